@@ -1,0 +1,33 @@
+# The two commands of the README: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+STAMP   = $(VENV)/.installed-stamp
+
+.PHONY: run test i18n i18n-update bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+# Compile the Qt translations (.ts sources -> .qm) that the app loads.
+i18n: $(STAMP)
+	$(PY) tools/i18n.py build
+
+# Re-extract tr() strings from cellsec/ui into the .ts sources (keeps existing translations).
+i18n-update: $(STAMP)
+	$(PY) tools/i18n.py update
+
+run: i18n
+	$(VENV)/bin/cellsec
+
+test: i18n
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: i18n
+	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+
+clean:
+	rm -rf $(VENV) resources/i18n/*.qm

@@ -1,0 +1,79 @@
+"""`cellsec` command line: the same services as the window, no Qt imported (except to start the window).
+
+Each feature module in this package has `register(subparsers)`; its subcommands set `func(args, svc)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from .. import __version__
+from ..domain.messages import set_language
+from ..paths import default_data_dir
+
+# Feature modules that add subcommands, in the order `cellsec --help` lists them.
+FEATURES = ("core",)
+
+EXIT_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cellsec", description="Sổ tay Bí thư chi bộ (CellSec)")
+    parser.add_argument("--version", action="version", version=f"CellSec {__version__}")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="thư mục dữ liệu (mặc định: CELLSEC_DATA_DIR hoặc thư mục dữ liệu người dùng)")
+    parser.add_argument("--lang", choices=("vi", "en"), default=None, help="ngôn ngữ thông báo")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    gui = sub.add_parser("gui", help="mở cửa sổ chương trình (mặc định khi không có lệnh)")
+    gui.set_defaults(func=None)
+    for name in FEATURES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = args.data_dir or default_data_dir()
+    if args.lang:
+        set_language(args.lang)
+    if getattr(args, "func", None) is None:
+        from ..ui.app import run_gui
+
+        return run_gui(data_dir, sys.argv[:1])
+    return run_command(args, data_dir)
+
+
+def run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..services.errors import ServiceError
+    from ..services.facade import Services
+    from ..store.db import StoreError
+
+    try:
+        svc = Services.open(data_dir)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        if not args.command == "setup":
+            lang = svc.ctx.get_setting("language")
+            if lang and not args.lang:
+                set_language(lang)
+        return int(args.func(args, svc) or 0)
+    except ServiceError as exc:
+        details = getattr(exc, "errors", None)
+        if details:
+            for field, message in details.items():
+                print(f"{field}: {message}", file=sys.stderr)
+        else:
+            print(exc.message, file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        svc.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Core commands: set up the cell, undo, backups."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .output import emit_json, emit_table
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("setup", help="khai báo chi bộ (lần đầu)")
+    p.add_argument("--name", required=True, help="tên chi bộ")
+    p.add_argument("--upper", required=True, help="cấp ủy cấp trên trực tiếp")
+    p.add_argument("--top", default="", help="cấp ủy cấp trên nữa")
+    p.add_argument("--abbreviation", default="CB", help="chữ viết tắt trong số văn bản")
+    p.add_argument("--place", required=True, help="địa danh in trên văn bản")
+    p.add_argument("--secretary", default="")
+    p.add_argument("--deputy", default="")
+    p.set_defaults(func=cmd_setup)
+
+    p = sub.add_parser("cell", help="xem thông tin chi bộ")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_cell)
+
+    p = sub.add_parser("undo", help="hoàn tác thao tác gần nhất")
+    p.set_defaults(func=cmd_undo)
+
+    p = sub.add_parser("backup", help="sao lưu và khôi phục")
+    bsub = p.add_subparsers(dest="backup_command", required=True, metavar="LỆNH")
+    b = bsub.add_parser("now", help="sao lưu ngay")
+    b.set_defaults(func=cmd_backup_now)
+    b = bsub.add_parser("list", help="liệt kê các bản sao lưu")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(func=cmd_backup_list)
+
+
+def cmd_setup(args, svc) -> int:
+    from ..services.cell import CellInfo
+
+    info = svc.cell.setup(CellInfo(name=args.name, abbreviation=args.abbreviation, place_name=args.place,
+                                   secretary_name=args.secretary, deputy_name=args.deputy,
+                                   upper_committee=args.upper, top_committee=args.top))
+    print(f"Đã thiết lập: {info.name}")
+    return 0
+
+
+def cmd_cell(args, svc) -> int:
+    info = svc.cell.get()
+    if args.json:
+        emit_json(info)
+    else:
+        for key, value in vars(info).items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def cmd_undo(args, svc) -> int:
+    print(svc.undo_last())
+    return 0
+
+
+def cmd_backup_now(args, svc) -> int:
+    path = svc.backups.backup_now()
+    print(path)
+    return 0
+
+
+def cmd_backup_list(args, svc) -> int:
+    items = svc.backups.list()
+    if args.json:
+        emit_json([{"path": str(b.path), "taken_at": b.taken_at} for b in items])
+    else:
+        emit_table([[b.taken_at.strftime("%d/%m/%Y %H:%M"), str(Path(b.path).name)] for b in items],
+                   ["Thời điểm", "Tệp"])
+    return 0

@@ -1,0 +1,1 @@
+"""Pure rules and calculations. Imports nothing else from cellsec; no Qt, no SQL."""

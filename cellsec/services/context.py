@@ -1,0 +1,173 @@
+"""The services' shared context: the open store, the cell, mutations, undo and change events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from ..domain.messages import Msg
+from ..store.base import Synced, restore
+from ..store.db import Store, open_store
+from ..store.ids import new_id
+from ..store.models import Base
+from ..store.models.core import Audit, Cell, ChangeLog, Setting
+from .errors import DISK_FULL, NO_CELL, NOTHING_TO_UNDO, WRITE_FAILED, ServiceError
+
+UNDO_SUMMARY = Msg("Hoàn tác: {summary}", "Undo: {summary}")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one committed mutation changed, for listeners (the UI refreshes what it shows)."""
+
+    action: str
+    summary: str
+    entities: frozenset[str]
+    ids: frozenset[str]
+
+
+@dataclass
+class Context:
+    store: Store
+    data_dir: Path
+    listeners: list[Callable[[Change], None]] = field(default_factory=list)
+    _device_id: str | None = None
+
+    # ---- sessions -------------------------------------------------------------------------------
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.store.sessions() as session:
+            yield session
+
+    @contextmanager
+    def mutation(self, action: str, summary: str, *, undoable: bool = True) -> Iterator[Session]:
+        """One user action = one transaction holding the data, its change-log rows and its audit row."""
+        session = self.store.sessions()
+        try:
+            audit = Audit(action=action, summary=summary, device_id=self.device_id, undoable=undoable)
+            session.add(audit)
+            session.flush()
+            session.info["audit_id"] = audit.id
+            session.info["device_id"] = self.device_id
+            yield session
+            session.flush()
+            changed = session.execute(
+                select(ChangeLog.entity, ChangeLog.entity_id).where(ChangeLog.audit_id == audit.id)
+            ).all()
+            session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            if "full" in str(exc.orig).lower():
+                raise ServiceError(DISK_FULL) from exc
+            raise ServiceError(WRITE_FAILED, error=exc.orig) from exc
+        except DBAPIError as exc:
+            session.rollback()
+            raise ServiceError(WRITE_FAILED, error=exc.orig) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+        self.notify(Change(action, summary, frozenset(e for e, _ in changed), frozenset(i for _, i in changed)))
+
+    def notify(self, change: Change) -> None:
+        for listener in list(self.listeners):
+            listener(change)
+
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        self.listeners.append(listener)
+
+    # ---- local settings ---------------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        with self.read() as s:
+            row = s.get(Setting, key)
+            return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        # Local preferences are not user data: no change log, no undo.
+        with self.store.sessions.begin() as s:
+            s.merge(Setting(key=key, value=value))
+
+    @property
+    def device_id(self) -> str:
+        if self._device_id is None:
+            value = self.get_setting("device_id")
+            if value is None:
+                value = new_id()
+                self.set_setting("device_id", value)
+            self._device_id = value
+        return self._device_id
+
+    # ---- the cell ----------------------------------------------------------------------------------
+    def cell_id_or_none(self) -> str | None:
+        with self.read() as s:
+            return s.scalars(select(Cell.id).where(Cell.deleted_at.is_(None)).limit(1)).first()
+
+    @property
+    def cell_id(self) -> str:
+        cell_id = self.cell_id_or_none()
+        if cell_id is None:
+            raise ServiceError(NO_CELL)
+        return cell_id
+
+    # ---- undo --------------------------------------------------------------------------------------
+    def last_undoable(self) -> tuple[int, str] | None:
+        with self.read() as s:
+            row = s.execute(
+                select(Audit.id, Audit.summary)
+                .where(Audit.undoable.is_(True), Audit.undone_by.is_(None))
+                .order_by(Audit.id.desc())
+                .limit(1)
+            ).first()
+            return (row.id, row.summary) if row else None
+
+    def undo_last(self) -> str:
+        """Undo the latest undoable action: every entity it touched goes back to its previous revision
+        (an entity it created is tombstoned). The undo is itself a new change, so sync sees it."""
+        target = self.last_undoable()
+        if target is None:
+            raise ServiceError(NOTHING_TO_UNDO)
+        audit_id, summary = target
+        undo_summary = UNDO_SUMMARY.format(summary=summary)
+        with self.mutation("undo", undo_summary, undoable=False) as s:
+            rows = s.scalars(select(ChangeLog).where(ChangeLog.audit_id == audit_id).order_by(ChangeLog.seq.desc())).all()
+            for row in rows:
+                model = _model_for_table(row.entity)
+                obj = s.get(model, row.entity_id)
+                previous = s.scalars(
+                    select(ChangeLog.snapshot)
+                    .where(ChangeLog.entity == row.entity, ChangeLog.entity_id == row.entity_id, ChangeLog.seq < row.seq)
+                    .order_by(ChangeLog.seq.desc())
+                    .limit(1)
+                ).first()
+                if previous is None:
+                    obj.deleted_at = obj.deleted_at or s.info.setdefault("now", _utcnow())
+                else:
+                    restore(obj, json.loads(previous))
+            s.get(Audit, audit_id).undone_by = s.info["audit_id"]
+        return undo_summary
+
+
+def _utcnow():
+    from ..store.base import utcnow
+
+    return utcnow()
+
+
+def _model_for_table(table: str) -> type[Synced]:
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if getattr(cls, "__tablename__", None) == table:
+            return cls
+    raise KeyError(table)
+
+
+def open_context(data_dir: Path) -> Context:
+    return Context(store=open_store(Path(data_dir)), data_dir=Path(data_dir))

@@ -1,0 +1,5 @@
+"""All ORM models. Importing this package registers every table on Base.metadata (Alembic needs that)."""
+
+from ..base import Base  # noqa: F401
+from . import core  # noqa: F401
+from . import members  # noqa: F401

@@ -1,0 +1,115 @@
+"""Everything between the QApplication and the main window: lock, store, language, setup wizard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtGui import QFont
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..services.facade import Services
+from ..store.db import StoreError
+from .app import instance_key
+from .i18n import install_language
+
+
+class Startup(QObject):
+    """Translatable texts of start-up (a QObject so lupdate gives them a context)."""
+
+    def already_running(self) -> str:
+        return self.tr("CellSec is already open on this data folder. Use the window that is open.")
+
+    def cannot_open(self) -> str:
+        return self.tr("Cannot open the data")
+
+    def restore_question(self) -> str:
+        return self.tr("Restore the newest backup ({name})? The damaged file is kept beside it.")
+
+
+def _raise_existing(key: str) -> bool:
+    socket = QLocalSocket()
+    socket.connectToServer(key)
+    if socket.waitForConnected(500):
+        socket.write(b"raise")
+        socket.waitForBytesWritten(500)
+        socket.disconnectFromServer()
+        return True
+    return False
+
+
+def _listen_for_second_instance(app: QApplication, key: str, window) -> QLocalServer:
+    QLocalServer.removeServer(key)
+    server = QLocalServer(app)
+    server.listen(key)
+
+    def bring_forward() -> None:
+        conn = server.nextPendingConnection()
+        if conn is not None:
+            conn.close()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    server.newConnection.connect(bring_forward)
+    return server
+
+
+def _open_services(app: QApplication, data_dir: Path, texts: Startup) -> Services | None:
+    from ..store.backup import list_backups, restore_backup
+
+    try:
+        return Services.open(data_dir)
+    except StoreError as exc:
+        backups = list_backups(data_dir / "backups")
+        from ..store.db import CORRUPT
+
+        if exc.msg is CORRUPT and backups:
+            answer = QMessageBox.question(None, texts.cannot_open(),
+                                          f"{exc}\n\n{texts.restore_question().format(name=backups[0].path.name)}")
+            if answer == QMessageBox.StandardButton.Yes:
+                restore_backup(backups[0].path, data_dir)
+                return Services.open(data_dir)
+            return None
+        QMessageBox.critical(None, texts.cannot_open(), str(exc))
+        return None
+
+
+def start(app: QApplication, data_dir: Path):
+    """Returns the shown main window, or None when start-up must stop (message already shown)."""
+    from .main_window import MainWindow
+    from .setup_wizard import SetupWizard
+
+    app.setApplicationName("CellSec")
+    app.setApplicationDisplayName("Sổ tay Bí thư chi bộ")
+    font = app.font()
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+        app.setFont(QFont(font))
+    install_language(app, "vi")
+    texts = Startup()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = instance_key(data_dir)
+    lock = QLockFile(str(data_dir / "cellsec.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        _raise_existing(key)
+        QMessageBox.information(None, "CellSec", texts.already_running())
+        return None
+    services = _open_services(app, data_dir, texts)
+    if services is None:
+        lock.unlock()
+        return None
+    install_language(app, services.ctx.get_setting("language", "vi"))
+    if not services.cell.is_set_up():
+        wizard = SetupWizard(services)
+        if not wizard.exec():
+            services.close()
+            lock.unlock()
+            return None
+    window = MainWindow(services)
+    window.lock = lock  # released when the process exits
+    window.server = _listen_for_second_instance(app, key, window)
+    window.show()
+    return window

@@ -1,0 +1,135 @@
+"""Qt translations of the UI: one .ts per module of cellsec/ui (so features do not edit one shared file).
+
+    python tools/i18n.py update         extract tr() strings into resources/i18n/<module>_vi.ts
+    python tools/i18n.py build          compile every .ts into .qm (what the app loads)
+    python tools/i18n.py check          list strings without a Vietnamese translation (exit 1 if any)
+    python tools/i18n.py apply F.json   fill translations from {"English source": "Vietnamese", ...}
+
+qt_vi.ts is kept by hand: Vietnamese for Qt's own texts (buttons, wizard, context menus), which the
+PySide6 wheel does not translate.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UI = ROOT / "cellsec" / "ui"
+I18N = ROOT / "resources" / "i18n"
+HAND_KEPT = {"qt_vi.ts"}
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(f"pyside6-{name}", path=str(Path(sys.executable).parent)) or shutil.which(f"pyside6-{name}")
+    if not found:
+        raise SystemExit(f"pyside6-{name} not found; install PySide6 (make test does)")
+    return found
+
+
+def ui_modules() -> list[Path]:
+    return sorted(p for p in UI.rglob("*.py") if p.name != "__init__.py")
+
+
+def ts_for(module: Path) -> Path:
+    rel = module.relative_to(UI).with_suffix("")
+    return I18N / f"{'_'.join(rel.parts)}_vi.ts"
+
+
+def _lupdate(module: Path, ts: Path) -> None:
+    subprocess.run([_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", "-target-language", "vi",
+                    str(module), "-ts", str(ts)], check=True, capture_output=True)
+
+
+def update() -> None:
+    I18N.mkdir(parents=True, exist_ok=True)
+    for module in ui_modules():
+        ts = ts_for(module)
+        _lupdate(module, ts)
+        if not ET.parse(ts).getroot().findall(".//message"):
+            ts.unlink()  # a module without translatable text needs no catalogue
+
+
+def build() -> None:
+    for ts in sorted(I18N.glob("*_vi.ts")):
+        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+
+
+_PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%\d")
+
+
+def problems() -> list[str]:
+    """Every tr() string of the current sources that has no (complete) Vietnamese translation."""
+    found: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for module in ui_modules():
+            committed = ts_for(module)
+            fresh = Path(tmp) / committed.name
+            if committed.exists():
+                shutil.copyfile(committed, fresh)
+            _lupdate(module, fresh)
+            if not fresh.exists():
+                continue
+            for context in ET.parse(fresh).getroot().iter("context"):
+                name = context.findtext("name")
+                for message in context.iter("message"):
+                    source = message.findtext("source") or ""
+                    tr = message.find("translation")
+                    text = "".join(tr.itertext()) if tr is not None else ""
+                    where = f"{committed.name} [{name}] {source!r}"
+                    if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not text.strip():
+                        found.append(f"untranslated: {where}")
+                    elif sorted(_PLACEHOLDER.findall(source)) != sorted(_PLACEHOLDER.findall(text)):
+                        found.append(f"placeholders differ: {where} -> {text!r}")
+    return found
+
+
+def apply(mapping_file: Path) -> None:
+    mapping: dict[str, str] = json.loads(Path(mapping_file).read_text(encoding="utf-8"))
+    for ts in sorted(I18N.glob("*_vi.ts")):
+        if ts.name in HAND_KEPT:
+            continue
+        tree = ET.parse(ts)
+        changed = False
+        for message in tree.getroot().iter("message"):
+            tr = message.find("translation")
+            source = message.findtext("source")
+            if tr is not None and source in mapping and (tr.get("type") == "unfinished" or not (tr.text or "").strip()):
+                tr.text = mapping[source]
+                tr.attrib.pop("type", None)
+                changed = True
+        if changed:
+            ET.indent(tree)
+            with open(ts, "wb") as fh:
+                fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+                tree.write(fh, encoding="utf-8", xml_declaration=False)
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    if argv[0] == "update":
+        update()
+    elif argv[0] == "build":
+        build()
+    elif argv[0] == "check":
+        found = problems()
+        print("\n".join(found) or "every string is translated")
+        return 1 if found else 0
+    elif argv[0] == "apply":
+        apply(Path(argv[1]))
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
