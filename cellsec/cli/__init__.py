@@ -1,6 +1,8 @@
 """`cellsec` command line: the same services as the window, no Qt imported (except to start the window).
 
 Each feature module in this package has `register(subparsers)`; its subcommands set `func(args, svc)`.
+A module may also define `register_print(sub)` and `register_export(sub)` to add targets to the shared
+`cellsec print TARGET` and `cellsec export TARGET` commands.
 """
 
 from __future__ import annotations
@@ -29,8 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     gui = sub.add_parser("gui", help="mở cửa sổ chương trình (mặc định khi không có lệnh)")
     gui.set_defaults(func=None)
+    printing = sub.add_parser("print", help="in văn bản ra tệp PDF").add_subparsers(
+        dest="print_target", required=True, metavar="VĂN_BẢN")
+    exporting = sub.add_parser("export", help="xuất dữ liệu ra tệp (XLSX, DOCX)").add_subparsers(
+        dest="export_target", required=True, metavar="DỮ_LIỆU")
     for name in FEATURES:
-        importlib.import_module(f"{__name__}.{name}").register(sub)
+        module = importlib.import_module(f"{__name__}.{name}")
+        module.register(sub)
+        if hasattr(module, "register_print"):
+            module.register_print(printing)
+        if hasattr(module, "register_export"):
+            module.register_export(exporting)
     return parser
 
 

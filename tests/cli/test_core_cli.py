@@ -1,0 +1,71 @@
+import json
+import os
+import subprocess
+import sys
+
+from cellsec import __version__
+from cellsec.cli import main
+
+
+def test_version(capsys):
+    try:
+        main(["--version"])
+    except SystemExit as exit_:
+        assert exit_.code == 0
+    assert capsys.readouterr().out.strip() == f"CellSec {__version__}"
+
+
+def test_setup_then_show_cell_as_json(data_dir, capsys):
+    code = main(["--data-dir", str(data_dir), "setup", "--name", "Chi bộ Thôn 3", "--upper", "Đảng ủy xã Nghi Lộc",
+                 "--place", "Nghệ An", "--secretary", "Phan Văn Hùng"])
+    assert code == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "cell", "--json"]) == 0
+    cell = json.loads(capsys.readouterr().out)
+    assert cell["name"] == "Chi bộ Thôn 3" and cell["upper_committee"] == "Đảng ủy xã Nghi Lộc"
+
+
+def test_bad_setup_prints_field_messages_and_exits_non_zero(data_dir, capsys):
+    code = main(["--data-dir", str(data_dir), "setup", "--name", "", "--upper", "X", "--place", "Nghệ An"])
+    assert code == 2
+    assert "name: Không được để trống." in capsys.readouterr().err
+
+
+def test_english_messages_on_request(data_dir, capsys):
+    code = main(["--data-dir", str(data_dir), "--lang", "en", "setup", "--name", "", "--upper", "X", "--place", "A"])
+    assert code == 2
+    assert "name: This field is required." in capsys.readouterr().err
+
+
+def test_undo_with_nothing_to_undo(data_dir, capsys):
+    main(["--data-dir", str(data_dir), "setup", "--name", "Chi bộ A", "--upper", "Đảng ủy B", "--place", "Huế"])
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "undo"]) == 2
+    assert "Không còn thao tác nào để hoàn tác." in capsys.readouterr().err
+
+
+def test_backup_now_and_list(data_dir, capsys):
+    main(["--data-dir", str(data_dir), "setup", "--name", "Chi bộ A", "--upper", "Đảng ủy B", "--place", "Huế"])
+    assert main(["--data-dir", str(data_dir), "backup", "now"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "backup", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == 1 and listed[0]["path"].endswith(".sqlite3")
+
+
+def test_corrupt_database_message_from_cli(data_dir, capsys):
+    data_dir.mkdir(parents=True)
+    (data_dir / "cellsec.sqlite3").write_bytes(b"garbage" * 1000)
+    assert main(["--data-dir", str(data_dir), "cell"]) == 2
+    assert "bị hỏng" in capsys.readouterr().err
+
+
+def test_cli_commands_do_not_import_qt(data_dir):
+    script = (
+        "import sys; from cellsec.cli import main; "
+        f"main(['--data-dir', {str(data_dir)!r}, 'setup', '--name', 'A', '--upper', 'B', '--place', 'C']); "
+        "print('PySide6' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert out.stdout.strip().splitlines()[-1] == "False"

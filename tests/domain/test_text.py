@@ -1,0 +1,48 @@
+import unicodedata
+
+import pytest
+
+from cellsec.domain.text import clean_line, clean_text, fold, fold_key, nfc
+
+
+@pytest.mark.parametrize(
+    "original, folded",
+    [
+        ("Nguyễn Văn Đức", "nguyen van duc"),
+        ("Kiểm điểm đảng viên", "kiem diem dang vien"),
+        ("ĐẢNG CỘNG SẢN VIỆT NAM", "dang cong san viet nam"),
+        ("Lưu Ơn Ượng", "luu on uong"),
+        ("Nghị quyết", "nghi quyet"),
+    ],
+)
+def test_fold_removes_marks_case_and_d_stroke(original, folded):
+    assert fold(original) == folded
+
+
+def test_fold_treats_nfd_like_nfc_and_keeps_offsets():
+    nfd = unicodedata.normalize("NFD", "Kiểm điểm đảng viên")
+    assert fold(nfd) == "kiem diem dang vien"
+    original = nfc("Biên bản kiểm điểm đảng viên")
+    start = fold(original).index("kiem diem")
+    assert original[start:start + len("kiem diem")] == "kiểm điểm"
+
+
+def test_nfc_normalises_decomposed_input():
+    nfd = unicodedata.normalize("NFD", "Đặng Thị Ánh")
+    assert nfd != "Đặng Thị Ánh"
+    assert nfc(nfd) == "Đặng Thị Ánh"
+
+
+def test_clean_line_drops_word_junk():
+    pasted = "\ufeffNguyễn\u00a0Văn\u200b  An\t\r\n"
+    assert clean_line(pasted) == "Nguyễn Văn An"
+
+
+def test_clean_text_keeps_paragraphs_from_word():
+    pasted = "Đoạn một\u00a0có\u00adkhoảng trắng.\r\n\r\n\r\n\r\nĐoạn hai.\u2029Đoạn ba.\x0c"
+    assert clean_text(pasted) == "Đoạn một cókhoảng trắng.\n\nĐoạn hai.\nĐoạn ba."
+
+
+def test_fold_key_ignores_spacing_and_punctuation():
+    assert fold_key("Họ và tên") == fold_key("HO VA  TEN") == "hovaten"
+    assert fold_key("Số CCCD") == "socccd"

@@ -1,0 +1,51 @@
+import datetime as dt
+import sqlite3
+
+from cellsec.store.backup import restore_backup
+from cellsec.store.db import DB_NAME
+
+T0 = dt.datetime(2026, 11, 22, 8, 0)
+
+
+def _edit(services, place):
+    info = services.cell.get()
+    info.place_name = place
+    services.cell.update(info)
+
+
+def test_automatic_backup_after_changes_at_most_every_30_minutes(services):
+    first = services.backups.auto_backup(T0)
+    assert first is not None and first.exists()
+    assert services.backups.auto_backup(T0 + dt.timedelta(hours=2)) is None  # nothing changed since
+    _edit(services, "Hà Tĩnh")
+    assert services.backups.auto_backup(T0 + dt.timedelta(minutes=10)) is None  # too soon
+    second = services.backups.auto_backup(T0 + dt.timedelta(minutes=31))
+    assert second is not None
+    assert [b.path for b in services.backups.list()] == [second, first]
+
+
+def test_backup_is_a_consistent_database_with_the_data(services):
+    _edit(services, "Quảng Bình")
+    path = services.backups.backup_now(T0)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT place_name FROM cells").fetchone() == ("Quảng Bình",)
+
+
+def test_old_automatic_backups_are_thinned(services):
+    for day in range(40):
+        _edit(services, f"Nơi {day}")
+        services.backups.auto_backup(T0 + dt.timedelta(days=day))
+    kept = services.backups.list()
+    assert 14 <= len(kept) < 40
+    assert kept[0].taken_at == T0 + dt.timedelta(days=39)
+
+
+def test_restore_keeps_the_current_file_aside(services, data_dir):
+    backup = services.backups.backup_now(T0)
+    _edit(services, "Sau khi sao lưu")
+    services.close()
+    aside = restore_backup(backup, data_dir)
+    assert aside.exists()
+    with sqlite3.connect(data_dir / DB_NAME) as conn:
+        assert conn.execute("SELECT place_name FROM cells").fetchone() == ("Nghệ An",)

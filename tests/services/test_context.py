@@ -1,0 +1,143 @@
+import datetime as dt
+import json
+import sqlite3
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+from cellsec.services.cell import CellInfo
+from cellsec.services.errors import ServiceError, ValidationFailed
+from cellsec.services.facade import Services
+from cellsec.store.base import MutationRequired
+from cellsec.store.db import DB_NAME
+from cellsec.store.models.core import Audit, ChangeLog, CommitteeName
+
+
+def _rows(data_dir, sql):
+    with sqlite3.connect(data_dir / DB_NAME) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_setup_validates_in_vietnamese(data_dir):
+    svc = Services.open(data_dir)
+    with pytest.raises(ValidationFailed) as err:
+        svc.cell.setup(CellInfo(name="  ", abbreviation="C B", place_name="", upper_committee=""))
+    assert err.value.errors == {
+        "name": "Không được để trống.",
+        "abbreviation": 'Chữ viết tắt chỉ gồm chữ cái và số, không dấu cách (ví dụ "CB").',
+        "place_name": "Không được để trống.",
+        "upper_committee": "Không được để trống.",
+    }
+    assert not svc.cell.is_set_up()
+    svc.close()
+
+
+def test_setup_normalises_text_and_writes_change_log(services, data_dir):
+    info = services.cell.get()
+    assert info.name == "Chi bộ Xuất bản - Kỹ thuật"
+    log = _rows(data_dir, "SELECT entity, op, rev, snapshot FROM change_log ORDER BY seq")
+    assert [(e, op, rev) for e, op, rev, _ in log] == [
+        ("cells", "insert", 1), ("committee_names", "insert", 1), ("committee_names", "insert", 1)]
+    assert json.loads(log[0][3])["name"] == "Chi bộ Xuất bản - Kỹ thuật"
+
+
+def test_committee_renaming_keeps_history_for_old_documents(services):
+    info = services.cell.get()
+    info.upper_committee = "Đảng ủy phường Trường Vinh"
+    services.cell.update(info, committees_since=dt.date(2025, 7, 1))
+    assert services.cell.get(dt.date(2025, 6, 30)).upper_committee == "Đảng ủy Báo Nghệ An"
+    assert services.cell.get(dt.date(2025, 7, 1)).upper_committee == "Đảng ủy phường Trường Vinh"
+    names = [(r.level, r.name) for r in services.cell.committee_history()]
+    assert (1, "Đảng ủy Báo Nghệ An") in names and (1, "Đảng ủy phường Trường Vinh") in names
+
+
+def test_undo_restores_the_previous_revision_and_is_itself_logged(services, data_dir):
+    info = services.cell.get()
+    info.place_name = "Hà Tĩnh"
+    info.upper_committee = "Đảng ủy mới"
+    services.cell.update(info)
+    assert services.last_undoable()[1] == "Sửa thông tin chi bộ"
+    assert services.undo_last() == "Hoàn tác: Sửa thông tin chi bộ"
+    after = services.cell.get()
+    assert after.place_name == "Nghệ An" and after.upper_committee == "Đảng ủy Báo Nghệ An"
+    assert services.last_undoable() is None
+    with pytest.raises(ServiceError) as err:
+        services.undo_last()
+    assert err.value.message == "Không còn thao tác nào để hoàn tác."
+    ops = _rows(data_dir, "SELECT entity, op, rev FROM change_log WHERE entity='cells' ORDER BY seq")
+    assert ops == [("cells", "insert", 1), ("cells", "update", 2), ("cells", "update", 3)]
+
+
+def test_failed_mutation_leaves_no_data_no_change_log_no_audit(services, data_dir):
+    before = {t: _rows(data_dir, f"SELECT count(*) FROM {t}")[0][0] for t in ("committee_names", "change_log", "audit_log")}
+    with pytest.raises(RuntimeError):
+        with services.ctx.mutation("test", "thử") as s:
+            s.add(CommitteeName(cell_id=services.ctx.cell_id, level=1, name="X", valid_from=dt.date(2026, 1, 1)))
+            s.flush()
+            raise RuntimeError("power cut")
+    after = {t: _rows(data_dir, f"SELECT count(*) FROM {t}")[0][0] for t in before}
+    assert after == before
+
+
+def test_writing_outside_a_mutation_is_refused(services):
+    with services.ctx.store.sessions() as s:
+        s.add(CommitteeName(cell_id=services.ctx.cell_id, level=1, name="X", valid_from=dt.date(2026, 1, 1)))
+        with pytest.raises(MutationRequired):
+            s.flush()
+
+
+def test_hard_delete_is_refused(services):
+    with pytest.raises(MutationRequired):
+        with services.ctx.mutation("test", "xóa") as s:
+            row = s.scalars(select(CommitteeName)).first()
+            s.delete(row)
+
+
+def test_disk_full_becomes_a_vietnamese_message_and_nothing_is_written(services, data_dir, monkeypatch):
+    audits_before = _rows(data_dir, "SELECT count(*) FROM audit_log")[0][0]
+
+    class Full(Exception):
+        def __str__(self):
+            return "database or disk is full"
+
+    with pytest.raises(ServiceError) as err:
+        with services.ctx.mutation("test", "đầy đĩa") as s:
+            s.add(CommitteeName(cell_id=services.ctx.cell_id, level=1, name="Y", valid_from=dt.date(2026, 1, 1)))
+            raise OperationalError("INSERT", {}, Full())
+    assert err.value.message.startswith("Ổ đĩa đã đầy nên chưa lưu được.")
+    assert _rows(data_dir, "SELECT count(*) FROM audit_log")[0][0] == audits_before
+
+
+def test_listeners_hear_what_changed(services):
+    heard = []
+    services.ctx.subscribe(heard.append)
+    info = services.cell.get()
+    info.secretary_name = "Lê Văn Bình"
+    services.cell.update(info)
+    assert heard[-1].entities == frozenset({"cells"})
+    assert heard[-1].summary == "Sửa thông tin chi bộ"
+
+
+def test_change_log_matches_data_for_every_entity(services):
+    info = services.cell.get()
+    info.deputy_name = "Hồ Thị Lan"
+    services.cell.update(info)
+    services.undo_last()
+    with services.ctx.read() as s:
+        for entity_id, entity, snapshot in s.execute(
+                select(ChangeLog.entity_id, ChangeLog.entity, ChangeLog.snapshot).order_by(ChangeLog.seq)).all():
+            latest = s.scalars(select(ChangeLog.snapshot).where(ChangeLog.entity_id == entity_id)
+                               .order_by(ChangeLog.seq.desc()).limit(1)).first()
+            if latest == snapshot and entity == "cells":
+                assert json.loads(snapshot)["deputy_name"] == services.cell.get().deputy_name
+        assert s.scalar(select(Audit).where(Audit.action == "undo")) is not None
+
+
+def test_device_id_is_stable_across_reopen(data_dir):
+    svc = Services.open(data_dir)
+    first = svc.ctx.device_id
+    svc.close()
+    svc = Services.open(data_dir)
+    assert svc.ctx.device_id == first
+    svc.close()

@@ -1,0 +1,111 @@
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from cellsec.store import migrate as migrate_module
+from cellsec.store.db import DB_NAME, StoreError, make_engine, open_store
+from cellsec.store.migrate import head_revisions
+from cellsec.store.models import Base
+
+
+def test_migrated_schema_matches_the_models(data_dir):
+    store = open_store(data_dir)
+    try:
+        with store.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == [], f"models and migrations disagree: {diff}"
+    finally:
+        store.close()
+
+
+def test_new_database_uses_wal_full_sync_and_foreign_keys(data_dir):
+    store = open_store(data_dir)
+    try:
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            revisions = set(MigrationContext.configure(conn).get_current_heads())
+        assert revisions == head_revisions()
+    finally:
+        store.close()
+
+
+def test_upgrade_takes_a_backup_first_and_failure_leaves_old_file_usable(data_dir, monkeypatch):
+    store = open_store(data_dir)
+    store.close()
+    db = data_dir / DB_NAME
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO settings(key, value) VALUES ('marker', 'dữ liệu cũ')")
+    conn.execute("DELETE FROM alembic_version")  # looks like a database before its first migration ran
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+
+    def broken_upgrade(path):
+        raise RuntimeError("migration bug")
+
+    monkeypatch.setattr(migrate_module, "_upgrade", broken_upgrade)
+    with pytest.raises(StoreError) as err:
+        open_store(data_dir)
+    assert "Dữ liệu cũ vẫn nguyên vẹn" in str(err.value)
+    assert db.read_bytes() == before
+    assert not (data_dir / (DB_NAME + ".migrating")).exists()
+    backups = list((data_dir / "backups").glob("truoc-nang-cap-*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as b:
+        assert b.execute("SELECT value FROM settings WHERE key='marker'").fetchone() == ("dữ liệu cũ",)
+
+
+def test_database_from_a_newer_version_is_refused(data_dir):
+    open_store(data_dir).close()
+    conn = sqlite3.connect(data_dir / DB_NAME)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError) as err:
+        open_store(data_dir)
+    assert "phiên bản CellSec mới hơn" in str(err.value)
+
+
+@pytest.mark.parametrize("content", [b"", b"this is not a database at all" * 100])
+def test_corrupt_or_foreign_file_is_refused_not_overwritten(data_dir, content):
+    data_dir.mkdir(parents=True)
+    db = data_dir / DB_NAME
+    if content:
+        db.write_bytes(content)
+        with pytest.raises(StoreError) as err:
+            open_store(data_dir)
+        assert "bị hỏng" in str(err.value)
+        assert db.read_bytes() == content
+    else:
+        db.write_bytes(content)  # an empty file is a valid empty SQLite database: it is initialised
+        open_store(data_dir).close()
+
+
+def test_damaged_pages_are_detected(data_dir):
+    open_store(data_dir).close()
+    db = data_dir / DB_NAME
+    raw = bytearray(db.read_bytes())
+    raw[4096:8192] = b"\xff" * 4096  # smash the second page
+    db.write_bytes(bytes(raw))
+    with pytest.raises(StoreError):
+        open_store(data_dir)
+
+
+def test_unwritable_data_folder_gives_a_clear_message(tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as err:
+        open_store(blocker / "data")
+    assert "Không ghi được vào thư mục dữ liệu" in str(err.value)
+
+
+def test_engine_helper_opens_existing_file(data_dir):
+    open_store(data_dir).close()
+    engine = make_engine(data_dir / DB_NAME)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM cells").scalar() == 0
+    engine.dispose()
