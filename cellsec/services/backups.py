@@ -6,8 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 from ..domain.backup_policy import backup_due, backups_to_keep
-from ..store.backup import BackupFile, delete_backups, last_change_seq, list_backups, take_backup
-from .context import Context
+from ..domain.messages import Msg
+from ..store.backup import BackupFile, delete_backups, last_change_seq, list_backups, restore_backup, take_backup
+from ..store.db import open_store
+from .context import Change, Context
+
+RESTORED = Msg("Khôi phục dữ liệu từ bản sao lưu {name}", "Restored the data from backup {name}")
 
 
 class BackupService:
@@ -38,3 +42,17 @@ class BackupService:
         keep = backups_to_keep([b.taken_at for b in all_files], now)
         delete_backups([b for b in all_files if b.taken_at not in keep])
         return new.path
+
+    def restore(self, backup: Path) -> Path:
+        """Replace the data with `backup`. The current data is first backed up and also kept aside,
+        so a restore can itself be undone by restoring that file. Returns the safety backup."""
+        safety = self.backup_now()
+        self.ctx.store.close()
+        try:
+            restore_backup(Path(backup), self.ctx.data_dir)
+        finally:
+            # Reopen whatever is in place now (migrating an older backup if needed).
+            self.ctx.store = open_store(self.ctx.data_dir)
+        summary = RESTORED.format(name=Path(backup).name)
+        self.ctx.notify(Change("backup.restore", summary, frozenset({"*"}), frozenset()))
+        return safety

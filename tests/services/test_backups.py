@@ -49,3 +49,15 @@ def test_restore_keeps_the_current_file_aside(services, data_dir):
     assert aside.exists()
     with sqlite3.connect(data_dir / DB_NAME) as conn:
         assert conn.execute("SELECT place_name FROM cells").fetchone() == ("Nghệ An",)
+
+
+def test_restore_from_the_running_services_reopens_the_data(services):
+    backup = services.backups.backup_now(T0)
+    _edit(services, "Sau khi sao lưu")
+    heard = []
+    services.ctx.subscribe(heard.append)
+    safety = services.backups.restore(backup)
+    assert services.cell.get().place_name == "Nghệ An"
+    assert heard[-1].action == "backup.restore"
+    with sqlite3.connect(safety) as conn:  # what was there before the restore is not lost
+        assert conn.execute("SELECT place_name FROM cells").fetchone() == ("Sau khi sao lưu",)
