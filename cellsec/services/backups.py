@@ -8,7 +8,7 @@ from pathlib import Path
 from ..domain.backup_policy import backup_due, backups_to_keep
 from ..domain.messages import Msg
 from ..store.backup import BackupFile, delete_backups, last_change_seq, list_backups, restore_backup, take_backup
-from ..store.db import open_store
+from ..store.db import CORRUPT, StoreError, open_store
 from .context import Change, Context
 
 RESTORED = Msg("Khôi phục dữ liệu từ bản sao lưu {name}", "Restored the data from backup {name}")
@@ -52,7 +52,21 @@ class BackupService:
             restore_backup(Path(backup), self.ctx.data_dir)
         finally:
             # Reopen whatever is in place now (migrating an older backup if needed).
-            self.ctx.store = open_store(self.ctx.data_dir)
+            self.ctx.replace_store(open_store(self.ctx.data_dir))
         summary = RESTORED.format(name=Path(backup).name)
         self.ctx.notify(Change("backup.restore", summary, frozenset({"*"}), frozenset()))
         return safety
+
+
+def is_corrupt(error: StoreError) -> bool:
+    return error.msg is CORRUPT
+
+
+def backups_in(data_dir: Path) -> list[BackupFile]:
+    """Backups of a data folder whose database cannot be opened (no services yet)."""
+    return list_backups(Path(data_dir) / "backups")
+
+
+def restore_unopened(backup: Path, data_dir: Path) -> Path:
+    """Put `backup` in place of a database that cannot be opened; the damaged file is kept aside."""
+    return restore_backup(Path(backup), Path(data_dir))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..domain.messages import Msg
+from ..store.db import StoreError  # noqa: F401  (re-exported: Services.open raises it; the UI catches it)
 
 DISK_FULL = Msg(
     "Ổ đĩa đã đầy nên chưa lưu được. Dữ liệu đang nhập vẫn còn trên màn hình; hãy giải phóng dung lượng rồi lưu lại.",

@@ -1,13 +1,24 @@
-"""`Services`: one object giving the UI and the CLI every use case over one open data folder."""
+"""`Services`: one object giving the UI and the CLI every use case over one open data folder.
+
+Each service module is imported on first use: the window opens without loading the features it has
+not shown yet (start-up time on a weak laptop).
+"""
 
 from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .backups import BackupService
-from .cell import CellService
 from .context import Context, open_context
+
+if TYPE_CHECKING:
+    from .backups import BackupService
+    from .cell import CellService
+    from .importer import ImportService
+    from .layout import LayoutService
+    from .members import MemberService
+    from .overview import OverviewService
 
 
 class Services:
@@ -27,11 +38,39 @@ class Services:
 
     @cached_property
     def cell(self) -> CellService:
+        from .cell import CellService
+
         return CellService(self.ctx)
 
     @cached_property
     def backups(self) -> BackupService:
+        from .backups import BackupService
+
         return BackupService(self.ctx)
+
+    @cached_property
+    def members(self) -> MemberService:
+        from .members import MemberService
+
+        return MemberService(self.ctx)
+
+    @cached_property
+    def importer(self) -> ImportService:
+        from .importer import ImportService
+
+        return ImportService(self.ctx, self.members)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        from .overview import OverviewService
+
+        return OverviewService(self.ctx)
+
+    @cached_property
+    def layout(self) -> LayoutService:
+        from .layout import LayoutService
+
+        return LayoutService(self.ctx)
 
     def undo_last(self) -> str:
         return self.ctx.undo_last()

@@ -101,6 +101,7 @@ def _write_change_log(session: Session, flush_context, instances) -> None:
     entries: list[tuple[Synced, str]] = []
     for obj in session.new:
         if isinstance(obj, Synced):
+            _apply_scalar_defaults(obj)
             obj.id = obj.id or new_id()
             obj.created_at = obj.created_at or now
             obj.updated_at = now
@@ -134,6 +135,15 @@ def _write_change_log(session: Session, flush_context, instances) -> None:
                 at=now,
             )
         )
+
+
+def _apply_scalar_defaults(obj: Synced) -> None:
+    """Fill unset columns with their constant defaults now, not at INSERT time, so the insert's
+    change-log snapshot holds the values the row really gets (undo and sync restore from it)."""
+    for attr in inspect(obj).mapper.column_attrs:
+        default = attr.columns[0].default
+        if default is not None and default.is_scalar and getattr(obj, attr.key) is None:
+            setattr(obj, attr.key, default.arg)
 
 
 def _tombstoned_now(obj: Synced) -> bool:

@@ -1,44 +1,64 @@
 """Alembic migrations, run on start. The upgrade runs on a copy that replaces the file only on success,
-after a backup of the old file, so a failed migration leaves the old database exactly as it was."""
+after a backup of the old file, so a failed migration leaves the old database exactly as it was.
+
+Alembic itself (~0.3 s to import) is loaded only when an upgrade is due: on an ordinary start the
+revisions in the database are compared with the heads read straight from the migration files.
+"""
 
 from __future__ import annotations
 
+import ast
 import os
 import sqlite3
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
 from .db import MIGRATION_FAILED, NEWER_SCHEMA, StoreError, copy_database, make_engine, timestamp
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-def alembic_config() -> Config:
+def alembic_config():
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+def _revision_graph() -> dict[str, tuple[str, ...]]:
+    """revision -> its down revisions, read from the `revision = ...` lines of each migration file."""
+    graph: dict[str, tuple[str, ...]] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        values: dict[str, object] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                if node.targets[0].id in ("revision", "down_revision"):
+                    values[node.targets[0].id] = ast.literal_eval(node.value)
+        down = values.get("down_revision")
+        graph[str(values["revision"])] = tuple(down) if isinstance(down, (tuple, list)) else ((down,) if down else ())
+    return graph
+
+
 def head_revisions() -> set[str]:
     # Each feature's tables come as their own branch from 0001 (features are built in parallel), so
     # there may be several heads; upgrading goes to all of them.
-    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    graph = _revision_graph()
+    parents = {down for downs in graph.values() for down in downs}
+    return set(graph) - parents
 
 
 def current_revisions(path: Path) -> set[str]:
-    engine = make_engine(path)
-    try:
-        with engine.connect() as conn:
-            return set(MigrationContext.configure(conn).get_current_heads())
-    finally:
-        engine.dispose()
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall() if has_table else []
+    conn.close()
+    return {row[0] for row in rows}
 
 
 def _upgrade(path: Path) -> None:
+    from alembic import command
+
     engine = make_engine(path)
     try:
         with engine.begin() as conn:
@@ -47,6 +67,14 @@ def _upgrade(path: Path) -> None:
             command.upgrade(cfg, "heads")
     finally:
         engine.dispose()
+
+
+def _checkpoint_and_drop_wal(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def migrate(path: Path, backup_dir: Path) -> None:
@@ -58,9 +86,8 @@ def migrate(path: Path, backup_dir: Path) -> None:
         current = current_revisions(path)
         if current == heads:
             return
-        known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-        if current - known:
-            raise StoreError(NEWER_SCHEMA, revision=", ".join(sorted(current - known)))
+        if current - set(_revision_graph()):
+            raise StoreError(NEWER_SCHEMA, revision=", ".join(sorted(current - set(_revision_graph()))))
         backup = backup_dir / f"truoc-nang-cap-{timestamp()}.sqlite3"
         copy_database(path, backup)
         copy_database(path, work)
@@ -71,14 +98,6 @@ def migrate(path: Path, backup_dir: Path) -> None:
         raise StoreError(MIGRATION_FAILED, error=exc, backup=backup or "-") from exc
     if path.exists():
         # Fold the old WAL into the main file so no stale -wal is left beside the replacement.
-        with sqlite3.connect(path) as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    with sqlite3.connect(work) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(work) + suffix).unlink(missing_ok=True)
+        _checkpoint_and_drop_wal(path)
+    _checkpoint_and_drop_wal(work)
     os.replace(work, path)

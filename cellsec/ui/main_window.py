@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -23,7 +23,11 @@ from .bridge import ChangeNotifier
 # (module, class) of each page, in navigation order. A page is a QWidget with
 # `page_title() -> str` (translated) and `__init__(services, notifier, parent)`; it refreshes itself from
 # `notifier.changed`. Only finished features are listed: there are no placeholder pages.
-PAGES: list[tuple[str, str]] = []
+PAGES: list[tuple[str, str]] = [
+    ("cellsec.ui.overview_page", "OverviewPage"),
+    ("cellsec.ui.members_page", "MembersPage"),
+    ("cellsec.ui.settings_page", "SettingsPage"),
+]
 
 AUTO_BACKUP_CHECK_MS = 5 * 60 * 1000
 
@@ -33,7 +37,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.notifier = ChangeNotifier(services, self)
-        self.setWindowTitle(self.tr("CellSec — Party cell secretary's handbook"))
         self.setMinimumSize(QSize(1000, 620))
         self.resize(1280, 720)
 
@@ -57,10 +60,10 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([self.nav.width(), 10_000])  # no gap beside the fixed-width navigation
         self.setCentralWidget(splitter)
         self._build_menus()
         self.notifier.changed.connect(self._after_change)
-        self._update_undo()
 
         # Automatic backups: after changes, at most every 30 minutes (the rule is in the service).
         self.backup_timer = QTimer(self)
@@ -73,26 +76,45 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        backup = QAction(self.tr("&Back up now"), self)
-        backup.triggered.connect(self._backup_now)
-        file_menu.addAction(backup)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.file_menu = self.menuBar().addMenu("")
+        self.backup_action = QAction(self)
+        self.backup_action.triggered.connect(self._backup_now)
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
 
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = QAction(self.tr("&Undo"), self)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
-        edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.undo_action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About CellSec"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Set every text of the window; called again when the user switches language in Settings."""
+        self.setWindowTitle(self.tr("CellSec — Party cell secretary's handbook"))
+        for row in range(self.nav.count()):
+            self.nav.item(row).setText(self.stack.widget(row).page_title())
+        self.file_menu.setTitle(self.tr("&File"))
+        self.backup_action.setText(self.tr("&Back up now"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About CellSec"))
+        self._update_undo()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "help_menu"):
+            self._retranslate()
+        super().changeEvent(event)
 
     def _after_change(self, _change) -> None:
         self._update_undo()

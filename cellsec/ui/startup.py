@@ -9,8 +9,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..services.backups import backups_in, is_corrupt, restore_unopened
+from ..services.errors import StoreError
 from ..services.facade import Services
-from ..store.db import StoreError
 from .app import instance_key
 from .i18n import install_language
 
@@ -57,19 +58,15 @@ def _listen_for_second_instance(app: QApplication, key: str, window) -> QLocalSe
 
 
 def _open_services(app: QApplication, data_dir: Path, texts: Startup) -> Services | None:
-    from ..store.backup import list_backups, restore_backup
-
     try:
         return Services.open(data_dir)
     except StoreError as exc:
-        backups = list_backups(data_dir / "backups")
-        from ..store.db import CORRUPT
-
-        if exc.msg is CORRUPT and backups:
+        backups = backups_in(data_dir)
+        if is_corrupt(exc) and backups:
             answer = QMessageBox.question(None, texts.cannot_open(),
                                           f"{exc}\n\n{texts.restore_question().format(name=backups[0].path.name)}")
             if answer == QMessageBox.StandardButton.Yes:
-                restore_backup(backups[0].path, data_dir)
+                restore_unopened(backups[0].path, data_dir)
                 return Services.open(data_dir)
             return None
         QMessageBox.critical(None, texts.cannot_open(), str(exc))

@@ -141,3 +141,25 @@ def test_device_id_is_stable_across_reopen(data_dir):
     svc = Services.open(data_dir)
     assert svc.ctx.device_id == first
     svc.close()
+
+
+def test_an_edit_followed_by_a_non_undoable_action_on_the_same_rows_cannot_be_undone(services):
+    info = services.cell.get()
+    info.place_name = "Hà Tĩnh"
+    services.cell.update(info)
+    cell_id = services.ctx.cell_id
+    from cellsec.store.models.core import Cell
+
+    with services.ctx.mutation("lock", "khóa", undoable=False) as s:
+        s.get(Cell, cell_id).secretary_name = "Đã khóa"
+    assert services.last_undoable() is None
+    with pytest.raises(ServiceError):
+        services.undo_last()
+    assert services.cell.get().place_name == "Hà Tĩnh"
+
+
+def test_insert_snapshot_holds_the_column_defaults(services, data_dir):
+    with services.ctx.mutation("test", "thêm") as s:
+        s.add(CommitteeName(cell_id=services.ctx.cell_id, level=1, name="Z", valid_from=dt.date(2026, 1, 1)))
+    snap = json.loads(_rows(data_dir, "SELECT snapshot FROM change_log ORDER BY seq DESC LIMIT 1")[0][0])
+    assert snap["note"] == "" and snap["rev"] == 1 and snap["deleted_at"] is None

@@ -14,7 +14,8 @@ def test_migrated_schema_matches_the_models(data_dir):
     store = open_store(data_dir)
     try:
         with store.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            context = MigrationContext.configure(conn)
+            diff = compare_metadata(context, Base.metadata)
         assert diff == [], f"models and migrations disagree: {diff}"
     finally:
         store.close()
@@ -62,7 +63,8 @@ def test_upgrade_takes_a_backup_first_and_failure_leaves_old_file_usable(data_di
 def test_database_from_a_newer_version_is_refused(data_dir):
     open_store(data_dir).close()
     conn = sqlite3.connect(data_dir / DB_NAME)
-    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.execute("DELETE FROM alembic_version")
+    conn.execute("INSERT INTO alembic_version VALUES ('9999_future')")
     conn.commit()
     conn.close()
     with pytest.raises(StoreError) as err:
@@ -109,3 +111,22 @@ def test_engine_helper_opens_existing_file(data_dir):
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM cells").scalar() == 0
     engine.dispose()
+
+
+def test_heads_read_from_the_files_agree_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    from cellsec.store.migrate import alembic_config
+
+    assert head_revisions() == set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def test_opening_a_current_database_does_not_load_alembic(data_dir):
+    import subprocess
+    import sys
+
+    open_store(data_dir).close()
+    script = ("import sys; from cellsec.store.db import open_store; "
+              f"open_store(__import__('pathlib').Path({str(data_dir)!r})).close(); print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -5,16 +5,17 @@ from sqlalchemy import create_engine
 
 from cellsec.store.models import Base
 
-config = context.config
-connection = config.attributes.get("connection")
 
-if connection is None:  # command-line alembic: `alembic -x path=... upgrade head`
-    path = context.get_x_argument(as_dictionary=True)["path"]
-    with create_engine(f"sqlite:///{path}").begin() as connection:
-        context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
-else:
+def run(connection) -> None:
     context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
+
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # command-line alembic: `alembic -x path=... upgrade heads`
+    path = context.get_x_argument(as_dictionary=True)["path"]
+    with create_engine(f"sqlite:///{path}").begin() as conn:
+        run(conn)
+else:
+    run(connection)

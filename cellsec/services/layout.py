@@ -1,0 +1,103 @@
+"""Page layout of printed documents (margins, duplex, font sizes): defaults from the rule file
+resources/rules/document_layout.json, the user's choice stored in the local settings.
+
+cellsec.reports is imported inside the methods only: it must not load at app start-up.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..domain.messages import Msg
+from .context import Context
+from .errors import ValidationFailed
+
+if TYPE_CHECKING:
+    from ..reports.document import LayoutSettings
+
+SETTING_KEY = "document_layout"
+MARGIN_RANGE = (5.0, 50.0)
+SIZE_RANGE = (8.0, 28.0)
+SPACING_RANGE = (1.0, 2.0)
+
+MARGIN_OUT_OF_RANGE = Msg("Lề phải từ {low:g} đến {high:g} mm.", "Margins must be between {low:g} and {high:g} mm.")
+SIZE_OUT_OF_RANGE = Msg("Cỡ chữ phải từ {low:g} đến {high:g}.", "Font size must be between {low:g} and {high:g} pt.")
+SPACING_OUT_OF_RANGE = Msg("Giãn dòng phải từ {low:g} đến {high:g} lần cỡ chữ.",
+                           "Line spacing must be between {low:g} and {high:g} times the font size.")
+PAGE_NUMBER_POSITION = Msg("Số trang phải nằm trong lề trên: từ 3 mm đến nhỏ hơn lề trên ({top:g} mm).",
+                           "The page number must sit inside the top margin: from 3 mm to less than {top:g} mm.")
+INDENT_OUT_OF_RANGE = Msg("Thụt đầu dòng phải từ 0 đến 30 mm.", "The first-line indent must be between 0 and 30 mm.")
+
+_MARGINS = ("margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm")
+_SIZES = ("party_title_size", "header_size", "title_size", "subtitle_size", "body_size", "table_size",
+          "recipients_label_size", "recipients_size", "page_number_size")
+
+
+def check_layout(settings: LayoutSettings) -> dict[str, str]:
+    """field -> Vietnamese message for every value out of range (empty when all is well)."""
+    errors: dict[str, str] = {}
+    low, high = MARGIN_RANGE
+    for name in _MARGINS:
+        if not low <= getattr(settings, name) <= high:
+            errors[name] = MARGIN_OUT_OF_RANGE.format(low=low, high=high)
+    low, high = SIZE_RANGE
+    for name in _SIZES:
+        if not low <= getattr(settings, name) <= high:
+            errors[name] = SIZE_OUT_OF_RANGE.format(low=low, high=high)
+    low, high = SPACING_RANGE
+    if not low <= settings.line_spacing <= high:
+        errors["line_spacing"] = SPACING_OUT_OF_RANGE.format(low=low, high=high)
+    if not 3 <= settings.page_number_top_mm < settings.margin_top_mm:
+        errors["page_number_top_mm"] = PAGE_NUMBER_POSITION.format(top=settings.margin_top_mm)
+    if not 0 <= settings.first_line_indent_mm <= 30:
+        errors["first_line_indent_mm"] = INDENT_OUT_OF_RANGE.format()
+    return errors
+
+
+class LayoutService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def get(self) -> LayoutSettings:
+        """The saved layout over the rule file's defaults (a value the rule file gains later shows up
+        with its default; a damaged saved value falls back to the defaults)."""
+        from ..reports.document import LayoutSettings, default_layout
+
+        raw = self.ctx.get_setting(SETTING_KEY)
+        if not raw:
+            return default_layout()
+        try:
+            data = json.loads(raw)
+            settings = LayoutSettings.from_dict(data if isinstance(data, dict) else {})
+        except (ValueError, TypeError):
+            return default_layout()
+        return default_layout() if check_layout(settings) else settings
+
+    def set(self, settings: LayoutSettings) -> LayoutSettings:
+        """Validate and save; ValidationFailed maps each bad field to a Vietnamese message."""
+        errors = check_layout(settings)
+        if errors:
+            raise ValidationFailed(errors)
+        self.ctx.set_setting(SETTING_KEY, json.dumps(settings.to_dict(), ensure_ascii=False, sort_keys=True))
+        return self.get()
+
+    def reset(self) -> LayoutSettings:
+        """Back to the rule file's defaults."""
+        from ..reports.document import default_layout
+
+        return self.set(default_layout())
+
+    def presets(self) -> dict[str, tuple[str, LayoutSettings]]:
+        """Named margin presets from the rule file: name -> (Vietnamese label, settings)."""
+        from ..reports.document import layout_presets
+
+        return layout_presets()
+
+    def apply_preset(self, name: str) -> LayoutSettings:
+        """Take a preset's margins, keeping the user's other choices (duplex, sizes)."""
+        from ..reports.document import LayoutSettings
+
+        preset = self.presets()[name][1]
+        margins = {k: getattr(preset, k) for k in _MARGINS}
+        return self.set(LayoutSettings.from_dict(margins, base=self.get()))

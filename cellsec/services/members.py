@@ -1,0 +1,601 @@
+"""The member registry: add, edit, change activity status, delete (tombstone), search and batch reads.
+
+Lists are built for 100,000 rows: `query_ids` returns ordered ids only (one narrow query, sorted in
+Python with the Vietnamese name order) and `rows` fetches full records for the ids a table shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+
+from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from ..domain import members as rules
+from ..domain.members import ACTIVITY_LABELS, ACTIVITY_STATUSES, IN_CELL_STATUSES, PARTY_STATUSES  # noqa: F401
+from ..domain.messages import Msg
+from ..domain.text import clean_line, clean_text, fold
+from ..store.base import utcnow
+from ..store.ids import new_id
+from ..store.models.members import CardNumber, Member, MemberStatusChange
+from .context import Context
+from .errors import NotFound, ValidationFailed
+
+ADD_SUMMARY = Msg("Thêm đảng viên {name}", "Add member {name}")
+UPDATE_SUMMARY = Msg("Sửa thông tin đảng viên {name}", "Edit member {name}")
+STATUS_SUMMARY = Msg("Cập nhật tình trạng sinh hoạt của đảng viên {name}: {status}",
+                     "Change the activity status of member {name}: {status}")
+DELETE_SUMMARY = Msg("Xóa đảng viên {name}", "Delete member {name}")
+CCCD_TAKEN = Msg("Số CCCD này đã dùng cho đồng chí {name}.", "This citizen ID is already used for {name}.")
+CARD_TAKEN = Msg("Số thẻ đảng viên này đã dùng cho đồng chí {name}.",
+                 "This party card number is already used for {name}.")
+LIST_NO_TAKEN = Msg("Số SĐV {no} đã dùng cho đồng chí {name}.", "List number {no} is already used for {name}.")
+MEMBER = Msg("đảng viên", "member")
+
+SORTS = rules.MEMBER_SORTS
+_CHUNK = 500  # ids per IN (...) query: well below SQLite's parameter limit
+
+
+@dataclass
+class MemberInput:
+    """What a form or an import row submits."""
+
+    full_name: str = ""
+    alias: str = ""
+    date_of_birth: dt.date | None = None
+    gender: str = ""  # "nam" | "nu" | ""
+    cccd: str = ""
+    phone: str = ""
+    hometown: str = ""
+    workplace: str = ""
+    card_no: str = ""
+    card_valid_from: dt.date | None = None  # a changed card_no starts a new history entry
+    ly_lich_no: str = ""
+    list_no: int | None = None
+    admitted_on: dt.date | None = None
+    official_on: dt.date | None = None
+    status: str = "du_bi"  # du_bi | chinh_thuc
+    position_party: str = ""
+    position_government: str = ""
+    position_mass_org: str = ""
+    education: str = ""
+    professional_level: str = ""
+    political_theory: str = ""
+    dues_category: str = "bhxh_bat_buoc"
+    dues_basis: int = 0
+    note: str = ""
+
+
+INPUT_FIELDS = tuple(f.name for f in fields(MemberInput))
+# Input fields that are columns of the member row (card_valid_from lives in the card history).
+_COLUMN_FIELDS = tuple(name for name in INPUT_FIELDS if name != "card_valid_from")
+
+
+@dataclass
+class MemberRecord(MemberInput):
+    """What reads return."""
+
+    id: str = ""
+    activity_status: str = "active"
+    status_from: dt.date | None = None
+    status_to: dt.date | None = None
+    status_reason: str = ""
+    status_decision: str = ""
+    status_org: str = ""
+    probation_ends_on: dt.date | None = None  # admitted_on + 12 months while du_bi
+
+    def as_input(self) -> MemberInput:
+        return MemberInput(**{name: getattr(self, name) for name in INPUT_FIELDS})
+
+    @property
+    def in_cell(self) -> bool:
+        return self.activity_status in IN_CELL_STATUSES
+
+
+@dataclass
+class StatusChange:
+    activity_status: str
+    status_from: dt.date | None = None
+    status_to: dt.date | None = None
+    reason: str = ""
+    decision: str = ""
+    org: str = ""
+
+
+@dataclass
+class MemberQuery:
+    text: str = ""  # accent/case-insensitive name search ("nguyen van duc"); digits also match CCCD/card/phone
+    activity_statuses: tuple[str, ...] = ()  # empty = all (not deleted)
+    party_status: str | None = None
+    sort: str = "list_no"
+    descending: bool = False
+
+
+@dataclass
+class CheckResult:
+    errors: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class CardRecord:
+    card_no: str
+    valid_from: dt.date | None
+    note: str = ""
+
+
+@dataclass
+class StatusRecord:
+    activity_status: str
+    status_from: dt.date | None
+    status_to: dt.date | None
+    reason: str
+    decision: str
+    org: str
+    recorded_at: dt.datetime
+
+
+# (id, full name) of the live member holding a value, or None.
+Owner = tuple[str, str] | None
+
+
+@dataclass
+class Owners:
+    """Who already holds a CCCD, a card number or a list number (uniqueness checks)."""
+
+    cccd: Callable[[str], Owner]
+    card_no: Callable[[str], Owner]
+    list_no: Callable[[int], Owner]
+
+
+def clean_input(data: MemberInput) -> MemberInput:
+    """The input as it will be stored: NFC, no hidden characters, normalised identifiers."""
+    values = {}
+    for name in INPUT_FIELDS:
+        value = getattr(data, name)
+        if isinstance(value, str):
+            value = clean_text(value) if name == "note" else clean_line(value)
+        values[name] = value
+    values["full_name"] = rules.tidy_name(values["full_name"])
+    values["cccd"] = rules.normalize_cccd(values["cccd"])
+    values["card_no"] = re.sub(r"\s", "", values["card_no"])
+    values["gender"] = values["gender"].lower()
+    values["political_theory"] = rules.political_theory_key(values["political_theory"])
+    values["dues_basis"] = int(values["dues_basis"] or 0)
+    values["status"] = values["status"] or "du_bi"
+    values["dues_category"] = values["dues_category"] or "bhxh_bat_buoc"
+    return MemberInput(**values)
+
+
+def check_clean(data: MemberInput, member_id: str | None, today: dt.date, owners: Owners) -> CheckResult:
+    """Validation of cleaned input, with uniqueness against other live members."""
+    errors, warnings = rules.check_member(data, today)
+    for name, owner_of, msg in (("cccd", owners.cccd, CCCD_TAKEN), ("card_no", owners.card_no, CARD_TAKEN)):
+        value = getattr(data, name)
+        if value and name not in errors:
+            owner = owner_of(value)
+            if owner and owner[0] != member_id:
+                errors[name] = msg.format(name=owner[1])
+    if data.list_no is not None and "list_no" not in errors:
+        owner = owners.list_no(data.list_no)
+        if owner and owner[0] != member_id:
+            warnings["list_no"] = LIST_NO_TAKEN.format(no=data.list_no, name=owner[1])
+    return CheckResult(errors, warnings)
+
+
+def _live(cell_id: str):
+    return (Member.cell_id == cell_id, Member.deleted_at.is_(None))
+
+
+def db_owners(s: Session, cell_id: str) -> Owners:
+    def lookup(column, in_cell_only: bool = False):
+        def find(value) -> Owner:
+            stmt = select(Member.id, Member.full_name).where(*_live(cell_id), column == value)
+            if in_cell_only:
+                stmt = stmt.where(Member.activity_status.in_(IN_CELL_STATUSES))
+            row = s.execute(stmt.limit(1)).first()
+            return (row[0], row[1]) if row else None
+        return find
+
+    return Owners(lookup(Member.cccd), lookup(Member.card_no), lookup(Member.list_no, True))
+
+
+def preloaded_owners(s: Session, cell_id: str) -> Owners:
+    """All owners read at once (an import checks many rows)."""
+    by_cccd: dict[str, tuple[str, str]] = {}
+    by_card: dict[str, tuple[str, str]] = {}
+    by_list: dict[int, tuple[str, str]] = {}
+    stmt = select(Member.id, Member.full_name, Member.cccd, Member.card_no, Member.list_no,
+                  Member.activity_status).where(*_live(cell_id))
+    for member_id, name, cccd, card_no, list_no, activity in s.execute(stmt):
+        if cccd:
+            by_cccd[cccd] = (member_id, name)
+        if card_no:
+            by_card[card_no] = (member_id, name)
+        if list_no is not None and activity in IN_CELL_STATUSES:
+            by_list.setdefault(list_no, (member_id, name))
+    return Owners(by_cccd.get, by_card.get, by_list.get)
+
+
+def new_member(s: Session, cell_id: str, data: MemberInput) -> Member:
+    """A new member row from cleaned, checked input, with its first card-history entry."""
+    return new_members(s, cell_id, [data])[0]
+
+
+def new_members(s: Session, cell_id: str, items: list[MemberInput]) -> list[Member]:
+    """New member rows (every column set, so the change-log snapshot equals the stored row)."""
+    members = []
+    for data in items:
+        member = Member(id=new_id(), cell_id=cell_id, activity_status="active", status_from=None, status_to=None,
+                        status_reason="", status_decision="", status_org="", deleted_at=None)
+        _copy_input(member, data)
+        s.add(member)
+        members.append(member)
+    # Without ORM relationships a flush does not order inserts by foreign key: members first, then cards.
+    s.flush()
+    for member, data in zip(members, items):
+        if data.card_no:
+            s.add(_card_row(member, data))
+    return members
+
+
+def _copy_input(member: Member, data: MemberInput) -> None:
+    for name in _COLUMN_FIELDS:
+        value = getattr(data, name)
+        if name in ("cccd", "card_no"):
+            value = value or None  # NULL, so the partial unique indexes ignore members without one
+        setattr(member, name, value)
+    member.name_folded = fold(data.full_name)
+
+
+def _card_row(member: Member, data: MemberInput) -> CardNumber:
+    return CardNumber(id=new_id(), cell_id=member.cell_id, member_id=member.id, card_no=data.card_no,
+                      valid_from=data.card_valid_from, note="", deleted_at=None)
+
+
+def apply_input(s: Session, member: Member, data: MemberInput) -> None:
+    """Copy cleaned input onto an existing member row; a new card number starts a card-history entry."""
+    old_card = member.card_no
+    _copy_input(member, data)
+    if not data.card_no:
+        return
+    if data.card_no != old_card:
+        s.add(_card_row(member, data))
+        return
+    current = _current_card(s, member.id, data.card_no)
+    if current is not None and current.valid_from != data.card_valid_from:
+        current.valid_from = data.card_valid_from
+
+
+def _current_card(s: Session, member_id: str, card_no: str) -> CardNumber | None:
+    return s.scalars(
+        select(CardNumber)
+        .where(CardNumber.member_id == member_id, CardNumber.card_no == card_no, CardNumber.deleted_at.is_(None))
+        .order_by(CardNumber.created_at.desc())
+        .limit(1)
+    ).first()
+
+
+def to_record(member: Member, card_valid_from: dt.date | None) -> MemberRecord:
+    values = {name: getattr(member, name) for name in _COLUMN_FIELDS}
+    values["cccd"] = values["cccd"] or ""
+    values["card_no"] = values["card_no"] or ""
+    return MemberRecord(
+        **values,
+        card_valid_from=card_valid_from,
+        id=member.id,
+        activity_status=member.activity_status,
+        status_from=member.status_from,
+        status_to=member.status_to,
+        status_reason=member.status_reason,
+        status_decision=member.status_decision,
+        status_org=member.status_org,
+        probation_ends_on=rules.probation_end(member.admitted_on) if member.status == "du_bi" else None,
+    )
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+class MemberService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._index: _ListIndex | None = None
+        self._index_lock = threading.Lock()  # the UI may query from a worker thread
+
+    # ---- validation --------------------------------------------------------------------------------
+    def check(self, data: MemberInput, member_id: str | None = None, today: dt.date | None = None) -> CheckResult:
+        cleaned = clean_input(data)
+        with self.ctx.read() as s:
+            return check_clean(cleaned, member_id, today or dt.date.today(), db_owners(s, self.ctx.cell_id))
+
+    def _checked(self, data: MemberInput, member_id: str | None, today: dt.date | None) -> MemberInput:
+        cleaned = clean_input(data)
+        with self.ctx.read() as s:
+            result = check_clean(cleaned, member_id, today or dt.date.today(), db_owners(s, self.ctx.cell_id))
+        if result.errors:
+            raise ValidationFailed(result.errors, result.warnings)
+        return cleaned
+
+    # ---- mutations ---------------------------------------------------------------------------------
+    def add(self, data: MemberInput, *, today: dt.date | None = None) -> MemberRecord:
+        """Add a member. Errors raise ValidationFailed; warnings do not block."""
+        cleaned = self._checked(data, None, today)
+        cell_id = self.ctx.cell_id
+        with self.ctx.mutation("members.add", ADD_SUMMARY.format(name=cleaned.full_name)) as s:
+            member_id = new_member(s, cell_id, cleaned).id
+        return self.get(member_id)
+
+    def update(self, member_id: str, data: MemberInput, *, today: dt.date | None = None) -> MemberRecord:
+        current = self.get(member_id)
+        cleaned = self._checked(data, member_id, today)
+        if cleaned == current.as_input():
+            return current  # nothing changed: no empty action in the Undo menu
+        with self.ctx.mutation("members.update", UPDATE_SUMMARY.format(name=cleaned.full_name)) as s:
+            apply_input(s, self._live_member(s, member_id), cleaned)
+        return self.get(member_id)
+
+    def change_status(self, member_id: str, change: StatusChange, *, today: dt.date | None = None) -> MemberRecord:
+        """Record a change of activity status (exempt, temporary, transferred out, removed, deceased,
+        back to active); the member row holds the current one and the history keeps every change."""
+        change = StatusChange(
+            activity_status=clean_line(change.activity_status), status_from=change.status_from,
+            status_to=change.status_to, reason=clean_text(change.reason), decision=clean_line(change.decision),
+            org=clean_line(change.org),
+        )
+        errors = rules.check_status_change(change.activity_status, change.status_from, change.status_to,
+                                           change.reason, change.decision, change.org, today or dt.date.today())
+        if errors:
+            raise ValidationFailed(errors)
+        current = self.get(member_id)
+        status_label = rules.label(ACTIVITY_LABELS, change.activity_status)
+        with self.ctx.mutation("members.status", STATUS_SUMMARY.format(name=current.full_name, status=status_label)) as s:
+            member = self._live_member(s, member_id)
+            member.activity_status = change.activity_status
+            member.status_from, member.status_to = change.status_from, change.status_to
+            member.status_reason, member.status_decision, member.status_org = change.reason, change.decision, change.org
+            s.add(MemberStatusChange(
+                id=new_id(), cell_id=member.cell_id, member_id=member.id, activity_status=change.activity_status,
+                status_from=change.status_from, status_to=change.status_to, reason=change.reason,
+                decision=change.decision, org=change.org, deleted_at=None,
+            ))
+        return self.get(member_id)
+
+    def delete(self, member_id: str) -> None:
+        """Tombstone: the member leaves every list but the row and its history stay (undo brings it back)."""
+        current = self.get(member_id)
+        with self.ctx.mutation("members.delete", DELETE_SUMMARY.format(name=current.full_name)) as s:
+            self._live_member(s, member_id).deleted_at = utcnow()
+
+    def _live_member(self, s: Session, member_id: str) -> Member:
+        member = s.get(Member, member_id)
+        if member is None or member.deleted_at is not None or member.cell_id != self.ctx.cell_id:
+            raise NotFound(MEMBER.format())
+        return member
+
+    # ---- reads -------------------------------------------------------------------------------------
+    def get(self, member_id: str) -> MemberRecord:
+        found = self.rows([member_id])
+        if member_id not in found:
+            raise NotFound(MEMBER.format())
+        return found[member_id]
+
+    def query_ids(self, q: MemberQuery | None = None) -> list[str]:
+        """Ids of the live members matching `q`, in order. Served from an in-memory index of the list
+        columns that is rebuilt only when the members table changed (a cheap aggregate tells), so
+        search-as-you-type stays quick on 100,000 rows."""
+        q = q or MemberQuery()
+        if q.sort not in SORTS:
+            raise ValueError(f"unknown sort {q.sort!r}")
+        index = self._current_index()
+        order = index.order(q.sort, q.descending)
+        candidates: list[int] | range = range(len(index.ids))
+        statuses = set(q.activity_statuses)
+        if statuses:
+            candidates = [i for i in candidates if index.activity[i] in statuses]
+        if q.party_status is not None:
+            candidates = [i for i in candidates if index.party[i] == q.party_status]
+        for token in fold(clean_line(q.text)).split():  # each word narrows the previous matches
+            folded, digits = index.folded, index.digits
+            if token.isdigit():
+                candidates = [i for i in candidates if token in folded[i] or token in digits[i]]
+            else:
+                candidates = [i for i in candidates if token in folded[i]]
+        if isinstance(candidates, range):
+            return [index.ids[i] for i in order]
+        keep = bytearray(len(index.ids))
+        for i in candidates:
+            keep[i] = 1
+        return [index.ids[i] for i in order if keep[i]]
+
+    def _current_index(self) -> "_ListIndex":
+        cell_id = self.ctx.cell_id
+        with self._index_lock, self.ctx.read() as s:
+            # Every write bumps rev and updated_at of the row (tombstones included), so this changes with any change.
+            fingerprint = (cell_id, *s.execute(
+                select(func.count(), func.sum(Member.rev), func.max(Member.updated_at)).where(Member.cell_id == cell_id)
+            ).one())
+            if self._index is None or self._index.fingerprint[0] != cell_id:
+                self._index = _ListIndex.load(s, cell_id, fingerprint)
+            elif self._index.fingerprint != fingerprint:
+                self._index = self._index.refreshed(s, cell_id, fingerprint)
+            return self._index
+
+    def rows(self, ids: list[str]) -> dict[str, MemberRecord]:
+        """Full records for the given ids (live members only), in batches."""
+        out: dict[str, MemberRecord] = {}
+        cell_id = self.ctx.cell_id
+        with self.ctx.read() as s:
+            for chunk in _chunks(list(ids)):
+                members = s.scalars(select(Member).where(Member.id.in_(chunk), *_live(cell_id))).all()
+                if not members:
+                    continue
+                card_from: dict[tuple[str, str], dt.date | None] = {}
+                cards = s.execute(
+                    select(CardNumber.member_id, CardNumber.card_no, CardNumber.valid_from)
+                    .where(CardNumber.member_id.in_([m.id for m in members]), CardNumber.deleted_at.is_(None))
+                    .order_by(CardNumber.created_at)
+                )
+                for member_id, card_no, valid_from in cards:
+                    card_from[(member_id, card_no)] = valid_from  # the latest entry wins
+                for m in members:
+                    out[m.id] = to_record(m, card_from.get((m.id, m.card_no)) if m.card_no else None)
+        return out
+
+    def list(self, q: MemberQuery | None = None) -> list[MemberRecord]:
+        ids = self.query_ids(q)
+        found = self.rows(ids)
+        return [found[i] for i in ids if i in found]
+
+    def card_history(self, member_id: str) -> list[CardRecord]:
+        self.get(member_id)
+        with self.ctx.read() as s:
+            rows = s.scalars(
+                select(CardNumber).where(CardNumber.member_id == member_id, CardNumber.deleted_at.is_(None))
+                .order_by(CardNumber.created_at)
+            ).all()
+            return [CardRecord(r.card_no, r.valid_from, r.note) for r in rows]
+
+    def status_history(self, member_id: str) -> list[StatusRecord]:
+        self.get(member_id)
+        with self.ctx.read() as s:
+            rows = s.scalars(
+                select(MemberStatusChange)
+                .where(MemberStatusChange.member_id == member_id, MemberStatusChange.deleted_at.is_(None))
+                .order_by(MemberStatusChange.created_at)
+            ).all()
+            return [StatusRecord(r.activity_status, r.status_from, r.status_to, r.reason, r.decision, r.org,
+                                 r.created_at) for r in rows]
+
+    def counts_by_status(self) -> dict[str, int]:
+        """Live members per activity status (every status present, zero when none)."""
+        counts = dict.fromkeys(ACTIVITY_STATUSES, 0)
+        with self.ctx.read() as s:
+            for status, n in s.execute(
+                select(Member.activity_status, func.count()).where(*_live(self.ctx.cell_id))
+                .group_by(Member.activity_status)
+            ):
+                counts[status] = n
+        return counts
+
+    def counts_by_party_status(self) -> dict[str, int]:
+        """Members still in the cell, probationary vs official."""
+        counts = dict.fromkeys(PARTY_STATUSES, 0)
+        with self.ctx.read() as s:
+            for status, n in s.execute(
+                select(Member.status, func.count())
+                .where(*_live(self.ctx.cell_id), Member.activity_status.in_(IN_CELL_STATUSES))
+                .group_by(Member.status)
+            ):
+                counts[status] = n
+        return counts
+
+    def next_list_no(self) -> int:
+        """The next free Số SĐV (one more than the largest used)."""
+        with self.ctx.read() as s:
+            top = s.scalar(select(func.max(Member.list_no)).where(*_live(self.ctx.cell_id)))
+        return (top or 0) + 1
+
+    def member_count(self) -> int:
+        with self.ctx.read() as s:
+            return s.scalar(select(func.count()).select_from(Member).where(*_live(self.ctx.cell_id))) or 0
+
+
+class _ListIndex:
+    """The columns a member list filters and sorts on, for every live member, with sort orders computed
+    on first use (Vietnamese name order as the tie-break everywhere)."""
+
+    COLUMNS = (Member.id, Member.full_name, Member.name_folded, Member.cccd, Member.card_no, Member.phone,
+               Member.activity_status, Member.status)
+    # Sort columns read as stored text: ISO dates and times order correctly as text, and skipping the
+    # conversion to date objects halves the load time.
+    SORT_COLUMNS = ("list_no", "date_of_birth", "admitted_on", "official_on", "card_no", "created_at")
+
+    def __init__(self, fingerprint: tuple, live: dict[str, tuple], revs: dict[str, int]) -> None:
+        self.fingerprint = fingerprint
+        self.live = live  # id -> row of COLUMNS + SORT_COLUMNS + (rev, deleted_at)
+        self.revs = revs  # id -> rev of every row, tombstones included (checks an incremental refresh)
+        rows = list(live.values())
+        self.ids = [r[0] for r in rows]
+        self.names = [r[1] for r in rows]
+        self.folded = [r[2] for r in rows]
+        self.digits = [f"{r[3] or ''} {r[4] or ''} {r[5] or ''}" for r in rows]
+        self.activity = [r[6] for r in rows]
+        self.party = [r[7] for r in rows]
+        self.values: dict[str, list] = {name: [r[8 + k] for r in rows] for k, name in enumerate(self.SORT_COLUMNS)}
+        self.values["activity_status"] = self.activity
+        self.values["status"] = self.party
+        self._orders: dict[str, list[int]] = {}
+
+    @classmethod
+    def _select(cls, cell_id: str):
+        sort_columns = [type_coerce(getattr(Member, name), String) if name not in ("list_no", "card_no")
+                        else getattr(Member, name) for name in cls.SORT_COLUMNS]
+        return select(*cls.COLUMNS, *sort_columns, Member.rev, Member.deleted_at).where(Member.cell_id == cell_id)
+
+    @classmethod
+    def _fold_in(cls, rows, live: dict[str, tuple], revs: dict[str, int]) -> None:
+        rev_at = len(cls.COLUMNS) + len(cls.SORT_COLUMNS)
+        for row in rows:
+            revs[row[0]] = row[rev_at]
+            if row[rev_at + 1] is None:
+                live[row[0]] = row
+            else:
+                live.pop(row[0], None)
+
+    @classmethod
+    def load(cls, s: Session, cell_id: str, fingerprint: tuple) -> "_ListIndex":
+        live: dict[str, tuple] = {}
+        revs: dict[str, int] = {}
+        # Core execution on the session's connection: the ORM layer would double the load time.
+        cls._fold_in(s.connection().execute(cls._select(cell_id)).all(), live, revs)
+        return cls(fingerprint, live, revs)
+
+    def refreshed(self, s: Session, cell_id: str, fingerprint: tuple) -> "_ListIndex":
+        """The index after the rows changed since this one was built (every write stamps updated_at),
+        or a full reload when the changed rows do not account for the new count and revision sum
+        (e.g. a clock set back, or rows written with older times)."""
+        since = self.fingerprint[3]
+        if since is None:
+            return self.load(s, cell_id, fingerprint)
+        changed = s.connection().execute(self._select(cell_id).where(Member.updated_at > since)).all()
+        live, revs = dict(self.live), dict(self.revs)
+        self._fold_in(changed, live, revs)
+        if len(revs) != fingerprint[1] or sum(revs.values()) != (fingerprint[2] or 0):
+            return self.load(s, cell_id, fingerprint)
+        return _ListIndex(fingerprint, live, revs)
+
+    @property
+    def by_name(self) -> list[int]:
+        if "full_name" not in self._orders:
+            keys = [rules.name_sort_key(name) for name in self.names]
+            self._orders["full_name"] = sorted(range(len(keys)), key=keys.__getitem__)
+        return self._orders["full_name"]
+
+    def order(self, sort: str, descending: bool) -> list[int]:
+        """Row positions by `sort`; empty values last in either direction."""
+        key = f"{sort}:{descending}"
+        if key not in self._orders:
+            by_name = self.by_name
+            if sort == "full_name":
+                self._orders[key] = by_name[::-1] if descending else by_name
+            else:
+                values = self.values[sort]
+                if sort in ("activity_status", "status"):
+                    known = {v: n for n, v in enumerate(ACTIVITY_STATUSES if sort == "activity_status" else PARTY_STATUSES)}
+                    values = [known.get(v, len(known)) for v in values]
+                # Start from name order: the sort is stable (also reversed), so equal values stay in name order.
+                present = [i for i in by_name if values[i] is not None and values[i] != ""]
+                present.sort(key=values.__getitem__, reverse=descending)
+                self._orders[key] = present + [i for i in by_name if values[i] is None or values[i] == ""]
+        return self._orders[key]

@@ -1,0 +1,387 @@
+"""Đảng viên: the member list with instant accent-insensitive search, a status filter, sortable columns,
+and the actions on members (add, edit, change status, delete, import, export to Excel, print)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.members import GENDER_LABELS, IN_CELL_STATUSES, PARTY_STATUS_LABELS
+from ..services.errors import ServiceError
+from ..services.members import MemberQuery
+from .member_model import COLUMNS, MemberTableModel
+from .workers import run_in_background
+
+SEARCH_DELAY_MS = 150
+MEMBER_ENTITIES = {"members", "card_numbers", "member_status_changes"}
+
+# Status filter: key -> (activity statuses, party status). "du_bi" = probationary members still in the cell.
+FILTERS: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "all": ((), None),
+    "active": (("active",), None),
+    "exempt": (("exempt",), None),
+    "temporary": (("temporary",), None),
+    "transferred_out": (("transferred_out",), None),
+    "removed": (("removed",), None),
+    "deceased": (("deceased",), None),
+    "du_bi": (IN_CELL_STATUSES, "du_bi"),
+}
+
+
+class MembersPage(QWidget):
+    def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.notifier = notifier
+        self._retranslate_pending = False
+        self.last_task = None  # the latest background export/print (tests wait on its `finished`)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_action = self._action(self.add_member, QKeySequence.StandardKey.New)
+        self.edit_action = self._action(self.edit_member)
+        self.status_action = self._action(self.change_status)
+        self.delete_action = self._action(self.delete_member)
+        self.toolbar.addSeparator()
+        self.import_action = self._action(self.import_file)
+        self.export_action = self._action(self.export_excel)
+        self.print_action = self._action(self.print_list, QKeySequence.StandardKey.Print)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.filter_label = QLabel()
+        self.filter = QComboBox()
+        self.filter.setObjectName("status_filter")
+        for key in FILTERS:
+            self.filter.addItem("", key)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addSpacing(12)
+        filters.addWidget(self.filter_label)
+        filters.addWidget(self.filter)
+        filters.addSpacing(12)
+        filters.addWidget(self.count_label)
+
+        self.model = MemberTableModel(services, self)
+        self.table = QTableView()
+        self.table.setObjectName("members")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_member())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self.edit_member, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_member,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self.search_timer.start)
+        self.filter.currentIndexChanged.connect(self.refresh)
+
+        self.retranslate()
+        self.refresh()
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.notifier.changed.connect(self._on_change)
+        self._update_actions()
+
+    def page_title(self) -> str:
+        return self.tr("Party members")
+
+    def _action(self, slot, shortcut=None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.toolbar.addAction(action)
+        return action
+
+    # ---- texts --------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self._retranslate_pending = False
+        self.add_action.setText(self.tr("Add"))
+        self.add_action.setToolTip(self.tr("Add a party member (Ctrl+N)"))
+        self.edit_action.setText(self.tr("Edit"))
+        self.edit_action.setToolTip(self.tr("Edit the selected member (Enter or double-click)"))
+        self.status_action.setText(self.tr("Change status"))
+        self.status_action.setToolTip(self.tr("Exemption, temporary attendance, transfer, removal, death"))
+        self.delete_action.setText(self.tr("Delete"))
+        self.delete_action.setToolTip(self.tr("Delete the selected member (can be undone with Ctrl+Z)"))
+        self.import_action.setText(self.tr("Import from file"))
+        self.import_action.setToolTip(self.tr("Import members from a CSV or Excel (XLSX) file"))
+        self.export_action.setText(self.tr("Export to Excel"))
+        self.export_action.setToolTip(self.tr("Save the list as shown (search, filter, order) as an Excel file"))
+        self.print_action.setText(self.tr("Print list"))
+        self.print_action.setToolTip(self.tr("Print the member register as a PDF (Ctrl+P)"))
+        self.search.setPlaceholderText(self.tr("Search by name, no accents needed (Ctrl+F)…"))
+        self.filter_label.setText(self.tr("Show:"))
+        names = {
+            "all": self.tr("All"), "active": self.tr("Active"), "exempt": self.tr("Exempt"),
+            "temporary": self.tr("Attending temporarily"), "transferred_out": self.tr("Transferred out"),
+            "removed": self.tr("Removed from the list"), "deceased": self.tr("Deceased"),
+            "du_bi": self.tr("Probationary"),
+        }
+        for index in range(self.filter.count()):
+            self.filter.setItemText(index, names[self.filter.itemData(index)])
+        self.model.retranslate()
+        self._size_columns()  # labels are longer in one language than the other
+        self._update_count()
+
+    def changeEvent(self, event) -> None:
+        # Deferred: the services' own labels switch language only after Qt's translators are swapped.
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self.retranslate)
+        super().changeEvent(event)
+
+    def _size_columns(self) -> None:
+        """Widths from typical contents (not headers): long headers wrap onto two lines instead. The name
+        column takes whatever room is left, so the eleven columns fit a 1280-pixel window."""
+        fm = self.table.fontMetrics()
+        longest = lambda labels: max((m.format() for m in labels.values()), key=fm.horizontalAdvance)  # noqa: E731
+        samples = {"list_no": "000", "full_name": "Nguyễn Thị Phương", "date_of_birth": "00/00/0000",
+                   "gender": longest(GENDER_LABELS), "admitted_on": "00/00/0000", "official_on": "00/00/0000",
+                   "card_no": "00000000", "status": longest(PARTY_STATUS_LABELS),
+                   "activity_status": "Sinh hoạt tạm thời", "position": "Phó Bí thư chi bộ", "phone": "0912 345 678"}
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setFixedHeight(header.fontMetrics().height() * 2 + 10)  # room for a wrapped header
+        header.setStretchLastSection(False)
+        for column, (field, _sort) in enumerate(COLUMNS):
+            self.table.setColumnWidth(column, fm.horizontalAdvance(samples[field]) + 22)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if field == "full_name"
+                                        else QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(fm.horizontalAdvance("000") + 16)
+
+    # ---- the list -----------------------------------------------------------------------------------
+    def current_query(self) -> MemberQuery:
+        statuses, party = FILTERS[self.filter.currentData()]
+        query = self.model.query or MemberQuery()
+        return MemberQuery(text=self.search.text(), activity_statuses=statuses, party_status=party,
+                           sort=query.sort, descending=query.descending)
+
+    def refresh(self) -> None:
+        """Re-run the query (search, filter, sort) keeping the selected member selected."""
+        self.search_timer.stop()
+        selected = self.selected_id()
+        self.model.set_query(self.current_query())
+        column, order = self.model.sort_column()
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+        if selected:
+            self.select(selected)
+        self._update_count()
+        self._update_actions()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if COLUMNS[column][1] is None:
+            # This column does not sort: put the indicator back on the column that does.
+            current, current_order = self.model.sort_column()
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(current, current_order)
+            header.blockSignals(False)
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        if self.filter.currentData() == "all" and not self.search.text().strip():
+            self.count_label.setText(self.tr("{count} members").format(count=shown))
+        else:
+            total = self.services.members.member_count()
+            self.count_label.setText(self.tr("{shown} of {total} members").format(shown=shown, total=total))
+        empty = shown == 0
+        self.empty_label.setVisible(empty)
+        if empty and self.services.members.member_count() == 0:
+            self.empty_label.setText(self.tr("No members yet. Add them one by one with \"Add\" (Ctrl+N), or "
+                                             "import a list from a CSV or Excel file with \"Import from file\"."))
+        elif empty:
+            self.empty_label.setText(self.tr("No member matches the search or the filter."))
+
+    def _on_change(self, change) -> None:
+        if change.touches(MEMBER_ENTITIES):
+            self.refresh()
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.member_id(rows[0].row()) if rows else None
+
+    def select(self, member_id: str) -> bool:
+        row = self.model.row_of(member_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 1)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def _update_actions(self, *_args) -> None:
+        has = self.selected_id() is not None
+        for action in (self.edit_action, self.status_action, self.delete_action):
+            action.setEnabled(has)
+        self.export_action.setEnabled(self.model.rowCount() > 0)
+        self.print_action.setEnabled(self.model.rowCount() > 0)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ---- actions ------------------------------------------------------------------------------------
+    def add_member(self) -> None:
+        from .member_dialog import MemberDialog
+
+        dialog = MemberDialog(self.services, None, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh()
+            if not self.select(dialog.saved.id):
+                # A filter hides the new member: show everyone so the user sees it was added.
+                self.search.clear()
+                self.filter.setCurrentIndex(0)
+                self.refresh()
+                self.select(dialog.saved.id)
+
+    def open_member(self, member_id: str) -> bool:
+        """Open the edit dialog of a member (also used by the overview's reminders)."""
+        from .member_dialog import MemberDialog
+
+        try:
+            dialog = MemberDialog(self.services, member_id, self)
+        except ServiceError as exc:
+            QMessageBox.information(self, self.tr("Party members"), exc.message)
+            return False
+        return bool(dialog.exec())
+
+    def edit_member(self) -> None:
+        member_id = self.selected_id()
+        if member_id is not None:
+            self.open_member(member_id)
+
+    def change_status(self) -> None:
+        from .status_dialog import StatusDialog
+
+        member_id = self.selected_id()
+        if member_id is None:
+            return
+        StatusDialog(self.services, member_id, self).exec()
+
+    def delete_member(self) -> None:
+        member_id = self.selected_id()
+        if member_id is None:
+            return
+        record = self.model.record(self.model.row_of(member_id))
+        answer = QMessageBox.question(
+            self, self.tr("Delete member"),
+            self.tr("Delete {name} from the member list?\n\nThe record is kept and you can undo this at once "
+                    "with Edit → Undo (Ctrl+Z).").format(name=record.full_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.members.delete(member_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Delete member"), exc.message)
+
+    def import_file(self) -> None:
+        from .import_dialog import ImportDialog
+
+        ImportDialog(self.services, self).exec()
+
+    def _save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        folder = Path(self.services.ctx.get_setting("export_folder", str(Path.home())) or Path.home())
+        name, _ = QFileDialog.getSaveFileName(self, title, str(folder / suggested), file_filter)
+        if not name:
+            return None
+        self.services.ctx.set_setting("export_folder", str(Path(name).parent))
+        return Path(name)
+
+    def export_excel(self) -> None:
+        """The list as shown (search, filter, order) to an .xlsx that the importer can read back."""
+        path = self._save_path(self.tr("Export the member list"),
+                               f"danh-sach-dang-vien-{dt.date.today():%Y%m%d}.xlsx", self.tr("Excel workbook (*.xlsx)"))
+        if path is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        query, services = self.model.query, self.services
+
+        def work() -> Path:
+            from ..reports.members_xlsx import write_members_xlsx
+
+            return write_members_xlsx(services.cell.get(), services.members.list(query), path)
+
+        self.last_task = run_in_background(
+            self, work, on_done=lambda written: self._offer_open(written, self.tr("The member list was exported to {path}.")),
+            busy_text=self.tr("Exporting the member list…"))
+
+    def print_list(self) -> None:
+        """The cell's member register (members in the cell, by SĐV) as a Party-format PDF."""
+        path = self._save_path(self.tr("Print the member register"),
+                               f"so-dang-vien-{dt.date.today():%Y%m%d}.pdf", self.tr("PDF document (*.pdf)"))
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        services = self.services
+
+        def work() -> Path:
+            from ..reports.member_register import render_member_register
+
+            on = dt.date.today()
+            members = services.members.list(MemberQuery(activity_statuses=IN_CELL_STATUSES, sort="list_no"))
+            return render_member_register(services.cell.get(on), members, path, on, layout=services.layout.get())
+
+        self.last_task = run_in_background(
+            self, work, on_done=lambda written: self._offer_open(written, self.tr("The member register was saved to {path}.")),
+            busy_text=self.tr("Preparing the member register…"))
+
+    def _offer_open(self, path: Path, text: str) -> None:
+        answer = QMessageBox.question(self, self.tr("Done"), text.format(path=path) + "\n\n" + self.tr("Open it now?"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,194 @@
+"""Tổng quan: how many members the cell has, by status, and the reminders of what needs attention.
+Double-clicking a reminder about a member opens that member."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import date_line
+from ..services.errors import ServiceError
+from .widgets import WARNING_COLOR
+
+MEMBER_ROLE = Qt.ItemDataRole.UserRole
+# (counts key, accent colour) of the tiles, in reading order.
+TILES = [
+    ("total", "#1f4e79"), ("chinh_thuc", "#2e7d32"), ("du_bi", "#8a5300"),
+    ("active", "#1f4e79"), ("exempt", "#5f6368"), ("temporary", "#5f6368"),
+]
+
+
+class _Tile(QFrame):
+    """A count in large type with its caption under it."""
+
+    def __init__(self, key: str, color: str) -> None:
+        super().__init__()
+        self.setObjectName(f"tile_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"#tile_{key} {{ border: 1px solid #c8ccd2; border-left: 5px solid {color}; "
+                           f"border-radius: 4px; background: palette(base); }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        self.number = QLabel("0")
+        self.number.setObjectName("number")
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.number.setStyleSheet(f"color: {color};")
+        self.caption = QLabel()
+        self.caption.setObjectName("caption")
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+
+
+class OverviewPage(QWidget):
+    def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.today: dt.date | None = None  # None = the real date; tests set a fixed one
+        self._refreshed_on: dt.date | None = None
+        self._retranslate_pending = False
+
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.date_label = QLabel()
+        self.date_label.setObjectName("date_line")
+        self.date_label.setStyleSheet("font-style: italic;")
+
+        self.tiles: dict[str, _Tile] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        for index, (key, color) in enumerate(TILES):
+            tile = _Tile(key, color)
+            self.tiles[key] = tile
+            grid.addWidget(tile, index // 3, index % 3)
+        self.others = QLabel()
+        self.others.setObjectName("others")
+
+        self.reminders_title = QLabel()
+        bold = self.reminders_title.font()
+        bold.setBold(True)
+        self.reminders_title.setFont(bold)
+        self.reminders = QListWidget()
+        self.reminders.setObjectName("reminders")
+        self.reminders.setWordWrap(True)
+        self.reminders.setAlternatingRowColors(True)
+        # Activation = double-click (or Enter) on most platforms.
+        self.reminders.itemActivated.connect(self._open)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.date_label)
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addWidget(self.others)
+        layout.addSpacing(10)
+        layout.addWidget(self.reminders_title)
+        layout.addWidget(self.reminders, 1)
+        layout.addWidget(self.hint)
+
+        # A bound method (not a lambda): changes made on a worker thread are then delivered on this thread.
+        notifier.changed.connect(self._on_change)
+        self._set_texts()
+        # The figures and reminders take a few hundred milliseconds on a slow laptop: fill them right after
+        # the window first appears instead of holding it back.
+        QTimer.singleShot(0, self, self.refresh)
+
+    def page_title(self) -> str:
+        return self.tr("Overview")
+
+    def retranslate(self) -> None:
+        self._retranslate_pending = False
+        self._set_texts()
+        self.refresh()
+
+    def _set_texts(self) -> None:
+        captions = {
+            "total": self.tr("Members in the cell"), "chinh_thuc": self.tr("Official members"),
+            "du_bi": self.tr("Probationary members"), "active": self.tr("Active"),
+            "exempt": self.tr("Exempt from activities"), "temporary": self.tr("Attending temporarily"),
+        }
+        for key, tile in self.tiles.items():
+            tile.caption.setText(captions[key])
+        self.reminders_title.setText(self.tr("Reminders"))
+        self.hint.setText(self.tr("Double-click a reminder about a member to open the member's record."))
+
+    def changeEvent(self, event) -> None:
+        # Deferred: the services' own texts switch language only after Qt's translators are swapped.
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self.retranslate)
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        if self._refreshed_on is not None and self._refreshed_on != (self.today or dt.date.today()):
+            QTimer.singleShot(0, self, self.refresh)  # a new day since the page was last filled
+        super().showEvent(event)
+
+    def _on_change(self, _change) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = self.today or dt.date.today()
+        self._refreshed_on = today
+        cell = self.services.cell.get(today)
+        self.heading.setText(cell.name)
+        self.date_label.setText(date_line(cell.place_name, today))
+        counts = self.services.overview.counts()
+        for key, tile in self.tiles.items():
+            tile.number.setText(str(counts.get(key, 0)))
+        self.others.setText(self.tr("No longer in the cell: {transferred} transferred out, {removed} removed "
+                                    "from the list, {deceased} deceased.").format(
+            transferred=counts.get("transferred_out", 0), removed=counts.get("removed", 0),
+            deceased=counts.get("deceased", 0)))
+
+        self.reminders.clear()
+        found = self.services.overview.reminders(today)
+        for reminder in found:
+            item = QListWidgetItem(("⚠ " if reminder.severity == "warning" else "• ") + reminder.text)
+            item.setData(MEMBER_ROLE, reminder.member_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, reminder.kind)
+            if reminder.severity == "warning":
+                item.setForeground(QBrush(QColor(WARNING_COLOR)))
+            if reminder.member_id:
+                item.setToolTip(self.tr("Double-click to open the member's record"))
+            self.reminders.addItem(item)
+        if not found:
+            item = QListWidgetItem(self.tr("Nothing needs your attention now."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.reminders.addItem(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        member_id = item.data(MEMBER_ROLE)
+        if not member_id:
+            return
+        from .member_dialog import MemberDialog
+
+        try:
+            dialog = MemberDialog(self.services, member_id, self)
+        except ServiceError as exc:
+            QMessageBox.information(self, self.tr("Overview"), exc.message)
+            return
+        dialog.exec()

@@ -1,0 +1,123 @@
+"""Running long work (export, print, import, backup) off the UI thread with a busy indicator.
+
+    task = run_in_background(self, lambda: export(path), on_done=self._exported,
+                             busy_text=self.tr("Exporting the member list…"))
+
+`fn` runs on a QThreadPool thread and must not touch widgets (services are fine: every call opens its own
+session). `on_done(result)` / `on_error(exc)` run back on the UI thread after the busy dialog closes.
+Without `on_error`, a ServiceError's Vietnamese message (or the exception text) is shown in a warning box.
+The returned BackgroundTask has a `finished` signal, which tests wait on (qtbot.waitSignal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+# Tasks still running: Python must keep them (and their signal relays) alive until they report back.
+_running: set["BackgroundTask"] = set()
+
+
+class _Signals(QObject):
+    # Emitted from the pool thread; the receiver lives on the UI thread, so Qt queues the calls there.
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.fn = fn
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # any failure is reported to the UI thread, never lost in the pool
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class BackgroundTask(QObject):
+    """One piece of work in the pool. `finished` fires after on_done/on_error have run."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None, fn: Callable[[], Any],
+                 on_done: Callable[[Any], None] | None, on_error: Callable[[Exception], None] | None,
+                 busy_text: str) -> None:
+        super().__init__(None)  # not owned by the widget: it may close while the work runs
+        self._parent = parent
+        self._on_done = on_done
+        self._on_error = on_error
+        self.result: Any = None
+        self.error: Exception | None = None
+        self.busy: QProgressDialog | None = None
+        if busy_text:
+            # A range of 0..0 makes an indeterminate ("busy") bar; the work cannot be cancelled halfway.
+            self.busy = QProgressDialog(busy_text, None, 0, 0, parent)
+            self.busy.setWindowTitle(busy_text)
+            self.busy.setWindowModality(Qt.WindowModality.WindowModal)
+            self.busy.setMinimumDuration(0)
+            self.busy.setCancelButton(None)
+            self.busy.setAutoClose(False)
+            self.busy.show()
+        self._signals = _Signals()
+        self._signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        _running.add(self)
+        QThreadPool.globalInstance().start(_Job(fn, self._signals))
+
+    def _close_busy(self) -> None:
+        if self.busy is not None:
+            self.busy.close()
+            self.busy.deleteLater()
+            self.busy = None
+
+    @Slot(object)
+    def _succeeded(self, result: Any) -> None:
+        self.result = result
+        self._close_busy()
+        try:
+            if self._on_done is not None:
+                self._on_done(result)
+        finally:
+            self._finish()
+
+    @Slot(object)
+    def _failed(self, exc: Exception) -> None:
+        self.error = exc
+        self._close_busy()
+        try:
+            if self._on_error is not None:
+                self._on_error(exc)
+            else:
+                show_error(self._parent, exc)
+        finally:
+            self._finish()
+
+    def _finish(self) -> None:
+        _running.discard(self)
+        self.finished.emit()
+
+
+def error_text(exc: BaseException) -> str:
+    """The text a user should read: a ServiceError's message in their language, else the exception."""
+    return getattr(exc, "message", None) or str(exc) or type(exc).__name__
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    QMessageBox.warning(parent, "CellSec", error_text(exc))
+
+
+def run_in_background(parent: QWidget | None, fn: Callable[[], Any],
+                      on_done: Callable[[Any], None] | None = None,
+                      on_error: Callable[[Exception], None] | None = None,
+                      busy_text: str = "") -> BackgroundTask:
+    """Run `fn()` on the thread pool; show `busy_text` in a modal busy dialog meanwhile (if given)."""
+    return BackgroundTask(parent, fn, on_done, on_error, busy_text)

@@ -1,0 +1,77 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CellSec — Party cell secretary&apos;s handbook</source>
+        <translation>CellSec — Sổ tay Bí thư chi bộ</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About CellSec</source>
+        <translation>&amp;Giới thiệu CellSec</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: {action}</source>
+        <translation>&amp;Hoàn tác: {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>The backup failed: {error}</source>
+        <translation>Sao lưu không thành công: {error}</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>Đã sao lưu vào {path}</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {error}</source>
+        <translation>Sao lưu tự động không thành công: {error}</translation>
+    </message>
+    <message>
+        <source>Automatic backup saved</source>
+        <translation>Đã sao lưu tự động</translation>
+    </message>
+    <message>
+        <source>About CellSec</source>
+        <translation>Giới thiệu CellSec</translation>
+    </message>
+    <message>
+        <source>CellSec {version} — the offline handbook of a Party cell secretary.
+Data folder: {folder}</source>
+        <translation>CellSec {version} — sổ tay làm việc không cần mạng của bí thư chi bộ.
+Thư mục dữ liệu: {folder}</translation>
+    </message>
+</context>
+</TS>

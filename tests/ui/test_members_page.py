@@ -1,0 +1,190 @@
+"""The member list: accent-insensitive search, the status filter, sorting, delete and undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from cellsec.services.members import MemberInput, StatusChange
+from cellsec.ui.bridge import ChangeNotifier
+from cellsec.ui.main_window import MainWindow
+from cellsec.ui.members_page import MembersPage
+
+from .conftest import type_text
+
+PEOPLE = [
+    ("Nguyễn Văn Đức", "nam", dt.date(1980, 5, 4), 1),
+    ("Trần Thị Hồng", "nu", dt.date(1985, 7, 9), 2),
+    ("Lê Văn An", "nam", dt.date(1990, 1, 2), 3),
+    ("Nguyễn Văn Dũng", "nam", dt.date(1975, 3, 3), 4),
+]
+
+
+@pytest.fixture
+def people(services):
+    ids = {}
+    for name, gender, born, list_no in PEOPLE:
+        record = services.members.add(MemberInput(
+            full_name=name, gender=gender, date_of_birth=born, list_no=list_no,
+            admitted_on=dt.date(born.year + 25, 6, 1), official_on=dt.date(born.year + 26, 6, 1), status="chinh_thuc"))
+        ids[name] = record.id
+    services.members.change_status(ids["Lê Văn An"], StatusChange("exempt", dt.date(2025, 1, 1), None,
+                                                                 "Ốm dài ngày", "NQ 01"))
+    return ids
+
+
+def _names(page):
+    return [page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())]
+
+
+def _page(qtbot, services):
+    page = MembersPage(services, ChangeNotifier(services))
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_list_shows_members_with_the_expected_columns(qtbot, services, people):
+    page = _page(qtbot, services)
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    assert headers == ["SĐV", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ",
+                       "Trạng thái", "Sinh hoạt", "Chức vụ", "Điện thoại"]
+    assert _names(page) == ["Nguyễn Văn Đức", "Trần Thị Hồng", "Lê Văn An", "Nguyễn Văn Dũng"]
+    row = [page.model.data(page.model.index(2, c)) for c in range(page.model.columnCount())]
+    assert row[:9] == ["3", "Lê Văn An", "02/01/1990", "Nam", "01/06/2015", "01/06/2016", "", "Chính thức",
+                       "Miễn sinh hoạt"]
+    assert page.count_label.text() == "4 đảng viên"
+    assert page.add_action.text() == "Thêm" and page.add_action.shortcut() == QKeySequence("Ctrl+N")
+
+
+def test_search_without_accents_finds_the_member(qtbot, services, people):
+    page = _page(qtbot, services)
+    page.search.setFocus()
+    type_text(page.search, "nguyen van duc")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert _names(page) == ["Nguyễn Văn Đức"]
+    assert page.count_label.text() == "1 / 4 đảng viên"
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot, services, people):
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page = window.show_page("MembersPage")
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+
+
+def test_status_filter(qtbot, services, people):
+    page = _page(qtbot, services)
+    labels = [page.filter.itemText(i) for i in range(page.filter.count())]
+    assert labels == ["Tất cả", "Đang sinh hoạt", "Miễn sinh hoạt", "Sinh hoạt tạm thời", "Đã chuyển đi",
+                      "Đã xóa tên", "Từ trần", "Dự bị"]
+    page.filter.setCurrentIndex(labels.index("Miễn sinh hoạt"))
+    assert _names(page) == ["Lê Văn An"]
+    page.filter.setCurrentIndex(labels.index("Đang sinh hoạt"))
+    assert "Lê Văn An" not in _names(page) and len(_names(page)) == 3
+    page.filter.setCurrentIndex(labels.index("Dự bị"))
+    assert _names(page) == []
+    assert page.empty_label.text() == "Không có đảng viên nào khớp với từ tìm kiếm hoặc bộ lọc."
+
+
+def test_clicking_a_header_sorts(qtbot, services, people):
+    page = _page(qtbot, services)
+    header = page.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().center().__class__(header.sectionViewportPosition(2) + 5, 5))
+    assert page.model.query.sort == "date_of_birth"
+    assert _names(page)[0] == "Nguyễn Văn Dũng"  # born 1975
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # Vietnamese order: by given name first
+    assert _names(page) == ["Lê Văn An", "Nguyễn Văn Dũng", "Nguyễn Văn Đức", "Trần Thị Hồng"]
+
+
+def test_delete_then_undo_restores_the_row(qtbot, services, people, boxes):
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    page = window.show_page("MembersPage")
+    assert page.select(people["Trần Thị Hồng"])
+    page.delete_action.trigger()
+    kind, _title, text = boxes.shown[0]
+    assert kind == "question" and "Xóa đồng chí Trần Thị Hồng khỏi danh sách đảng viên?" in text
+    assert "Trần Thị Hồng" not in _names(page)
+    assert window.undo_action.text() == "&Hoàn tác: Xóa đảng viên Trần Thị Hồng"
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    window.undo_action.trigger()
+    assert "Trần Thị Hồng" in _names(page)
+
+
+def test_delete_is_not_done_when_the_user_says_no(qtbot, services, people, boxes):
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes.answer = QMessageBox.StandardButton.No
+    page = _page(qtbot, services)
+    page.select(people["Lê Văn An"])
+    page.delete_member()
+    assert "Lê Văn An" in _names(page)
+
+
+def test_empty_list_explains_how_to_start(qtbot, services):
+    page = _page(qtbot, services)
+    assert page.model.rowCount() == 0
+    assert "Nhập từ tệp" in page.empty_label.text()
+    assert not page.edit_action.isEnabled() and not page.print_action.isEnabled()
+
+
+def test_model_fetches_rows_in_batches(qtbot, services, people, monkeypatch):
+    page = _page(qtbot, services)
+    calls = []
+    original = services.members.rows
+    monkeypatch.setattr(services.members, "rows", lambda ids: calls.append(list(ids)) or original(ids))
+    page.model.reload()
+    for r in range(page.model.rowCount()):
+        page.model.data(page.model.index(r, 1))
+    assert len(calls) == 1 and len(calls[0]) == 4  # one batch for all visible rows, then the cache
+
+
+def test_print_writes_the_register_pdf_and_offers_to_open_it(qtbot, services, people, boxes, monkeypatch, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "so-dang-vien"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    page = _page(qtbot, services)
+    page.print_action.trigger()
+    with qtbot.waitSignal(page.last_task.finished, timeout=20000):
+        pass
+    pdf = target.with_suffix(".pdf")
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "DANH SÁCH ĐẢNG VIÊN" in text.upper() and "Nguyễn Văn Đức" in text
+    assert "Lê Văn An" in text  # exempt members are still in the cell
+    assert "Đã lưu sổ danh sách đảng viên vào tệp" in boxes.texts("question")[0]
+    assert opened == [str(pdf)]
+
+
+def test_export_writes_the_list_as_shown(qtbot, services, people, boxes, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target = tmp_path / "ds.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    boxes.answer = QMessageBox.StandardButton.No  # do not open it
+    page = _page(qtbot, services)
+    page.filter.setCurrentIndex(page.filter.findData("exempt"))
+    page.export_action.trigger()
+    with qtbot.waitSignal(page.last_task.finished, timeout=20000):
+        pass
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Họ và tên"
+    assert [r[0] for r in rows[1:]] == ["Lê Văn An"]
