@@ -18,6 +18,7 @@ from ..domain.dates import add_months
 from ..domain.messages import Msg
 from .cell import CellInfo
 from .errors import ServiceError
+from .demo_meetings import demo_meetings
 from .members import MemberInput, StatusChange
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ DEMO_CELL = CellInfo(
     top_committee="Đảng bộ tỉnh Nghệ An",
 )
 
-DEMO_STEPS: list[Callable[["Services", dt.date], None]] = []
+DEMO_STEPS: list[Callable[["Services", dt.date], None]] = [demo_meetings]
 
 VILLAGE = "xóm Trung Mỹ, xã Hưng Nguyên, tỉnh Nghệ An"
 

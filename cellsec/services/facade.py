@@ -15,10 +15,13 @@ from .context import Context, open_context
 if TYPE_CHECKING:
     from .backups import BackupService
     from .cell import CellService
+    from .finalise import FinaliseService
     from .importer import ImportService
     from .layout import LayoutService
+    from .meetings import MeetingService
     from .members import MemberService
     from .overview import OverviewService
+    from .search import SearchService
 
 
 class Services:
@@ -71,6 +74,24 @@ class Services:
         from .layout import LayoutService
 
         return LayoutService(self.ctx)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from .meetings import MeetingService
+
+        return MeetingService(self.ctx)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from .search import SearchService
+
+        return SearchService(self.ctx)
+
+    @cached_property
+    def finalise(self) -> FinaliseService:
+        from .finalise import FinaliseService
+
+        return FinaliseService(self.ctx)
 
     def undo_last(self) -> str:
         return self.ctx.undo_last()

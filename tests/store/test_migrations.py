@@ -8,13 +8,14 @@ from cellsec.store import migrate as migrate_module
 from cellsec.store.db import DB_NAME, StoreError, make_engine, open_store
 from cellsec.store.migrate import head_revisions
 from cellsec.store.models import Base
+from cellsec.store.search import include_object
 
 
 def test_migrated_schema_matches_the_models(data_dir):
     store = open_store(data_dir)
     try:
         with store.engine.connect() as conn:
-            context = MigrationContext.configure(conn)
+            context = MigrationContext.configure(conn, opts={"include_object": include_object})
             diff = compare_metadata(context, Base.metadata)
         assert diff == [], f"models and migrations disagree: {diff}"
     finally:

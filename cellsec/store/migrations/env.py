@@ -4,10 +4,12 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from cellsec.store.models import Base
+from cellsec.store.search import include_object  # FTS5 tables are made by raw DDL, not by the models
 
 
 def run(connection) -> None:
-    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
+                      include_object=include_object)
     with context.begin_transaction():
         context.run_migrations()
 
