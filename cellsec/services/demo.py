@@ -19,6 +19,7 @@ from ..domain.messages import Msg
 from .cell import CellInfo
 from .errors import ServiceError
 from .demo_meetings import demo_meetings
+from .demo_reviews import reviews_demo
 from .members import MemberInput, StatusChange
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ DEMO_CELL = CellInfo(
     top_committee="Đảng bộ tỉnh Nghệ An",
 )
 
-DEMO_STEPS: list[Callable[["Services", dt.date], None]] = [demo_meetings]
+DEMO_STEPS: list[Callable[["Services", dt.date], None]] = [reviews_demo, demo_meetings]
 
 VILLAGE = "xóm Trung Mỹ, xã Hưng Nguyên, tỉnh Nghệ An"
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .meetings import MeetingService
     from .members import MemberService
     from .overview import OverviewService
+    from .reviews import ReviewService
     from .search import SearchService
 
 
@@ -74,6 +75,12 @@ class Services:
         from .layout import LayoutService
 
         return LayoutService(self.ctx)
+
+    @cached_property
+    def reviews(self) -> ReviewService:
+        from .reviews import ReviewService
+
+        return ReviewService(self.ctx)
 
     @cached_property
     def meetings(self) -> MeetingService:

@@ -19,6 +19,7 @@ from ..domain.messages import Msg
 from ..store.models.members import Member
 from .context import Context
 from .members import MemberService
+from .reviews import review_reminders
 from .meetings import meeting_reminders
 
 PROBATION_ENDING = Msg(
@@ -101,7 +102,8 @@ def missing_data_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
     return out
 
 
-REMINDER_PROVIDERS: list[Provider] = [probation_reminders, exemption_reminders, missing_data_reminders, meeting_reminders]
+REMINDER_PROVIDERS: list[Provider] = [probation_reminders, exemption_reminders, missing_data_reminders,
+                                      review_reminders, meeting_reminders]
 
 
 class OverviewService:

@@ -3,6 +3,7 @@
 from ..base import Base  # noqa: F401
 from . import core  # noqa: F401
 from . import members  # noqa: F401
+from . import reviews  # noqa: F401
 from . import meetings  # noqa: F401
 from . import finalised  # noqa: F401
 from .. import search  # noqa: F401  (search_docs table + the index-maintenance hook)
