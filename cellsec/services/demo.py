@@ -20,6 +20,7 @@ from .cell import CellInfo
 from .errors import ServiceError
 from .demo_meetings import demo_meetings
 from .demo_reviews import reviews_demo
+from .demo_scoring import demo_scoring
 from .members import MemberInput, StatusChange
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ DEMO_CELL = CellInfo(
     top_committee="Đảng bộ tỉnh Nghệ An",
 )
 
-DEMO_STEPS: list[Callable[["Services", dt.date], None]] = [reviews_demo, demo_meetings]
+DEMO_STEPS: list[Callable[["Services", dt.date], None]] = [reviews_demo, demo_meetings, demo_scoring]
 
 VILLAGE = "xóm Trung Mỹ, xã Hưng Nguyên, tỉnh Nghệ An"
 

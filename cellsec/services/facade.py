@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from .context import Context, open_context
 
 if TYPE_CHECKING:
+    from .attention import AttentionService
     from .backups import BackupService
     from .cell import CellService
+    from .dues import DuesService
     from .finalise import FinaliseService
     from .importer import ImportService
     from .layout import LayoutService
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from .members import MemberService
     from .overview import OverviewService
     from .reviews import ReviewService
+    from .rubrics import RubricService
+    from .scoring import ScoringService
     from .search import SearchService
 
 
@@ -75,6 +79,30 @@ class Services:
         from .layout import LayoutService
 
         return LayoutService(self.ctx)
+
+    @cached_property
+    def rubrics(self) -> RubricService:
+        from .rubrics import RubricService
+
+        return RubricService(self.ctx)
+
+    @cached_property
+    def dues(self) -> DuesService:
+        from .dues import DuesService
+
+        return DuesService(self.ctx)
+
+    @cached_property
+    def scoring(self) -> ScoringService:
+        from .scoring import ScoringService
+
+        return ScoringService(self.ctx, self.rubrics, self.dues)
+
+    @cached_property
+    def attention(self) -> AttentionService:
+        from .attention import AttentionService
+
+        return AttentionService(self.ctx, self.dues)
 
     @cached_property
     def reviews(self) -> ReviewService:

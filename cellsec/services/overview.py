@@ -20,6 +20,7 @@ from ..store.models.members import Member
 from .context import Context
 from .members import MemberService
 from .reviews import review_reminders
+from .dues import dues_reminders
 from .meetings import meeting_reminders
 
 PROBATION_ENDING = Msg(
@@ -103,7 +104,7 @@ def missing_data_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
 
 
 REMINDER_PROVIDERS: list[Provider] = [probation_reminders, exemption_reminders, missing_data_reminders,
-                                      review_reminders, meeting_reminders]
+                                      review_reminders, dues_reminders, meeting_reminders]
 
 
 class OverviewService:

@@ -7,3 +7,5 @@ from . import reviews  # noqa: F401
 from . import meetings  # noqa: F401
 from . import finalised  # noqa: F401
 from .. import search  # noqa: F401  (search_docs table + the index-maintenance hook)
+from . import scoring  # noqa: F401
+from . import dues  # noqa: F401

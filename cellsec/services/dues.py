@@ -1,0 +1,547 @@
+"""Party dues: the rules in force, the monthly collection sheet, recording a month's collection, each
+member's year (months owed, paid, unpaid), "paid through" for transfer papers and the remittance split.
+
+A month's sheet lists every member who owes dues that month: members in the cell on that month (from
+admission, up to and including a transfer month, not while exempted unless the rules say so). A line
+without a ledger row is computed from the member's current category and basis; recording the month
+freezes the basis and the amount on the row, which keeps the history of each member's basis.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain import dues as D
+from ..domain.meetings import StatusPeriod, status_on
+from ..domain.members import DUES_CATEGORY_LABELS, IN_CELL_STATUSES, label, name_sort_key
+from ..domain.messages import Msg
+from ..domain.rules import load_rule_sets
+from ..domain.text import clean_line, clean_text
+from ..paths import resources_dir
+from ..store.models.core import ChangeLog
+from ..store.models.dues import DuesPayment, DuesRulesVersion
+from ..store.models.members import Member, MemberStatusChange
+from .context import Context
+from .errors import NotFound, ServiceError, ValidationFailed
+
+RECORD_SUMMARY = Msg("Ghi thu đảng phí tháng {month} ({count} đảng viên)", "Record dues for {month} ({count} members)")
+RULES_SUMMARY = Msg("Sửa quy định đảng phí: {name}", "Edit the dues rules: {name}")
+RESET_SUMMARY = Msg("Khôi phục quy định đảng phí mặc định: {name}", "Restore the default dues rules: {name}")
+MEMBER_WHAT = Msg("đảng viên", "member")
+RULES_WHAT = Msg("quy định đảng phí", "dues rules")
+NEGATIVE_AMOUNT = Msg("Số tiền không được âm.", "The amount cannot be negative.")
+HUGE_AMOUNT = Msg("Số tiền quá lớn (tối đa {max} đồng).", "The amount is too large (at most {max} đồng).")
+BAD_CATEGORY = Msg("Đối tượng đóng đảng phí không hợp lệ.", "Unknown dues category.")
+PAID_ON_FUTURE = Msg("Ngày nộp {date} ở tương lai.", "The payment date {date} is in the future.")
+DUPLICATE_ENTRY = Msg("Đảng viên này có hai dòng trong cùng một lần ghi.", "This member appears twice in one entry.")
+
+
+@dataclass
+class MemberFacts:
+    """What dues, scoring and attention need of a member, with the status history for dates."""
+
+    id: str
+    full_name: str
+    list_no: int | None
+    admitted_on: dt.date | None
+    official_on: dt.date | None
+    status: str
+    activity_status: str
+    status_from: dt.date | None
+    status_to: dt.date | None
+    dues_category: str
+    dues_basis: int
+    periods: list[StatusPeriod] = field(default_factory=list)
+
+    @property
+    def current(self) -> StatusPeriod:
+        return StatusPeriod(self.activity_status, self.status_from, self.status_to, recorded_order=1 << 30)
+
+    def status_on(self, on: dt.date) -> str:
+        return status_on(on, self.current, self.periods)
+
+    @property
+    def start(self) -> dt.date | None:
+        """When the member began owing dues here: admission, or the start of temporary activity."""
+        if self.activity_status == "temporary" and self.status_from is not None:
+            return max(self.status_from, self.admitted_on or self.status_from)
+        return self.admitted_on
+
+    @property
+    def leave(self) -> dt.date | None:
+        return self.status_from if self.activity_status not in IN_CELL_STATUSES else None
+
+    def owed_months(self, year: int, through: dt.date, rules_for) -> list[dt.date]:
+        skip = [m for m in D.months_of_year(year)
+                if self.status_on(m) == "exempt" and not rules_for(m).exempt_members_owe]
+        return D.membership_months(year, self.start, self.leave, through,
+                                   leave_inclusive=self.activity_status == "transferred_out", skip=skip)
+
+
+class CellScoped:
+    """Base of the scoring-side services: the cell id read once, and results memoised until the data they
+    depend on changes (every mutation writes change-log rows, so change-log sequence numbers are the key)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._cell_id: str | None = None
+        self._memo: dict[object, tuple[int, int, object]] = {}
+
+    @property
+    def cell_id(self) -> str:
+        if self._cell_id is None:
+            self._cell_id = self.ctx.cell_id
+        return self._cell_id
+
+    def _data_seq(self, entities: tuple[str, ...] | None) -> int:
+        q = select(func.max(ChangeLog.seq))
+        if entities:
+            q = q.where(ChangeLog.entity.in_(entities))
+        with self.ctx.read() as s:
+            return s.scalar(q) or 0
+
+    def memo(self, key: object, compute, entities: tuple[str, ...] | None = None):
+        """compute() once until a change to `entities` (tables; None = any data) is committed. The newest
+        change overall is checked first (a primary-key lookup); only when it moved are the tables asked."""
+        newest = self._data_seq(None)
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] == newest:
+            return hit[2]
+        seq = self._data_seq(entities) if entities else newest
+        if hit is not None and hit[1] == seq:
+            self._memo[key] = (newest, seq, hit[2])
+            return hit[2]
+        value = compute()
+        if len(self._memo) > 64:  # keys carry dates; keep the memo small
+            self._memo.clear()
+        self._memo[key] = (newest, seq, value)
+        return value
+
+
+def member_facts(s: Session, cell_id: str) -> list[MemberFacts]:
+    """Every live member of the cell (in the cell or not), sorted as the registry lists them."""
+    members = s.scalars(select(Member).where(Member.cell_id == cell_id, Member.deleted_at.is_(None))).all()
+    periods: dict[str, list[StatusPeriod]] = {}
+    changes = s.scalars(select(MemberStatusChange).where(MemberStatusChange.cell_id == cell_id,
+                                                        MemberStatusChange.deleted_at.is_(None))
+                        .order_by(MemberStatusChange.created_at)).all()
+    for order, c in enumerate(changes):
+        periods.setdefault(c.member_id, []).append(StatusPeriod(c.activity_status, c.status_from, c.status_to, order))
+    facts = [MemberFacts(m.id, m.full_name, m.list_no, m.admitted_on, m.official_on, m.status, m.activity_status,
+                         m.status_from, m.status_to, m.dues_category, m.dues_basis or 0, periods.get(m.id, []))
+             for m in members]
+    return sorted(facts, key=registry_order)
+
+
+def registry_order(m) -> tuple:
+    return (m.list_no is None, m.list_no or 0, name_sort_key(m.full_name))
+
+
+# ---- read models -----------------------------------------------------------------------------------
+
+@dataclass
+class DuesLine:
+    """One member's line of a month (the collection sheet, or the member's ledger)."""
+
+    member_id: str
+    full_name: str
+    list_no: int | None
+    month: dt.date
+    category: str
+    category_label: str
+    uses_basis: bool            # False for fixed-amount categories (no basis column)
+    basis_kind: str             # what the basis is (domain.dues.BASES / BASIS_LABELS); "" for fixed amounts
+    basis: int
+    basis_month: dt.date | None  # which month's salary/pension the basis is
+    amount_due: int
+    amount_paid: int
+    paid_on: dt.date | None
+    collector: str
+    excused_reason: str
+    note: str
+    recorded: bool              # a ledger row exists (False: computed from the member's current data)
+    owed: bool                  # the member owes dues this month (False: paid though not owed)
+    state: str                  # paid | partial | unpaid | excused (domain.dues.STATE_LABELS)
+
+
+@dataclass
+class MonthSheet:
+    month: dt.date
+    rules_version: str
+    rules_name: str
+    retained_percent: Decimal
+    lines: list[DuesLine]
+    total_due: int
+    total_paid: int
+    kept: int                   # the cell's share of what was collected
+    remitted: int               # what goes to the committee above
+    paid_count: int
+    unpaid_count: int
+
+
+@dataclass
+class PaymentEntry:
+    """What the collection form submits for one member. None fields keep what the ledger (or the member's
+    current data) has; `paid_on` defaults to the day given to `record` when an amount is paid."""
+
+    member_id: str
+    amount_paid: int
+    paid_on: dt.date | None = None
+    basis: int | None = None
+    category: str | None = None
+    collector: str | None = None
+    excused_reason: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class MemberDuesYear:
+    member_id: str
+    full_name: str
+    list_no: int | None
+    in_cell: bool
+    due_months: list[dt.date]
+    paid_months: list[dt.date]
+    unpaid_months: list[dt.date]
+    counted_unpaid: list[dt.date]   # ended months, nothing paid, no valid reason (the §6.3 count)
+    on_time_months: list[dt.date]   # paid in full by the month's end
+    total_due: int
+    total_paid: int
+    on_time_rate: float | None      # percent of owed months paid in full by the month's end
+    paid_through: dt.date | None
+    # Each owed month's state (domain.dues PAID/PARTIAL/UNPAID/EXCUSED), for the year grid.
+    month_states: dict[dt.date, str] = field(default_factory=dict)
+
+
+@dataclass
+class Remittance:
+    month: dt.date
+    collected: int
+    kept: int
+    remitted: int
+    retained_percent: Decimal
+    payers: int
+
+
+DUES_RULES_TABLES = ("dues_rules_versions",)
+DUES_TABLES = ("dues_payments", "dues_rules_versions", "members", "member_status_changes")
+
+
+@lru_cache(maxsize=1)
+def _shipped_rules() -> tuple[D.DuesRules, ...]:
+    """resources/rules/dues_*.json, parsed once per process (callers get copies)."""
+    sets = load_rule_sets(resources_dir() / "rules")
+    return tuple(D.rules_from_dict(v.data) for v in sets["dues"].versions) if "dues" in sets else ()
+
+
+class DuesService(CellScoped):
+
+    # ---- rules ---------------------------------------------------------------------------------------
+    def shipped_rules(self) -> list[D.DuesRules]:
+        return [copy.deepcopy(r) for r in _shipped_rules()]
+
+    def rules(self) -> list[D.DuesRules]:
+        """Every version in force at some time, oldest first: shipped versions, replaced by the cell's
+        own edited copy where it has one."""
+        return [copy.deepcopy(r) for r in self.memo("rules", self._rules, DUES_RULES_TABLES)]
+
+    def _rules(self) -> list[D.DuesRules]:
+        by_version = {r.version: r for r in self.shipped_rules()}
+        with self.ctx.read() as s:
+            for row in s.scalars(select(DuesRulesVersion).where(DuesRulesVersion.cell_id == self.cell_id,
+                                                                DuesRulesVersion.deleted_at.is_(None))):
+                by_version[row.version] = D.rules_from_dict(json.loads(row.definition))
+        return sorted(by_version.values(), key=lambda r: (r.effective_from, r.version))
+
+    def rules_for(self, month: dt.date) -> D.DuesRules:
+        return D.rules_for_month(self.rules(), month)
+
+    def is_customised(self, version: str) -> bool:
+        with self.ctx.read() as s:
+            return s.scalar(select(DuesRulesVersion.id).where(
+                DuesRulesVersion.cell_id == self.cell_id, DuesRulesVersion.version == version,
+                DuesRulesVersion.deleted_at.is_(None))) is not None
+
+    def save_rules(self, rules: D.DuesRules) -> D.DuesRules:
+        """Store the cell's version of a rule set (rounding, share kept, fixed amounts, rates). Amounts
+        already recorded in the ledger keep what they were; new and unrecorded months use the new rules."""
+        try:
+            D.check_rules(rules)
+            rules = D.rules_from_dict(D.rules_to_dict(rules))
+        except D.DuesRuleError as exc:
+            raise ServiceError(exc.msg, **exc.params) from exc
+        definition = json.dumps(D.rules_to_dict(rules), ensure_ascii=False)
+        with self.ctx.mutation("dues.rules", RULES_SUMMARY.format(name=rules.name or rules.version)) as s:
+            row = s.scalar(select(DuesRulesVersion).where(DuesRulesVersion.cell_id == self.cell_id,
+                                                          DuesRulesVersion.version == rules.version,
+                                                          DuesRulesVersion.deleted_at.is_(None)))
+            if row is None:
+                row = DuesRulesVersion(cell_id=self.cell_id, version=rules.version)
+                s.add(row)
+            row.effective_from = rules.effective_from
+            row.definition = definition
+        return rules
+
+    def reset_rules(self, version: str) -> None:
+        """Drop the cell's edited copy of a shipped version (the shipped one applies again)."""
+        with self.ctx.read() as s:
+            row = s.scalar(select(DuesRulesVersion).where(DuesRulesVersion.cell_id == self.cell_id,
+                                                          DuesRulesVersion.version == version,
+                                                          DuesRulesVersion.deleted_at.is_(None)))
+        if row is None:
+            raise NotFound(RULES_WHAT.format())
+        with self.ctx.mutation("dues.rules_reset", RESET_SUMMARY.format(name=version)) as s:
+            s.get(DuesRulesVersion, row.id).deleted_at = dt.datetime.now(dt.timezone.utc)
+
+    # ---- the month -----------------------------------------------------------------------------------
+    def sheet(self, month: dt.date | str, today: dt.date | None = None) -> MonthSheet:
+        """The collection sheet of a month: every member owing dues that month, plus anyone who paid."""
+        month = D.parse_month(month)
+        today = today or dt.date.today()
+        all_rules = self.rules()
+        rules = D.rules_for_month(all_rules, month)
+        with self.ctx.read() as s:
+            facts = member_facts(s, self.cell_id)
+            rows = {r.member_id: r for r in s.scalars(select(DuesPayment).where(
+                DuesPayment.cell_id == self.cell_id, DuesPayment.month == month,
+                DuesPayment.deleted_at.is_(None)))}
+        lines = []
+        for m in facts:
+            owed = month in m.owed_months(month.year, D.month_end(month), lambda x: D.rules_for_month(all_rules, x))
+            row = rows.get(m.id)
+            if not owed and row is None:
+                continue
+            lines.append(_line(m, month, rules, row, owed))
+        total_paid = sum(line.amount_paid for line in lines)
+        kept, remitted = D.remittance(total_paid, rules.retained_percent)
+        return MonthSheet(
+            month=month, rules_version=rules.version, rules_name=rules.name, retained_percent=rules.retained_percent,
+            lines=lines, total_due=sum(line.amount_due for line in lines if line.owed), total_paid=total_paid,
+            kept=kept, remitted=remitted, paid_count=sum(1 for line in lines if line.state == D.PAID),
+            unpaid_count=sum(1 for line in lines if line.owed and line.state != D.PAID))
+
+    def record(self, month: dt.date | str, entries: list[PaymentEntry], *, paid_on: dt.date | None = None,
+               collector: str = "", today: dt.date | None = None) -> MonthSheet:
+        """Record a month's collection for many members in one mutation (one Undo step).
+
+        Each entry sets what the member paid; its basis/category (if given) replace the ledger's and the
+        amount due is recomputed with the rules of that month. Errors by member id refuse the whole entry.
+        """
+        month = D.parse_month(month)
+        today = today or dt.date.today()
+        paid_on = paid_on or today
+        collector = clean_line(collector)
+        rules = self.rules_for(month)
+        errors: dict[str, str] = {}
+        seen: set[str] = set()
+        for e in entries:
+            if e.member_id in seen:
+                errors[e.member_id] = DUPLICATE_ENTRY.format()
+            seen.add(e.member_id)
+            problem = _entry_problem(e, today)
+            if problem:
+                errors[e.member_id] = problem
+        with self.ctx.read() as s:
+            members = {m.id: m for m in s.scalars(select(Member).where(
+                Member.cell_id == self.cell_id, Member.id.in_(list(seen)), Member.deleted_at.is_(None)))}
+        for e in entries:
+            if e.member_id not in members and e.member_id not in errors:
+                errors[e.member_id] = NotFound(MEMBER_WHAT.format()).message
+        if errors:
+            raise ValidationFailed(errors)
+        summary = RECORD_SUMMARY.format(month=D.month_label(month), count=len(entries))
+        with self.ctx.mutation("dues.record", summary) as s:
+            rows = {r.member_id: r for r in s.scalars(select(DuesPayment).where(
+                DuesPayment.cell_id == self.cell_id, DuesPayment.month == month,
+                DuesPayment.member_id.in_(list(seen)), DuesPayment.deleted_at.is_(None)))}
+            for e in entries:
+                member = members[e.member_id]
+                row = rows.get(e.member_id)
+                if row is None:
+                    row = DuesPayment(cell_id=self.cell_id, member_id=member.id, month=month,
+                                      category=member.dues_category, basis=member.dues_basis or 0)
+                    s.add(row)
+                if e.category is not None:
+                    row.category = e.category
+                if e.basis is not None:
+                    row.basis = e.basis
+                row.basis_month = D.basis_month(rules, row.category, month)
+                row.rules_version = rules.version
+                row.amount_due = D.amount_due(rules, row.category, row.basis)
+                row.amount_paid = e.amount_paid
+                row.paid_on = (e.paid_on or paid_on) if e.amount_paid > 0 else None
+                if e.collector is not None:
+                    row.collector = clean_line(e.collector)
+                elif e.amount_paid > 0 and collector:
+                    row.collector = collector
+                if e.excused_reason is not None:
+                    row.excused_reason = clean_text(e.excused_reason)
+                if e.note is not None:
+                    row.note = clean_text(e.note)
+        return self.sheet(month, today=today)
+
+    def remittance(self, month: dt.date | str) -> Remittance:
+        sheet = self.sheet(month)
+        return Remittance(sheet.month, sheet.total_paid, sheet.kept, sheet.remitted, sheet.retained_percent,
+                          sum(1 for line in sheet.lines if line.amount_paid > 0))
+
+    def remittance_year(self, year: int, today: dt.date | None = None) -> list[Remittance]:
+        today = today or dt.date.today()
+        return [self.remittance(m) for m in D.months_of_year(year) if m <= D.month_start(today)]
+
+    # ---- members -------------------------------------------------------------------------------------
+    def ledger(self, member_id: str, year: int | None = None) -> list[DuesLine]:
+        """A member's recorded months (newest first), optionally of one year."""
+        with self.ctx.read() as s:
+            facts = {m.id: m for m in member_facts(s, self.cell_id)}
+            if member_id not in facts:
+                raise NotFound(MEMBER_WHAT.format())
+            q = select(DuesPayment).where(DuesPayment.cell_id == self.cell_id, DuesPayment.member_id == member_id,
+                                          DuesPayment.deleted_at.is_(None))
+            if year is not None:
+                q = q.where(DuesPayment.month >= dt.date(year, 1, 1), DuesPayment.month <= dt.date(year, 12, 1))
+            rows = s.scalars(q.order_by(DuesPayment.month.desc())).all()
+        all_rules = self.rules()
+        m = facts[member_id]
+        return [_line(m, r.month, D.rules_for_month(all_rules, r.month), r, True) for r in rows]
+
+    def paid_through(self, member_id: str) -> dt.date | None:
+        """The last month (its first day) up to which the member has paid every month in full, for
+        "đã đóng đảng phí hết tháng …" on transfer papers; None if nothing is recorded as paid."""
+        with self.ctx.read() as s:
+            rows = s.scalars(select(DuesPayment).where(DuesPayment.cell_id == self.cell_id,
+                                                       DuesPayment.member_id == member_id,
+                                                       DuesPayment.deleted_at.is_(None))).all()
+        return D.paid_through({r.month: _entry(r) for r in rows})
+
+    def year_status(self, year: int, today: dt.date | None = None, *,
+                    member_ids: list[str] | None = None) -> list[MemberDuesYear]:
+        """Per member who owed dues in `year` (up to today): months owed, paid and unpaid. Only months
+        from the cell's first ledger entry on count (earlier months were kept outside the program)."""
+        today = today or dt.date.today()
+        found = self.memo(("year_status", year, today), lambda: self._year_status(year, today), DUES_TABLES)
+        return [copy.copy(st) for st in found if member_ids is None or st.member_id in member_ids]
+
+    def _year_status(self, year: int, today: dt.date) -> list[MemberDuesYear]:
+        through = min(dt.date(year, 12, 31), today)
+        all_rules = self.rules()
+        with self.ctx.read() as s:
+            facts = member_facts(s, self.cell_id)
+            rows = s.scalars(select(DuesPayment).where(DuesPayment.cell_id == self.cell_id,
+                                                       DuesPayment.deleted_at.is_(None))).all()
+        # Months before the cell's first ledger entry are unknown, not unpaid: a secretary who starts
+        # using the program in October must not see every member flagged for January to September.
+        tracking_from = min((r.month for r in rows), default=None)
+        by_member: dict[str, dict[dt.date, D.LedgerEntry]] = {}
+        for r in rows:
+            by_member.setdefault(r.member_id, {})[r.month] = _entry(r)
+        out = []
+        for m in facts:
+            entries = by_member.get(m.id, {})
+            owed = [month for month in m.owed_months(year, through, lambda x: D.rules_for_month(all_rules, x))
+                    if tracking_from is not None and month >= tracking_from]
+            if not owed and not any(month.year == year for month in entries):
+                continue
+            st = D.year_status(owed, entries, today)
+            out.append(MemberDuesYear(
+                member_id=m.id, full_name=m.full_name, list_no=m.list_no,
+                in_cell=m.activity_status in IN_CELL_STATUSES, due_months=st.due_months,
+                paid_months=st.paid_months, unpaid_months=st.unpaid_months, counted_unpaid=st.counted_unpaid,
+                on_time_months=st.on_time_months,
+                total_due=st.total_due, total_paid=st.total_paid, on_time_rate=st.on_time_rate,
+                paid_through=D.paid_through(entries),
+                month_states={month: D.state_of(entries.get(month)) for month in owed}))
+        return out
+
+    def member_year(self, member_id: str, year: int, today: dt.date | None = None) -> MemberDuesYear | None:
+        found = self.year_status(year, today, member_ids=[member_id])
+        return found[0] if found else None
+
+
+def _entry(row: DuesPayment) -> D.LedgerEntry:
+    return D.LedgerEntry(row.month, row.amount_due, row.amount_paid, row.paid_on, row.excused_reason)
+
+
+def _line(m: MemberFacts, month: dt.date, rules: D.DuesRules, row: DuesPayment | None, owed: bool) -> DuesLine:
+    if row is not None:
+        category, basis, due = row.category, row.basis, row.amount_due
+        basis_month = row.basis_month
+    else:
+        category, basis = m.dues_category, m.dues_basis
+        due = D.amount_due(rules, category, basis)
+        basis_month = D.basis_month(rules, category, month)
+    state = D.state_of(_entry(row) if row is not None else D.LedgerEntry(month, due))
+    return DuesLine(
+        member_id=m.id, full_name=m.full_name, list_no=m.list_no, month=month, category=category,
+        category_label=label(DUES_CATEGORY_LABELS, category), uses_basis=D.uses_basis(rules, category),
+        basis_kind=rules.rule(category).basis if D.uses_basis(rules, category) else "",
+        basis=basis, basis_month=basis_month, amount_due=due, amount_paid=row.amount_paid if row else 0,
+        paid_on=row.paid_on if row else None, collector=row.collector if row else "",
+        excused_reason=row.excused_reason if row else "", note=row.note if row else "",
+        recorded=row is not None, owed=owed, state=state)
+
+
+def _entry_problem(e: PaymentEntry, today: dt.date) -> str | None:
+    max_text = D.format_money(D.MAX_AMOUNT)
+    for value in (e.amount_paid, e.basis):
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            return NEGATIVE_AMOUNT.format()
+        if value < 0:
+            return NEGATIVE_AMOUNT.format()
+        if value > D.MAX_AMOUNT:
+            return HUGE_AMOUNT.format(max=max_text)
+    if e.category is not None and e.category not in D.CATEGORIES:
+        return BAD_CATEGORY.format()
+    if e.paid_on is not None and e.paid_on > today:
+        return PAID_ON_FUTURE.format(date=e.paid_on.strftime("%d/%m/%Y"))
+    return None
+
+
+DUES_REMINDER = Msg(
+    "Đồng chí {name} chưa đóng đảng phí {count} tháng trong năm {year} (tháng {months}).",
+    "{name} has not paid dues for {count} months of {year} (months {months}).",
+)
+MONTH_UNPAID_REMINDER = Msg(
+    "Đảng phí tháng {month}: còn {count} đảng viên chưa đóng.",
+    "Dues for {month}: {count} members have not paid yet.",
+)
+
+
+def dues_reminders(ctx: Context, today: dt.date) -> list:
+    """Overview provider: members one month short of (or at) the unpaid-dues removal ground, and how many
+    have not paid last month. Silent until the cell keeps its dues in the program."""
+    from .overview import Reminder
+
+    service = DuesService(ctx)
+    with ctx.read() as s:
+        first = s.scalar(select(DuesPayment.month).where(DuesPayment.cell_id == ctx.cell_id,
+                                                         DuesPayment.deleted_at.is_(None))
+                         .order_by(DuesPayment.month).limit(1))
+    if first is None:
+        return []
+    threshold = service.rules_for(today).removal_unpaid_months
+    out = []
+    for st in service.year_status(today.year, today):
+        count = len(st.counted_unpaid)
+        if st.in_cell and count and count >= threshold - 1:
+            months = ", ".join(f"{m.month:02d}" for m in st.counted_unpaid)
+            out.append(Reminder("dues_unpaid", "warning",
+                                DUES_REMINDER.format(name=st.full_name, count=count, year=today.year, months=months),
+                                st.member_id))
+    last = D.previous_month(D.month_start(today))
+    if last >= first:
+        unpaid = service.sheet(last, today).unpaid_count
+        if unpaid:
+            out.append(Reminder("dues_month", "info", MONTH_UNPAID_REMINDER.format(month=D.month_label(last),
+                                                                                   count=unpaid), due=D.month_end(last)))
+    return out
