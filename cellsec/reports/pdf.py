@@ -363,6 +363,7 @@ class _Builder:
 
     def image(self, b: Image, width: float) -> list[Flowable]:
         from reportlab.platypus import Image as RLImage
+        from reportlab.platypus import KeepTogether as RLKeepTogether
 
         if b.drawing is not None:
             flowable = self._scaled_drawing(b, width)
@@ -373,12 +374,12 @@ class _Builder:
             w, h = _fit(px_w, px_h, b.width_mm, b.height_mm, width)
             flowable = RLImage(io.BytesIO(b.png), width=w, height=h)
         flowable.hAlign = {"left": "LEFT", "right": "RIGHT"}.get(b.align, "CENTER")
-        out: list[Flowable] = [flowable]
-        if b.caption:
-            out.append(self.para(escape(b.caption), self.style(self.lay.table_size, italic=True, align="center",
-                                                                space_before=2, space_after=6)))
-            flowable.keepWithNext = True
-        return out
+        if not b.caption:
+            return [flowable]
+        caption = self.para(escape(b.caption), self.style(self.lay.table_size, italic=True, align="center",
+                                                           space_before=2, space_after=6))
+        # KeepTogether, not keepWithNext: a reportlab Drawing does not take flowable attributes.
+        return [RLKeepTogether([flowable, caption])]
 
     @staticmethod
     def _scaled_drawing(b: Image, width: float):
@@ -392,7 +393,9 @@ class _Builder:
         # Wrap rather than mutate the caller's drawing.
         group = Group(*src.contents)
         group.scale(scale, h / src.height)
-        scaled = Drawing(w, h)
+        # Keep the drawing's font settings, or the PDF references an unembedded Helvetica.
+        fonts = {k: getattr(src, k) for k in ("initialFontName", "initialFontSize") if hasattr(src, k)}
+        scaled = Drawing(w, h, **fonts)
         scaled.add(group)
         return scaled
 

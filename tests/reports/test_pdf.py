@@ -268,3 +268,34 @@ def test_narrow_columns_grow_to_their_longest_word(tmp_path):
     path = render_pdf(minutes([table]), tmp_path / "w.pdf")
     found = {p.text for p in pieces(path, 0)}
     assert {"STT", "KHTNV"} <= found  # not broken inside the word
+
+
+def test_a_scaled_chart_with_a_caption_prints_with_embedded_fonts_only(tmp_path):
+    from reportlab.graphics.shapes import Drawing, String
+
+    from cellsec.reports.document import Header, Image, PartyDocument
+    from cellsec.reports.layout import render
+    from cellsec.reports.pdf import FONT, register_fonts
+
+    register_fonts()
+
+    chart = Drawing(800, 300, initialFontName=FONT, initialFontSize=12)
+    chart.add(String(10, 10, "Điểm sinh hoạt từng tháng", fontName=FONT))
+    doc = PartyDocument(header=Header("ĐẢNG ỦY XÃ A", "CHI BỘ B", None, "Nghệ An, ngày 01 tháng 02 năm 2026"),
+                        title="BÁO CÁO", blocks=[Image(drawing=chart, caption="Biểu đồ 1. Điểm sinh hoạt")])
+    path = render(doc, tmp_path / "chart.pdf")
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Biểu đồ 1. Điểm sinh hoạt" in text
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+        xobjects = page["/Resources"].get("/XObject", {})
+        for xobj in xobjects.values():
+            res = xobj.get_object().get("/Resources", {})
+            for font in res.get("/Font", {}).values():
+                fonts.add(str(font.get_object()["/BaseFont"]))
+    assert fonts and all("LiberationSerif" in name for name in fonts), fonts
