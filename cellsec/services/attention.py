@@ -14,11 +14,12 @@ from sqlalchemy import select
 
 from ..domain import attention as A
 from ..domain import meetings as MD
-from ..domain.members import DEFAULT_RULES, IN_CELL_STATUSES, probation_end
+from ..domain.members import IN_CELL_STATUSES, probation_end
 from ..store.models.meetings import Meeting, MeetingAttendance
 from .context import Context
 from .dues import CellScoped, DuesService, member_facts, registry_order
 from .meetings import meeting_rules
+from .members import membership_rules
 
 
 class AttentionService(CellScoped):
@@ -31,7 +32,7 @@ class AttentionService(CellScoped):
         today's) is the calendar year the absence and dues counts run over."""
         today = today or dt.date.today()
         year = year or today.year
-        horizon = DEFAULT_RULES.reminder_days
+        horizon = membership_rules(today).reminder_days
         with self.ctx.read() as s:
             facts = [m for m in member_facts(s, self.cell_id) if m.activity_status in IN_CELL_STATUSES]
             marks = self._marks(s, year, today)
@@ -75,7 +76,7 @@ class AttentionService(CellScoped):
 
         for m in facts:
             if m.status == "du_bi" and m.admitted_on is not None and m.official_on is None:
-                item = A.probation_item(m.id, m.full_name, probation_end(m.admitted_on), today, horizon)
+                item = A.probation_item(m.id, m.full_name, probation_end(m.admitted_on, membership_rules(m.admitted_on)), today, horizon)
                 if item:
                     items.append(item)
             if m.activity_status == "exempt" and m.status_to is not None:

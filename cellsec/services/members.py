@@ -7,6 +7,7 @@ Python with the Vietnamese name order) and `rows` fetches full records for the i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -24,6 +25,20 @@ from ..store.ids import new_id
 from ..store.models.members import CardNumber, Member, MemberStatusChange
 from .context import Context
 from .errors import NotFound, ValidationFailed
+
+
+@functools.lru_cache(maxsize=1)
+def _membership_rule_set():
+    from ..domain.rules import load_rule_set
+    from ..paths import resources_dir
+
+    return load_rule_set("membership_rules", resources_dir() / "rules")
+
+
+def membership_rules(on: dt.date) -> rules.MembershipRules:
+    """Probation length, admission ages and reminder horizon in force on `on` (resources/rules)."""
+    values = _membership_rule_set().for_date(on).values
+    return rules.MembershipRules(**{k: int(v) for k, v in values.items()})
 
 ADD_SUMMARY = Msg("Thêm đảng viên {name}", "Add member {name}")
 UPDATE_SUMMARY = Msg("Sửa thông tin đảng viên {name}", "Edit member {name}")
@@ -177,7 +192,7 @@ def clean_input(data: MemberInput) -> MemberInput:
 
 def check_clean(data: MemberInput, member_id: str | None, today: dt.date, owners: Owners) -> CheckResult:
     """Validation of cleaned input, with uniqueness against other live members."""
-    errors, warnings = rules.check_member(data, today)
+    errors, warnings = rules.check_member(data, today, rules=membership_rules(today))
     for name, owner_of, msg in (("cccd", owners.cccd, CCCD_TAKEN), ("card_no", owners.card_no, CARD_TAKEN)):
         value = getattr(data, name)
         if value and name not in errors:
@@ -298,7 +313,7 @@ def to_record(member: Member, card_valid_from: dt.date | None) -> MemberRecord:
         status_reason=member.status_reason,
         status_decision=member.status_decision,
         status_org=member.status_org,
-        probation_ends_on=rules.probation_end(member.admitted_on) if member.status == "du_bi" else None,
+        probation_ends_on=rules.probation_end(member.admitted_on, membership_rules(member.admitted_on)) if member.status == "du_bi" else None,
     )
 
 

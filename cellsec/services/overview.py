@@ -14,11 +14,11 @@ from sqlalchemy import select
 
 from ..domain import members as rules
 from ..domain.dates import format_date
-from ..domain.members import DEFAULT_RULES, FIELD_LABELS, IN_CELL_STATUSES
+from ..domain.members import FIELD_LABELS, IN_CELL_STATUSES
 from ..domain.messages import Msg
 from ..store.models.members import Member
 from .context import Context
-from .members import MemberService
+from .members import MemberService, membership_rules
 from .reviews import review_reminders
 from .dues import dues_reminders
 from .meetings import meeting_reminders
@@ -64,12 +64,12 @@ def _in_cell_members(ctx: Context) -> list[Member]:
 
 
 def probation_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
-    horizon = today + dt.timedelta(days=DEFAULT_RULES.reminder_days)
+    horizon = today + dt.timedelta(days=membership_rules(today).reminder_days)
     out = []
     for m in _in_cell_members(ctx):
         if m.status != "du_bi" or m.admitted_on is None:
             continue
-        end = rules.probation_end(m.admitted_on)
+        end = rules.probation_end(m.admitted_on, membership_rules(m.admitted_on))
         if end < today:
             out.append(Reminder("probation_ending", "warning",
                                 PROBATION_OVERDUE.format(name=m.full_name, date=format_date(end)), m.id, end))
@@ -80,7 +80,7 @@ def probation_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
 
 
 def exemption_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
-    horizon = today + dt.timedelta(days=DEFAULT_RULES.reminder_days)
+    horizon = today + dt.timedelta(days=membership_rules(today).reminder_days)
     out = []
     for m in _in_cell_members(ctx):
         if m.activity_status != "exempt" or m.status_to is None or m.status_to > horizon:

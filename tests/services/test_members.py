@@ -294,3 +294,16 @@ def test_the_list_follows_every_change_after_it_was_first_read(services, crowd):
             full_name="Nguyễn Văn Đông", name_folded="nguyen van dong", rev=Member.rev + 1,
             updated_at=dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)))
     assert names(services, text="dong") == ["Nguyễn Văn Đông"]
+
+
+def test_membership_thresholds_come_from_the_rule_file(services, monkeypatch):
+    from cellsec.domain.members import MembershipRules
+    from cellsec.services import members as members_module
+
+    assert members_module.membership_rules(dt.date(2026, 1, 1)) == MembershipRules(12, 216, 720, 30)
+    # An edited rule set (e.g. a committee's guidance) changes what the registry computes.
+    monkeypatch.setattr(members_module, "membership_rules", lambda on: MembershipRules(18, 216, 720, 30))
+    record = services.members.add(MemberInput(full_name="Lê Văn Tám", gender="nam", date_of_birth=dt.date(1990, 1, 1),
+                                              admitted_on=dt.date(2026, 1, 10), status="du_bi"),
+                                  today=dt.date(2026, 2, 1))
+    assert record.probation_ends_on == dt.date(2027, 7, 10)
