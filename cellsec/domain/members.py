@@ -92,6 +92,8 @@ FIELD_LABELS: dict[str, Msg] = {
     "status_reason": Msg("Lý do", "Reason"),
     "status_decision": Msg("Quyết định", "Decision"),
     "status_org": Msg("Tổ chức đảng", "Party organisation"),
+    "_activity": Msg("Tình trạng sinh hoạt", "Activity status"),
+    "_party_status": Msg("Trạng thái", "Party status"),
 }
 
 
@@ -412,6 +414,9 @@ HEADER_ALIASES: dict[str, tuple[tuple[str, int], ...]] = {
     "political_theory": (("Lý luận chính trị", 3), ("Trình độ lý luận chính trị", 3), ("LLCT", 3),
                          ("Trình độ LLCT", 3), ("Lý luận", 1)),
     "note": (("Ghi chú", 3),),
+    # Not MemberInput fields: the importer uses them to bring in a status (see services.importer).
+    "_activity": (("Tình trạng sinh hoạt", 3), ("Tình trạng", 2), ("Sinh hoạt", 1)),
+    "_party_status": (("Trạng thái", 2), ("Trạng thái đảng viên", 3), ("Dự bị/Chính thức", 3)),
 }
 _HEADER_INDEX: dict[str, tuple[str, int]] = {
     fold_key(alias): (field, rank) for field, aliases in HEADER_ALIASES.items() for alias, rank in aliases
@@ -424,6 +429,27 @@ def match_header(text: str | None) -> tuple[str, int] | None:
         return None
     key = fold_key(re.sub(r"\(.*?\)", "", clean_line(str(text))))
     return _HEADER_INDEX.get(key)
+
+
+_ACTIVITY_WORDS = {
+    **{fold_key(m.vi): key for key, m in ACTIVITY_LABELS.items()},
+    **{fold_key(m.en): key for key, m in ACTIVITY_LABELS.items()},
+    "sinhhoat": "active", "mien": "exempt", "tamthoi": "temporary", "chuyendi": "transferred_out",
+    "dachuyendi": "transferred_out", "chuyensinhhoat": "transferred_out", "xoaten": "removed",
+    "tutran": "deceased", "datumat": "deceased", "tumat": "deceased",
+}
+_PARTY_STATUS_WORDS = {fold_key(m.vi): key for key, m in PARTY_STATUS_LABELS.items()} | {
+    fold_key(m.en): key for key, m in PARTY_STATUS_LABELS.items()}
+
+
+def parse_activity(text: str | None) -> str | None:
+    """'Đã từ trần', 'Miễn sinh hoạt', 'Deceased'... -> activity status key; unknown -> None."""
+    return _ACTIVITY_WORDS.get(fold_key(text))
+
+
+def parse_party_status(text: str | None) -> str | None:
+    """'Dự bị' / 'Chính thức' -> 'du_bi' / 'chinh_thuc'; unknown -> None."""
+    return _PARTY_STATUS_WORDS.get(fold_key(text))
 
 
 def parse_gender(text: str | None) -> str | None:

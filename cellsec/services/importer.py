@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from ..domain import members as rules
 from ..domain.dates import DateParseError, parse_date
-from ..domain.members import FIELD_LABELS
+from ..domain.members import ACTIVITY_LABELS, FIELD_LABELS
 from ..domain.messages import Msg
 from ..domain.text import clean_line
 from ..store.models.members import Member
@@ -35,8 +35,10 @@ from .members import (
     apply_input,
     check_clean,
     clean_input,
+    StatusChange,
     new_members,
     preloaded_owners,
+    record_status,
 )
 
 FILE_MISSING = Msg("Không tìm thấy tệp {name}.", "File {name} was not found.")
@@ -84,6 +86,17 @@ MATCH_CONFLICT = Msg(
     "The citizen ID matches {first} but the party card number matches {second}.",
 )
 NOT_A_NUMBER = Msg("\"{text}\" không phải số.", "\"{text}\" is not a number.")
+UNKNOWN_ACTIVITY = Msg(
+    "\"{text}\" không phải tình trạng sinh hoạt đã biết (Đang sinh hoạt, Miễn sinh hoạt, Sinh hoạt tạm thời, "
+    "Đã chuyển sinh hoạt, Đã xóa tên, Đã từ trần).",
+    "\"{text}\" is not a known activity status.")
+UNKNOWN_PARTY_STATUS = Msg("\"{text}\" không phải Dự bị hoặc Chính thức.", "\"{text}\" is neither probationary nor official.")
+ACTIVITY_NOT_CHANGED = Msg(
+    "Tình trạng sinh hoạt trong tệp là \"{file}\", trong dữ liệu là \"{current}\": không tự đổi khi nhập tệp; "
+    "hãy dùng \"Đổi tình trạng\" nếu cần.",
+    "The file says \"{file}\" but the registry says \"{current}\": an import does not change it; "
+    "use \"Change status\" if needed.")
+IMPORTED_STATUS = Msg("Theo tệp nhập danh sách", "From the imported list")
 UNKNOWN_GENDER = Msg("\"{text}\" không phải Nam hoặc Nữ.", "\"{text}\" is neither male nor female.")
 WHAT_CCCD = Msg("số CCCD", "citizen ID")
 WHAT_CARD = Msg("số thẻ đảng viên", "party card number")
@@ -97,6 +110,8 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 class ParsedRow:
     row: int
     values: dict[str, Any]  # field -> parsed value, only for non-empty cells of recognised columns
+    activity: str | None = None  # the "Tình trạng sinh hoạt" column, when the file has one
+    party_status: str | None = None  # the "Trạng thái" column (Dự bị / Chính thức)
     errors: dict[str, str] = field(default_factory=dict)  # field -> why its cell could not be read
     warnings: list[str] = field(default_factory=list)
 
@@ -111,6 +126,7 @@ class ImportRow:
     data: MemberInput | None = None  # what will be written
     member_id: str | None = None  # the existing member an update targets
     changed: bool = True  # an update whose values all equal the member's writes nothing
+    activity: str = "active"  # the status a new member is added with (from the file)
 
 
 @dataclass
@@ -176,7 +192,10 @@ class ImportService:
             cell_id = self.ctx.cell_id
             summary = IMPORT_SUMMARY.format(name=preview.path.name, added=len(adds), updated=len(changed))
             with self.ctx.mutation("members.import", summary) as s:
-                new_members(s, cell_id, [r.data for r in adds])
+                added = new_members(s, cell_id, [r.data for r in adds])
+                for member, r in zip(added, adds):
+                    if r.activity != "active":  # e.g. an exported list that also holds members who left
+                        record_status(s, member, StatusChange(r.activity, reason=IMPORTED_STATUS.format()))
                 ids = [r.member_id for r in changed]
                 # One read for all updated members; no flush between rows (a flush per row is quadratic).
                 existing = {m.id: m for start in range(0, len(ids), 500)
@@ -236,9 +255,11 @@ class ImportService:
         values.update(p.values)
         if current is not None and values["card_no"] != current.card_no and "card_valid_from" not in p.values:
             values["card_valid_from"] = None  # the old card's date does not belong to a new card
-        # The file says nothing of probation: an official date means an official member.
+        # An official date means an official member; without one, the file's "Trạng thái" column decides.
         if values["official_on"] is not None:
             values["status"] = "chinh_thuc"
+        elif p.party_status is not None:
+            values["status"] = p.party_status
         elif current is None:
             values["status"] = "du_bi"
         data = clean_input(MemberInput(**values))
@@ -247,11 +268,15 @@ class ImportService:
         # A cell that could not be read is reported once, not again as "missing".
         reasons += [f"{FIELD_LABELS[f].format()}: {msg}" for f, msg in result.errors.items() if f not in p.errors]
         warnings = p.warnings + [f"{FIELD_LABELS[f].format()}: {msg}" for f, msg in result.warnings.items()]
+        if current is not None and p.activity is not None and p.activity != current.activity_status:
+            # A status change needs its dates and decision: it is never made silently by an import.
+            warnings.append(ACTIVITY_NOT_CHANGED.format(
+                file=rules.label(ACTIVITY_LABELS, p.activity), current=rules.label(ACTIVITY_LABELS, current.activity_status)))
         if reasons:
             return ImportRow(p.row, "reject", name, "; ".join(dict.fromkeys(reasons)), warnings)
         if current is not None:
             return ImportRow(p.row, "update", name, "", warnings, data, current.id, data != current.as_input())
-        return ImportRow(p.row, "add", name, "", warnings, data)
+        return ImportRow(p.row, "add", name, "", warnings, data, activity=p.activity or "active")
 
 
 # ---- reading files ---------------------------------------------------------------------------------
@@ -388,6 +413,10 @@ def parse_row(number: int, cells: list[Any], columns: dict[int, str]) -> ParsedR
             family = converted
         elif name == "_given":
             given = converted
+        elif name == "_activity":
+            parsed.activity = converted
+        elif name == "_party_status":
+            parsed.party_status = converted
         else:
             parsed.values[name] = converted
     if "full_name" not in parsed.values and (family or given):
@@ -420,6 +449,16 @@ def _convert(name: str, value: Any, warnings: list[str]) -> Any:
         if not text.isdigit():
             raise ValueError(NOT_A_NUMBER.format(text=_text(value)))
         return int(text)
+    if name == "_activity":
+        activity = rules.parse_activity(_text(value))
+        if activity is None:
+            raise ValueError(UNKNOWN_ACTIVITY.format(text=_text(value)))
+        return activity
+    if name == "_party_status":
+        status = rules.parse_party_status(_text(value))
+        if status is None:
+            raise ValueError(UNKNOWN_PARTY_STATUS.format(text=_text(value)))
+        return status
     if name == "gender":
         gender = rules.parse_gender(_text(value))
         if gender is None:

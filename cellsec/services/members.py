@@ -262,6 +262,18 @@ def new_members(s: Session, cell_id: str, items: list[MemberInput]) -> list[Memb
     return members
 
 
+def record_status(s: Session, member: Member, change: StatusChange) -> None:
+    """Set the member's current activity status and append it to the status history."""
+    member.activity_status = change.activity_status
+    member.status_from, member.status_to = change.status_from, change.status_to
+    member.status_reason, member.status_decision, member.status_org = change.reason, change.decision, change.org
+    s.add(MemberStatusChange(
+        id=new_id(), cell_id=member.cell_id, member_id=member.id, activity_status=change.activity_status,
+        status_from=change.status_from, status_to=change.status_to, reason=change.reason,
+        decision=change.decision, org=change.org, deleted_at=None,
+    ))
+
+
 def _copy_input(member: Member, data: MemberInput) -> None:
     for name in _COLUMN_FIELDS:
         value = getattr(data, name)
@@ -375,15 +387,7 @@ class MemberService:
         current = self.get(member_id)
         status_label = rules.label(ACTIVITY_LABELS, change.activity_status)
         with self.ctx.mutation("members.status", STATUS_SUMMARY.format(name=current.full_name, status=status_label)) as s:
-            member = self._live_member(s, member_id)
-            member.activity_status = change.activity_status
-            member.status_from, member.status_to = change.status_from, change.status_to
-            member.status_reason, member.status_decision, member.status_org = change.reason, change.decision, change.org
-            s.add(MemberStatusChange(
-                id=new_id(), cell_id=member.cell_id, member_id=member.id, activity_status=change.activity_status,
-                status_from=change.status_from, status_to=change.status_to, reason=change.reason,
-                decision=change.decision, org=change.org, deleted_at=None,
-            ))
+            record_status(s, self._live_member(s, member_id), change)
         return self.get(member_id)
 
     def delete(self, member_id: str) -> None:

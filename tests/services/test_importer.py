@@ -326,3 +326,37 @@ def test_workbook_with_a_cover_sheet_uses_the_sheet_with_the_list(services, tmp_
     wb.save(tmp_path / "ds.xlsx")
     preview = services.importer.preview(tmp_path / "ds.xlsx", today=TODAY)
     assert [(r.row, r.action, r.name) for r in preview.rows] == [(2, "add", "Võ Thị Mai")]
+
+
+def test_reimporting_an_export_keeps_who_has_left(services, tmp_path):
+    """An exported list also holds members who left; importing it into an empty registry must not bring
+    them back as active, and a status that differs from the registry is reported, not changed."""
+    import csv as csv_module
+
+    path = tmp_path / "xuat.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv_module.writer(fh)
+        writer.writerow(["Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Trạng thái", "Tình trạng sinh hoạt",
+                         "Số CCCD"])
+        writer.writerow(["Nguyễn Văn Ân", "01/02/1950", "Nam", "03/02/1975", "Chính thức", "Đã từ trần", ""])
+        writer.writerow(["Lê Thị Bình", "05/06/1990", "Nữ", "19/05/2025", "Dự bị", "Đang sinh hoạt", "040190001234"])
+        writer.writerow(["Trần Văn Chí", "05/06/1980", "Nam", "19/05/2010", "Chính thức", "Nghỉ hưu", ""])
+    preview = services.importer.preview(path, today=dt.date(2026, 11, 22))
+    assert [r.action for r in preview.rows] == ["add", "add", "reject"]
+    assert "không phải tình trạng sinh hoạt đã biết" in preview.rows[2].reason
+    services.importer.commit(preview, today=dt.date(2026, 11, 22))
+    members = {m.full_name: m for m in services.members.list()}
+    assert members["Nguyễn Văn Ân"].activity_status == "deceased"
+    assert members["Nguyễn Văn Ân"].status == "chinh_thuc"
+    assert members["Lê Thị Bình"].activity_status == "active" and members["Lê Thị Bình"].status == "du_bi"
+    assert [h.activity_status for h in services.members.status_history(members["Nguyễn Văn Ân"].id)] == ["deceased"]
+
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv_module.writer(fh)
+        writer.writerow(["Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Tình trạng sinh hoạt", "Số CCCD"])
+        writer.writerow(["Lê Thị Bình", "05/06/1990", "Nữ", "19/05/2025", "Miễn sinh hoạt", "040190001234"])
+    again = services.importer.preview(path, today=dt.date(2026, 11, 22))
+    assert again.rows[0].action == "update"
+    assert any("không tự đổi khi nhập tệp" in w for w in again.rows[0].warnings)
+    services.importer.commit(again, today=dt.date(2026, 11, 22))
+    assert services.members.get(members["Lê Thị Bình"].id).activity_status == "active"
