@@ -249,6 +249,6 @@ def cmd_print(args, svc) -> int:
 
     on = args.date or dt.date.today()
     members = svc.members.list(MemberQuery(activity_statuses=IN_CELL_STATUSES, sort="list_no"))
-    path = render_member_register(svc.cell.get(on), members, args.output, on)
+    path = render_member_register(svc.cell.get(on), members, args.output, on, layout=svc.layout.get())
     print(path)
     return 0

@@ -27,7 +27,7 @@ DUES_CATEGORIES = ("bhxh_bat_buoc", "om_dau_thai_san", "huu_tri", "hoc_sinh_sinh
 POLITICAL_THEORY_LEVELS = ("so_cap", "trung_cap", "cao_cap", "cu_nhan")
 # Columns a member list can be sorted by ("full_name" = Vietnamese order: given name first).
 MEMBER_SORTS = ("list_no", "full_name", "date_of_birth", "admitted_on", "official_on", "status", "activity_status",
-                "card_no", "created_at")
+                "card_no", "created_at", "gender", "position_party", "phone")
 
 ACTIVITY_LABELS: dict[str, Msg] = {
     "active": Msg("Đang sinh hoạt", "Active"),

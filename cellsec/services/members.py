@@ -538,7 +538,8 @@ class _ListIndex:
                Member.activity_status, Member.status)
     # Sort columns read as stored text: ISO dates and times order correctly as text, and skipping the
     # conversion to date objects halves the load time.
-    SORT_COLUMNS = ("list_no", "date_of_birth", "admitted_on", "official_on", "card_no", "created_at")
+    SORT_COLUMNS = ("list_no", "date_of_birth", "admitted_on", "official_on", "card_no", "created_at", "gender",
+                    "position_party")
 
     def __init__(self, fingerprint: tuple, live: dict[str, tuple], revs: dict[str, int]) -> None:
         self.fingerprint = fingerprint
@@ -554,6 +555,7 @@ class _ListIndex:
         self.values: dict[str, list] = {name: [r[8 + k] for r in rows] for k, name in enumerate(self.SORT_COLUMNS)}
         self.values["activity_status"] = self.activity
         self.values["status"] = self.party
+        self.values["phone"] = [r[5] for r in rows]
         self._orders: dict[str, list[int]] = {}
 
     @classmethod

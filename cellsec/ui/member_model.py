@@ -21,14 +21,14 @@ COLUMNS: list[tuple[str, str | None]] = [
     ("list_no", "list_no"),
     ("full_name", "full_name"),
     ("date_of_birth", "date_of_birth"),
-    ("gender", None),
+    ("gender", "gender"),
     ("admitted_on", "admitted_on"),
     ("official_on", "official_on"),
     ("card_no", "card_no"),
     ("status", "status"),
     ("activity_status", "activity_status"),
-    ("position", None),
-    ("phone", None),
+    ("position", "position_party"),
+    ("phone", "phone"),
 ]
 _CENTERED = {"list_no", "date_of_birth", "gender", "admitted_on", "official_on", "card_no"}
 

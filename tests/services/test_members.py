@@ -307,3 +307,19 @@ def test_membership_thresholds_come_from_the_rule_file(services, monkeypatch):
                                               admitted_on=dt.date(2026, 1, 10), status="du_bi"),
                                   today=dt.date(2026, 2, 1))
     assert record.probation_ends_on == dt.date(2027, 7, 10)
+
+
+@pytest.mark.parametrize("sort", ["gender", "position_party", "phone"])
+def test_every_list_column_sorts(services, sort):
+    for name, gender, position, phone in (("Lê Văn Ba", "nam", "Chi ủy viên", "0912000003"),
+                                          ("Hồ Thị Lan", "nu", "Bí thư Chi bộ", "0912000001"),
+                                          ("Phan Văn Hai", "nam", "", "")):
+        services.members.add(MemberInput(full_name=name, gender=gender, date_of_birth=dt.date(1980, 1, 1),
+                                         admitted_on=dt.date(2010, 1, 1), position_party=position, phone=phone),
+                             today=dt.date(2026, 1, 1))
+    rows = services.members.rows(services.members.query_ids(MemberQuery(sort=sort)))
+    names = [rows[i].full_name for i in services.members.query_ids(MemberQuery(sort=sort))]
+    expected = {"gender": ["Lê Văn Ba", "Phan Văn Hai", "Hồ Thị Lan"],
+                "position_party": ["Hồ Thị Lan", "Lê Văn Ba", "Phan Văn Hai"],
+                "phone": ["Hồ Thị Lan", "Lê Văn Ba", "Phan Văn Hai"]}[sort]
+    assert names == expected
