@@ -66,6 +66,12 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         svc = Services.open(data_dir)
     except StoreError as exc:
+        fallback = getattr(args, "works_unopened", None)
+        if fallback is not None:  # e.g. restoring a backup over a damaged file
+            try:
+                return fallback(args, data_dir)
+            except StoreError as second:
+                exc = second
         print(exc, file=sys.stderr)
         return EXIT_ERROR
     try:

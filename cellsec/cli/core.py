@@ -33,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     b = bsub.add_parser("list", help="liệt kê các bản sao lưu")
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_backup_list)
+    b = bsub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu (dữ liệu hiện tại được giữ lại)")
+    b.add_argument("file", type=Path, help="tệp sao lưu (xem: cellsec backup list)")
+    b.set_defaults(func=cmd_backup_restore, works_unopened=restore_unopened_data)
 
 
 def cmd_setup(args, svc) -> int:
@@ -73,4 +76,19 @@ def cmd_backup_list(args, svc) -> int:
     else:
         emit_table([[b.taken_at.strftime("%d/%m/%Y %H:%M"), str(Path(b.path).name)] for b in items],
                    ["Thời điểm", "Tệp"])
+    return 0
+
+
+def cmd_backup_restore(args, svc) -> int:
+    safety = svc.backups.restore(args.file)
+    print(f"Đã khôi phục từ {args.file.name}. Dữ liệu trước khi khôi phục được lưu tại {safety}")
+    return 0
+
+
+def restore_unopened_data(args, data_dir: Path) -> int:
+    """`backup restore` when the database itself cannot be opened (damaged file): no services needed."""
+    from ..services.backups import restore_unopened
+
+    aside = restore_unopened(args.file, data_dir)
+    print(f"Đã khôi phục từ {args.file.name}. Tệp dữ liệu cũ được giữ lại tại {aside}")
     return 0

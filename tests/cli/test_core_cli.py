@@ -69,3 +69,26 @@ def test_cli_commands_do_not_import_qt(data_dir):
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_restore_a_backup_over_a_damaged_file(data_dir, capsys):
+    main(["--data-dir", str(data_dir), "setup", "--name", "Chi bộ A", "--upper", "Đảng ủy B", "--place", "Huế"])
+    main(["--data-dir", str(data_dir), "backup", "now"])
+    backup = capsys.readouterr().out.strip().splitlines()[-1]
+    (data_dir / "cellsec.sqlite3").write_bytes(b"garbage" * 1000)
+    for extra in ("cellsec.sqlite3-wal", "cellsec.sqlite3-shm"):
+        (data_dir / extra).unlink(missing_ok=True)
+    assert main(["--data-dir", str(data_dir), "backup", "restore", backup]) == 0
+    assert "Tệp dữ liệu cũ được giữ lại" in capsys.readouterr().out
+    assert main(["--data-dir", str(data_dir), "cell", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "Chi bộ A"
+    assert list(data_dir.glob("cellsec.sqlite3.truoc-khoi-phuc-*"))  # the damaged file is kept
+
+
+def test_restore_a_backup_while_the_data_is_fine(data_dir, capsys):
+    main(["--data-dir", str(data_dir), "setup", "--name", "Chi bộ A", "--upper", "Đảng ủy B", "--place", "Huế"])
+    main(["--data-dir", str(data_dir), "backup", "now"])
+    backup = capsys.readouterr().out.strip().splitlines()[-1]
+    main(["--data-dir", str(data_dir), "undo"])
+    assert main(["--data-dir", str(data_dir), "backup", "restore", backup]) == 0
+    assert "Dữ liệu trước khi khôi phục được lưu tại" in capsys.readouterr().out
