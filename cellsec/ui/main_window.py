@@ -26,6 +26,7 @@ from .bridge import ChangeNotifier
 PAGES: list[tuple[str, str]] = [
     ("cellsec.ui.overview_page", "OverviewPage"),
     ("cellsec.ui.members_page", "MembersPage"),
+    ("cellsec.ui.reviews_page", "ReviewsPage"),
     ("cellsec.ui.settings_page", "SettingsPage"),
 ]
 

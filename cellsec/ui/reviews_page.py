@@ -1,0 +1,695 @@
+"""Kiểm điểm & xếp loại: a year's review cycle. The year's members with their form, self-score and the
+three levels (self-proposed, proposed by the cell, decided above), the live quota of "excellent" ratings,
+and the actions: open the year, open a member's review, commitments, the cell's collective review,
+submitting the summary (a reason is required over the quota), printing and exporting, the rule sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import format_date
+from ..domain.members import name_sort_key
+from ..domain.reviews import LEVELS, format_score
+from ..domain.text import fold
+from ..services.errors import ServiceError, ValidationFailed
+from ..services.reviews import SummaryRow, YearSummary
+from .review_parts import FILES, TEXTS, level_name, level_short, muted_label, slug
+from .widgets import ERROR_COLOR
+from .workers import run_in_background
+
+REVIEW_ENTITIES = {"member_reviews", "review_years", "collective_reviews", "review_commitments",
+                   "review_rule_sets", "members"}
+COLUMNS = ("list_no", "name", "form", "score", "self_level", "cell_level", "decided_level", "status", "problems")
+PROBLEM_MARK = "⚠"
+OK_COLOR = "#2e7d32"
+VN = dt.timezone(dt.timedelta(hours=7))
+
+
+class ReviewTableModel(QAbstractTableModel):
+    """The year's reviews (one SummaryRow each), filtered by name and sortable by any column."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.all_rows: list[SummaryRow] = []
+        self.rows: list[SummaryRow] = []
+        self.text = ""
+        self.sort_key: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+
+    def headers(self) -> list[str]:
+        return [self.tr("No."), self.tr("Full name"), self.tr("Review form"), self.tr("Self-score"),
+                self.tr("Self-proposed"), self.tr("Cell proposed"), self.tr("Decided above"), self.tr("Status"),
+                self.tr("Problems")]
+
+    def set_rows(self, rows: list[SummaryRow]) -> None:
+        self.beginResetModel()
+        self.all_rows = list(rows)
+        self._apply()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        self.beginResetModel()
+        self.text = fold(text).strip()
+        self._apply()
+        self.endResetModel()
+
+    def _apply(self) -> None:
+        rows = [r for r in self.all_rows if not self.text or self.text in fold(r.name)]
+        column, order = self.sort_key
+        key = self._sort_value(COLUMNS[column])
+        rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.rows = rows
+
+    @staticmethod
+    def _sort_value(field: str):
+        level_rank = lambda level: LEVELS.index(level) if level in LEVELS else len(LEVELS)  # noqa: E731
+        return {
+            "list_no": lambda r: (r.list_no is None, r.list_no or 0),
+            "name": lambda r: name_sort_key(r.name),
+            "form": lambda r: r.form_type_name,
+            "score": lambda r: (r.self_score is None, r.self_score or 0),
+            "self_level": lambda r: level_rank(r.self_level),
+            "cell_level": lambda r: level_rank(r.cell_level),
+            "decided_level": lambda r: level_rank(r.decided_level),
+            "status": lambda r: ("draft", "submitted", "decided").index(r.status),
+            "problems": lambda r: not r.problems,
+        }[field]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.beginResetModel()
+        self.sort_key = (column, order)
+        self._apply()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def row(self, index: int) -> SummaryRow:
+        return self.rows[index]
+
+    def row_of(self, review_id: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.review_id == review_id), -1)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        field = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "list_no": "" if r.list_no is None else str(r.list_no),
+                "name": r.name,
+                "form": r.form_type_name,
+                "score": format_score(r.self_score) if r.self_score is not None else "",
+                "self_level": level_short(r.self_level),
+                "cell_level": level_short(r.cell_level),
+                "decided_level": level_short(r.decided_level),
+                "status": TEXTS.status(r.status),
+                "problems": PROBLEM_MARK if r.problems else "",
+            }[field]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if field in ("self_level", "cell_level", "decided_level"):
+                return level_name(getattr(r, field)) or None
+            if field == "problems" and r.problems:
+                return "\n".join(r.problems)
+            if field == "form":
+                return r.form_type_name
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and field not in ("name", "form"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if field == "problems" or (field == "cell_level" and r.problems):
+                return QBrush(QColor(ERROR_COLOR))
+            if field == "status":
+                return QBrush(QColor({"draft": "#5f6368", "submitted": "#1f4e79", "decided": OK_COLOR}[r.status]))
+        if role == Qt.ItemDataRole.FontRole and field in ("decided_level", "problems"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class QuotaPanel(QFrame):
+    """Counts by level and the live quota of "excellent" ratings; red when exceeded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quota_panel")
+        self.setFixedWidth(290)
+        self.exceeded = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        self.heading = QLabel()
+        self.heading.setObjectName("quota_heading")
+        self.heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.rule_set = muted_label(name="rule_set_name")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.rule_set)
+
+        self.counts_title = self._title()
+        layout.addWidget(self.counts_title)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        self.count_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for row, key in enumerate((*LEVELS, "none")):
+            name = QLabel()
+            name.setWordWrap(True)
+            number = QLabel()
+            number.setObjectName(f"count_{key}")
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            number.setStyleSheet("font-weight: bold;")
+            grid.addWidget(name, row, 0)
+            grid.addWidget(number, row, 1)
+            self.count_labels[key] = (name, number)
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
+        self.counting_note = muted_label()
+        layout.addWidget(self.counting_note)
+
+        self.quota_title = self._title()
+        layout.addWidget(self.quota_title)
+        quota = QGridLayout()
+        self.allowed_caption, self.allowed = QLabel(), QLabel()
+        self.proposed_caption, self.proposed = QLabel(), QLabel()
+        self.exceeded_caption, self.exceeded_by = QLabel(), QLabel()
+        self.allowed.setObjectName("quota_allowed")
+        self.proposed.setObjectName("quota_proposed")
+        self.exceeded_by.setObjectName("quota_exceeded")
+        for row, (caption, value) in enumerate(((self.allowed_caption, self.allowed),
+                                                (self.proposed_caption, self.proposed),
+                                                (self.exceeded_caption, self.exceeded_by))):
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setStyleSheet("font-weight: bold; font-size: 12pt;")
+            quota.addWidget(caption, row, 0)
+            quota.addWidget(value, row, 1)
+        quota.setColumnStretch(0, 1)
+        layout.addLayout(quota)
+        self.verdict = QLabel()
+        self.verdict.setObjectName("quota_verdict")
+        self.verdict.setWordWrap(True)
+        layout.addWidget(self.verdict)
+        self.arithmetic = muted_label(name="quota_arithmetic")
+        layout.addWidget(self.arithmetic)
+
+        self.summary_title = self._title()
+        layout.addWidget(self.summary_title)
+        self.summary_status = QLabel()
+        self.summary_status.setObjectName("summary_status")
+        self.summary_status.setWordWrap(True)
+        layout.addWidget(self.summary_status)
+        self.reason = QLabel()
+        self.reason.setObjectName("quota_reason")
+        self.reason.setWordWrap(True)
+        layout.addWidget(self.reason)
+        layout.addStretch(1)
+        self.legend = muted_label(name="legend")
+        layout.addWidget(self.legend)
+        self._style(False)
+
+    @staticmethod
+    def _title() -> QLabel:
+        label = QLabel()
+        label.setStyleSheet("font-weight: bold; margin-top: 8px;")
+        label.setWordWrap(True)
+        return label
+
+    def _style(self, exceeded: bool) -> None:
+        border = ERROR_COLOR if exceeded else "#c8ccd2"
+        background = "#fdecea" if exceeded else "palette(base)"
+        self.setStyleSheet(f"#quota_panel {{ border: 1px solid {border}; border-left: 5px solid {border}; "
+                           f"border-radius: 4px; background: {background}; }}")
+
+    def show_summary(self, s: YearSummary) -> None:
+        self.heading.setText(self.tr("Year {year}").format(year=s.year))
+        self.rule_set.setText(s.rule_set_name)
+        self.counts_title.setText(self.tr("Classification"))
+        total = len(s.rows)
+        for key, (name, number) in self.count_labels.items():
+            if key == "none":
+                name.setText(self.tr("Not classified yet"))
+                number.setText(str(total - sum(s.counts.values())))
+            else:
+                name.setText(level_name(key))
+                number.setText(str(s.counts.get(key, 0)))
+        self.counting_note.setText(self.tr("By the level decided above; else the level the cell proposes; "
+                                           "else the self-proposed level."))
+        q = s.quota
+        self.quota_title.setText(self.tr("Quota of \"{level}\"").format(level=level_name("htxs")))
+        self.allowed_caption.setText(self.tr("Allowed at most:"))
+        self.allowed.setText(str(q.allowed))
+        self.proposed_caption.setText(self.tr("Proposed:"))
+        self.proposed.setText(str(q.proposed))
+        self.exceeded_caption.setText(self.tr("Over the quota by:"))
+        self.exceeded_by.setText(str(q.exceeded_by))
+        self.exceeded = q.exceeded
+        color = ERROR_COLOR if q.exceeded else OK_COLOR
+        self.exceeded_by.setStyleSheet(f"font-weight: bold; font-size: 12pt; color: {color};")
+        self.verdict.setStyleSheet(f"font-weight: bold; color: {color};")
+        self.verdict.setText(self.tr("Over the quota by {count}: submitting the summary needs a reason.").format(
+            count=q.exceeded_by) if q.exceeded else self.tr("Within the quota."))
+        percent = format_score(q.ratio * 100)
+        self.arithmetic.setText(self.tr("{percent}% × {base} rated \"{good}\" = {exact}, {rounding}: {allowed}.")
+                                .format(percent=percent, base=q.base_count, good=level_short("htt"),
+                                        exact=format_score(q.ratio * q.base_count),
+                                        rounding=TEXTS.rounding(q.rounding), allowed=q.allowed))
+        self.summary_title.setText(self.tr("Summary table"))
+        if s.submitted:
+            at = s.submitted_at.replace(tzinfo=s.submitted_at.tzinfo or dt.timezone.utc).astimezone(VN)
+            self.summary_status.setText(self.tr("Submitted on {date}.").format(date=format_date(at.date())))
+        else:
+            self.summary_status.setText(self.tr("Not submitted yet."))
+        self.reason.setText(self.tr("Reason for exceeding the quota: {reason}").format(reason=s.quota_reason)
+                            if s.quota_reason else "")
+        self.reason.setVisible(bool(s.quota_reason))
+        self.legend.setText("\n".join(f"{level_short(level)}: {level_name(level)}" for level in LEVELS))
+        self._style(q.exceeded)
+
+
+class ReviewsPage(QWidget):
+    def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.notifier = notifier
+        self.today: dt.date | None = None  # tests pin "today"; the app uses the real date
+        self.summary: YearSummary | None = None
+        self.last_task = None
+        self._retranslate_pending = False
+
+        self.year_label = QLabel()
+        self.year = QSpinBox()
+        self.year.setObjectName("year")
+        today = dt.date.today()
+        self.year.setRange(2000, today.year + 1)
+        self.year.setValue(self._default_year(today))
+        self.year.valueChanged.connect(self.refresh)
+
+        self.year_bar = QToolBar()
+        self.year_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.year_bar.addWidget(self.year_label)
+        self.year_bar.addWidget(self.year)
+        self.year_bar.addSeparator()
+        self.open_action = self._action(self.year_bar, self.open_year)
+        self.collective_action = self._action(self.year_bar, self.open_collective)
+        self.submit_action = self._action(self.year_bar, self.submit_summary)
+        self.year_bar.addSeparator()
+        self.print_summary_action = self._action(self.year_bar, self.print_summary, QKeySequence.StandardKey.Print)
+        self.export_action = self._action(self.year_bar, self.export_xlsx)
+        self.year_bar.addSeparator()
+        self.rules_action = self._action(self.year_bar, self.open_rule_sets)
+
+        self.member_bar = QToolBar()
+        self.member_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.review_action = self._action(self.member_bar, self.open_selected)
+        self.commitments_action = self._action(self.member_bar, self.open_commitments)
+        self.member_bar.addSeparator()
+        self.print_review_action = self._action(self.member_bar, self.print_review)
+        self.word_action = self._action(self.member_bar, self.export_word)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(230)
+        self.search.setMaximumWidth(280)
+        self.search.textChanged.connect(self._filter)
+        member_row = QHBoxLayout()
+        member_row.addWidget(self.member_bar, 1)
+        member_row.addWidget(self.search)
+
+        self.model = ReviewTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("reviews")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self.open_selected, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.quota = QuotaPanel()
+
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(self.empty_label)
+        self.empty_button = QPushButton()
+        self.empty_button.setObjectName("open_year_button")
+        self.empty_button.clicked.connect(self.open_year)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_button)
+        row.addStretch(1)
+        empty_layout.addLayout(row)
+        empty_layout.addStretch(2)
+
+        body = QHBoxLayout()
+        body.addWidget(self.table, 1)
+        body.addWidget(self.quota)
+        body.addWidget(self.empty, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.year_bar)
+        layout.addLayout(member_row)
+        layout.addLayout(body, 1)
+
+        self.retranslate()
+        self.refresh()
+        notifier.changed.connect(self._on_change)
+
+    def page_title(self) -> str:
+        return self.tr("Reviews & classification")
+
+    def _default_year(self, today: dt.date) -> int:
+        """The year being reviewed: this year from October (the review season) or once it is open, else
+        the latest opened year."""
+        years = [y.year for y in self.services.reviews.list_years()]
+        if today.year in years or today.month >= 10 or not years:
+            return today.year
+        return years[0]
+
+    def _today(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    @staticmethod
+    def _action(bar: QToolBar, slot, shortcut=None) -> QAction:
+        action = QAction(bar)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        bar.addAction(action)
+        return action
+
+    # ---- texts --------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self._retranslate_pending = False
+        self.year_label.setText(self.tr("Year:") + " ")
+        self.collective_action.setText(self.tr("Collective review"))
+        self.collective_action.setToolTip(self.tr("The cell's own review report (form 01) and its level"))
+        self.submit_action.setToolTip(self.tr("Submit every review and the summary table to the committee above"))
+        self.print_summary_action.setText(self.tr("Print summary"))
+        self.print_summary_action.setToolTip(self.tr("Print the year's summary table as a PDF (Ctrl+P)"))
+        self.export_action.setText(self.tr("Export to Excel"))
+        self.export_action.setToolTip(self.tr("Save the year's summary table as an Excel workbook"))
+        self.rules_action.setText(self.tr("Rule sets"))
+        self.rules_action.setToolTip(self.tr("Score bands, quota and disqualifying cases of each year's rules"))
+        self.review_action.setText(self.tr("Open review"))
+        self.review_action.setToolTip(self.tr("Open the selected member's review (Enter or double-click)"))
+        self.commitments_action.setText(self.tr("Commitments…"))
+        self.commitments_action.setToolTip(self.tr("The selected member's commitments of the year"))
+        self.print_review_action.setText(self.tr("Print review"))
+        self.print_review_action.setToolTip(self.tr("Print the selected member's review as a PDF"))
+        self.word_action.setText(self.tr("Word form"))
+        self.word_action.setToolTip(self.tr("A Word form pre-filled for the selected member to write in"))
+        self.search.setPlaceholderText(self.tr("Find a member (Ctrl+F)…"))
+        self._texts_for_state()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.summary is not None:
+            self.quota.show_summary(self.summary)
+        self._size_columns()
+
+    def _texts_for_state(self) -> None:
+        year = self.year.value()
+        self.empty_label.setText(self.tr("The {year} review has not been opened yet. Opening it lists the members "
+                                         "who must write a review, each with the suggested form.").format(year=year))
+        self.empty_button.setText(self.tr("Open the {year} review…").format(year=year))
+        if self.summary is None:
+            self.open_action.setText(self.tr("Open the {year} review…").format(year=year))
+            self.open_action.setToolTip(self.tr("List the members who must be reviewed and open the year"))
+        else:
+            self.open_action.setText(self.tr("Add members…"))
+            self.open_action.setToolTip(self.tr("Add members who became due since the year was opened"))
+        submitted = self.summary is not None and self.summary.submitted
+        self.submit_action.setText(self.tr("Summary submitted") if submitted else self.tr("Submit summary"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self.retranslate)
+        super().changeEvent(event)
+
+    def _size_columns(self) -> None:
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setFixedHeight(header.fontMetrics().height() * 2 + 10)
+        header.setStretchLastSection(False)
+        samples = {"list_no": "000", "name": "Nguyễn Thị Thu Hà", "form": "Cá nhân không giữ chức vụ",
+                   "score": "100", "self_level": "HTXSNV", "cell_level": "HTXSNV", "decided_level": "HTXSNV",
+                   "status": TEXTS.status("decided"), "problems": "Vấn đề"}
+        headers = self.model.headers()
+        for column, field in enumerate(COLUMNS):
+            # Wide enough for the contents and for the header on at most two lines.
+            words = headers[column].split()
+            header_width = max(max((fm.horizontalAdvance(w) for w in words), default=0),
+                               fm.horizontalAdvance(headers[column]) // 2 + 8)
+            self.table.setColumnWidth(column, max(fm.horizontalAdvance(samples[field]), header_width) + 22)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if field == "form"
+                                        else QHeaderView.ResizeMode.Interactive)
+
+    # ---- data ---------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        year = self.year.value()
+        selected = self.selected()
+        reviews = self.services.reviews
+        self.summary = reviews.summary(year) if reviews.is_open(year) else None
+        opened = self.summary is not None
+        self.model.set_rows(self.summary.rows if opened else [])
+        self.table.setVisible(opened)
+        self.quota.setVisible(opened)
+        self.empty.setVisible(not opened)
+        if opened:
+            self.quota.show_summary(self.summary)
+        self._texts_for_state()
+        if selected is not None:
+            self.select(selected.review_id)
+        self._update_actions()
+
+    def _on_change(self, change) -> None:
+        if REVIEW_ENTITIES & set(change.entities):
+            self.refresh()
+
+    def _filter(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_actions()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected(self) -> SummaryRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def select(self, review_id: str) -> bool:
+        row = self.model.row_of(review_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 1)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def select_member(self, member_id: str) -> bool:
+        row = next((r for r in self.model.rows if r.member_id == member_id), None)
+        return row is not None and self.select(row.review_id)
+
+    def _update_actions(self, *_args) -> None:
+        opened = self.summary is not None
+        has = self.selected() is not None
+        submitted = opened and self.summary.submitted
+        self.open_action.setEnabled(not submitted)
+        for action in (self.collective_action, self.print_summary_action, self.export_action):
+            action.setEnabled(opened)
+        self.submit_action.setEnabled(opened and not submitted and bool(self.summary.rows))
+        for action in (self.review_action, self.commitments_action, self.print_review_action, self.word_action):
+            action.setEnabled(has)
+
+    # ---- actions ------------------------------------------------------------------------------------------
+    def open_year(self) -> None:
+        from .open_year_dialog import OpenYearDialog
+
+        OpenYearDialog(self.services, self.year.value(), self, today=self.today).exec()
+        self.refresh()
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_review(row.review_id)
+
+    def open_review(self, review_id: str) -> None:
+        from .review_editor import ReviewEditor
+
+        try:
+            editor = ReviewEditor(self.services, review_id, self, today=self.today)
+        except ServiceError as exc:
+            QMessageBox.information(self, self.page_title(), exc.message)
+            return
+        editor.exec()
+        self.refresh()
+
+    def open_commitments(self) -> None:
+        from .commitments_dialog import CommitmentsDialog
+
+        row = self.selected()
+        member_id = row.member_id if row else None
+        CommitmentsDialog(self.services, self.year.value(), member_id, self, today=self.today).exec()
+
+    def open_collective(self) -> None:
+        from .collective_editor import CollectiveEditor
+
+        if self.summary is None:
+            return
+        CollectiveEditor(self.services, self.year.value(), self, today=self.today).exec()
+
+    def open_rule_sets(self) -> None:
+        from .rule_sets_dialog import RuleSetsDialog
+
+        RuleSetsDialog(self.services, self.year.value(), self).exec()
+        self.refresh()
+
+    def submit_summary(self) -> None:
+        s = self.summary
+        if s is None or s.submitted:
+            return
+        title = self.tr("Submit summary")
+        reason = ""
+        q = s.quota
+        if q.exceeded:
+            reason, ok = QInputDialog.getMultiLineText(
+                self, title,
+                self.tr("The proposed \"{level}\" ratings ({proposed}) exceed the quota ({allowed}) by {over}.\n"
+                        "Write the reason for the proposal; it is printed in the summary table:").format(
+                    level=level_name("htxs"), proposed=q.proposed, allowed=q.allowed, over=q.exceeded_by),
+                s.quota_reason)
+            if not ok:
+                return
+            if not reason.strip():
+                QMessageBox.warning(self, title, self.tr("The summary cannot be submitted over the quota without "
+                                                         "a reason."))
+                return
+        drafts = sum(1 for r in s.rows if r.status == "draft")
+        text = self.tr("Submit the {year} summary table to the committee above?").format(year=s.year)
+        if drafts:
+            text += "\n\n" + self.tr("{count} reviews not yet submitted will be submitted and locked with it.").format(
+                count=drafts)
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.reviews.submit_summary(s.year, reason)
+        except ValidationFailed as exc:
+            QMessageBox.warning(self, title, "\n".join(dict.fromkeys(exc.errors.values())))
+            return
+        except ServiceError as exc:
+            QMessageBox.warning(self, title, exc.message)
+            return
+        self.refresh()
+
+    # ---- print / export -----------------------------------------------------------------------------------
+    def _run(self, work, busy: str) -> None:
+        self.last_task = run_in_background(self, work, on_done=lambda p: FILES.offer_open(self, p), busy_text=busy)
+
+    def print_summary(self) -> None:
+        if self.summary is None:
+            return
+        year, services = self.summary.year, self.services
+        path = FILES.ask_path(self, services, self.tr("Print the summary table"),
+                              f"bieu-tong-hop-xep-loai-{year}.pdf", ".pdf")
+        if path is None:
+            return
+
+        def work():
+            from ..reports.reviews import write_summary
+
+            return write_summary(services, year, path)
+
+        self._run(work, self.tr("Preparing the summary table…"))
+
+    def export_xlsx(self) -> None:
+        if self.summary is None:
+            return
+        year, services = self.summary.year, self.services
+        path = FILES.ask_path(self, services, self.tr("Export the summary table"),
+                              f"bieu-tong-hop-xep-loai-{year}.xlsx", ".xlsx")
+        if path is None:
+            return
+
+        def work():
+            from ..reports.reviews import write_summary_xlsx
+
+            return write_summary_xlsx(services, year, path)
+
+        self._run(work, self.tr("Exporting the summary table…"))
+
+    def print_review(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        services, review_id = self.services, row.review_id
+        path = FILES.ask_path(self, services, self.tr("Print the review"),
+                              f"kiem-diem-{self.year.value()}-{slug(row.name)}.pdf", ".pdf")
+        if path is None:
+            return
+
+        def work():
+            from ..reports.reviews import write_review
+
+            return write_review(services, review_id, path)
+
+        self._run(work, self.tr("Preparing the review…"))
+
+    def export_word(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        services, review_id = self.services, row.review_id
+        path = FILES.ask_path(self, services, self.tr("Word form of the review"),
+                              f"mau-kiem-diem-{self.year.value()}-{slug(row.name)}.docx", ".docx")
+        if path is None:
+            return
+
+        def work():
+            from ..reports.reviews import write_review_form_docx
+
+            return write_review_form_docx(services, review_id, path)
+
+        self._run(work, self.tr("Preparing the Word form…"))
