@@ -27,6 +27,7 @@ PAGES: list[tuple[str, str]] = [
     ("cellsec.ui.overview_page", "OverviewPage"),
     ("cellsec.ui.members_page", "MembersPage"),
     ("cellsec.ui.reviews_page", "ReviewsPage"),
+    ("cellsec.ui.scoring_page", "ScoringPage"),
     ("cellsec.ui.settings_page", "SettingsPage"),
 ]
 

@@ -1,0 +1,852 @@
+"""The score sheet of a rubric: one approved meeting's quality score, or the yearly "5 tốt" assessment of the
+cell or of a member.
+
+Criteria are shown by group, each with its maximum, the scoring hint, and a points box. Criteria with an
+automatic source come pre-filled from the data (marked "tự động", with the measured value and the points
+the rule gives); the secretary may override them, writing the reason in the note. Manual criteria take
+points from 0 to their maximum and an evidence note. The total and the band follow every keystroke
+(ScoringService.evaluate). For the yearly assessments a second tab holds the cell's proposal and the
+recognition decided above (title, decision number and date, organisation). Save: Ctrl+S.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import rubrics as R
+from ..domain.reviews import LEVEL_NAMES
+from ..services.errors import ServiceError, ValidationFailed
+from ..services.scoring import AssessmentInput, ScoreSheet
+from .widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
+
+OK_COLOR = "#2e7d32"
+AUTO_BADGE = "background: #e3ecf7; color: #1f4e79; border-radius: 3px; padding: 0 4px;"
+EDITED_BADGE = "background: #fff4d6; color: #8a5300; border-radius: 3px; padding: 0 4px;"
+MUTED = "color: palette(placeholder-text);"
+_NUMBER = re.compile(r"^-?\d{0,4}([.,]\d{0,2})?$")
+_LEVEL_BY_VALUE = {v: k for k, v in R.LEVEL_VALUES.items()}
+
+
+def points_text(value: float | None) -> str:
+    return "" if value is None else R.format_points(value)
+
+
+class PointsBox(QDoubleSpinBox):
+    """Points of one criterion, shown the Vietnamese way (12,5). "—" until scored (the value just under 0).
+
+    The box accepts up to the rubric format's limit rather than the criterion's maximum, so a number
+    above the maximum stays visible with its message (Qt would silently refuse the keystroke)."""
+
+    def __init__(self, limit: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.limit = limit
+        self.setDecimals(2)
+        self.setRange(-1.0, float(R.MAX_POINTS))
+        self.setSingleStep(0.5)
+        self.setSpecialValueText("—")
+        self.setValue(-1.0)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.UpDownArrows)
+        self.setMinimumWidth(84)
+
+    def points(self) -> float | None:
+        return None if self.value() < 0 else round(self.value(), 2)
+
+    def set_points(self, value: float | None) -> None:
+        self.setValue(-1.0 if value is None else float(value))
+
+    def textFromValue(self, value: float) -> str:
+        return "—" if value < 0 else R.format_points(round(value, 2))
+
+    def valueFromText(self, text: str) -> float:
+        text = text.strip()
+        if not text or text == "—":
+            return -1.0
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return -1.0
+
+    def validate(self, text: str, pos: int):
+        stripped = text.strip()
+        if stripped in ("", "—"):
+            return QValidator.State.Acceptable, text, pos
+        if stripped in ("-", ",", "."):
+            return QValidator.State.Intermediate, text, pos
+        if not _NUMBER.match(stripped):
+            return QValidator.State.Invalid, text, pos
+        value = float(stripped.replace(",", ".").rstrip(".") or 0)
+        return (QValidator.State.Acceptable if value <= R.MAX_POINTS else QValidator.State.Invalid), text, pos
+
+    def fixup(self, text: str) -> str:
+        return text
+
+    def stepBy(self, steps: int) -> None:
+        # Up from "—" starts at 0; down from 0 goes back to "not scored"; never past the criterion's maximum.
+        current = self.points()
+        if current is None:
+            self.set_points(0.0 if steps > 0 else None)
+            return
+        value = current + steps * self.singleStep()
+        self.set_points(None if value < 0 else min(value, self.limit))
+
+
+class CriterionRow(QWidget):
+    """One criterion: number, text, hint, the automatic value, points box, "/ max", note."""
+
+    changed = Signal()
+
+    def __init__(self, criterion: R.Criterion, item: R.ItemScore, texts: "SheetTexts",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criterion = criterion
+        self.item = item
+        self.texts = texts
+        self.setObjectName(f"criterion_{criterion.id}")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 4)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+
+        number = QLabel(criterion.id)
+        number.setStyleSheet("font-weight: bold;")
+        number.setFixedWidth(34)
+        grid.addWidget(number, 0, 0, Qt.AlignmentFlag.AlignTop)
+
+        text_box = QVBoxLayout()
+        text_box.setSpacing(1)
+        self.text = QLabel(criterion.text)
+        self.text.setWordWrap(True)
+        text_box.addWidget(self.text)
+        if criterion.hint:
+            hint = QLabel(criterion.hint)
+            hint.setObjectName("hint")
+            hint.setWordWrap(True)
+            hint.setStyleSheet(MUTED + " font-size: 9pt;")
+            text_box.addWidget(hint)
+        self.auto_row = QHBoxLayout()
+        self.auto_row.setSpacing(6)
+        self.badge = QLabel()
+        self.badge.setObjectName("auto_badge")
+        self.auto_label = QLabel()
+        self.auto_label.setObjectName("auto_value")
+        self.auto_label.setWordWrap(True)
+        self.reset = QToolButton()
+        self.reset.setObjectName("reset_auto")
+        self.reset.setText("↺")
+        self.reset.setToolTip(texts.reset_tip())
+        self.reset.setAutoRaise(True)
+        self.reset.clicked.connect(self.reset_to_auto)
+        self.auto_row.addWidget(self.badge)
+        self.auto_row.addWidget(self.auto_label, 1)
+        self.auto_row.addWidget(self.reset)
+        auto_holder = QWidget()
+        auto_holder.setLayout(self.auto_row)
+        self.auto_row.setContentsMargins(0, 0, 0, 0)
+        auto_holder.setVisible(criterion.auto is not None)
+        grid.addLayout(text_box, 0, 1)
+
+        self.points = PointsBox(criterion.max_points)
+        self.points.setObjectName("points")
+        self.points.set_points(item.points)
+        self.points.setToolTip(texts.points_tip(criterion.max_points))
+        grid.addWidget(self.points, 0, 2, Qt.AlignmentFlag.AlignTop)
+        maximum = QLabel(texts.out_of(criterion.max_points))
+        maximum.setFixedWidth(46)
+        grid.addWidget(maximum, 0, 3, Qt.AlignmentFlag.AlignTop)
+        self.note = QLineEdit(item.note)
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText(texts.note_placeholder(criterion.auto is not None))
+        self.note.setFixedWidth(230)
+        grid.addWidget(self.note, 0, 4, Qt.AlignmentFlag.AlignTop)
+        # The measured value and the message run under the whole row (they are often long).
+        grid.addWidget(auto_holder, 1, 1, 1, 4)
+        self.message = FieldMessage(self)
+        self.message.setObjectName("message")
+        grid.addWidget(self.message, 2, 1, 1, 4)
+        grid.setColumnStretch(1, 1)
+
+        self.points.valueChanged.connect(self._changed)
+        self.note.textChanged.connect(self._changed)
+        self._show_auto()
+
+    def is_auto(self) -> bool:
+        return self.criterion.auto is not None and self.item.auto_points is not None
+
+    def overridden(self) -> bool:
+        points = self.points.points()
+        return self.is_auto() and (points is None or abs(points - self.item.auto_points) > R.EPS)
+
+    def value(self) -> R.ItemScore:
+        return R.ItemScore(points=self.points.points(), auto_value=self.item.auto_value,
+                           auto_points=self.item.auto_points, note=self.note.text())
+
+    def reset_to_auto(self) -> None:
+        if self.is_auto():
+            self.points.set_points(self.item.auto_points)
+
+    def local_error(self) -> str:
+        """An override of automatic points needs its reason in the note."""
+        if self.overridden() and not self.note.text().strip():
+            return self.texts.override_needs_note(self.item.auto_points)
+        return ""
+
+    def _changed(self, *_args) -> None:
+        self._show_auto()
+        self.changed.emit()
+
+    def _show_auto(self) -> None:
+        rule = self.criterion.auto
+        if rule is None:
+            return
+        source = R.AUTO_SOURCES.get(rule.source)
+        label = source.label.format() if source else rule.source
+        if self.item.auto_value is None or self.item.auto_points is None:
+            self.badge.setText(self.texts.manual_badge())
+            self.badge.setStyleSheet(EDITED_BADGE)
+            self.auto_label.setText(self.texts.no_data(label))
+            self.reset.hide()
+            return
+        value = self.texts.value_text(rule.source, self.item.auto_value)
+        if self.overridden():
+            self.badge.setText(self.texts.edited_badge())
+            self.badge.setStyleSheet(EDITED_BADGE)
+            self.auto_label.setText(self.texts.auto_overridden(label, value, self.item.auto_points))
+            self.auto_label.setStyleSheet(f"color: {WARNING_COLOR};")
+            self.reset.show()
+        else:
+            self.badge.setText(self.texts.auto_badge())
+            self.badge.setStyleSheet(AUTO_BADGE)
+            self.auto_label.setText(self.texts.auto_text(label, value, self.item.auto_points))
+            self.auto_label.setStyleSheet("")
+            self.reset.hide()
+
+    def show_error(self, text: str) -> None:
+        if text:
+            self.message.set_error(text)
+        else:
+            self.message.clear_message()
+
+
+class SheetTexts(QObject):
+    """Texts of the sheet's rows (one translation context for them)."""
+
+    def reset_tip(self) -> str:
+        return self.tr("Back to the automatic points")
+
+    def points_tip(self, maximum: float) -> str:
+        return self.tr("Points from 0 to {max}").format(max=points_text(maximum))
+
+    def out_of(self, maximum: float) -> str:
+        return self.tr("/ {max}").format(max=points_text(maximum))
+
+    def note_placeholder(self, auto: bool) -> str:
+        return self.tr("Reason if you change the points…") if auto else self.tr("Evidence, note…")
+
+    def override_needs_note(self, auto_points: float) -> str:
+        return self.tr("The automatic points were {points}: write the reason for the change in the note.").format(
+            points=points_text(auto_points))
+
+    def manual_badge(self) -> str:
+        return self.tr("score by hand")
+
+    def auto_badge(self) -> str:
+        return self.tr("automatic")
+
+    def edited_badge(self) -> str:
+        return self.tr("changed")
+
+    def no_data(self, label: str) -> str:
+        return self.tr("{source}: no data yet, score it by hand.").format(source=label)
+
+    def auto_text(self, label: str, value: str, points: float) -> str:
+        return self.tr("{source}: {value} → {points} points").format(source=label, value=value,
+                                                                     points=points_text(points))
+
+    def auto_overridden(self, label: str, value: str, points: float) -> str:
+        return self.tr("{source}: {value} → {points} points automatically; changed by hand").format(
+            source=label, value=value, points=points_text(points))
+
+    def value_text(self, source_key: str, value: float | bool | None) -> str:
+        """A measured value as the secretary reads it: 95,5%, 105 phút, Có/Không, a review level."""
+        if value is None:
+            return "—"
+        source = R.AUTO_SOURCES.get(source_key)
+        kind = source.kind if source else ""
+        if kind == "percent":
+            return R.format_points(round(float(value), 1)) + "%"
+        if kind == "flag":
+            return self.tr("Yes") if value else self.tr("No")
+        if kind == "minutes":
+            return self.tr("{n} minutes").format(n=R.format_points(float(value)))
+        if kind == "level":
+            level = _LEVEL_BY_VALUE.get(int(value))
+            return LEVEL_NAMES[level].format() if level in LEVEL_NAMES else R.format_points(float(value))
+        return R.format_points(float(value))
+
+
+class ScoreSheetDialog(QDialog):
+    """`subject` is "meeting" (with meeting_id), "cell" or "member" (with member_id) for `year`."""
+
+    def __init__(self, services, subject: str, *, year: int, meeting_id: str | None = None,
+                 member_id: str | None = None, meeting_kind: str | None = None,
+                 parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.subject = subject
+        self.year = year
+        self.meeting_id = meeting_id
+        self.member_id = member_id
+        self.meeting_kind = meeting_kind
+        self.today = today
+        self.texts = SheetTexts(self)
+        self.rows: dict[str, CriterionRow] = {}
+        self.saved_sheet: ScoreSheet | None = None
+        self.baseline: tuple | None = None
+        self.errors: dict[str, str] = {}
+        self._loading = False
+        self.resize(1160, 680)
+
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.rubric_label = QLabel()
+        self.rubric = QComboBox()
+        self.rubric.setObjectName("rubric")
+        self.rubric.setMinimumWidth(300)
+        self.rubric.setMaximumWidth(420)
+        self.rubric.activated.connect(self._rubric_chosen)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.rubric_label)
+        top.addWidget(self.rubric)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4d6; border: 1px solid #e0c36e; border-radius: 3px; padding: 5px;")
+
+        # The criteria (scrolled) and the summary beside them.
+        self.criteria_holder = QWidget()
+        self.criteria_layout = QVBoxLayout(self.criteria_holder)
+        self.criteria_layout.setContentsMargins(0, 0, 8, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("criteria_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.criteria_holder)
+        self.summary = self._summary_panel()
+        sheet_page = QWidget()
+        body = QHBoxLayout(sheet_page)
+        body.setContentsMargins(0, 6, 0, 0)
+        body.addWidget(scroll, 1)
+        body.addWidget(self.summary)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sheet_tabs")
+        self.tabs.addTab(sheet_page, "")
+        if subject != "meeting":
+            self.tabs.addTab(self._decision_page(), "")
+        self.tabs.tabBar().setVisible(subject != "meeting")
+        if subject == "meeting":
+            self.tabs.setDocumentMode(True)
+
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.delete_button = self._button("delete", self.delete_score)
+        self.save_button = self._button("save", self.save)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)  # Ctrl+S wherever the focus is
+        self.save_button.setDefault(False)
+        self.close_button = self._button("close", self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.message, 3)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+        self._set_texts()
+        self._fill_rubrics()
+        self.load(self._fetch(None))
+
+    # ---- building -----------------------------------------------------------------------------------------
+    def _button(self, name: str, slot) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def _summary_panel(self) -> QFrame:
+        panel = QFrame()
+        panel.setObjectName("summary")
+        panel.setFixedWidth(300)
+        panel.setStyleSheet("#summary { border: 1px solid #c8ccd2; border-radius: 4px; background: palette(base); }")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(12, 10, 12, 10)
+        self.total_caption = QLabel()
+        self.total_caption.setStyleSheet("font-weight: bold;")
+        self.total = QLabel()
+        self.total.setObjectName("total")
+        self.total.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.band = QLabel()
+        self.band.setObjectName("band")
+        self.band.setWordWrap(True)
+        self.missing = QLabel()
+        self.missing.setObjectName("missing")
+        self.missing.setWordWrap(True)
+        self.groups_title = QLabel()
+        self.groups_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        self.groups_grid = QGridLayout()
+        self.groups_grid.setHorizontalSpacing(8)
+        self.groups_grid.setVerticalSpacing(2)
+        self.bands_label = QLabel()
+        self.bands_label.setObjectName("bands")
+        self.bands_label.setWordWrap(True)
+        self.bands_label.setStyleSheet(MUTED)
+        for widget in (self.total_caption, self.total, self.band, self.missing, self.groups_title):
+            layout.addWidget(widget)
+        layout.addLayout(self.groups_grid)
+        layout.addWidget(self.bands_label)
+        # A meeting's sheet keeps who scored it and a note here; the yearly ones on their second tab.
+        self.scored_by = QLineEdit()
+        self.scored_by.setObjectName("scored_by")
+        self.scored_by.setMaxLength(120)
+        self.meeting_note = QPlainTextEdit()
+        self.meeting_note.setObjectName("meeting_note")
+        self.meeting_note.setTabChangesFocus(True)
+        self.meeting_note.setMaximumHeight(80)
+        self.scored_by_label, self.meeting_note_label = QLabel(), QLabel()
+        if self.subject == "meeting":
+            layout.addSpacing(6)
+            for widget in (self.scored_by_label, self.scored_by, self.meeting_note_label, self.meeting_note):
+                layout.addWidget(widget)
+            self.scored_by.textChanged.connect(self._changed)
+            self.meeting_note.textChanged.connect(self._changed)
+        layout.addStretch(1)
+        return panel
+
+    def _decision_page(self) -> QWidget:
+        page = QWidget()
+        columns = QHBoxLayout(page)
+        outer = QVBoxLayout()
+        columns.addLayout(outer, 3)
+        # The year's facts beside the proposal: what the automatic criteria were scored from.
+        self.values_box = QGroupBox()
+        self.values_box.setObjectName("values_box")
+        values_layout = QVBoxLayout(self.values_box)
+        self.values_label = QLabel()
+        self.values_label.setObjectName("auto_values")
+        self.values_label.setWordWrap(True)
+        self.values_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        values_layout.addWidget(self.values_label)
+        values_layout.addStretch(1)
+        columns.addWidget(self.values_box, 2)
+        self.decision_intro = QLabel()
+        self.decision_intro.setWordWrap(True)
+        self.decision_intro.setStyleSheet(MUTED)
+        outer.addWidget(self.decision_intro)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.proposal = QLineEdit()
+        self.proposal.setObjectName("proposal")
+        self.recognized_title = QLineEdit()
+        self.recognized_title.setObjectName("recognized_title")
+        self.decision_no = QLineEdit()
+        self.decision_no.setObjectName("decision_no")
+        self.decision_no.setMaxLength(60)
+        self.decision_date = DateEdit()
+        self.decision_date.setObjectName("decision_date")
+        self.decision_date.setMaximumWidth(160)
+        self.decision_org = QLineEdit()
+        self.decision_org.setObjectName("decision_org")
+        self.assessment_note = QPlainTextEdit()
+        self.assessment_note.setObjectName("assessment_note")
+        self.assessment_note.setTabChangesFocus(True)
+        self.assessment_note.setMaximumHeight(110)
+        self.field_messages: dict[str, FieldMessage] = {}
+        self.decision_labels: dict[str, QLabel] = {}
+        for key, widget in (("proposal", self.proposal), ("recognized_title", self.recognized_title),
+                            ("decision_no", self.decision_no), ("decision_date", self.decision_date),
+                            ("decision_org", self.decision_org), ("note", self.assessment_note)):
+            field, message = with_message(widget)
+            label = QLabel()
+            self.decision_labels[key] = label
+            form.addRow(label, field)
+            self.field_messages[key] = message
+        outer.addLayout(form)
+        outer.addStretch(1)
+        for edit in (self.proposal, self.recognized_title, self.decision_org):
+            edit.textChanged.connect(self._changed)
+        self.decision_no.textChanged.connect(self._decision_no_typed)
+        self.decision_date.date_changed.connect(self._changed)
+        self.assessment_note.textChanged.connect(self._changed)
+        return page
+
+    def _set_texts(self) -> None:
+        self.rubric_label.setText(self.tr("Rubric:"))
+        self.tabs.setTabText(0, self.tr("Criteria"))
+        if self.tabs.count() > 1:
+            self.tabs.setTabText(1, self.tr("Proposal and recognition"))
+        self.total_caption.setText(self.tr("Total"))
+        self.groups_title.setText(self.tr("By group"))
+        self.scored_by_label.setText(self.tr("Scored by:"))
+        self.meeting_note_label.setText(self.tr("Note:"))
+        self.delete_button.setText(self.tr("Delete the score"))
+        self.delete_button.setToolTip(self.tr("Delete this score (can be undone with Ctrl+Z)"))
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.close_button.setText(self.tr("Close"))
+        if self.subject != "meeting":
+            self.decision_intro.setText(self.tr("The cell's proposal, and the title the committee above recognised "
+                                                "with its decision (fill these in when the decision arrives)."))
+            labels = {"proposal": self.tr("The cell proposes:"), "recognized_title": self.tr("Recognised title:"),
+                      "decision_no": self.tr("Decision no.:"), "decision_date": self.tr("Decision date:"),
+                      "decision_org": self.tr("Decided by:"), "note": self.tr("Note:")}
+            for key, label in self.decision_labels.items():
+                label.setText(labels[key])
+            self.decision_no.setPlaceholderText(self.tr("e.g. Số 118-QĐ/ĐU"))
+            self.values_box.setTitle(self.tr("The year's data used by the automatic criteria"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "save_button"):
+            self._set_texts()
+        super().changeEvent(event)
+
+    # ---- data ---------------------------------------------------------------------------------------------
+    def _target(self) -> str:
+        return {"meeting": "meeting", "cell": "cell_year", "member": "member_year"}[self.subject]
+
+    def _fill_rubrics(self) -> None:
+        self.rubric.clear()
+        for info in self.services.rubrics.list(self._target()):
+            if self.subject == "meeting" and self.meeting_kind and self.meeting_kind not in info.meeting_types:
+                continue
+            text = f"{info.name} (v{info.version})"
+            self.rubric.addItem(("✓ " if info.active else "") + text, info.id)
+            if info.active:
+                self.rubric.setItemData(self.rubric.count() - 1, self.tr("in use"), Qt.ItemDataRole.ToolTipRole)
+
+    def _fetch(self, rubric_id: str | None) -> ScoreSheet:
+        scoring = self.services.scoring
+        if self.subject == "meeting":
+            return scoring.meeting_sheet(self.meeting_id, rubric_id)
+        if self.subject == "cell":
+            return scoring.cell_sheet(self.year, rubric_id, today=self.today)
+        return scoring.member_sheet(self.member_id, self.year, rubric_id, today=self.today)
+
+    def load(self, sheet: ScoreSheet) -> None:
+        """Show a sheet: rebuild the criteria for its rubric and fill every field."""
+        self._loading = True
+        try:
+            self.sheet = sheet
+            index = self.rubric.findData(sheet.rubric_id)
+            if index < 0:
+                info = self.services.rubrics.info(sheet.rubric_id)
+                self.rubric.addItem(f"{info.name} (v{info.version})", info.id)
+                index = self.rubric.count() - 1
+            self.rubric.setCurrentIndex(index)
+            self._build_criteria(sheet)
+            self._show_header(sheet)
+            if self.subject == "meeting":
+                scored_by = sheet.scored_by
+                if not sheet.saved and not scored_by:
+                    scored_by = self.services.cell.get().secretary_name
+                self.scored_by.setText(scored_by)
+                self.meeting_note.setPlainText(sheet.note)
+            else:
+                self.proposal.setText(sheet.proposal)
+                self.recognized_title.setText(sheet.recognized_title)
+                self.decision_no.setText(sheet.decision_no)
+                self.decision_date.set_value(sheet.decision_date)
+                self.decision_org.setText(sheet.decision_org)
+                self.assessment_note.setPlainText(sheet.note)
+                top = sheet.rubric.bands[0].label if sheet.rubric.bands else ""
+                self.proposal.setPlaceholderText(self.tr("e.g. Propose recognition as \"{title}\" for {year}")
+                                                 .format(title=top, year=sheet.year))
+                self.recognized_title.setPlaceholderText(self.tr("e.g. {title}").format(title=top))
+                self.decision_org.setPlaceholderText(self.services.cell.get().upper_committee)
+                self.values_label.setText("".join(
+                    f'<p style="margin: 0 0 6px 0">{escape(s.label.format())}: '
+                    f"<b>{escape(self.texts.value_text(s.key, sheet.values.get(s.key)))}</b></p>"
+                    for s in self.services.rubrics.sources(self._target())))
+        finally:
+            self._loading = False
+        self.delete_button.setVisible(sheet.saved)
+        self.baseline = self._snapshot()
+        self._update()
+
+    def _show_header(self, sheet: ScoreSheet) -> None:
+        if self.subject == "meeting":
+            title = sheet.title
+            self.setWindowTitle(self.tr("Meeting quality score"))
+        elif self.subject == "cell":
+            title = self.tr("{cell} — \"5-good cell\" assessment {year}").format(cell=sheet.title, year=sheet.year)
+            self.setWindowTitle(self.tr("\"5-good cell\" assessment"))
+        else:
+            title = self.tr("Comrade {name} — \"5-good member\" assessment {year}").format(name=sheet.title,
+                                                                                         year=sheet.year)
+            self.setWindowTitle(self.tr("\"5-good member\" assessment"))
+        self.title.setText(title)
+        rubric = sheet.rubric
+        notes = []
+        if rubric.document:
+            notes.append(self.tr("Based on: {document}").format(document=rubric.document))
+        if rubric.unverified:
+            notes.append(self.tr("Default rubric, not checked against the official text: adjust it to the "
+                                 "guidance of the committee above (Rubrics… on the page)."))
+        self.banner.setText("\n".join(notes))
+        self.banner.setVisible(bool(notes))
+        self.banner.setStyleSheet(
+            ("background: #fff4d6; border: 1px solid #e0c36e;" if rubric.unverified
+             else "background: #eef3f8; border: 1px solid #c8d4e3;") + " border-radius: 3px; padding: 5px;")
+        self.bands_label.setText(self.tr("Bands: {bands}").format(bands="; ".join(
+            self.tr("{label} from {min}").format(label=b.label, min=points_text(b.min_points))
+            for b in sorted(rubric.bands, key=lambda b: b.min_points, reverse=True))))
+
+    def _build_criteria(self, sheet: ScoreSheet) -> None:
+        while self.criteria_layout.count():
+            child = self.criteria_layout.takeAt(0)
+            if child.widget() is not None:
+                child.widget().deleteLater()
+        while self.groups_grid.count():
+            child = self.groups_grid.takeAt(0)
+            if child.widget() is not None:
+                child.widget().deleteLater()
+        self.rows = {}
+        self.group_totals: dict[str, QLabel] = {}
+        for g_index, group in enumerate(sheet.rubric.groups):
+            box = QGroupBox(self.tr("{id}. {title} — up to {max} points").format(
+                id=group.id, title=group.title, max=points_text(group.max_points)))
+            box.setObjectName(f"group_{group.id}")
+            inner = QVBoxLayout(box)
+            inner.setSpacing(0)
+            for c_index, criterion in enumerate(group.criteria):
+                if c_index:
+                    line = QFrame()
+                    line.setFrameShape(QFrame.Shape.HLine)
+                    line.setStyleSheet("color: #e0e0e0;")
+                    inner.addWidget(line)
+                row = CriterionRow(criterion, sheet.items.get(criterion.id, R.ItemScore()), self.texts)
+                row.changed.connect(self._changed)
+                inner.addWidget(row)
+                self.rows[criterion.id] = row
+            self.criteria_layout.addWidget(box)
+            name = QLabel(f"{group.id}. {group.title}")
+            name.setWordWrap(True)
+            value = QLabel()
+            value.setObjectName(f"group_total_{group.id}")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.groups_grid.addWidget(name, g_index, 0)
+            self.groups_grid.addWidget(value, g_index, 1)
+            self.group_totals[group.id] = value
+        self.groups_grid.setColumnStretch(0, 1)
+        self.criteria_layout.addStretch(1)
+
+    def items(self) -> dict[str, R.ItemScore]:
+        return {cid: row.value() for cid, row in self.rows.items()}
+
+    def assessment_input(self) -> tuple[AssessmentInput, dict[str, str]]:
+        """What the yearly sheet would save, plus a local error for a date that is not a date."""
+        error = self.decision_date.error()
+        data = AssessmentInput(items=self.items(), proposal=self.proposal.text(),
+                               recognized_title=self.recognized_title.text(), decision_no=self.decision_no.text(),
+                               decision_date=None if error else self.decision_date.value(),
+                               decision_org=self.decision_org.text(), note=self.assessment_note.toPlainText(),
+                               rubric_id=self.rubric.currentData())
+        return data, ({"decision_date": error} if error else {})
+
+    def _snapshot(self) -> tuple:
+        items = tuple((cid, i.points, i.note) for cid, i in sorted(self.items().items()))
+        if self.subject == "meeting":
+            return items, self.scored_by.text(), self.meeting_note.toPlainText(), self.rubric.currentData()
+        data, _ = self.assessment_input()
+        return (items, data.proposal, data.recognized_title, data.decision_no, self.decision_date.text(),
+                data.decision_org, data.note, self.rubric.currentData())
+
+    def is_dirty(self) -> bool:
+        return self.baseline is not None and self._snapshot() != self.baseline
+
+    # ---- live check ---------------------------------------------------------------------------------------
+    def _decision_no_typed(self, text: str) -> None:
+        # A decision comes from the committee above: offer its name once a number is typed.
+        if text.strip() and not self.decision_org.text().strip() and not self._loading:
+            self.decision_org.setText(self.services.cell.get().upper_committee)
+        self._changed()
+
+    def _changed(self, *_args) -> None:
+        if not self._loading:
+            self._update()
+
+    def _update(self) -> None:
+        items = self.items()
+        result, errors = self.services.scoring.evaluate(self.sheet.rubric, items)
+        for cid, row in self.rows.items():
+            row.show_error(errors.get(cid) or row.local_error())
+        errors = dict(errors)
+        errors.update({f"note_{cid}": e for cid, row in self.rows.items() if (e := row.local_error())})
+        if self.subject != "meeting":
+            data, local = self.assessment_input()
+            field_errors = {**self.services.scoring.check_assessment(data, self.today), **local}
+            for key, message in self.field_messages.items():
+                if key == "decision_date" and self.decision_date.is_being_typed():
+                    message.clear_message()
+                else:
+                    message.show_result(key, field_errors, {})
+            errors.update(field_errors)
+        self.errors = errors
+        self.score_result = result
+        self.total.setText(self.tr("{total} / {max}").format(total=points_text(result.total),
+                                                             max=points_text(result.max_points)))
+        bands = sorted(self.sheet.rubric.bands, key=lambda b: b.min_points, reverse=True)
+        rank = next((i for i, b in enumerate(bands) if b.label == result.band), 0)
+        color = OK_COLOR if rank == 0 else ERROR_COLOR if rank == len(bands) - 1 and len(bands) > 1 else WARNING_COLOR
+        self.band.setText(self.tr("Band: {band}").format(band=result.band))
+        self.band.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {color};")
+        if result.missing:
+            self.missing.setText(self.tr("{count} criteria not scored yet: they count as 0.").format(
+                count=len(result.missing)))
+            self.missing.setStyleSheet(f"color: {WARNING_COLOR};")
+        else:
+            self.missing.setText(self.tr("Every criterion is scored."))
+            self.missing.setStyleSheet(f"color: {OK_COLOR};")
+        for group in self.sheet.rubric.groups:
+            self.group_totals[group.id].setText(f"{points_text(result.group_totals.get(group.id, 0))}/"
+                                                f"{points_text(group.max_points)}")
+        self.save_button.setEnabled(not errors)
+        if errors:
+            self._show_message(self.tr("Correct the fields marked in red before saving."), ERROR_COLOR)
+        elif self.is_dirty():
+            self._show_message(self.tr("Not saved yet."), WARNING_COLOR)
+        else:
+            self.message.hide()
+
+    def _show_message(self, text: str, color: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {color};")
+        self.message.show()
+
+    # ---- actions ------------------------------------------------------------------------------------------
+    def _rubric_chosen(self, _index: int) -> None:
+        rubric_id = self.rubric.currentData()
+        if rubric_id == self.sheet.rubric_id:
+            return
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                self.tr("Scoring with another rubric starts the criteria again; the points typed here are not "
+                        "kept. Continue?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.rubric.setCurrentIndex(max(self.rubric.findData(self.sheet.rubric_id), 0))
+                return
+        try:
+            sheet = self._fetch(rubric_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            self.rubric.setCurrentIndex(max(self.rubric.findData(self.sheet.rubric_id), 0))
+            return
+        baseline = self.baseline
+        self.load(sheet)
+        self.baseline = baseline  # choosing another rubric is itself a change to save
+        self._update()
+
+    def save(self) -> bool:
+        self._update()
+        if self.errors:
+            return False
+        scoring = self.services.scoring
+        try:
+            if self.subject == "meeting":
+                sheet = scoring.save_meeting_score(self.meeting_id, self.items(), rubric_id=self.rubric.currentData(),
+                                                   note=self.meeting_note.toPlainText(),
+                                                   scored_by=self.scored_by.text())
+            else:
+                data, _ = self.assessment_input()
+                if self.subject == "cell":
+                    sheet = scoring.save_cell_assessment(self.year, data, today=self.today)
+                else:
+                    sheet = scoring.save_member_assessment(self.member_id, self.year, data, today=self.today)
+        except ValidationFailed as exc:
+            for cid, row in self.rows.items():
+                if cid in exc.errors:
+                    row.show_error(exc.errors[cid])
+            if self.subject != "meeting":
+                for key, message in self.field_messages.items():
+                    message.show_result(key, exc.errors, {})
+            self._show_message("\n".join(dict.fromkeys(exc.errors.values())), ERROR_COLOR)
+            return False
+        except ServiceError as exc:
+            self._show_message(exc.message, ERROR_COLOR)
+            return False
+        self.saved_sheet = sheet
+        self.load(sheet)
+        self._show_message(self.tr("Saved: {total} points, {band}.").format(
+            total=points_text(sheet.result.total), band=sheet.result.band), OK_COLOR)
+        return True
+
+    def delete_score(self) -> None:
+        if not self.sheet.saved:
+            return
+        answer = QMessageBox.question(self, self.windowTitle(),
+                                      self.tr("Delete this score? It can be undone at once with Edit → Undo "
+                                              "(Ctrl+Z)."),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            if self.subject == "meeting":
+                self.services.scoring.delete_meeting_score(self.meeting_id)
+            else:
+                self.services.scoring.delete_assessment(self.year, self.member_id if self.subject == "member" else None)
+        except ServiceError as exc:
+            self._show_message(exc.message, ERROR_COLOR)
+            return
+        self.baseline = None
+        self.accept()
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self, self.windowTitle(), self.tr("Save the changes before closing?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Yes and not self.save():
+                return
+        super().reject()

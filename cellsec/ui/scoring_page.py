@@ -1,0 +1,637 @@
+"""Chấm điểm 5 tốt: for a chosen year, the quality scores of the approved meetings, the "5 tốt" assessments
+of the cell and of each member, charts of scores and attendance, and the members who need attention.
+
+Each list opens the score sheet (score_sheet.py); the rubrics are managed in the "Rubrics…" dialog
+(rubric_editor.py). The scores report prints as a PDF with its charts, or exports to Excel, in a worker
+thread. Tabs are filled when shown and refilled after a change to the data they show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import format_date
+from ..domain.rubrics import format_points
+from ..services.errors import ServiceError
+from ..services.scoring import AssessmentRow, MeetingScoreRow
+from .attention_view import AttentionView
+from .charts import BARS, HBARS, LINE, ChartPoint, ChartWidget, format_value, month_labels
+from .review_parts import FILES
+from .workers import run_in_background
+
+SCORING_ENTITIES = {"meetings", "meeting_attendance", "meeting_scores", "five_good_assessments", "rubrics", "members",
+                    "member_status_changes", "dues_payments", "dues_rules_versions", "member_reviews", "review_years",
+                    "cells", "settings"}
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+MUTED_COLOR = "#80868b"
+TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION = range(4)
+ATTENDANCE_THRESHOLD = 85  # reference §1.6: attendance above 85 %
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None else format_value(value) + "%"
+
+
+def _score(total: float | None, maximum: float | None) -> str:
+    return "" if total is None else f"{format_points(total)}/{format_points(maximum or 0)}"
+
+
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setSortingEnabled(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(False)
+    return table
+
+
+def _size(table: QTableView, samples: list[str], stretch: int) -> None:
+    """Column widths from typical contents and the (translated) header; one column takes the rest."""
+    fm = table.fontMetrics()
+    header = table.horizontalHeader()
+    hfm = header.fontMetrics()
+    model = table.model()
+    for column, sample in enumerate(samples):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        else:
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, max(fm.horizontalAdvance(sample), hfm.horizontalAdvance(title) + 16) + 24)
+
+
+class _SortProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE; a row whose sort key starts with 0 (the cell's own assessment) stays on top."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        pinned_a, pinned_b = a[0], b[0]
+        if pinned_a != pinned_b:
+            # Pinned rows first whichever way the column is sorted.
+            first = pinned_a < pinned_b
+            return first if self.sortOrder() == Qt.SortOrder.AscendingOrder else not first
+        return a[1:] < b[1:]
+
+
+class MeetingScoresModel(QAbstractTableModel):
+    COLUMNS = ("held_on", "kind", "title", "attendance", "score", "band", "rubric")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[MeetingScoreRow] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Date"), self.tr("Type"), self.tr("Meeting"), self.tr("Attendance"), self.tr("Score"),
+                self.tr("Band"), self.tr("Rubric")]
+
+    def set_rows(self, rows: list[MeetingScoreRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        field = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {"held_on": format_date(r.held_on), "kind": r.kind_label, "title": r.title,
+                    "attendance": _percent(r.attendance_rate),
+                    "score": _score(r.total, r.max_points) if r.score_id else self.tr("not scored"),
+                    "band": r.band, "rubric": r.rubric_name}[field]
+        if role == SORT_ROLE:
+            key = {"held_on": r.held_on.toordinal(), "kind": r.kind_label, "title": r.title,
+                   "attendance": -1 if r.attendance_rate is None else r.attendance_rate,
+                   "score": -1 if r.percent is None else r.percent, "band": r.band, "rubric": r.rubric_name}[field]
+            return (1, key, r.held_on.toordinal())
+        if role == Qt.ItemDataRole.ToolTipRole and field in ("title", "rubric"):
+            return r.title if field == "title" else r.rubric_name or None
+        if role == Qt.ItemDataRole.ForegroundRole and field == "score" and not r.score_id:
+            return QBrush(QColor(MUTED_COLOR))
+        if role == Qt.ItemDataRole.FontRole and field in ("score", "band") and r.score_id:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in ("held_on", "attendance", "score", "band"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class AssessmentsModel(QAbstractTableModel):
+    COLUMNS = ("list_no", "name", "score", "band", "proposal", "recognized", "decision_no", "decision_date")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[AssessmentRow] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("No."), self.tr("Cell / member"), self.tr("Score"), self.tr("Band"), self.tr("Proposal"),
+                self.tr("Recognised"), self.tr("Decision no."), self.tr("Decision date")]
+
+    def not_assessed(self) -> str:
+        return self.tr("not assessed")
+
+    def set_rows(self, rows: list[AssessmentRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        field = self.COLUMNS[index.column()]
+        cell = r.subject == "cell"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {"list_no": "" if r.list_no is None else str(r.list_no), "name": r.name,
+                    "score": _score(r.total, r.max_points) if r.assessment_id else self.not_assessed(),
+                    "band": r.band, "proposal": r.proposal, "recognized": r.recognized_title,
+                    "decision_no": r.decision_no, "decision_date": format_date(r.decision_date)}[field]
+        if role == SORT_ROLE:
+            key = {"list_no": r.list_no if r.list_no is not None else 1 << 30, "name": index.row(),
+                   "score": -1 if r.total is None else r.total, "band": r.band, "proposal": r.proposal,
+                   "recognized": r.recognized_title, "decision_no": r.decision_no,
+                   "decision_date": r.decision_date.toordinal() if r.decision_date else 0}[field]
+            return (0 if cell else 1, key, index.row())
+        if role == Qt.ItemDataRole.ToolTipRole and field in ("proposal", "recognized") and r.decision_org:
+            return self.tr("Decided by {org}").format(org=r.decision_org)
+        if role == Qt.ItemDataRole.FontRole and (cell or (field in ("score", "band") and r.assessment_id)):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and cell:
+            return QBrush(QColor("#eef3f8"))
+        if role == Qt.ItemDataRole.ForegroundRole and field == "score" and not r.assessment_id:
+            return QBrush(QColor(MUTED_COLOR))
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in ("list_no", "score", "band", "decision_date"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class ScoringCharts(QWidget):
+    """The four charts of the year: meeting scores by month, attendance by month, the cell's 5-good totals
+    year on year, each member's attendance (horizontal bars, lowest first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scores = ChartWidget()
+        self.scores.setObjectName("chart_scores")
+        self.attendance = ChartWidget()
+        self.attendance.setObjectName("chart_attendance")
+        self.history = ChartWidget()
+        self.history.setObjectName("chart_history")
+        self.members = ChartWidget()
+        self.members.setObjectName("chart_members")
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        for chart in (self.scores, self.attendance, self.history):
+            left.addWidget(self._framed(chart), 1)
+        scroll = QScrollArea()
+        scroll.setObjectName("members_chart_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        scroll.setWidget(self.members)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(left, 11)
+        layout.addWidget(scroll, 9)
+
+    @staticmethod
+    def _framed(chart: ChartWidget) -> QFrame:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(chart)
+        chart.setMinimumHeight(150)
+        return frame
+
+    def show_year(self, services, year: int) -> None:
+        scoring = services.scoring
+        labels = month_labels()
+        self.scores.set_data(
+            self.tr("Average meeting score by month, {year} (% of the maximum)").format(year=year),
+            [ChartPoint(labels[v.month - 1], v.value) for v in scoring.monthly_scores(year)], kind=BARS,
+            empty_text=self.tr("No meeting of {year} is scored yet.").format(year=year))
+        self.attendance.set_data(
+            self.tr("Members attending the meetings, {year}").format(year=year),
+            [ChartPoint(labels[v.month - 1], v.value) for v in scoring.monthly_attendance(year)], kind=LINE,
+            unit="%", threshold=ATTENDANCE_THRESHOLD,
+            threshold_label=self.tr("threshold {value}%").format(value=ATTENDANCE_THRESHOLD),
+            empty_text=self.tr("No approved meeting in {year}.").format(year=year))
+        history = scoring.five_good_history()[-8:]
+        self.history.set_data(
+            self.tr("\"5-good cell\" total year on year (% of the maximum)"),
+            [ChartPoint(str(h.year), h.percent) for h in history], kind=BARS,
+            empty_text=self.tr("The cell has no \"5-good\" assessment yet."))
+        rows = sorted(scoring.member_attendance(year),
+                      key=lambda r: (r.rate is None, r.rate if r.rate is not None else 0, r.list_no or 1 << 30))
+        self.members.set_data(
+            self.tr("Each member's attendance, {year}").format(year=year),
+            [ChartPoint(r.full_name, r.rate, f"({r.present}/{r.expected})" if r.expected
+                        else self.tr("exempt from activities")) for r in rows],
+            kind=HBARS, unit="%", threshold=ATTENDANCE_THRESHOLD,
+            empty_text=self.tr("No attendance recorded in {year}.").format(year=year))
+
+
+class ScoringPage(QWidget):
+    def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.notifier = notifier
+        self.today: dt.date | None = None  # tests pin "today"; the app uses the real date
+        self.last_task = None
+        self._stale = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
+        self._retranslate_pending = False
+
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.year_label = QLabel()
+        self.year = QSpinBox()
+        self.year.setObjectName("year")
+        today = dt.date.today()
+        self.year.setRange(2000, today.year + 1)
+        self.year.setValue(today.year)
+        self.year.valueChanged.connect(self._year_changed)
+        self.toolbar.addWidget(self.year_label)
+        self.toolbar.addWidget(self.year)
+        self.toolbar.addSeparator()
+        self.print_action = self._action(self.print_report, QKeySequence.StandardKey.Print)
+        self.export_action = self._action(self.export_xlsx)
+        self.toolbar.addSeparator()
+        self.rubrics_action = self._action(self.open_rubrics)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("scoring_tabs")
+        self.tabs.addTab(self._meetings_tab(), "")
+        self.tabs.addTab(self._assessments_tab(), "")
+        self.charts = ScoringCharts()
+        self.tabs.addTab(self.charts, "")
+        self.attention = AttentionView()
+        self.attention.open_member.connect(self.open_member)
+        self.tabs.addTab(self.attention, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.tabs, 1)
+
+        self.retranslate()
+        notifier.changed.connect(self._on_change)
+
+    def page_title(self) -> str:
+        return self.tr("5-good scoring")
+
+    def _action(self, slot, shortcut=None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.toolbar.addAction(action)
+        return action
+
+    def _today(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    # ---- tabs ---------------------------------------------------------------------------------------------
+    def _meetings_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.score_button = QPushButton()
+        self.score_button.setObjectName("score_meeting")
+        self.score_button.clicked.connect(self.score_selected_meeting)
+        self.meetings_summary = QLabel()
+        self.meetings_summary.setObjectName("meetings_summary")
+        self.meetings_summary.setWordWrap(True)
+        row.addWidget(self.score_button)
+        row.addSpacing(12)
+        row.addWidget(self.meetings_summary, 1)
+        self.meetings_model = MeetingScoresModel(self)
+        self.meetings_proxy = _SortProxy(self)
+        self.meetings_proxy.setSourceModel(self.meetings_model)
+        self.meetings_table = _table("meeting_scores")
+        self.meetings_table.setModel(self.meetings_proxy)
+        self.meetings_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.meetings_table.activated.connect(lambda _i: self.score_selected_meeting())
+        self.meetings_table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.meetings_empty = QLabel()
+        self.meetings_empty.setObjectName("meetings_empty")
+        self.meetings_empty.setWordWrap(True)
+        self.meetings_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addLayout(row)
+        layout.addWidget(self.meetings_table, 1)
+        layout.addWidget(self.meetings_empty, 1)
+        return page
+
+    def _assessments_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.assess_button = QPushButton()
+        self.assess_button.setObjectName("assess")
+        self.assess_button.clicked.connect(self.assess_selected)
+        self.assessments_summary = QLabel()
+        self.assessments_summary.setObjectName("assessments_summary")
+        self.assessments_summary.setWordWrap(True)
+        row.addWidget(self.assess_button)
+        row.addSpacing(12)
+        row.addWidget(self.assessments_summary, 1)
+        self.assessments_model = AssessmentsModel(self)
+        self.assessments_proxy = _SortProxy(self)
+        self.assessments_proxy.setSourceModel(self.assessments_model)
+        self.assessments_table = _table("assessments")
+        self.assessments_table.setModel(self.assessments_proxy)
+        self.assessments_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.assessments_table.activated.connect(lambda _i: self.assess_selected())
+        self.assessments_table.selectionModel().selectionChanged.connect(self._update_actions)
+        layout.addLayout(row)
+        layout.addWidget(self.assessments_table, 1)
+        return page
+
+    # ---- texts --------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self._retranslate_pending = False
+        self.year_label.setText(self.tr("Year:") + " ")
+        self.print_action.setText(self.tr("Print report"))
+        self.print_action.setToolTip(self.tr("Print the year's scores report with its charts as a PDF (Ctrl+P)"))
+        self.export_action.setText(self.tr("Export to Excel"))
+        self.export_action.setToolTip(self.tr("Save the year's scores, assessments and attendance as an Excel "
+                                              "workbook"))
+        self.rubrics_action.setText(self.tr("Rubrics…"))
+        self.rubrics_action.setToolTip(self.tr("The criteria sheets used for scoring: choose, copy and edit, "
+                                               "import from or export to a file"))
+        self.tabs.setTabText(TAB_MEETINGS, self.tr("Meeting quality"))
+        self.tabs.setTabText(TAB_ASSESSMENTS, self.tr("5-good cell / 5-good members"))
+        self.tabs.setTabText(TAB_CHARTS, self.tr("Charts"))
+        self.tabs.setTabText(TAB_ATTENTION, self.tr("Needs attention"))
+        self.score_button.setText(self.tr("Score the meeting…"))
+        self.score_button.setToolTip(self.tr("Open the score sheet of the selected meeting (Enter or double-click)"))
+        self.assess_button.setText(self.tr("Assess…"))
+        self.assess_button.setToolTip(self.tr("Open the selected assessment (Enter or double-click)"))
+        for model in (self.meetings_model, self.assessments_model):
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+        _size(self.meetings_table, ["00/00/0000", "Thường kỳ kết hợp chuyên đề", "", "100,0%", "100/100",
+                                    "Trung bình", "Chấm điểm chất lượng"], 2)
+        _size(self.assessments_table, ["000", "Nguyễn Thị Phương Thảo", self.assessments_model.not_assessed(),
+                                       "Đảng viên 5 tốt", "", "Đảng viên 5 tốt", "Số 119-QĐ/ĐU", "00/00/0000"], 4)
+        self.attention.retranslate()
+        self._stale = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
+        if self.isVisible():
+            self.refresh()
+
+    def changeEvent(self, event) -> None:
+        # Deferred: the services' own labels switch language only after Qt's translators are swapped.
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self.retranslate)
+        super().changeEvent(event)
+
+    # ---- data ---------------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.tabs.currentIndex() in self._stale:
+            self.refresh()
+
+    def _on_change(self, change) -> None:
+        if change.touches(SCORING_ENTITIES):
+            self._stale = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
+            if self.isVisible():
+                self.refresh()
+
+    def _year_changed(self, _year: int) -> None:
+        self._stale = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
+        self.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        if index in self._stale:
+            self.refresh()
+        self._update_actions()
+
+    def refresh(self) -> None:
+        """Fill the current tab (the others are filled when shown)."""
+        index = self.tabs.currentIndex()
+        year = self.year.value()
+        try:
+            if index == TAB_MEETINGS:
+                self._fill_meetings(year)
+            elif index == TAB_ASSESSMENTS:
+                self._fill_assessments(year)
+            elif index == TAB_CHARTS:
+                self.charts.show_year(self.services, year)
+            else:
+                self.attention.set_items(self.services.attention.list(self._today(), year))
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.page_title(), exc.message)
+        self._stale.discard(index)
+        self._update_actions()
+
+    def _fill_meetings(self, year: int) -> None:
+        selected = self.selected_meeting()
+        rows = self.services.scoring.meetings(year)
+        self.meetings_model.set_rows(rows)
+        scored = [r for r in rows if r.percent is not None]
+        if not rows:
+            self.meetings_summary.setText("")
+        else:
+            text = self.tr("{year}: {count} meetings with approved minutes, {scored} scored.").format(
+                year=year, count=len(rows), scored=len(scored))
+            if scored:
+                text += " " + self.tr("Average {percent} of the maximum.").format(
+                    percent=_percent(sum(r.percent for r in scored) / len(scored)))
+            self.meetings_summary.setText(text)
+        self.meetings_empty.setText(self.tr("No meeting of {year} has approved minutes yet. A meeting is scored once "
+                                            "its minutes are approved (Party cell meetings page).").format(year=year))
+        self.meetings_table.setVisible(bool(rows))
+        self.meetings_empty.setVisible(not rows)
+        # Keep the selection; else the first meeting not scored yet (what the secretary is likely to score).
+        row = -1
+        if selected is not None:
+            row = next((i for i, r in enumerate(rows) if r.meeting_id == selected.meeting_id), -1)
+        if row < 0:
+            row = next((i for i, r in enumerate(rows) if not r.score_id), 0 if rows else -1)
+        self._select_row(self.meetings_table, self.meetings_proxy, row)
+
+    def _fill_assessments(self, year: int) -> None:
+        selected = self.selected_assessment()
+        rows = self.services.scoring.assessments(year, self._today())
+        self.assessments_model.set_rows(rows)
+        members = [r for r in rows if r.subject == "member"]
+        cell = next((r for r in rows if r.subject == "cell"), None)
+        cell_text = (self.tr("the cell: {score}, {band}").format(score=_score(cell.total, cell.max_points),
+                                                                band=cell.band)
+                     if cell and cell.assessment_id else self.tr("the cell: not assessed yet"))
+        self.assessments_summary.setText(self.tr("{year} — {cell}; members assessed: {done}/{total}.").format(
+            year=year, cell=cell_text, done=sum(1 for r in members if r.assessment_id), total=len(members)))
+        row = 0 if rows else -1  # the cell's own assessment when nothing was selected
+        if selected is not None:
+            row = next((i for i, r in enumerate(rows) if r.member_id == selected.member_id), row)
+        self._select_row(self.assessments_table, self.assessments_proxy, row)
+
+    @staticmethod
+    def _select_row(table: QTableView, proxy: QSortFilterProxyModel, source_row: int) -> None:
+        if source_row < 0:
+            return
+        index = proxy.mapFromSource(proxy.sourceModel().index(source_row, 1))
+        table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        table.scrollTo(index)
+
+    def selected_meeting(self) -> MeetingScoreRow | None:
+        rows = self.meetings_table.selectionModel().selectedRows()
+        return self.meetings_model.rows[self.meetings_proxy.mapToSource(rows[0]).row()] if rows else None
+
+    def selected_assessment(self) -> AssessmentRow | None:
+        rows = self.assessments_table.selectionModel().selectedRows()
+        return self.assessments_model.rows[self.assessments_proxy.mapToSource(rows[0]).row()] if rows else None
+
+    def select_meeting(self, meeting_id: str) -> bool:
+        row = next((i for i, r in enumerate(self.meetings_model.rows) if r.meeting_id == meeting_id), -1)
+        self._select_row(self.meetings_table, self.meetings_proxy, row)
+        return row >= 0
+
+    def select_assessment(self, member_id: str | None) -> bool:
+        row = next((i for i, r in enumerate(self.assessments_model.rows) if r.member_id == member_id), -1)
+        self._select_row(self.assessments_table, self.assessments_proxy, row)
+        return row >= 0
+
+    def _update_actions(self, *_args) -> None:
+        self.score_button.setEnabled(self.selected_meeting() is not None)
+        self.assess_button.setEnabled(self.selected_assessment() is not None)
+
+    # ---- actions ------------------------------------------------------------------------------------------
+    def _open_sheet(self, **kwargs) -> None:
+        from .score_sheet import ScoreSheetDialog
+
+        try:
+            dialog = ScoreSheetDialog(self.services, parent=self, year=self.year.value(), today=self.today, **kwargs)
+        except ServiceError as exc:
+            QMessageBox.information(self, self.page_title(), exc.message)
+            return
+        dialog.exec()
+
+    def score_selected_meeting(self) -> None:
+        row = self.selected_meeting()
+        if row is not None:
+            self._open_sheet(subject="meeting", meeting_id=row.meeting_id, meeting_kind=row.kind)
+
+    def assess_selected(self) -> None:
+        row = self.selected_assessment()
+        if row is None:
+            return
+        if row.subject == "cell":
+            self._open_sheet(subject="cell")
+        else:
+            self._open_sheet(subject="member", member_id=row.member_id)
+
+    def open_member(self, member_id: str) -> None:
+        """Open a member's record on the members page (the dialog alone when the page is not in a window)."""
+        window = self.window()
+        if hasattr(window, "show_page") and "MembersPage" in getattr(window, "pages", {}):
+            page = window.show_page("MembersPage")
+            page.select(member_id)
+            page.open_member(member_id)
+            return
+        from .member_dialog import MemberDialog
+
+        try:
+            dialog = MemberDialog(self.services, member_id, self)
+        except ServiceError as exc:
+            QMessageBox.information(self, self.page_title(), exc.message)
+            return
+        dialog.exec()
+
+    def open_rubrics(self) -> None:
+        from .rubric_editor import RubricsDialog
+
+        RubricsDialog(self.services, self).exec()
+
+    def print_report(self) -> None:
+        year, services, today = self.year.value(), self.services, self.today
+        path = FILES.ask_path(self, services, self.tr("Print the scores report"),
+                              f"bao-cao-cham-diem-{year}.pdf", ".pdf")
+        if path is None:
+            return
+
+        def work():
+            from ..reports.scores import write_scores
+
+            return write_scores(services, year, path, today)
+
+        self.last_task = run_in_background(self, work, on_done=lambda p: FILES.offer_open(self, p),
+                                           busy_text=self.tr("Preparing the scores report…"))
+
+    def export_xlsx(self) -> None:
+        year, services, today = self.year.value(), self.services, self.today
+        path = FILES.ask_path(self, services, self.tr("Export the scores"), f"cham-diem-{year}.xlsx", ".xlsx")
+        if path is None:
+            return
+
+        def work():
+            from ..reports.scores import write_scores_xlsx
+
+            return write_scores_xlsx(services, year, path, today)
+
+        self.last_task = run_in_background(self, work, on_done=lambda p: FILES.offer_open(self, p),
+                                           busy_text=self.tr("Exporting the scores…"))
