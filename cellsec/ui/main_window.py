@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, Mapping
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -20,15 +21,15 @@ from ..services.errors import ServiceError
 from ..services.facade import Services
 from .bridge import ChangeNotifier
 
-# (module, class) of each page, in navigation order. A page is a QWidget with
-# `page_title() -> str` (translated) and `__init__(services, notifier, parent)`; it refreshes itself from
-# `notifier.changed`. Only finished features are listed: there are no placeholder pages.
-PAGES: list[tuple[str, str]] = [
-    ("cellsec.ui.overview_page", "OverviewPage"),
-    ("cellsec.ui.members_page", "MembersPage"),
-    ("cellsec.ui.reviews_page", "ReviewsPage"),
-    ("cellsec.ui.scoring_page", "ScoringPage"),
-    ("cellsec.ui.settings_page", "SettingsPage"),
+# (module, class, navigation title) of each page, in navigation order. A page is a QWidget built with
+# `__init__(services, notifier, parent)` the first time it is shown (start-up stays quick however many
+# features there are); it refreshes itself from `notifier.changed`. Only finished features are listed.
+PAGES: list[tuple[str, str, str]] = [
+    ("cellsec.ui.overview_page", "OverviewPage", QT_TRANSLATE_NOOP("MainWindow", "Overview")),
+    ("cellsec.ui.members_page", "MembersPage", QT_TRANSLATE_NOOP("MainWindow", "Party members")),
+    ("cellsec.ui.reviews_page", "ReviewsPage", QT_TRANSLATE_NOOP("MainWindow", "Reviews & classification")),
+    ("cellsec.ui.scoring_page", "ScoringPage", QT_TRANSLATE_NOOP("MainWindow", "5-good scoring")),
+    ("cellsec.ui.settings_page", "SettingsPage", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 ]
 
 AUTO_BACKUP_CHECK_MS = 5 * 60 * 1000
@@ -47,14 +48,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(200)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        for module_name, class_name in PAGES:
-            cls = getattr(importlib.import_module(module_name), class_name)
-            page = cls(services, self.notifier, self)
-            self.pages[class_name] = page
-            self.stack.addWidget(page)
-            QListWidgetItem(page.page_title(), self.nav)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for _ in PAGES:
+            self.stack.addWidget(QWidget())  # replaced by the real page when it is first shown
+            QListWidgetItem(self.nav)
+        self.pages = _Pages(self)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -76,6 +74,11 @@ class MainWindow(QMainWindow):
         page = self.pages[class_name]
         self.nav.setCurrentRow(self.stack.indexOf(page))
         return page
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.pages[PAGES[row][1]]  # build it if this is its first showing
+            self.stack.setCurrentIndex(row)
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -103,8 +106,8 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         """Set every text of the window; called again when the user switches language in Settings."""
         self.setWindowTitle(self.tr("CellSec — Party cell secretary's handbook"))
-        for row in range(self.nav.count()):
-            self.nav.item(row).setText(self.stack.widget(row).page_title())
+        for row, (_module, _class, title) in enumerate(PAGES):
+            self.nav.item(row).setText(QCoreApplication.translate("MainWindow", title))
         self.file_menu.setTitle(self.tr("&File"))
         self.backup_action.setText(self.tr("&Back up now"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -164,3 +167,30 @@ class MainWindow(QMainWindow):
             pass  # closing must not be blocked by a failed backup; the next start tries again
         self.services.close()
         super().closeEvent(event)
+
+
+class _Pages(Mapping):
+    """The window's pages by class name, each built on first access (navigation, show_page, a test)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.built: dict[str, QWidget] = {}
+
+    def __getitem__(self, class_name: str) -> QWidget:
+        if class_name not in self.built:
+            row = next(i for i, (_m, name, _t) in enumerate(PAGES) if name == class_name)
+            module_name = PAGES[row][0]
+            cls = getattr(importlib.import_module(module_name), class_name)
+            page = cls(self.window.services, self.window.notifier, self.window)
+            placeholder = self.window.stack.widget(row)
+            self.window.stack.insertWidget(row, page)
+            self.window.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.built[class_name] = page
+        return self.built[class_name]
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for _m, name, _t in PAGES)
+
+    def __len__(self) -> int:
+        return len(PAGES)

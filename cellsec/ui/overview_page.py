@@ -112,9 +112,7 @@ class OverviewPage(QWidget):
         # A bound method (not a lambda): changes made on a worker thread are then delivered on this thread.
         notifier.changed.connect(self._on_change)
         self._set_texts()
-        # The figures and reminders take a few hundred milliseconds on a slow laptop: fill them right after
-        # the window first appears instead of holding it back.
-        QTimer.singleShot(0, self, self.refresh)
+        self._load_scheduled = False
 
     def page_title(self) -> str:
         return self.tr("Overview")
@@ -133,7 +131,7 @@ class OverviewPage(QWidget):
         for key, tile in self.tiles.items():
             tile.caption.setText(captions[key])
         self.reminders_title.setText(self.tr("Reminders"))
-        self.hint.setText(self.tr("Double-click a reminder about a member to open the member's record."))
+        self.hint.setText(self.tr("Double-click a reminder to open the member's record or the meetings it is about."))
 
     def changeEvent(self, event) -> None:
         # Deferred: the services' own texts switch language only after Qt's translators are swapped.
@@ -141,6 +139,14 @@ class OverviewPage(QWidget):
             self._retranslate_pending = True
             QTimer.singleShot(0, self, self.retranslate)
         super().changeEvent(event)
+
+    def paintEvent(self, event) -> None:
+        # The figures and reminders take a few hundred milliseconds on a slow laptop: fill them right after
+        # the page first appears instead of holding the window back.
+        super().paintEvent(event)
+        if self._refreshed_on is None and not self._load_scheduled:
+            self._load_scheduled = True
+            QTimer.singleShot(0, self, self.refresh)
 
     def showEvent(self, event) -> None:
         if self._refreshed_on is not None and self._refreshed_on != (self.today or dt.date.today()):
@@ -170,6 +176,7 @@ class OverviewPage(QWidget):
             item = QListWidgetItem(("⚠ " if reminder.severity == "warning" else "• ") + reminder.text)
             item.setData(MEMBER_ROLE, reminder.member_id)
             item.setData(Qt.ItemDataRole.UserRole + 1, reminder.kind)
+            item.setData(Qt.ItemDataRole.UserRole + 2, reminder.due)
             if reminder.severity == "warning":
                 item.setForeground(QBrush(QColor(WARNING_COLOR)))
             if reminder.member_id:
@@ -183,6 +190,12 @@ class OverviewPage(QWidget):
     def _open(self, item: QListWidgetItem) -> None:
         member_id = item.data(MEMBER_ROLE)
         if not member_id:
+            # A reminder about meetings opens the meetings page (and the meeting it is about, if one).
+            pages = getattr(self.window(), "pages", {})
+            if "MeetingsPage" in pages:
+                kind, due = item.data(Qt.ItemDataRole.UserRole + 1), item.data(Qt.ItemDataRole.UserRole + 2)
+                if pages["MeetingsPage"].show_reminder(kind, due):
+                    self.window().show_page("MeetingsPage")
             return
         from .member_dialog import MemberDialog
 

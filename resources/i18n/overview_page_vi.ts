@@ -36,8 +36,8 @@
         <translation>Việc cần lưu ý</translation>
     </message>
     <message>
-        <source>Double-click a reminder about a member to open the member&apos;s record.</source>
-        <translation>Nhấn đúp vào một dòng nhắc việc về đảng viên để mở hồ sơ của đảng viên đó.</translation>
+        <source>Double-click a reminder to open the member&apos;s record or the meetings it is about.</source>
+        <translation>Bấm đúp vào một lời nhắc để mở hồ sơ đảng viên hoặc buổi sinh hoạt liên quan.</translation>
     </message>
     <message>
         <source>No longer in the cell: {transferred} transferred out, {removed} removed from the list, {deceased} deceased.</source>

@@ -58,6 +58,7 @@ def test_counts_and_a_probation_reminder(qtbot, services, monkeypatch):
 def test_counts_follow_changes(qtbot, services, monkeypatch):
     page = OverviewPage(services, ChangeNotifier(services))
     qtbot.addWidget(page)
+    page.show()
     qtbot.waitUntil(lambda: page.reminders.count() > 0)
     assert page.tiles["total"].number.text() == "0"
     _member(services, "Phạm Văn Nam", dt.date(2015, 5, 6), "chinh_thuc")
@@ -68,6 +69,7 @@ def test_nothing_to_remind(qtbot, services, monkeypatch):
     monkeypatch.setattr(services.overview, "reminders", lambda today=None: [])
     page = OverviewPage(services, ChangeNotifier(services))
     qtbot.addWidget(page)
+    page.show()
     qtbot.waitUntil(lambda: page.reminders.count() > 0)
     assert [page.reminders.item(i).text() for i in range(page.reminders.count())] == [
         "Hiện không có việc gì cần lưu ý."]
