@@ -346,12 +346,14 @@ def remittance(total: int, retained_percent: Decimal) -> tuple[int, int]:
 # ---- the ledger ------------------------------------------------------------------------------------
 
 PAID, PARTIAL, UNPAID, EXCUSED, NOT_DUE = "paid", "partial", "unpaid", "excused", "not_due"
+NO_BASIS = "no_basis"  # a percentage category with no salary/pension entered: the due amount is unknown
 STATE_LABELS = {
     PAID: Msg("Đã đóng", "Paid"),
     PARTIAL: Msg("Đóng thiếu", "Partly paid"),
     UNPAID: Msg("Chưa đóng", "Unpaid"),
     EXCUSED: Msg("Chưa đóng (có lý do)", "Unpaid (with reason)"),
     NOT_DUE: Msg("Không phải đóng", "Not due"),
+    NO_BASIS: Msg("Chưa có căn cứ tính", "No basis entered"),
 }
 
 
@@ -366,9 +368,13 @@ class LedgerEntry:
     excused_reason: str = ""
 
 
-def state_of(entry: LedgerEntry | None) -> str:
+def state_of(entry: LedgerEntry | None, basis_missing: bool = False) -> str:
+    """basis_missing: the member's category is a percentage of a salary or pension that was never
+    entered, so a due of 0 means "unknown", not "nothing to pay" (never show it as paid)."""
     if entry is None:
         return UNPAID
+    if basis_missing and entry.amount_paid == 0 and not entry.excused_reason:
+        return NO_BASIS
     if entry.amount_paid >= entry.amount_due:
         return PAID
     if entry.excused_reason:

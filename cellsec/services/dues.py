@@ -478,7 +478,8 @@ def _line(m: MemberFacts, month: dt.date, rules: D.DuesRules, row: DuesPayment |
         category, basis = m.dues_category, m.dues_basis
         due = D.amount_due(rules, category, basis)
         basis_month = D.basis_month(rules, category, month)
-    state = D.state_of(_entry(row) if row is not None else D.LedgerEntry(month, due))
+    state = D.state_of(_entry(row) if row is not None else D.LedgerEntry(month, due),
+                       basis_missing=D.uses_basis(rules, category) and not basis)
     return DuesLine(
         member_id=m.id, full_name=m.full_name, list_no=m.list_no, month=month, category=category,
         category_label=label(DUES_CATEGORY_LABELS, category), uses_basis=D.uses_basis(rules, category),

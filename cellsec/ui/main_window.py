@@ -29,6 +29,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("cellsec.ui.members_page", "MembersPage", QT_TRANSLATE_NOOP("MainWindow", "Party members")),
     ("cellsec.ui.reviews_page", "ReviewsPage", QT_TRANSLATE_NOOP("MainWindow", "Reviews & classification")),
     ("cellsec.ui.scoring_page", "ScoringPage", QT_TRANSLATE_NOOP("MainWindow", "5-good scoring")),
+    ("cellsec.ui.dues_page", "DuesPage", QT_TRANSLATE_NOOP("MainWindow", "Party dues")),
     ("cellsec.ui.settings_page", "SettingsPage", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 ]
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import format_date
+from ..domain.dues import month_label
 from ..domain.members import (
     ACTIVITY_LABELS,
     DUES_CATEGORIES,
@@ -202,6 +203,12 @@ class MemberDialog(QDialog):
         basis.setMaximumWidth(200)
         self._add(form, "dues_basis", basis,
                   self.tr("In đồng: last month's salary on which social insurance is paid, or the pension."))
+        if self.record is not None:
+            # What a transfer paper says ("đã đóng đảng phí hết tháng …"), from the dues ledger.
+            paid = self.services.dues.paid_through(self.member_id)
+            paid_label = QLabel(month_label(paid) if paid else self.tr("no month recorded as paid yet"))
+            paid_label.setObjectName("dues_paid_through")
+            form.addRow(self.tr("Dues paid through month:"), paid_label)
 
     def _history_tab(self) -> None:
         page = QWidget()

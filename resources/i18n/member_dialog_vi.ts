@@ -64,6 +64,14 @@
         <translation>Tính bằng đồng: tiền lương đóng bảo hiểm xã hội của tháng trước, hoặc lương hưu.</translation>
     </message>
     <message>
+        <source>no month recorded as paid yet</source>
+        <translation>chưa có tháng nào được ghi là đã đóng</translation>
+    </message>
+    <message>
+        <source>Dues paid through month:</source>
+        <translation>Đã đóng đảng phí hết tháng:</translation>
+    </message>
+    <message>
         <source>Party card numbers</source>
         <translation>Số thẻ đảng viên</translation>
     </message>

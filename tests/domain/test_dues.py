@@ -173,3 +173,15 @@ def test_format_money():
     assert D.format_money(1_234_567) == "1.234.567"
     assert D.format_money(0) == "0"
     assert D.format_money(-5000) == "-5.000"
+
+
+def test_a_percentage_member_without_a_basis_is_never_shown_as_paid():
+    import datetime as _dt
+
+    from cellsec.domain import dues as D
+
+    entry = D.LedgerEntry(_dt.date(2026, 10, 1), amount_due=0)
+    assert D.state_of(entry) == D.PAID  # a fixed category with nothing to pay
+    assert D.state_of(entry, basis_missing=True) == D.NO_BASIS
+    assert D.state_of(D.LedgerEntry(_dt.date(2026, 10, 1), 0, 50_000), basis_missing=True) == D.PAID
+    assert D.STATE_LABELS[D.NO_BASIS].format() == "Chưa có căn cứ tính"

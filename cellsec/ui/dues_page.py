@@ -1,0 +1,113 @@
+"""Đảng phí: the month's collection ("Thu đảng phí tháng"), the year's grid ("Theo dõi cả năm") and the
+dues rules ("Quy định mức đóng"), as three tabs. The tabs re-read the services after any change that
+touches dues or members; a hidden tab waits until it is shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from .dues_month import DUES_ENTITIES, MonthTab
+from .dues_rules import RulesTab
+from .dues_year import YearTab
+
+
+class DuesPage(QWidget):
+    def __init__(self, services, notifier, parent: QWidget | None = None,
+                 today: Callable[[], dt.date] | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.today = today or dt.date.today
+        self._retranslate_pending = False
+        self._guarded: QWidget | None = None
+        self.month_tab = MonthTab(services, self.today)
+        self.year_tab = YearTab(services, self.today)
+        self.rules_tab = RulesTab(services, self.today)
+        self.year_tab.open_month.connect(self.open_month)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("dues_tabs")
+        for tab in (self.month_tab, self.year_tab, self.rules_tab):
+            self.tabs.addTab(tab, "")
+        self.stale: set[QWidget] = {self.year_tab}  # the month and rules tabs loaded themselves
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        self._retitle()
+        notifier.changed.connect(self._on_change)
+
+    def page_title(self) -> str:
+        return self.tr("Party dues")
+
+    def _retitle(self) -> None:
+        self.tabs.setTabText(0, self.tr("Monthly collection"))
+        self.tabs.setTabText(1, self.tr("The whole year"))
+        self.tabs.setTabText(2, self.tr("Dues rules"))
+
+    def changeEvent(self, event) -> None:
+        # Deferred: the services' own labels switch language only after Qt's translators are swapped.
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self._retranslate)
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._retranslate_pending = False
+        self._retitle()
+        self.month_tab.retranslate()
+        self.year_tab.retranslate()
+        self.rules_tab.retranslate()
+        self.month_tab.model.layoutChanged.emit()  # category and state labels come from the services
+
+    # ---- refreshing -----------------------------------------------------------------------------------
+    def _on_change(self, change) -> None:
+        if change.touches(DUES_ENTITIES):
+            self.stale = {self.month_tab, self.year_tab, self.rules_tab}
+            if self.isVisible():
+                self._refresh_current()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self and window is not self._guarded:
+            # Closing the program must not silently drop a month typed in but not saved.
+            window.installEventFilter(self)
+            self._guarded = window
+        self._refresh_current()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._guarded and event.type() == QEvent.Type.Close and not self.confirm_close():
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+    def confirm_close(self) -> bool:
+        """True when nothing unsaved is left on the page (saved or discarded on the user's answer)."""
+        for tab in (self.month_tab, self.rules_tab):
+            if tab.is_dirty():
+                show_page = getattr(self.window(), "show_page", None)  # bring the page forward to ask
+                if show_page is not None:
+                    show_page(type(self).__name__)
+                self.tabs.setCurrentWidget(tab)
+                if not tab.confirm_leave():
+                    return False
+        return True
+
+    def _refresh_current(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab not in self.stale:
+            return
+        self.stale.discard(tab)
+        if tab is self.month_tab:
+            if not self.month_tab.is_dirty():
+                self.month_tab.load()  # unsaved entries are kept; saving them sends explicit values
+        else:
+            tab.load()
+
+    def open_month(self, month: dt.date) -> None:
+        """Show a month's collection (from the year grid)."""
+        self.tabs.setCurrentWidget(self.month_tab)
+        self.month_tab.set_month(month)
