@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..services.errors import ServiceError
 from ..services.facade import Services
 from .bridge import ChangeNotifier
+from .search_panel import SearchBox
 
 # (module, class, navigation title) of each page, in navigation order. A page is a QWidget built with
 # `__init__(services, notifier, parent)` the first time it is shown (start-up stays quick however many
@@ -27,6 +28,7 @@ from .bridge import ChangeNotifier
 PAGES: list[tuple[str, str, str]] = [
     ("cellsec.ui.overview_page", "OverviewPage", QT_TRANSLATE_NOOP("MainWindow", "Overview")),
     ("cellsec.ui.members_page", "MembersPage", QT_TRANSLATE_NOOP("MainWindow", "Party members")),
+    ("cellsec.ui.meetings_page", "MeetingsPage", QT_TRANSLATE_NOOP("MainWindow", "Cell meetings")),
     ("cellsec.ui.reviews_page", "ReviewsPage", QT_TRANSLATE_NOOP("MainWindow", "Reviews & classification")),
     ("cellsec.ui.scoring_page", "ScoringPage", QT_TRANSLATE_NOOP("MainWindow", "5-good scoring")),
     ("cellsec.ui.dues_page", "DuesPage", QT_TRANSLATE_NOOP("MainWindow", "Party dues")),
@@ -64,6 +66,9 @@ class MainWindow(QMainWindow):
         splitter.setSizes([self.nav.width(), 10_000])  # no gap beside the fixed-width navigation
         self.setCentralWidget(splitter)
         self._build_menus()
+        # One search over minutes, resolutions and members, at the right end of the menu bar (Ctrl+Shift+F).
+        self.search_box = SearchBox(services, self)
+        self.menuBar().setCornerWidget(self.search_box)
         self.notifier.changed.connect(self._after_change)
 
         # Automatic backups: after changes, at most every 30 minutes (the rule is in the service).

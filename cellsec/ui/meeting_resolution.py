@@ -1,0 +1,219 @@
+"""The meeting's resolution (nghị quyết): an optional document with its own number ("Số 05-NQ/CB"),
+signed "T/M CHI BỘ / BÍ THƯ". Written as a draft, then issued (numbered and locked), and printed."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import format_date
+from ..services.errors import ServiceError, ValidationFailed
+from ..services.meetings import ResolutionInput
+from .meeting_fields import PlainTextEdit, set_read_only
+from .meeting_output import MeetingOutput
+from .widgets import DateEdit, FieldMessage, with_message
+
+SIGNER_ROLES = ("BÍ THƯ", "PHÓ BÍ THƯ")
+
+
+class ResolutionDialog(QDialog):
+    def __init__(self, services, meeting_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.meeting_id = meeting_id
+        self.meeting = services.meetings.get(meeting_id)
+        self.record = services.meetings.get_resolution(meeting_id)
+        self.output = MeetingOutput(services, self)
+        self.setWindowTitle(self.tr("Resolution of the meeting on {date}").format(
+            date=format_date(self.meeting.content.held_on)))
+        self.resize(860, 620)
+        self.messages: dict[str, FieldMessage] = {}
+
+        self.status = QLabel()
+        self.status.setObjectName("resolution_state")
+        self.status.setWordWrap(True)
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        self.title.setPlaceholderText(self.tr("e.g. về lãnh đạo thực hiện nhiệm vụ tháng 10 năm 2025"))
+        self.issued_on = DateEdit()
+        self.issued_on.setObjectName("issued_on")
+        self.issued_on.setMaximumWidth(150)
+        self.body = PlainTextEdit(lines=10)
+        self.body.setObjectName("body")
+        self.from_minutes = QPushButton(self.tr("Copy the conclusion from the minutes"))
+        self.from_minutes.setProperty("edits", True)
+        self.from_minutes.clicked.connect(self._copy_conclusion)
+        self.signer_name = QLineEdit()
+        self.signer_name.setObjectName("signer_name")
+        self.signer_role = QComboBox()
+        self.signer_role.setObjectName("signer_role")
+        self.signer_role.setEditable(True)
+        self.signer_role.addItems(SIGNER_ROLES)
+        self.recipients = PlainTextEdit(lines=3)
+        self.recipients.setObjectName("recipients")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._row(form, "title", self.tr("Subject (trích yếu):"), self.title)
+        self._row(form, "issued_on", self.tr("Issued on:"), self.issued_on)
+        body_box = QVBoxLayout()
+        body_box.setContentsMargins(0, 0, 0, 0)
+        body_widget, self.messages["body"] = with_message(self.body)
+        body_box.addWidget(body_widget)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.from_minutes)
+        copy_row.addStretch(1)
+        body_box.addLayout(copy_row)
+        holder = QWidget()
+        holder.setLayout(body_box)
+        form.addRow(self.tr("The cell resolves:"), holder)
+        self._row(form, "signer_name", self.tr("Signed by:"), self.signer_name)
+        form.addRow(self.tr("Signing as:"), self.signer_role)
+        form.addRow(self.tr("Recipients (one per line):"), self.recipients)
+
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("save")
+        self.save_button.setProperty("edits", True)
+        self.save_button.clicked.connect(self.save)
+        self.issue_button = QPushButton(self.tr("Issue…"))
+        self.issue_button.setObjectName("issue")
+        self.issue_button.setProperty("edits", True)
+        self.issue_button.clicked.connect(self.issue)
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.setObjectName("print")
+        self.print_button.clicked.connect(self.print_resolution)
+        self.delete_button = QPushButton(self.tr("Delete the draft"))
+        self.delete_button.setProperty("edits", True)
+        self.delete_button.clicked.connect(self.delete)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.issue_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(form, 1)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_resolution)
+        self._fill(self.record or services.meetings.resolution_defaults(meeting_id))
+        self._kept = self.collect()  # what is stored (or proposed), to spot edits when closing
+        self._show_state()
+
+    def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
+        box, self.messages[key] = with_message(widget)
+        form.addRow(label, box)
+
+    def _fill(self, data: ResolutionInput) -> None:
+        self.title.setText(data.title)
+        self.issued_on.set_value(data.issued_on)
+        self.body.setPlainText(data.body)
+        self.signer_name.setText(data.signer_name)
+        self.signer_role.setEditText(data.signer_role or SIGNER_ROLES[0])
+        self.recipients.setPlainText("\n".join(data.recipients))
+
+    def _show_state(self) -> None:
+        r = self.record
+        locked = (r is not None and r.locked) or self.meeting.superseded_by is not None
+        if r is None:
+            text = self.tr("New resolution (not saved yet). The text below is taken from the minutes.")
+        elif r.locked:
+            text = self.tr("Resolution {number}, issued on {date}. It can no longer be changed.").format(
+                number=r.number, date=format_date(r.issued_on))
+        else:
+            text = self.tr("Draft resolution. Issuing gives it the next resolution number of the year and locks it.")
+        self.status.setText(text)
+        set_read_only(self, locked)
+        self.delete_button.setEnabled(r is not None and not locked)
+
+    def collect(self) -> ResolutionInput:
+        issued_on = None if self.issued_on.error() else self.issued_on.value()
+        return ResolutionInput(title=self.title.text(), body=self.body.toPlainText(), issued_on=issued_on,
+                               signer_name=self.signer_name.text(), signer_role=self.signer_role.currentText(),
+                               recipients=self.recipients.toPlainText().split("\n"))
+
+    def save(self) -> bool:
+        if self.record is not None and self.record.locked:
+            return True
+        if self.issued_on.error():
+            self.messages["issued_on"].set_error(self.issued_on.error())
+            return False
+        try:
+            self.record = self.services.meetings.save_resolution(self.meeting_id, self.collect())
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            return False
+        for message in self.messages.values():
+            message.clear_message()
+        self._kept = self.collect()
+        self._show_state()
+        return True
+
+    def issue(self) -> None:
+        if not self.save():
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Issue the resolution"),
+            self.tr("Issue this resolution?\n\nIt gets the next resolution number of the year (like Số 05-NQ/CB) "
+                    "and can no longer be changed."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.record = self.services.meetings.issue_resolution(self.meeting_id)
+        except ValidationFailed as exc:
+            for key, text in exc.errors.items():
+                if key in self.messages:
+                    self.messages[key].set_error(text)
+            QMessageBox.warning(self, self.tr("Issue the resolution"), "\n".join(exc.errors.values()))
+            return
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Issue the resolution"), exc.message)
+            return
+        self._show_state()
+
+    def delete(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Delete the draft"), self.tr("Delete this draft resolution?"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.meetings.delete_resolution(self.meeting_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            return
+        self.record = None
+        self._kept = self.collect()
+        self.accept()
+
+    def print_resolution(self) -> None:
+        if not self.save():
+            return
+        self.output.print_resolution(self.meeting_id, self.meeting.content.held_on)
+
+    def done(self, result: int) -> None:
+        """Closing keeps what was typed: an edited resolution is saved."""
+        locked = (self.record is not None and self.record.locked) or self.meeting.superseded_by is not None
+        if not locked and self.collect() != self._kept and not self.save():
+            return
+        super().done(result)
+
+    def _copy_conclusion(self) -> None:
+        self.body.setPlainText(self.services.meetings.get(self.meeting_id).content.resolution_text)

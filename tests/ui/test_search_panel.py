@@ -1,0 +1,115 @@
+"""The window's search box: typed text from the minutes editor is found without accents (and in NFD),
+the snippet highlights the match on the original text, Enter opens the meeting."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cellsec.domain.search import Snippet
+from cellsec.services.search import SearchHit
+from cellsec.ui.main_window import MainWindow
+from cellsec.ui.meeting_editor import CONTENT
+from cellsec.ui.search_panel import highlighted
+
+from ..services.meeting_data import D, add_members
+from .conftest import type_text
+
+
+@pytest.fixture
+def window(qtbot, services):
+    add_members(services)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _search(qtbot, window, text: str):
+    box = window.search_box
+    box.setFocus()
+    box.selectAll()
+    box.del_()
+    type_text(box, text)
+    qtbot.waitUntil(lambda: window.search_box.panel.isVisible() and not window.search_box.timer.isActive())
+    return box.panel.hits()
+
+
+def test_typed_minutes_are_found_without_accents_and_enter_opens_them(qtbot, services, window):
+    assert window.search_box.placeholderText() == "Tìm biên bản, nghị quyết, đảng viên…"
+    record = services.meetings.create("thuong_ky", D(2025, 9, 25))
+    page = window.show_page("MeetingsPage")
+    page.year.setValue(2025)
+    editor = page.open_meeting(record.id)
+    editor.tabs.setCurrentIndex(CONTENT)
+    editor.content_tab.items.setCurrentRow(2)
+    editor.content_tab.presentation.setFocus()
+    type_text(editor.content_tab.presentation, "Chi bộ chuẩn bị Kiểm điểm đảng viên cuối năm <năm 2025>.")
+    assert editor.save()  # the index holds saved minutes
+    editor.close()
+    window.show_page("OverviewPage")
+
+    hits = _search(qtbot, window, "kiem diem dang vien")
+    assert [h.id for h in hits] == [record.id]
+    html = window.search_box.panel.results.item(0).data(Qt.ItemDataRole.UserRole + 1)
+    assert "Sinh hoạt chi bộ thường kỳ tháng 9 năm 2025" in html and "25/09/2025" in html
+    assert "<b style='background-color:#ffe58a; color:#000000;'>Kiểm điểm đảng viên</b>" in html
+    assert "&lt;năm 2025&gt;" in html  # the text is escaped, only the match is markup
+
+    # NFD input (some keyboards, some pasted text) finds the same record.
+    nfd = unicodedata.normalize("NFD", "kiểm điểm đảng viên")
+    assert nfd != "kiểm điểm đảng viên"
+    assert [h.id for h in _search(qtbot, window, nfd)] == [record.id]
+
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert not window.search_box.panel.isVisible()
+    assert window.stack.currentWidget() is page
+    assert [e.meeting_id for e in page.editors] == [record.id]
+    assert page.selected_id() == record.id
+    page.editors[0].close()
+
+
+def test_member_names_and_no_result(qtbot, services, window):
+    hits = _search(qtbot, window, "le van kiem")
+    assert [(h.kind, h.title) for h in hits] == [("member", "Lê Văn Kiểm")]
+    _search(qtbot, window, "khong co gi ca")
+    panel = window.search_box.panel
+    assert panel.hits() == [] and panel.results.item(0).text() == "Không tìm thấy kết quả nào cho \"khong co gi ca\"."
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert not panel.isVisible()
+
+
+def test_arrow_keys_choose_and_shortcut_focuses(qtbot, services, window):
+    for day in (5, 6):
+        services.meetings.create("bat_thuong", D(2025, 9, day), topic=f"Kiểm điểm đợt {day}")
+    window.activateWindow()
+    window.nav.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.search_box.hasFocus()
+    hits = _search(qtbot, window, "kiem diem dot")
+    assert len(hits) == 2
+    results = window.search_box.panel.results
+    assert results.currentRow() == 0
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    assert results.currentRow() == 1
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Up)
+    assert results.currentRow() == 0
+
+
+def test_highlight_is_escaped_html():
+    assert highlighted("a<b> kiểm & c", [(5, 9)]) == ("a&lt;b&gt; <b style='background-color:#ffe58a; "
+                                                      "color:#000000;'>kiểm</b> &amp; c")
+    snippet = Snippet("Kiểm điểm", ((0, 4),))
+    hit = SearchHit("member", "x", None, "Kiểm", "", snippet.text, snippet.spans, ((0, 4),), snippet.marked(), None)
+    assert hit.title_spans == ((0, 4),)
+
+
+def test_ctrl_f_on_the_meetings_page_goes_to_the_search_box(qtbot, window):
+    page = window.show_page("MeetingsPage")
+    window.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_box.hasFocus()
