@@ -45,6 +45,11 @@ def fts_query(tokens: list[str]) -> str:
     return " ".join(parts)
 
 
+def fts_phrase(tokens: list[str]) -> str:
+    """An FTS5 MATCH expression for the words next to each other, in order (the exact phrase)."""
+    return '"' + " ".join(tokens) + '"'
+
+
 def _word_pattern(token: str) -> str:
     variants = _variants()
     return "".join(f"[{re.escape(c + variants[c])}]" if c in variants else re.escape(c) for c in token)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..domain.search import fts_query, make_snippet, match_spans, query_tokens
+from ..domain.search import fts_phrase, fts_query, make_snippet, match_spans, query_tokens
 from ..store import search as index
 from ..store.models.meetings import Meeting, Resolution
 from .context import Context
@@ -34,13 +34,17 @@ class SearchService:
 
     def search(self, query: str, limit: int = 50, kinds: tuple[str, ...] = index.KINDS) -> list[SearchHit]:
         """Every word must occur (in any order); the last also as the start of a word (search as you
-        type). Newest records first, member names before them (see cellsec.store.search)."""
+        type). Records holding the words as a phrase come first, then the others; within each, newest
+        first, member names before them (see cellsec.store.search)."""
         tokens = query_tokens(query)
         if not tokens:
             return []
         cell_id = self.ctx.cell_id
         with self.ctx.read() as s:
-            raw = index.query(s, cell_id, fts_query(tokens), limit, kinds)
+            raw = index.query(s, cell_id, fts_phrase(tokens), limit, kinds) if len(tokens) > 1 else []
+            seen = {(h.kind, h.entity_id) for h in raw}
+            raw += [h for h in index.query(s, cell_id, fts_query(tokens), limit, kinds)
+                    if (h.kind, h.entity_id) not in seen][:limit - len(raw)]
             meeting_ids = [h.entity_id for h in raw if h.kind == "meeting"]
             resolution_ids = [h.entity_id for h in raw if h.kind == "resolution"]
             numbers = dict(s.execute(select(Meeting.id, Meeting.number_text).where(Meeting.id.in_(meeting_ids))).all())

@@ -115,3 +115,14 @@ def test_rebuild_gives_the_same_results(services, indexed):
 def test_kinds_filter(services, indexed):
     hits = services.search.search("duc", kinds=("member",))
     assert {h.kind for h in hits} == {"member"}
+
+
+def test_records_holding_the_exact_phrase_come_before_newer_ones_with_the_words_apart(services):
+    ids = add_members(services)
+    older = services.meetings.create("thuong_ky", D(2025, 3, 5))
+    fill(services, older.id, ids, text="Chi bộ tổ chức kiểm điểm đảng viên giữa nhiệm kỳ")
+    newer = services.meetings.create("thuong_ky", D(2025, 10, 5))
+    fill(services, newer.id, ids, text="Đảng viên góp ý; chi bộ kiểm tra, chấm điểm thi đua")
+    hits = [h for h in services.search.search("kiem diem dang vien") if h.kind == "meeting"]
+    assert [h.id for h in hits][:2] == [older.id, newer.id]
+    assert "kiểm điểm đảng viên" in hits[0].marked and "[kiểm điểm đảng viên]" in hits[0].marked
