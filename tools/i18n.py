@@ -3,7 +3,9 @@
     python tools/i18n.py update         extract tr() strings into resources/i18n/<module>_vi.ts
     python tools/i18n.py build          compile every .ts into .qm (what the app loads)
     python tools/i18n.py check          list strings without a Vietnamese translation (exit 1 if any)
-    python tools/i18n.py apply F.json   fill translations from {"English source": "Vietnamese", ...}
+    python tools/i18n.py apply F.json [GLOB]
+                                        fill untranslated strings from {"English source": "Vietnamese", ...}
+                                        in the .ts files matching GLOB (default: all of them)
 
 qt_vi.ts is kept by hand: Vietnamese for Qt's own texts (buttons, wizard, context menus), which the
 PySide6 wheel does not translate.
@@ -90,9 +92,10 @@ def problems() -> list[str]:
     return found
 
 
-def apply(mapping_file: Path) -> None:
+def apply(mapping_file: Path, pattern: str = "*_vi.ts") -> None:
     mapping: dict[str, str] = json.loads(Path(mapping_file).read_text(encoding="utf-8"))
-    for ts in sorted(I18N.glob("*_vi.ts")):
+    modules = {ts_for(module): module for module in ui_modules()}
+    for ts in sorted(I18N.glob(pattern)):
         if ts.name in HAND_KEPT:
             continue
         tree = ET.parse(ts)
@@ -105,10 +108,11 @@ def apply(mapping_file: Path) -> None:
                 tr.attrib.pop("type", None)
                 changed = True
         if changed:
-            ET.indent(tree)
             with open(ts, "wb") as fh:
                 fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
                 tree.write(fh, encoding="utf-8", xml_declaration=False)
+            if ts in modules:
+                _lupdate(modules[ts], ts)  # back to lupdate's own layout: no whitespace churn in diffs
 
 
 def main(argv: list[str]) -> int:
@@ -124,7 +128,7 @@ def main(argv: list[str]) -> int:
         print("\n".join(found) or "every string is translated")
         return 1 if found else 0
     elif argv[0] == "apply":
-        apply(Path(argv[1]))
+        apply(Path(argv[1]), *argv[2:3])
     else:
         print(__doc__)
         return 2

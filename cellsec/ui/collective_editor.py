@@ -27,18 +27,8 @@ from ..domain.reviews import SCOPE_COLLECTIVE, check_level
 from ..services.errors import ServiceError, ValidationFailed
 from ..services.reviews import CollectiveInput, CollectiveRecord
 from .review_editor import _vn_time
-from .review_parts import (
-    FILES,
-    TEXTS,
-    AssessmentEditor,
-    DecisionEditor,
-    SectionsEditor,
-    banner,
-    level_name,
-    muted_label,
-    scrolled,
-)
-from .widgets import ERROR_COLOR
+from .review_parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_name
+from .widgets import ERROR_COLOR, FILES, banner, muted_label, scrolled
 from .workers import run_in_background
 
 

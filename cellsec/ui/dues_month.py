@@ -42,8 +42,7 @@ from ..domain.members import DUES_CATEGORIES, DUES_CATEGORY_LABELS
 from ..domain.text import clean_line, clean_text
 from ..services.dues import PAID_ON_FUTURE, DuesLine, MonthSheet, PaymentEntry
 from ..services.errors import ServiceError, ValidationFailed
-from .review_parts import FILES, muted_label
-from .widgets import ERROR_COLOR, DateEdit, FieldMessage, format_money, parse_money
+from .widgets import ERROR_COLOR, FILES, DateEdit, FieldMessage, format_money, muted_label, parse_money
 from .workers import run_in_background
 
 DUES_ENTITIES = {"dues_payments", "dues_rules_versions", "members", "member_status_changes", "cells"}

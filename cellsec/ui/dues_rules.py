@@ -37,8 +37,7 @@ from ..domain.dates import format_date
 from ..domain.members import DUES_CATEGORY_LABELS
 from ..services.errors import ServiceError
 from .dues_month import MONEY_PATTERN, money_text, percent_text
-from .review_parts import banner, muted_label, scrolled
-from .widgets import WARNING_COLOR, FieldMessage, format_money, parse_money
+from .widgets import WARNING_COLOR, banner, FieldMessage, format_money, muted_label, parse_money, scrolled
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole
 SAMPLE_BASIS = 7_250_000  # a salary whose 1 % (72.500 đ) shows what the rounding does

@@ -27,8 +27,7 @@ from ..domain import dues as D
 from ..services.dues import MemberDuesYear
 from ..services.errors import ServiceError
 from .dues_month import STATE_COLORS, state_brushes
-from .review_parts import muted_label
-from .widgets import ERROR_COLOR, WARNING_COLOR
+from .widgets import ERROR_COLOR, WARNING_COLOR, muted_label
 
 MONTH_COLUMNS = 12
 FIRST_MONTH = 2                      # columns: No., name, months 1-12, unpaid count, paid through

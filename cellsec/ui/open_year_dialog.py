@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.members import PARTY_STATUS_LABELS, label
 from ..services.errors import ServiceError
-from .review_parts import muted_label, set_combo_data
+from .widgets import muted_label, set_combo_data
 
 LIST_NO, NAME, PARTY, FORM, NOTE = range(5)
 

@@ -33,21 +33,8 @@ from PySide6.QtWidgets import (
 from ..domain.reviews import SCOPE_INDIVIDUAL, format_score
 from ..services.errors import ServiceError, ValidationFailed
 from ..services.reviews import CellAssessmentInput, ReviewInput, ReviewRecord
-from .review_parts import (
-    FILES,
-    TEXTS,
-    AssessmentEditor,
-    DecisionEditor,
-    SectionsEditor,
-    banner,
-    level_combo,
-    level_name,
-    muted_label,
-    scrolled,
-    set_combo_data,
-    slug,
-)
-from .widgets import ERROR_COLOR, with_message
+from .review_parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_combo, level_name
+from .widgets import ERROR_COLOR, FILES, banner, muted_label, scrolled, set_combo_data, slug, with_message
 from .workers import run_in_background
 
 VN = dt.timezone(dt.timedelta(hours=7))

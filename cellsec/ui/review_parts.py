@@ -1,40 +1,34 @@
 """Pieces shared by the review screens (member review, collective review, the year's page): level and
 status names, the form's text sections, the assessment panel (scores or criterion grades, conditions of the
 top level, disqualifying cases, the proposed level with what the rules allow, shown live), the decision
-fields, and the save-as / open-the-file steps of printing."""
+fields."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from pathlib import Path
 
-from PySide6.QtCore import QObject, QRegularExpression, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
+from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain.reviews import LEVEL_NAMES, LEVEL_SHORT, LEVELS, FormType, RuleSet, format_score, numbered_sections
 from ..services.reviews import DecisionInput
-from .widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
+from .widgets import ERROR_COLOR, MUTED, WARNING_COLOR, DateEdit, FieldMessage, muted_label, set_combo_data, with_message
 
 OK_COLOR = "#2e7d32"
-MUTED = "color: palette(placeholder-text);"
 
 
 def level_name(level: str | None) -> str:
@@ -43,49 +37,6 @@ def level_name(level: str | None) -> str:
 
 def level_short(level: str | None) -> str:
     return LEVEL_SHORT.get(level or "", "")
-
-
-def set_combo_data(combo: QComboBox, value) -> None:
-    index = combo.findData(value if value is not None else "")
-    combo.setCurrentIndex(max(index, 0))
-
-
-def muted_label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet(MUTED)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def banner(name: str) -> QLabel:
-    """A pale-yellow notice across the top of an editor (locked, amending, read-only rule set)."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet("background: #fff4d6; border: 1px solid #e0c36e; border-radius: 3px; padding: 6px;")
-    label.hide()
-    return label
-
-
-def top_aligned(widget: QWidget) -> QWidget:
-    """A table cell widget that keeps its natural height at the top of a tall (wrapped) row."""
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(2, 2, 2, 2)
-    layout.addWidget(widget)
-    layout.addStretch(1)
-    holder.inner = widget
-    return holder
-
-
-def scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
 
 
 class ReviewTexts(QObject):
@@ -504,40 +455,6 @@ class DecisionEditor(QWidget):
         self.number.setReadOnly(read_only)
         self.date.setReadOnly(read_only)
         self.date.setClearButtonEnabled(not read_only)
-
-
-# ---- print / export -------------------------------------------------------------------------------------------
-class FileSteps(QObject):
-    """Ask where to save a document (remembering the folder), and offer to open it once written."""
-
-    def ask_path(self, parent: QWidget, services, title: str, suggested: str, suffix: str) -> Path | None:
-        filters = {".pdf": self.tr("PDF document (*.pdf)"), ".xlsx": self.tr("Excel workbook (*.xlsx)"),
-                   ".docx": self.tr("Word document (*.docx)")}
-        folder = Path(services.ctx.get_setting("export_folder", str(Path.home())) or Path.home())
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(folder / suggested), filters[suffix])
-        if not name:
-            return None
-        services.ctx.set_setting("export_folder", str(Path(name).parent))
-        path = Path(name)
-        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
-
-    def offer_open(self, parent: QWidget, path: Path) -> None:
-        answer = QMessageBox.question(parent, self.tr("Done"),
-                                      self.tr("Saved to {path}.").format(path=path) + "\n\n" + self.tr("Open it now?"),
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.Yes)
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-FILES = FileSteps()
-
-
-def slug(text: str) -> str:
-    """A file-name fragment from a Vietnamese name ("Nguyễn Văn An" -> "nguyen-van-an")."""
-    from ..domain.text import fold
-
-    return "-".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())
 
 
 def score_text(value: Decimal | None) -> str:

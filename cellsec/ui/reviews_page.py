@@ -33,8 +33,8 @@ from ..domain.reviews import LEVELS, format_score
 from ..domain.text import fold
 from ..services.errors import ServiceError, ValidationFailed
 from ..services.reviews import SummaryRow, YearSummary
-from .review_parts import FILES, TEXTS, level_name, level_short, muted_label, slug
-from .widgets import ERROR_COLOR
+from .review_parts import TEXTS, level_name, level_short
+from .widgets import ERROR_COLOR, FILES, muted_label, slug
 from .workers import run_in_background
 
 REVIEW_ENTITIES = {"member_reviews", "review_years", "collective_reviews", "review_commitments",

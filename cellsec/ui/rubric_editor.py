@@ -50,7 +50,7 @@ from ..domain.dates import format_date
 from ..domain.meetings import KIND_LABELS
 from ..services.errors import ServiceError
 from ..services.rubrics import RubricInfo
-from .widgets import ERROR_COLOR, WARNING_COLOR, DateEdit
+from .widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, slug
 from .workers import error_text, run_in_background
 
 OK_COLOR = "#2e7d32"
@@ -410,7 +410,6 @@ class RubricsDialog(QDialog):
         info = self.selected()
         if info is None:
             return
-        from .review_parts import slug
 
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the rubric"),
                                               str(self._folder() / f"{slug(info.name)}-v{info.version}.json"),

@@ -41,17 +41,18 @@ from ..domain.reviews import (
     format_score,
 )
 from ..services.errors import ServiceError, ValidationFailed
-from .review_parts import (
-    TEXTS,
+from .review_parts import TEXTS, level_name, level_short
+from .widgets import (
+    ERROR_COLOR,
     banner,
-    level_name,
-    level_short,
+    DateEdit,
+    FieldMessage,
     muted_label,
     scrolled,
     set_combo_data,
     top_aligned,
+    with_message,
 )
-from .widgets import ERROR_COLOR, DateEdit, FieldMessage, with_message
 
 ORIGINAL = Qt.ItemDataRole.UserRole
 BOTH = "both"

@@ -43,8 +43,8 @@ from ..services.errors import ServiceError
 from ..services.scoring import AssessmentRow, MeetingScoreRow
 from .attention_view import AttentionView
 from .charts import BARS, HBARS, LINE, ChartPoint, ChartWidget, format_value, month_labels
-from .review_parts import FILES
 from .workers import run_in_background
+from .widgets import FILES
 
 SCORING_ENTITIES = {"meetings", "meeting_attendance", "meeting_scores", "five_good_assessments", "rubrics", "members",
                     "member_status_changes", "dues_payments", "dues_rules_versions", "member_reviews", "review_years",

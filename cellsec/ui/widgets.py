@@ -5,15 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QRegularExpression, Signal
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRegularExpression, Signal, QUrl
+from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.dates import DateParseError, format_date, parse_date
 
 ERROR_COLOR = "#b3261e"
 WARNING_COLOR = "#8a5300"  # a dark amber: readable on white, clearly not an error
 _PARTIAL_DATE = re.compile(r"^\d{1,2}([/.\-]\d{0,2}([/.\-]\d{0,3})?)?$")
+
+
+MUTED = "color: palette(placeholder-text);"
 
 
 class FieldMessage(QLabel):
@@ -122,3 +137,79 @@ def parse_money(text: str) -> int | None:
 def format_money(value: int) -> str:
     """5200000 -> '5.200.000' (Vietnamese thousands separator)."""
     return f"{value:,}".replace(",", ".")
+
+
+def set_combo_data(combo: QComboBox, value) -> None:
+    index = combo.findData(value if value is not None else "")
+    combo.setCurrentIndex(max(index, 0))
+
+
+def muted_label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(MUTED)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def banner(name: str) -> QLabel:
+    """A pale-yellow notice across the top of an editor (locked, amending, read-only rule set)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet("background: #fff4d6; border: 1px solid #e0c36e; border-radius: 3px; padding: 6px;")
+    label.hide()
+    return label
+
+
+def top_aligned(widget: QWidget) -> QWidget:
+    """A table cell widget that keeps its natural height at the top of a tall (wrapped) row."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(2, 2, 2, 2)
+    layout.addWidget(widget)
+    layout.addStretch(1)
+    holder.inner = widget
+    return holder
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class FileSteps(QObject):
+    """Ask where to save a document (remembering the folder), and offer to open it once written."""
+
+    def ask_path(self, parent: QWidget, services, title: str, suggested: str, suffix: str) -> Path | None:
+        filters = {".pdf": self.tr("PDF document (*.pdf)"), ".xlsx": self.tr("Excel workbook (*.xlsx)"),
+                   ".docx": self.tr("Word document (*.docx)")}
+        folder = Path(services.ctx.get_setting("export_folder", str(Path.home())) or Path.home())
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(folder / suggested), filters[suffix])
+        if not name:
+            return None
+        services.ctx.set_setting("export_folder", str(Path(name).parent))
+        path = Path(name)
+        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+
+    def offer_open(self, parent: QWidget, path: Path) -> None:
+        answer = QMessageBox.question(parent, self.tr("Done"),
+                                      self.tr("Saved to {path}.").format(path=path) + "\n\n" + self.tr("Open it now?"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+FILES = FileSteps()
+
+
+def slug(text: str) -> str:
+    """A file-name fragment from a Vietnamese name ("Nguyễn Văn An" -> "nguyen-van-an")."""
+    from ..domain.text import fold
+
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())

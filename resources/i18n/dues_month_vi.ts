@@ -1,242 +1,242 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
-  <context>
+<context>
     <name>DuesSheetModel</name>
     <message>
-      <source>No.</source>
-      <translation>SĐV</translation>
+        <source>No.</source>
+        <translation>SĐV</translation>
     </message>
     <message>
-      <source>Full name</source>
-      <translation>Họ và tên</translation>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
     </message>
     <message>
-      <source>Category</source>
-      <translation>Đối tượng</translation>
+        <source>Category</source>
+        <translation>Đối tượng</translation>
     </message>
     <message>
-      <source>Basis</source>
-      <translation>Căn cứ tính</translation>
+        <source>Basis</source>
+        <translation>Căn cứ tính</translation>
     </message>
     <message>
-      <source>Due</source>
-      <translation>Phải đóng</translation>
+        <source>Due</source>
+        <translation>Phải đóng</translation>
     </message>
     <message>
-      <source>Paid in full</source>
-      <translation>Đóng đủ</translation>
+        <source>Paid in full</source>
+        <translation>Đóng đủ</translation>
     </message>
     <message>
-      <source>Paid</source>
-      <translation>Đã đóng</translation>
+        <source>Paid</source>
+        <translation>Đã đóng</translation>
     </message>
     <message>
-      <source>Date paid</source>
-      <translation>Ngày nộp</translation>
+        <source>Date paid</source>
+        <translation>Ngày nộp</translation>
     </message>
     <message>
-      <source>Collected by</source>
-      <translation>Người thu</translation>
+        <source>Collected by</source>
+        <translation>Người thu</translation>
     </message>
     <message>
-      <source>Reason for not paying</source>
-      <translation>Lý do chưa đóng</translation>
+        <source>Reason for not paying</source>
+        <translation>Lý do chưa đóng</translation>
     </message>
     <message>
-      <source>State</source>
-      <translation>Tình trạng</translation>
+        <source>State</source>
+        <translation>Tình trạng</translation>
     </message>
     <message>
-      <source>Number in the cell's member list (SĐV)</source>
-      <translation>Số thứ tự trong danh sách đảng viên của chi bộ (SĐV)</translation>
+        <source>Number in the cell&apos;s member list (SĐV)</source>
+        <translation>Số thứ tự trong danh sách đảng viên của chi bộ (SĐV)</translation>
     </message>
     <message>
-      <source>The salary, allowance or pension the dues are a percentage of; editable for this month</source>
-      <translation>Tiền lương, trợ cấp hoặc lương hưu làm căn cứ tính đảng phí; sửa được cho riêng tháng này</translation>
+        <source>The salary, allowance or pension the dues are a percentage of; editable for this month</source>
+        <translation>Tiền lương, trợ cấp hoặc lương hưu làm căn cứ tính đảng phí; sửa được cho riêng tháng này</translation>
     </message>
     <message>
-      <source>Computed by the dues rules of the month</source>
-      <translation>Tính theo quy định mức đóng áp dụng cho tháng</translation>
+        <source>Computed by the dues rules of the month</source>
+        <translation>Tính theo quy định mức đóng áp dụng cho tháng</translation>
     </message>
     <message>
-      <source>Tick when the member paid the whole amount (Space)</source>
-      <translation>Đánh dấu khi đảng viên đã đóng đủ số phải đóng (phím cách)</translation>
+        <source>Tick when the member paid the whole amount (Space)</source>
+        <translation>Đánh dấu khi đảng viên đã đóng đủ số phải đóng (phím cách)</translation>
     </message>
     <message>
-      <source>A valid reason: the month is not counted toward the 3 unpaid months</source>
-      <translation>Lý do chính đáng: tháng này không bị tính vào số tháng không đóng đảng phí</translation>
+        <source>A valid reason: the month is not counted toward the 3 unpaid months</source>
+        <translation>Lý do chính đáng: tháng này không bị tính vào số tháng không đóng đảng phí</translation>
     </message>
     <message>
-      <source>Fixed</source>
-      <translation>Cố định</translation>
+        <source>Fixed</source>
+        <translation>Cố định</translation>
     </message>
     <message>
-      <source>Partly paid</source>
-      <translation>Đóng thiếu</translation>
+        <source>Partly paid</source>
+        <translation>Đóng thiếu</translation>
     </message>
     <message>
-      <source>Unpaid</source>
-      <translation>Chưa đóng</translation>
+        <source>Unpaid</source>
+        <translation>Chưa đóng</translation>
     </message>
     <message>
-      <source>Excused</source>
-      <translation>Có lý do</translation>
+        <source>Excused</source>
+        <translation>Có lý do</translation>
     </message>
     <message>
-      <source>Not due</source>
-      <translation>Không phải đóng</translation>
+        <source>Not due</source>
+        <translation>Không phải đóng</translation>
     </message>
     <message>
-      <source>No basis</source>
-      <translation>Chưa có căn cứ</translation>
+        <source>No basis</source>
+        <translation>Chưa có căn cứ</translation>
     </message>
     <message>
-      <source>Changed, not saved yet</source>
-      <translation>Đã sửa, chưa lưu</translation>
+        <source>Changed, not saved yet</source>
+        <translation>Đã sửa, chưa lưu</translation>
     </message>
     <message>
-      <source>{kind}, month {month}</source>
-      <translation>{kind}, tháng {month}</translation>
+        <source>{kind}, month {month}</source>
+        <translation>{kind}, tháng {month}</translation>
     </message>
     <message>
-      <source>{percent}% of the basis, {rounding}</source>
-      <translation>{percent}% căn cứ tính, {rounding}</translation>
+        <source>{percent}% of the basis, {rounding}</source>
+        <translation>{percent}% căn cứ tính, {rounding}</translation>
     </message>
     <message>
-      <source>Fixed amount per month</source>
-      <translation>Mức cố định hằng tháng</translation>
+        <source>Fixed amount per month</source>
+        <translation>Mức cố định hằng tháng</translation>
     </message>
     <message>
-      <source>Not owed this month (paid anyway)</source>
-      <translation>Tháng này không phải đóng (nhưng đã đóng)</translation>
+        <source>Not owed this month (paid anyway)</source>
+        <translation>Tháng này không phải đóng (nhưng đã đóng)</translation>
     </message>
     <message>
-      <source>Not recorded yet: computed from the member's current details</source>
-      <translation>Chưa ghi sổ: tính theo thông tin hiện tại của đảng viên</translation>
+        <source>Not recorded yet: computed from the member&apos;s current details</source>
+        <translation>Chưa ghi sổ: tính theo thông tin hiện tại của đảng viên</translation>
     </message>
     <message>
-      <source>Enter an amount in đồng, e.g. 25.000.</source>
-      <translation>Hãy nhập số tiền bằng đồng, ví dụ 25.000.</translation>
+        <source>Enter an amount in đồng, e.g. 25.000.</source>
+        <translation>Hãy nhập số tiền bằng đồng, ví dụ 25.000.</translation>
     </message>
     <message>
-      <source>The amount is too large.</source>
-      <translation>Số tiền quá lớn.</translation>
+        <source>The amount is too large.</source>
+        <translation>Số tiền quá lớn.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MonthTab</name>
     <message>
-      <source>Previous month</source>
-      <translation>Tháng trước</translation>
+        <source>Previous month</source>
+        <translation>Tháng trước</translation>
     </message>
     <message>
-      <source>Next month</source>
-      <translation>Tháng sau</translation>
+        <source>Next month</source>
+        <translation>Tháng sau</translation>
     </message>
     <message>
-      <source>Month</source>
-      <translation>Tháng</translation>
+        <source>Month</source>
+        <translation>Tháng</translation>
     </message>
     <message>
-      <source>Type a month as mm/yyyy, e.g. 03/2026</source>
-      <translation>Nhập tháng dạng tháng/năm, ví dụ 03/2026</translation>
+        <source>Type a month as mm/yyyy, e.g. 03/2026</source>
+        <translation>Nhập tháng dạng tháng/năm, ví dụ 03/2026</translation>
     </message>
     <message>
-      <source>This month</source>
-      <translation>Tháng này</translation>
+        <source>This month</source>
+        <translation>Tháng này</translation>
     </message>
     <message>
-      <source>Collected on:</source>
-      <translation>Ngày thu:</translation>
+        <source>Collected on:</source>
+        <translation>Ngày thu:</translation>
     </message>
     <message>
-      <source>The date written for members marked as paid (usually the meeting day)</source>
-      <translation>Ngày ghi cho các đảng viên được đánh dấu đã đóng (thường là ngày sinh hoạt chi bộ)</translation>
+        <source>The date written for members marked as paid (usually the meeting day)</source>
+        <translation>Ngày ghi cho các đảng viên được đánh dấu đã đóng (thường là ngày sinh hoạt chi bộ)</translation>
     </message>
     <message>
-      <source>Collected by:</source>
-      <translation>Người thu:</translation>
+        <source>Collected by:</source>
+        <translation>Người thu:</translation>
     </message>
     <message>
-      <source>Name of the person collecting</source>
-      <translation>Họ tên người thu</translation>
+        <source>Name of the person collecting</source>
+        <translation>Họ tên người thu</translation>
     </message>
     <message>
-      <source>Mark everyone as paid</source>
-      <translation>Đánh dấu tất cả đã đóng</translation>
+        <source>Mark everyone as paid</source>
+        <translation>Đánh dấu tất cả đã đóng</translation>
     </message>
     <message>
-      <source>Everyone not yet paid in full pays the amount due (not members with a reason for not paying); then untick whoever did not pay</source>
-      <translation>Ghi đủ số phải đóng cho mọi đảng viên chưa đóng đủ (trừ người có lý do chưa đóng); sau đó bỏ dấu những ai chưa đóng</translation>
+        <source>Everyone not yet paid in full pays the amount due (not members with a reason for not paying); then untick whoever did not pay</source>
+        <translation>Ghi đủ số phải đóng cho mọi đảng viên chưa đóng đủ (trừ người có lý do chưa đóng); sau đó bỏ dấu những ai chưa đóng</translation>
     </message>
     <message>
-      <source>Save the month (Ctrl+S)</source>
-      <translation>Lưu sổ thu tháng (Ctrl+S)</translation>
+        <source>Save the month (Ctrl+S)</source>
+        <translation>Lưu sổ thu tháng (Ctrl+S)</translation>
     </message>
     <message>
-      <source>Record the month's collection in one step (Edit → Undo takes it back)</source>
-      <translation>Ghi sổ thu của cả tháng trong một lần (Sửa → Hoàn tác sẽ trả lại như trước)</translation>
+        <source>Record the month&apos;s collection in one step (Edit → Undo takes it back)</source>
+        <translation>Ghi sổ thu của cả tháng trong một lần (Sửa → Hoàn tác sẽ trả lại như trước)</translation>
     </message>
     <message>
-      <source>Discard changes</source>
-      <translation>Bỏ các thay đổi</translation>
+        <source>Discard changes</source>
+        <translation>Bỏ các thay đổi</translation>
     </message>
     <message>
-      <source>Print the collection book (Ctrl+P)</source>
-      <translation>In sổ thu (Ctrl+P)</translation>
+        <source>Print the collection book (Ctrl+P)</source>
+        <translation>In sổ thu (Ctrl+P)</translation>
     </message>
     <message>
-      <source>"Sổ thu đảng phí" of the month with the remittance summary, as a PDF</source>
-      <translation>In "Sổ thu đảng phí" của tháng kèm tổng hợp thu, nộp ra tệp PDF</translation>
+        <source>&quot;Sổ thu đảng phí&quot; of the month with the remittance summary, as a PDF</source>
+        <translation>In &quot;Sổ thu đảng phí&quot; của tháng kèm tổng hợp thu, nộp ra tệp PDF</translation>
     </message>
     <message>
-      <source>No member owes dues this month.</source>
-      <translation>Tháng này không có đảng viên nào phải đóng đảng phí.</translation>
+        <source>No member owes dues this month.</source>
+        <translation>Tháng này không có đảng viên nào phải đóng đảng phí.</translation>
     </message>
     <message>
-      <source>Rules applied: {name}.</source>
-      <translation>Áp dụng: {name}.</translation>
+        <source>Rules applied: {name}.</source>
+        <translation>Áp dụng: {name}.</translation>
     </message>
     <message>
-      <source>(not verified against the original document; see "Dues rules")</source>
-      <translation>(chưa xác minh với văn bản gốc; xem thẻ "Quy định mức đóng")</translation>
+        <source>(not verified against the original document; see &quot;Dues rules&quot;)</source>
+        <translation>(chưa xác minh với văn bản gốc; xem thẻ &quot;Quy định mức đóng&quot;)</translation>
     </message>
     <message>
-      <source>Party dues</source>
-      <translation>Đảng phí</translation>
+        <source>Party dues</source>
+        <translation>Đảng phí</translation>
     </message>
     <message>
-      <source>The collection of {month} has unsaved changes. Save them now?</source>
-      <translation>Sổ thu tháng {month} có thay đổi chưa lưu. Lưu ngay bây giờ?</translation>
+        <source>The collection of {month} has unsaved changes. Save them now?</source>
+        <translation>Sổ thu tháng {month} có thay đổi chưa lưu. Lưu ngay bây giờ?</translation>
     </message>
     <message>
-      <source>{count} lines changed, not saved yet (Ctrl+S saves the month).</source>
-      <translation>Đã sửa {count} dòng, chưa lưu (bấm Ctrl+S để lưu sổ thu tháng).</translation>
+        <source>{count} lines changed, not saved yet (Ctrl+S saves the month).</source>
+        <translation>Đã sửa {count} dòng, chưa lưu (bấm Ctrl+S để lưu sổ thu tháng).</translation>
     </message>
     <message>
-      <source>Due: &lt;b&gt;{due}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; Collected: &lt;b&gt;{paid}&lt;/b&gt; ({full}/{owing} members paid in full) &amp;nbsp;·&amp;nbsp; Kept by the cell ({percent}%): &lt;b&gt;{kept}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; To remit: &lt;b&gt;{remitted}&lt;/b&gt;</source>
-      <translation>Phải thu: &lt;b&gt;{due}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; Đã thu: &lt;b&gt;{paid}&lt;/b&gt; ({full}/{owing} đảng viên đã đóng đủ) &amp;nbsp;·&amp;nbsp; Chi bộ giữ lại ({percent}%): &lt;b&gt;{kept}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; Nộp cấp trên: &lt;b&gt;{remitted}&lt;/b&gt;</translation>
+        <source>Due: &lt;b&gt;{due}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; Collected: &lt;b&gt;{paid}&lt;/b&gt; ({full}/{owing} members paid in full) &amp;nbsp;·&amp;nbsp; Kept by the cell ({percent}%): &lt;b&gt;{kept}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; To remit: &lt;b&gt;{remitted}&lt;/b&gt;</source>
+        <translation>Phải thu: &lt;b&gt;{due}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; Đã thu: &lt;b&gt;{paid}&lt;/b&gt; ({full}/{owing} đảng viên đã đóng đủ) &amp;nbsp;·&amp;nbsp; Chi bộ giữ lại ({percent}%): &lt;b&gt;{kept}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; Nộp cấp trên: &lt;b&gt;{remitted}&lt;/b&gt;</translation>
     </message>
     <message>
-      <source>Everyone owing this month has already paid in full.</source>
-      <translation>Mọi đảng viên phải đóng tháng này đều đã đóng đủ.</translation>
+        <source>Everyone owing this month has already paid in full.</source>
+        <translation>Mọi đảng viên phải đóng tháng này đều đã đóng đủ.</translation>
     </message>
     <message>
-      <source>Print the collection book</source>
-      <translation>In sổ thu đảng phí</translation>
+        <source>Print the collection book</source>
+        <translation>In sổ thu đảng phí</translation>
     </message>
     <message>
-      <source>Save the changes of {month} before printing? (No prints what was saved before.)</source>
-      <translation>Lưu các thay đổi của tháng {month} trước khi in? (Chọn Không: in theo số liệu đã lưu trước đó.)</translation>
+        <source>Save the changes of {month} before printing? (No prints what was saved before.)</source>
+        <translation>Lưu các thay đổi của tháng {month} trước khi in? (Chọn Không: in theo số liệu đã lưu trước đó.)</translation>
     </message>
     <message>
-      <source>Print the dues collection book</source>
-      <translation>In sổ thu đảng phí</translation>
+        <source>Print the dues collection book</source>
+        <translation>In sổ thu đảng phí</translation>
     </message>
     <message>
-      <source>Preparing the dues collection book…</source>
-      <translation>Đang chuẩn bị sổ thu đảng phí…</translation>
+        <source>Preparing the dues collection book…</source>
+        <translation>Đang chuẩn bị sổ thu đảng phí…</translation>
     </message>
-  </context>
+</context>
 </TS>

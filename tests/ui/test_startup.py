@@ -3,14 +3,12 @@ a restore chosen in Settings is put in place at the next start."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
 
 from PySide6.QtCore import QLockFile
 
-from cellsec.services.facade import Services
 from cellsec.ui import startup
 
 
