@@ -273,7 +273,7 @@ class ImportService:
             warnings.append(ACTIVITY_NOT_CHANGED.format(
                 file=rules.label(ACTIVITY_LABELS, p.activity), current=rules.label(ACTIVITY_LABELS, current.activity_status)))
         if reasons:
-            return ImportRow(p.row, "reject", name, "; ".join(dict.fromkeys(reasons)), warnings)
+            return ImportRow(p.row, "reject", name, "; ".join(dict.fromkeys(r.rstrip(".") for r in reasons)) + ".", warnings)
         if current is not None:
             return ImportRow(p.row, "update", name, "", warnings, data, current.id, data != current.as_input())
         return ImportRow(p.row, "add", name, "", warnings, data, activity=p.activity or "active")

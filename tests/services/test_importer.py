@@ -148,7 +148,7 @@ def test_bad_dates_and_values_reject_the_row_with_its_spreadsheet_number(service
         2: 'Ngày sinh: Ngày "31/02/1990" không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/02/2026.',
         3: 'Giới tính: "Không rõ" không phải Nam hoặc Nữ.',
         4: "Số CCCD: Số CCCD phải gồm đúng 12 chữ số.",
-        5: 'Số SĐV: "x" không phải số.; Ngày vào Đảng: Ngày 01/01/2030 ở tương lai.',
+        5: 'Số SĐV: "x" không phải số; Ngày vào Đảng: Ngày 01/01/2030 ở tương lai.',
         7: "Ngày chính thức: Ngày chính thức không được trước ngày vào Đảng.",
     }
     assert [r.row for r in preview.to_add] == [8]
@@ -232,7 +232,7 @@ def test_cccd_and_card_pointing_to_different_members_is_rejected(services, tmp_p
     path = write_csv(tmp_path / "ds.csv", [["Họ và tên", "CCCD", "Số thẻ"], ["Nguyễn Văn A", "040080001234", "37012345"]])
     row = services.importer.preview(path, today=TODAY).rows[0]
     assert row.action == "reject"
-    assert "Số CCCD trùng với đồng chí Nguyễn Văn A nhưng số thẻ đảng viên trùng với đồng chí Nguyễn Văn B." in row.reason
+    assert "Số CCCD trùng với đồng chí Nguyễn Văn A nhưng số thẻ đảng viên trùng với đồng chí Nguyễn Văn B" in row.reason
 
 
 def test_import_is_one_mutation_and_one_undo(services, tmp_path, data_dir):
