@@ -3,7 +3,7 @@
     task = run_in_background(self, lambda: export(path), on_done=self._exported,
                              busy_text=self.tr("Exporting the member list…"))
 
-`fn` runs on a QThreadPool thread and must not touch widgets (services are fine: every call opens its own
+`fn` runs on a worker thread and must not touch widgets (services are fine: every call opens its own
 session). `on_done(result)` / `on_error(exc)` run back on the UI thread after the busy dialog closes.
 Without `on_error`, a ServiceError's Vietnamese message (or the exception text) is shown in a warning box.
 The returned BackgroundTask has a `finished` signal, which tests wait on (qtbot.waitSignal).
@@ -12,9 +12,10 @@ The returned BackgroundTask has a `finished` signal, which tests wait on (qtbot.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 # Tasks still running: Python must keep them (and their signal relays) alive until they report back.
@@ -27,20 +28,19 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self.fn = fn
-        self.signals = signals
+# Plain Python threads, not a QThreadPool with a Python QRunnable: whether Qt or Python owns such a
+# runnable is left to PySide's ownership rules, and it crashed the process now and then (segfault). Here
+# the worker holds ordinary Python references to everything it uses until it returns.
+_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cellsec-work")
 
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # any failure is reported to the UI thread, never lost in the pool
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(result)
+
+def _work(fn: Callable[[], Any], signals: _Signals) -> None:
+    try:
+        result = fn()
+    except Exception as exc:  # any failure is reported to the UI thread, never lost in the pool
+        signals.failed.emit(exc)
+    else:
+        signals.succeeded.emit(result)
 
 
 class BackgroundTask(QObject):
@@ -71,7 +71,7 @@ class BackgroundTask(QObject):
         self._signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         _running.add(self)
-        QThreadPool.globalInstance().start(_Job(fn, self._signals))
+        _pool.submit(_work, fn, self._signals)
 
     def _close_busy(self) -> None:
         if self.busy is not None:
