@@ -87,19 +87,16 @@ class MemberFacts:
 
 
 class CellScoped:
-    """Base of the scoring-side services: the cell id read once, and results memoised until the data they
-    depend on changes (every mutation writes change-log rows, so change-log sequence numbers are the key)."""
+    """Base of the scoring-side services: results memoised until the data they depend on changes (every
+    mutation writes change-log rows, so change-log sequence numbers are the key)."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self._cell_id: str | None = None
         self._memo: dict[object, tuple[int, int, object]] = {}
 
     @property
     def cell_id(self) -> str:
-        if self._cell_id is None:
-            self._cell_id = self.ctx.cell_id
-        return self._cell_id
+        return self.ctx.cell_id  # cached by the context, and forgotten there when a backup is restored
 
     def _data_seq(self, entities: tuple[str, ...] | None) -> int:
         q = select(func.max(ChangeLog.seq))

@@ -492,16 +492,6 @@ def _level_or_none(value: str | None) -> str | None:
     return value or None
 
 
-def _new(model: type, **values: Any) -> Any:
-    """A new row with every scalar column default filled in now: the change log snapshots rows before
-    the flush applies defaults, and undo restores from those snapshots."""
-    for column in model.__table__.columns:
-        default = column.default
-        if column.key not in values and default is not None and default.is_scalar:
-            values[column.key] = default.arg
-    return model(**values)
-
-
 def shipped_rule_path(key: str):
     return resources_dir() / "rules" / f"{key}.json"
 
@@ -520,21 +510,12 @@ def _rules_from_json(text: str) -> RuleSet:
 class ReviewService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self._cell: tuple[object, str] | None = None
-
-    @property
-    def _cell_id(self) -> str:
-        # ctx.cell_id is a query; the cell of an open store never changes (a restore replaces the store).
-        store = self.ctx.store
-        if self._cell is None or self._cell[0] is not store:
-            self._cell = (store, self.ctx.cell_id)
-        return self._cell[1]
 
     # ==== finalisation (shared chained store, cellsec.services.finalise) ==========================================
     def _finalise(self, s: Session, kind: str, entity_id: str, version: int, content: dict) -> None:
-        finalise(s, self._cell_id, kind, entity_id, version, content)
-        # Earlier actions on a finalised record can no longer be undone: undo would restore a draft state
-        # behind the lock (undo picks the latest undoable action even when later ones are not undoable).
+        finalise(s, self.ctx.cell_id, kind, entity_id, version, content)
+        # Earlier actions on a finalised record are sealed for undo, so Undo moves on to older, unrelated
+        # actions instead of stopping at them (Context.last_undoable would otherwise refuse them).
         s.flush()
         touched = select(ChangeLog.audit_id).where(ChangeLog.entity == _KIND_TABLES[kind],
                                                    ChangeLog.entity_id == entity_id)
@@ -557,7 +538,7 @@ class ReviewService:
                  for key, (_, rs) in self._shipped().items()]
         infos.sort(key=lambda i: i.effective_from, reverse=True)
         with self.ctx.read() as s:
-            rows = s.scalars(select(ReviewRuleSet).where(ReviewRuleSet.cell_id == self._cell_id,
+            rows = s.scalars(select(ReviewRuleSet).where(ReviewRuleSet.cell_id == self.ctx.cell_id,
                                                          ReviewRuleSet.deleted_at.is_(None))).all()
             copies = [self._copy_info(r) for r in rows]
         copies.sort(key=lambda i: (i.effective_from, i.name), reverse=True)
@@ -577,7 +558,7 @@ class ReviewService:
                                      rs.version, True, scoring=rs.scoring)
         with self.ctx.read() as s:
             row = s.get(ReviewRuleSet, rule_set_id)
-            if row is None or row.deleted_at is not None or row.cell_id != self._cell_id:
+            if row is None or row.deleted_at is not None or row.cell_id != self.ctx.cell_id:
                 raise NotFound(WHAT_RULE_SET.format())
             return json.loads(row.content), self._copy_info(row)
 
@@ -609,7 +590,7 @@ class ReviewService:
         data["based_on"] = rule_set_id
         rs = self._parse(data)
         with self.ctx.mutation("reviews.rules.copy", S_COPY.format(name=info.name)) as s:
-            row = _new(ReviewRuleSet, cell_id=self._cell_id, key=rs.key, name=rs.name,
+            row = ReviewRuleSet(cell_id=self.ctx.cell_id, key=rs.key, name=rs.name,
                        issuing_document=rs.issuing_document, effective_from=rs.effective_from,
                        version=1, based_on=rule_set_id, content=_dumps(data))
             s.add(row)
@@ -652,7 +633,7 @@ class ReviewService:
 
     # ==== years =====================================================================================================
     def _year_row(self, s: Session, year: int) -> ReviewYear:
-        row = s.scalars(select(ReviewYear).where(ReviewYear.cell_id == self._cell_id, ReviewYear.year == year,
+        row = s.scalars(select(ReviewYear).where(ReviewYear.cell_id == self.ctx.cell_id, ReviewYear.year == year,
                                                  ReviewYear.deleted_at.is_(None))).first()
         if row is None:
             raise ServiceError(YEAR_NOT_OPEN, year=year)
@@ -669,7 +650,7 @@ class ReviewService:
     def list_years(self) -> list[ReviewYearInfo]:
         """Opened years, newest first."""
         with self.ctx.read() as s:
-            rows = s.scalars(select(ReviewYear).where(ReviewYear.cell_id == self._cell_id,
+            rows = s.scalars(select(ReviewYear).where(ReviewYear.cell_id == self.ctx.cell_id,
                                                       ReviewYear.deleted_at.is_(None))
                              .order_by(ReviewYear.year.desc())).all()
             return [self._year_info(s, r) for r in rows]
@@ -680,7 +661,7 @@ class ReviewService:
 
     def is_open(self, year: int) -> bool:
         with self.ctx.read() as s:
-            return s.scalars(select(ReviewYear.id).where(ReviewYear.cell_id == self._cell_id,
+            return s.scalars(select(ReviewYear.id).where(ReviewYear.cell_id == self.ctx.cell_id,
                                                          ReviewYear.year == year,
                                                          ReviewYear.deleted_at.is_(None))).first() is not None
 
@@ -701,11 +682,11 @@ class ReviewService:
             self.rule_set(rule_set_id or self.rule_set_for_year(year).id)
         end = dt.date(year, 12, 31)
         with self.ctx.read() as s:
-            members = s.scalars(select(Member).where(Member.cell_id == self._cell_id,
+            members = s.scalars(select(Member).where(Member.cell_id == self.ctx.cell_id,
                                                      Member.deleted_at.is_(None))).all()
             existing = dict(s.execute(
                 select(MemberReview.member_id, MemberReview.id).where(
-                    MemberReview.cell_id == self._cell_id, MemberReview.year == year,
+                    MemberReview.cell_id == self.ctx.cell_id, MemberReview.year == year,
                     MemberReview.deleted_at.is_(None))).all())
         out = []
         for m in members:
@@ -755,13 +736,13 @@ class ReviewService:
             if already:
                 row = self._year_row(s, year)
             else:
-                row = _new(ReviewYear, cell_id=self._cell_id, year=year, rule_set_id=info.id,
+                row = ReviewYear(cell_id=self.ctx.cell_id, year=year, rule_set_id=info.id,
                            rule_set_version=info.version, rules_json=_dumps(data), opened_on=today)
                 s.add(row)
                 s.flush()
-                s.add(_new(CollectiveReview, cell_id=self._cell_id, year_id=row.id, year=year))
+                s.add(CollectiveReview(cell_id=self.ctx.cell_id, year_id=row.id, year=year))
             for c in due:
-                s.add(_new(MemberReview, cell_id=self._cell_id, year_id=row.id, year=year, member_id=c.member_id,
+                s.add(MemberReview(cell_id=self.ctx.cell_id, year_id=row.id, year=year, member_id=c.member_id,
                            form_type=form_types.get(c.member_id, c.suggested_form_type)))
             s.flush()
             return self._year_info(s, row)
@@ -794,7 +775,7 @@ class ReviewService:
     # ==== reviews: reads ================================================================================================
     def _review_row(self, s: Session, review_id: str) -> MemberReview:
         row = s.get(MemberReview, review_id)
-        if row is None or row.deleted_at is not None or row.cell_id != self._cell_id:
+        if row is None or row.deleted_at is not None or row.cell_id != self.ctx.cell_id:
             raise NotFound(WHAT_REVIEW.format())
         return row
 
@@ -835,7 +816,7 @@ class ReviewService:
 
     def review_for(self, member_id: str, year: int) -> ReviewRecord | None:
         with self.ctx.read() as s:
-            row = s.scalars(select(MemberReview).where(MemberReview.cell_id == self._cell_id,
+            row = s.scalars(select(MemberReview).where(MemberReview.cell_id == self.ctx.cell_id,
                                                        MemberReview.member_id == member_id,
                                                        MemberReview.year == year,
                                                        MemberReview.deleted_at.is_(None))).first()
@@ -944,7 +925,7 @@ class ReviewService:
         return cleaned, errors, warnings
 
     def _member_count(self, s: Session) -> int:
-        return len(s.scalars(select(Member.id).where(Member.cell_id == self._cell_id, Member.deleted_at.is_(None),
+        return len(s.scalars(select(Member.id).where(Member.cell_id == self.ctx.cell_id, Member.deleted_at.is_(None),
                                                      Member.activity_status.in_(IN_CELL_STATUSES))).all())
 
     def check_cell(self, review_id: str, data: CellAssessmentInput, review: ReviewInput | None = None) -> ReviewCheck:
@@ -1285,7 +1266,7 @@ class ReviewService:
     def get_commitment(self, member_id: str, year: int) -> CommitmentRecord | None:
         with self.ctx.read() as s:
             row = s.scalars(select(ReviewCommitment).where(
-                ReviewCommitment.cell_id == self._cell_id, ReviewCommitment.member_id == member_id,
+                ReviewCommitment.cell_id == self.ctx.cell_id, ReviewCommitment.member_id == member_id,
                 ReviewCommitment.year == year, ReviewCommitment.deleted_at.is_(None))).first()
             if row is None:
                 return None
@@ -1294,7 +1275,7 @@ class ReviewService:
     def list_commitments(self, year: int) -> list[CommitmentRecord]:
         with self.ctx.read() as s:
             pairs = s.execute(select(ReviewCommitment, Member).join(Member, Member.id == ReviewCommitment.member_id)
-                              .where(ReviewCommitment.cell_id == self._cell_id, ReviewCommitment.year == year,
+                              .where(ReviewCommitment.cell_id == self.ctx.cell_id, ReviewCommitment.year == year,
                                      ReviewCommitment.deleted_at.is_(None))).all()
             out = [(m.list_no, m.full_name, self._commitment_record(c, m.full_name)) for c, m in pairs]
         out.sort(key=lambda t: (t[0] is None, t[0] or 0, name_sort_key(t[1])))
@@ -1309,15 +1290,15 @@ class ReviewService:
                  for i in data.items if clean_line(i.text)]
         with self.ctx.read() as s:
             member = s.get(Member, member_id)
-            if member is None or member.deleted_at is not None or member.cell_id != self._cell_id:
+            if member is None or member.deleted_at is not None or member.cell_id != self.ctx.cell_id:
                 raise NotFound(WHAT_MEMBER.format())
             name = member.full_name
         with self.ctx.mutation("reviews.commitment", S_COMMIT.format(name=name, year=year)) as s:
             row = s.scalars(select(ReviewCommitment).where(
-                ReviewCommitment.cell_id == self._cell_id, ReviewCommitment.member_id == member_id,
+                ReviewCommitment.cell_id == self.ctx.cell_id, ReviewCommitment.member_id == member_id,
                 ReviewCommitment.year == year, ReviewCommitment.deleted_at.is_(None))).first()
             if row is None:
-                row = _new(ReviewCommitment, cell_id=self._cell_id, member_id=member_id, year=year)
+                row = ReviewCommitment(cell_id=self.ctx.cell_id, member_id=member_id, year=year)
                 s.add(row)
             row.items = _dumps(items)
             row.registered_on, row.midyear_on, row.yearend_on = data.registered_on, data.midyear_on, data.yearend_on
@@ -1488,7 +1469,7 @@ class ReviewService:
         with self.ctx.read() as s:
             rows = s.execute(select(MemberReview, ReviewYear.rules_json)
                              .join(ReviewYear, ReviewYear.id == MemberReview.year_id)
-                             .where(MemberReview.cell_id == self._cell_id, MemberReview.member_id == member_id,
+                             .where(MemberReview.cell_id == self.ctx.cell_id, MemberReview.member_id == member_id,
                                     MemberReview.deleted_at.is_(None))
                              .order_by(MemberReview.year.desc())).all()
             out = []
@@ -1505,7 +1486,7 @@ class ReviewService:
             rows = s.execute(select(MemberReview.member_id, MemberReview.year, MemberReview.decided_level,
                                     MemberReview.cell_level, Member.full_name, Member.list_no)
                              .join(Member, Member.id == MemberReview.member_id)
-                             .where(MemberReview.cell_id == self._cell_id, MemberReview.deleted_at.is_(None),
+                             .where(MemberReview.cell_id == self.ctx.cell_id, MemberReview.deleted_at.is_(None),
                                     Member.deleted_at.is_(None), Member.activity_status.in_(IN_CELL_STATUSES))).all()
         by_member: dict[str, dict[int, str | None]] = {}
         names: dict[str, tuple] = {}

@@ -188,10 +188,10 @@ class _Pages(Mapping):
             module_name = PAGES[row][0]
             cls = getattr(importlib.import_module(module_name), class_name)
             page = cls(self.window.services, self.window.notifier, self.window)
-            placeholder = self.window.stack.widget(row)
+            stand_in = self.window.stack.widget(row)
             self.window.stack.insertWidget(row, page)
-            self.window.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            self.window.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
             self.built[class_name] = page
         return self.built[class_name]
 
