@@ -1,0 +1,305 @@
+"""`cellsec-server`: administration from the command line and `serve`.
+
+Stable forms (scripts and acceptance checks use exactly these):
+    cellsec-server --data-dir DIR committee add NAME --json             -> {"id": ...}
+    cellsec-server --data-dir DIR cell add --committee ID NAME --json   -> {"id": ..., "enrollment_code": ...}
+    cellsec-server --data-dir DIR serve --host 127.0.0.1 --port P [--database-url URL]
+    cellsec-server --data-dir DIR cells list --json                     -> [{id, name, last_sync, entities...}]
+    cellsec-server --data-dir DIR rubric publish FILE.json --committee ID
+The database is the SQLite file in the data folder unless --database-url (or CELLSEC_SERVER_DATABASE_URL)
+names another, e.g. postgresql+psycopg://user@host/db. Migrations run on every start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from cellsec.domain import messages
+from cellsec.domain.messages import Msg
+
+from .errors import ServerError
+
+ENV_URL = "CELLSEC_SERVER_DATABASE_URL"
+ENV_DATA = "CELLSEC_SERVER_DATA_DIR"
+
+T_COMMITTEE_ADDED = Msg("Đã tạo cấp ủy \"{name}\" (mã {id}).", "Committee \"{name}\" created (id {id}).")
+T_CELL_ADDED = Msg("Đã tạo chi bộ \"{name}\" (mã {id}).\nMã kết nối (dùng một lần, hết hạn sau {days} ngày): {code}",
+                   "Cell \"{name}\" created (id {id}).\nEnrollment code (single use, expires in {days} days): {code}")
+T_CODE = Msg("Mã kết nối mới (dùng một lần, hết hạn sau {days} ngày): {code}",
+             "New enrollment code (single use, expires in {days} days): {code}")
+T_REVOKED = Msg("Đã thu hồi quyền đồng bộ của máy {id}.", "Device {id} can no longer sync.")
+T_PUBLISHED = Msg("Đã ban hành {n} bộ tiêu chí cho các chi bộ trực thuộc.", "{n} rubric(s) issued to the committee's cells.")
+T_RECORDED = Msg("Đã ghi ({id}); chi bộ sẽ nhận được ở lần đồng bộ tới.",
+                 "Recorded ({id}); the cell receives it at its next sync.")
+T_NEVER = Msg("chưa đồng bộ", "never synced")
+T_BAD_FILE = Msg("Không đọc được tệp {path}: {error}", "Cannot read file {path}: {error}")
+T_BAD_DATE = Msg("Ngày không hợp lệ: {value} (cần dạng NNNN-TT-NN).", "Invalid date: {value} (expected YYYY-MM-DD).")
+T_NO_DB = Msg("Cần --data-dir hoặc --database-url.", "--data-dir or --database-url is needed.")
+T_DB_FAILED = Msg("Không mở được cơ sở dữ liệu: {error}", "Cannot open the database: {error}")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(T_BAD_DATE.format(value=value)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="JSON output")
+    common.add_argument("--database-url", default=argparse.SUPPRESS)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS)
+
+    p = argparse.ArgumentParser(prog="cellsec-server", description="CellSec committee server")
+    p.add_argument("--data-dir", default=os.environ.get(ENV_DATA))
+    p.add_argument("--database-url", default=os.environ.get(ENV_URL))
+    p.add_argument("--json", action="store_true", default=False)
+    p.add_argument("--lang", choices=("vi", "en"), default="vi")
+    sub = p.add_subparsers(dest="group", required=True)
+
+    def group(name: str, help_text: str) -> argparse._SubParsersAction:
+        return sub.add_parser(name, help=help_text).add_subparsers(dest="action", required=True)
+
+    committee = group("committee", "committees (cấp ủy)")
+    a = committee.add_parser("add", parents=[common])
+    a.add_argument("name")
+    committee.add_parser("list", parents=[common])
+
+    cell = group("cell", "one cell (chi bộ)")
+    a = cell.add_parser("add", parents=[common])
+    a.add_argument("--committee", required=True)
+    a.add_argument("name")
+    a.add_argument("--code-days", type=float, default=7)
+    a = cell.add_parser("code", parents=[common], help="a new enrollment code (e.g. a second laptop)")
+    a.add_argument("cell_id")
+    a.add_argument("--code-days", type=float, default=7)
+
+    cells = group("cells", "all cells")
+    a = cells.add_parser("list", parents=[common])
+    a.add_argument("--committee")
+
+    for name in ("devices", "device"):
+        devices = group(name, "devices (laptops)")
+        a = devices.add_parser("list", parents=[common])
+        a.add_argument("--cell")
+        a = devices.add_parser("revoke", parents=[common])
+        a.add_argument("device_id")
+
+    rubric = group("rubric", "rubrics the committee issues")
+    a = rubric.add_parser("publish", parents=[common])
+    a.add_argument("file", type=Path)
+    a.add_argument("--committee", required=True)
+
+    decision = group("decision", "classification decisions")
+    a = decision.add_parser("add", parents=[common])
+    a.add_argument("--cell", required=True)
+    target = a.add_mutually_exclusive_group(required=True)
+    target.add_argument("--review", help="a member's review id (member_reviews)")
+    target.add_argument("--year", type=int, help="the cell's own classification for a year")
+    a.add_argument("--level", required=True, help="HTXSNV | HTTNV | HTNV | KHTNV")
+    a.add_argument("--number", required=True)
+    a.add_argument("--date", type=_date, required=True)
+    a.add_argument("--note", default="")
+
+    recognition = group("recognition", "'Chi bộ 5 tốt' recognition")
+    a = recognition.add_parser("add", parents=[common])
+    a.add_argument("--cell", required=True)
+    a.add_argument("--year", type=int, required=True)
+    a.add_argument("--number", required=True)
+    a.add_argument("--date", type=_date, required=True)
+    a.add_argument("--note", default="")
+
+    guidance = group("guidance", "guidance documents")
+    a = guidance.add_parser("add", parents=[common])
+    a.add_argument("--committee", required=True)
+    a.add_argument("--title", required=True)
+    body = a.add_mutually_exclusive_group(required=True)
+    body.add_argument("--file", type=Path)
+    body.add_argument("--text")
+    a.add_argument("--number", default="")
+    a.add_argument("--date", type=_date)
+
+    comment = group("comment", "comments on a cell's records")
+    a = comment.add_parser("add", parents=[common])
+    a.add_argument("--cell", required=True)
+    a.add_argument("--entity", required=True, help="record type, e.g. meetings")
+    a.add_argument("--entity-id", required=True)
+    a.add_argument("--text", required=True)
+    a.add_argument("--author", default="")
+
+    events = group("events", "refused requests (security log)")
+    a = events.add_parser("list", parents=[common])
+    a.add_argument("--limit", type=int, default=100)
+
+    serve = sub.add_parser("serve", parents=[common], help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--forwarded-allow-ips", default="127.0.0.1",
+                       help="proxies whose X-Forwarded-For is trusted (the TLS reverse proxy)")
+    serve.add_argument("--log-level", default="info")
+    return p
+
+
+def _out(args: argparse.Namespace, data: Any, text: str) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=None))
+    else:
+        print(text)
+
+
+def _url(args: argparse.Namespace) -> str:
+    from .store.db import database_url
+
+    if not args.database_url and not args.data_dir:
+        raise ServerError(2, "no_database", T_NO_DB)
+    return database_url(args.data_dir, args.database_url)
+
+
+def _app_factory():
+    """For `serve --workers N`: each worker process opens the store from the environment."""
+    from .api import create_app
+    from .store.db import open_store
+
+    return create_app(open_store(os.environ[ENV_URL]))
+
+
+def _serve(args: argparse.Namespace, url: str) -> int:
+    import uvicorn
+
+    from .api import create_app
+    from .store.db import open_store
+
+    store = open_store(url)  # migrate once before any worker starts
+    options = dict(host=args.host, port=args.port, log_level=args.log_level, proxy_headers=True,
+                   forwarded_allow_ips=args.forwarded_allow_ips, server_header=False)
+    if args.workers > 1:
+        store.close()
+        os.environ[ENV_URL] = url
+        uvicorn.run("cellsec.server.cli:_app_factory", factory=True, workers=args.workers, **options)
+    else:
+        uvicorn.run(create_app(store), **options)
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .store import admin
+    from .store.db import open_store
+    from .store.models import SecurityEvent
+
+    url = _url(args)
+    if args.group == "serve":
+        return _serve(args, url)
+    try:
+        store = open_store(url, pool_size=2)
+    except Exception as exc:  # the driver's own error text is the useful part here
+        raise ServerError(2, "database", T_DB_FAILED, error=str(exc).splitlines()[0]) from None
+    try:
+        with store.transaction() as s:
+            key = (args.group, args.action)
+            if key == ("committee", "add"):
+                c = admin.add_committee(s, args.name)
+                _out(args, {"id": c.id, "name": c.name}, T_COMMITTEE_ADDED.format(name=c.name, id=c.id))
+            elif key == ("committee", "list"):
+                rows = admin.list_committees(s)
+                _out(args, rows, "\n".join(f"{r['id']}  {r['name']}" for r in rows))
+            elif key == ("cell", "add"):
+                cell, code = admin.add_cell(s, args.committee, args.name, args.code_days)
+                _out(args, {"id": cell.id, "name": cell.name, "committee_id": cell.committee_id,
+                            "enrollment_code": code},
+                     T_CELL_ADDED.format(name=cell.name, id=cell.id, code=code, days=f"{args.code_days:g}"))
+            elif key == ("cell", "code"):
+                code = admin.new_enrollment_code(s, args.cell_id, args.code_days)
+                _out(args, {"cell_id": args.cell_id, "enrollment_code": code},
+                     T_CODE.format(code=code, days=f"{args.code_days:g}"))
+            elif key == ("cells", "list"):
+                rows = admin.list_cells(s, args.committee)
+                _out(args, rows, "\n".join(
+                    f"{r['id']}  {r['name']}  {r['last_sync'] or T_NEVER.format()}  "
+                    f"{sum(r['entities'].values())}" for r in rows))
+            elif key in (("devices", "list"), ("device", "list")):
+                rows = admin.list_devices(s, args.cell)
+                _out(args, rows, "\n".join(
+                    f"{r['id']}  {r['cell_id']}  {r['name']}  {r['last_seen'] or '-'}"
+                    f"{'  REVOKED ' + r['revoked_at'] if r['revoked_at'] else ''}" for r in rows))
+            elif key in (("devices", "revoke"), ("device", "revoke")):
+                d = admin.revoke_device(s, args.device_id)
+                _out(args, {"id": d.id, "revoked_at": d.revoked_at.isoformat()}, T_REVOKED.format(id=d.id))
+            elif key == ("rubric", "publish"):
+                ids = admin.publish_rubrics(s, args.committee, _read_rubrics(args.file))
+                _out(args, {"ids": ids}, T_PUBLISHED.format(n=len(ids)))
+            elif key == ("decision", "add"):
+                rid = admin.add_decision(s, args.cell, args.level, args.number, args.date, review_id=args.review,
+                                         year=args.year, note=args.note)
+                _out(args, {"id": rid}, T_RECORDED.format(id=rid))
+            elif key == ("recognition", "add"):
+                rid = admin.add_recognition(s, args.cell, args.year, args.number, args.date, args.note)
+                _out(args, {"id": rid}, T_RECORDED.format(id=rid))
+            elif key == ("guidance", "add"):
+                body = _read_text(args.file) if args.file else args.text
+                rid = admin.add_guidance(s, args.committee, args.title, body, args.number, args.date)
+                _out(args, {"id": rid}, T_RECORDED.format(id=rid))
+            elif key == ("comment", "add"):
+                rid = admin.add_comment(s, args.cell, args.entity, args.entity_id, args.text, args.author)
+                _out(args, {"id": rid}, T_RECORDED.format(id=rid))
+            elif key == ("events", "list"):
+                from sqlalchemy import select
+                rows = [{"at": e.at.isoformat(), "kind": e.kind, "device_id": e.device_id, "cell_id": e.cell_id,
+                         "client": e.client, "detail": e.detail}
+                        for e in s.scalars(select(SecurityEvent).order_by(SecurityEvent.id.desc()).limit(args.limit))]
+                _out(args, rows, "\n".join(f"{r['at']}  {r['kind']}  {r['device_id']}  {r['client']}  {r['detail']}"
+                                           for r in rows))
+    finally:
+        store.close()
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ServerError(2, "bad_file", T_BAD_FILE, path=path, error=exc) from None
+
+
+def _read_rubrics(path: Path):
+    from cellsec.domain.rubrics import RubricError, parse_rubric_file, rubric_from_dict
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ServerError(2, "bad_file", T_BAD_FILE, path=path, error=exc) from None
+    try:
+        try:
+            doc = json.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            doc = None  # parse_rubric_file words the problem
+        if isinstance(doc, dict) and "format" not in doc and "key" in doc:
+            return [rubric_from_dict(doc)]  # a bare rubric object is accepted too
+        return parse_rubric_file(raw)
+    except RubricError as exc:
+        raise ServerError(2, "bad_rubric", T_BAD_FILE, path=path, error=exc) from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    args.json = getattr(args, "json", False)
+    messages.set_language(args.lang)
+    try:
+        return _run(args)
+    except ServerError as exc:
+        if args.json:
+            print(json.dumps(exc.to_dict(), ensure_ascii=False), file=sys.stderr)
+        else:
+            print(str(exc), file=sys.stderr)
+        return 2 if exc.status == 2 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
