@@ -1,0 +1,148 @@
+import json
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+from cellsec.server.errors import ServerError
+from cellsec.server.store import batches
+from cellsec.server.store.models import Batch, Cell, Device, Entity, Op
+from cellsec.sync.protocol.envelope import Manifest
+from cellsec.sync.protocol.ops import Op as WireOp
+
+
+class Outbox:
+    """A laptop's change log for store-level tests."""
+
+    def __init__(self, device_id, cell_id):
+        self.device_id, self.cell_id, self.seq, self.revs = device_id, cell_id, 0, {}
+
+    def op(self, entity="members", entity_id=None, cell_id=None, base_rev=None, **fields):
+        entity_id = entity_id or str(uuid.uuid4())
+        rev = self.revs.get((entity, entity_id), 0) + 1
+        self.revs[(entity, entity_id)] = rev
+        self.seq += 1
+        cell = cell_id or self.cell_id
+        return WireOp(device_id=self.device_id, seq=self.seq, entity=entity, entity_id=entity_id, cell_id=cell,
+                      rev=rev, base_rev=rev - 1 if base_rev is None else base_rev,
+                      op="insert" if rev == 1 else "update", snapshot={"id": entity_id, "cell_id": cell, **fields})
+
+
+def manifest(ops, batch_id=None):
+    return Manifest(batch_id=batch_id or str(uuid.uuid4()), kind="ops", sender=ops[0].device_id if ops else "d",
+                    cell_id=ops[0].cell_id if ops else "c", seq_first=min(o.seq for o in ops) if ops else None,
+                    seq_last=max(o.seq for o in ops) if ops else None, cursor=0, app_version="", schema_version="",
+                    created_at="", op_count=len(ops), payload_sha256="", payload_size=0, recipient="", ephemeral="",
+                    nonce="")
+
+
+def apply(store, device_id, ops, batch_id=None):
+    with store.transaction() as s:
+        return batches.apply_batch(s, device_id, manifest(ops, batch_id), ops)
+
+
+@pytest.fixture
+def laptops(make_cell, enroll, store):
+    cell_id, code = make_cell()
+    a, _ = enroll(code)
+    from cellsec.server.store import admin
+    with store.transaction() as s:
+        code2 = admin.new_enrollment_code(s, cell_id)
+    b, _ = enroll(code2)
+    return cell_id, Outbox(a, cell_id), Outbox(b, cell_id)
+
+
+def state(store):
+    with store.transaction() as s:
+        entities = sorted((e.entity, e.entity_id, e.rev, json.dumps(e.snapshot, sort_keys=True), e.feed_seq)
+                          for e in s.scalars(select(Entity)))
+        return (entities, s.scalar(select(func.count()).select_from(Op)),
+                [c.feed_seq for c in s.scalars(select(Cell))], [d.last_seq for d in s.scalars(select(Device))])
+
+
+def test_new_ops_are_applied_in_order_with_feed_seqs(store, laptops):
+    cell_id, a, _ = laptops
+    member = a.op(full_name="Trần Thị Bình")
+    update = a.op(entity_id=member.entity_id, full_name="Trần Thị Bình", phone="0912")
+    answer = apply(store, a.device_id, [update, member])  # any order in the batch: applied by seq
+    assert [r["status"] for r in answer["results"]] == ["applied", "applied"]
+    assert [r["feed_seq"] for r in answer["results"]] == [1, 2]
+    assert answer["acknowledged_seq"] == 2 and answer["server_seq"] == 2
+    with store.transaction() as s:
+        row = s.get(Entity, (cell_id, "members", member.entity_id))
+        assert row.rev == 2 and row.snapshot["phone"] == "0912" and row.origin_device == a.device_id
+        assert s.get(Cell, cell_id).last_sync is not None
+
+
+def test_same_batch_twice_changes_nothing(store, laptops):
+    _, a, _ = laptops
+    ops = [a.op(full_name=f"Đảng viên {i}") for i in range(20)]
+    first = apply(store, a.device_id, ops, batch_id="b-1")
+    before = state(store)
+    again = apply(store, a.device_id, ops, batch_id="b-1")
+    assert state(store) == before
+    assert {r["status"] for r in again["results"]} == {"duplicate"}
+    assert {r["first_status"] for r in again["results"]} == {"applied"}
+    assert again["summary"] == {"applied": 0, "duplicate": 20, "conflict": 0, "rejected": 0}
+    assert first["summary"]["applied"] == 20
+    with store.transaction() as s:
+        assert s.query(Batch).count() == 2  # both deliveries are in the history
+
+
+def test_batch_delivered_out_of_order_still_applies(store, laptops):
+    cell_id, a, _ = laptops
+    early = [a.op(full_name="A"), a.op(full_name="B")]
+    late = [a.op(full_name="C")]
+    apply(store, a.device_id, late)
+    answer = apply(store, a.device_id, early)
+    assert [r["status"] for r in answer["results"]] == ["applied", "applied"]
+    with store.transaction() as s:
+        assert s.query(Entity).filter(Entity.cell_id == cell_id).count() == 3
+        assert s.get(Device, a.device_id).last_seq == 3
+
+
+def test_two_laptops_editing_one_record_conflict_with_the_server_copy(store, laptops):
+    cell_id, a, b = laptops
+    created = a.op(full_name="Lê Văn Cường")
+    apply(store, a.device_id, [created])
+    b.revs[("members", created.entity_id)] = 1  # b pulled rev 1
+    edit_a = a.op(entity_id=created.entity_id, full_name="Lê Văn Cường", phone="111")
+    edit_b = b.op(entity_id=created.entity_id, full_name="Lê Văn Cường", phone="222")
+    assert apply(store, a.device_id, [edit_a])["results"][0]["status"] == "applied"
+    result = apply(store, b.device_id, [edit_b])["results"][0]
+    assert result["status"] == "conflict"
+    assert result["server"]["rev"] == 2 and result["server"]["snapshot"]["phone"] == "111"
+    assert "máy khác" in result["message"]
+    with store.transaction() as s:
+        assert s.get(Entity, (cell_id, "members", created.entity_id)).snapshot["phone"] == "111"
+        stored = s.scalars(select(Op).where(Op.device_id == b.device_id)).one()
+        assert stored.status == "conflict" and stored.snapshot["phone"] == "222"  # kept in the history
+    resend = apply(store, b.device_id, [edit_b])["results"][0]
+    assert (resend["status"], resend["first_status"]) == ("duplicate", "conflict")
+
+
+def test_committee_owned_unknown_and_foreign_records_are_rejected(store, laptops, make_cell):
+    cell_id, a, _ = laptops
+    other_cell, _ = make_cell("Chi bộ khác")
+    ops = [a.op("classification_decisions", level="htxs"), a.op("minutes_autosaves"),
+           a.op("cells", entity_id=other_cell), a.op("members", full_name="Hợp lệ")]
+    answer = apply(store, a.device_id, ops)
+    assert [(r["status"], r.get("reason")) for r in answer["results"]] == [
+        ("rejected", "committee_owned"), ("rejected", "unknown_entity"), ("rejected", "other_cell"),
+        ("applied", None)]
+    assert "cấp ủy cấp trên" in answer["results"][0]["message"]
+    assert "committee" in answer["results"][0]["message_en"]
+
+
+def test_seq_going_backwards_refuses_the_whole_batch(store, laptops):
+    cell_id, a, _ = laptops
+    apply(store, a.device_id, [a.op(full_name="X"), a.op(full_name="Y")])
+    a.seq = 1  # an old backup restored: seq 2 is reused for a different change
+    reused = [a.op(full_name="Z (sau khi khôi phục)"), a.op(full_name="W")]
+    before = state(store)
+    with pytest.raises(ServerError) as err:
+        apply(store, a.device_id, reused)
+    assert err.value.code == "seq_backwards" and err.value.status == 409
+    assert "số 2" in str(err.value) and "máy mới" in str(err.value)
+    assert "new device" in err.value.message("en")
+    assert state(store) == before
