@@ -4,12 +4,12 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.installed-stamp
 
-.PHONY: run test i18n i18n-update bench clean
+.PHONY: run test i18n i18n-update bench server clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e ".[dev,server]"
 	touch $(STAMP)
 
 # Compile the Qt translations (.ts sources -> .qm) that the app loads.
@@ -25,6 +25,13 @@ run: i18n
 
 test: i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The committee server on this machine: an SQLite file in $(SERVER_DIR), http://127.0.0.1:$(SERVER_PORT).
+# Administration: $(VENV)/bin/cellsec-server --data-dir $(SERVER_DIR) committee add NAME (see README).
+SERVER_DIR  ?= .server-data
+SERVER_PORT ?= 8765
+server: $(STAMP)
+	$(VENV)/bin/cellsec-server --data-dir $(SERVER_DIR) serve --host 127.0.0.1 --port $(SERVER_PORT)
 
 bench: i18n
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
