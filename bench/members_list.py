@@ -21,9 +21,9 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import insert  # noqa: E402
 
 from cellsec.domain.text import fold  # noqa: E402
-from cellsec.services.cell import CellInfo  # noqa: E402
+from cellsec.services.settings.cell import CellInfo  # noqa: E402
 from cellsec.services.facade import Services  # noqa: E402
-from cellsec.services.members import MemberQuery  # noqa: E402
+from cellsec.services.members.service import MemberQuery  # noqa: E402
 from cellsec.store.ids import new_id  # noqa: E402
 from cellsec.store.models.members import Member  # noqa: E402
 

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert  # noqa: E402
 
-from cellsec.services import demo_meetings as bank  # noqa: E402
-from cellsec.services.demo import build_demo  # noqa: E402
+from cellsec.services.demo import meetings as bank  # noqa: E402
+from cellsec.services.demo.cell import build_demo  # noqa: E402
 from cellsec.services.facade import Services  # noqa: E402
 from cellsec.store import search as index  # noqa: E402
 from cellsec.store.ids import new_id  # noqa: E402
@@ -49,9 +49,9 @@ def _clock(runs: int, fn) -> float:
 
 
 def bench_pdfs(folder: Path) -> tuple[float, float, int]:
-    from cellsec.reports.layout import render_pdf
+    from cellsec.reports.engine.layout import render_pdf
     from cellsec.reports.minutes import minutes_book, minutes_document
-    from cellsec.reports.pdf import register_fonts
+    from cellsec.reports.engine.pdf import register_fonts
 
     svc = Services.open(folder / "demo")
     try:
@@ -92,7 +92,7 @@ def _minutes_text(rng: random.Random, month: int) -> tuple[str, str]:
 
 def build_search_store(folder: Path, count: int) -> tuple[Services, float]:
     svc = Services.open(folder / "province")
-    from cellsec.services.cell import CellInfo
+    from cellsec.services.settings.cell import CellInfo
 
     svc.cell.setup(CellInfo(name="Chi bộ Tổng hợp", abbreviation="CB", place_name="Nghệ An",
                             upper_committee="Đảng ủy tỉnh"))

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cellsec.reports.document import (  # noqa: E402
+from cellsec.reports.engine.document import (  # noqa: E402
     Book,
     Header,
     Heading,
@@ -25,10 +25,10 @@ from cellsec.reports.document import (  # noqa: E402
     Signatures,
     Table,
 )
-from cellsec.reports.docx import render_docx  # noqa: E402
-from cellsec.reports.member_register import render_member_register  # noqa: E402
-from cellsec.reports.pdf import render_pdf  # noqa: E402
-from cellsec.reports.pdf import register_fonts  # noqa: E402
+from cellsec.reports.engine.docx import render_docx  # noqa: E402
+from cellsec.reports.members import render_member_register  # noqa: E402
+from cellsec.reports.engine.pdf import render_pdf  # noqa: E402
+from cellsec.reports.engine.pdf import register_fonts  # noqa: E402
 from tests.reports.conftest import make_members  # noqa: E402
 
 TEXT = ("Chi bộ đã bám sát nhiệm vụ chính trị của cơ quan, lãnh đạo đảng viên hoàn thành tốt nhiệm vụ chuyên môn; "
@@ -61,7 +61,7 @@ def median_seconds(fn, runs: int) -> float:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    from cellsec.services.cell import CellInfo
+    from cellsec.services.settings.cell import CellInfo
 
     cell = CellInfo(name="Chi bộ Xuất bản - Kỹ thuật", place_name="Nghệ An", secretary_name="Nguyễn Văn Đức",
                     upper_committee="Đảng ủy Báo Nghệ An")

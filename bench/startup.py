@@ -38,7 +38,7 @@ from pathlib import Path
 painted = []
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
-from cellsec.ui.startup import start
+from cellsec.ui.app.startup import start
 app = QApplication(sys.argv)
 w = start(app, Path(sys.argv[1]))
 class FirstPaint(QObject):

@@ -29,7 +29,7 @@ def data_dir(tmp_path):
 @pytest.fixture
 def services(data_dir):
     """Open services on a fresh folder with a cell already set up."""
-    from cellsec.services.cell import CellInfo
+    from cellsec.services.settings.cell import CellInfo
     from cellsec.services.facade import Services
 
     svc = Services.open(data_dir)
@@ -52,7 +52,7 @@ def services(data_dir):
 @pytest.fixture
 def demo_services(data_dir):
     """Open services on a folder filled by `cellsec demo` (every feature's demo data)."""
-    from cellsec.services.demo import build_demo
+    from cellsec.services.demo.cell import build_demo
     from cellsec.services.facade import Services
 
     svc = Services.open(data_dir)

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         set_language(args.lang)
     if getattr(args, "func", None) is None:
-        from ..ui.app import run_gui
+        from ..ui.app.launch import run_gui
 
         return run_gui(data_dir, sys.argv[:1])
     return run_command(args, data_dir)

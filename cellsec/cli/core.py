@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_setup(args, svc) -> int:
-    from ..services.cell import CellInfo
+    from ..services.settings.cell import CellInfo
 
     info = svc.cell.setup(CellInfo(name=args.name, abbreviation=args.abbreviation, place_name=args.place,
                                    secretary_name=args.secretary, deputy_name=args.deputy,

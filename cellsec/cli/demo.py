@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(args, svc) -> int:
-    from ..services.demo import build_demo
+    from ..services.demo.cell import build_demo
 
     build_demo(svc, args.today or dt.date.today())
     cell = svc.cell.get()

@@ -113,7 +113,7 @@ def _record_json(m) -> dict:
 
 
 def cmd_list(args, svc) -> int:
-    from ..services.members import MemberQuery
+    from ..services.members.service import MemberQuery
 
     statuses: list[str] = []
     for s in args.status or []:
@@ -172,7 +172,7 @@ def cmd_show(args, svc) -> int:
 
 def cmd_add(args, svc) -> int:
     from ..services.errors import ValidationFailed
-    from ..services.members import MemberInput
+    from ..services.members.service import MemberInput
 
     data = MemberInput(
         full_name=args.name, date_of_birth=args.dob, gender=args.gender or "", admitted_on=args.admitted,
@@ -196,7 +196,7 @@ def cmd_add(args, svc) -> int:
 
 
 def cmd_status(args, svc) -> int:
-    from ..services.members import StatusChange
+    from ..services.members.service import StatusChange
 
     record = svc.members.change_status(args.id, StatusChange(
         args.activity_status, args.status_from, args.status_to, args.reason, args.decision, args.org))
@@ -244,8 +244,8 @@ def cmd_export(args, svc) -> int:
 
 
 def cmd_print(args, svc) -> int:
-    from ..reports.member_register import render_member_register
-    from ..services.members import MemberQuery
+    from ..reports.members import render_member_register
+    from ..services.members.service import MemberQuery
 
     on = args.date or dt.date.today()
     members = svc.members.list(MemberQuery(activity_statuses=IN_CELL_STATUSES, sort="list_no"))

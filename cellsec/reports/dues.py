@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import dues as D
 from ..domain.dates import format_date
-from .document import (
+from .engine.document import (
     FieldList,
     Heading,
     KeepTogether,
@@ -27,10 +27,10 @@ from .document import (
     cell_header,
     default_layout,
 )
-from .layout import render
+from .engine.layout import render
 
 if TYPE_CHECKING:
-    from ..services.dues import MonthSheet
+    from ..services.dues.service import MonthSheet
     from ..services.facade import Services
 
 TITLE = "SỔ THU ĐẢNG PHÍ"

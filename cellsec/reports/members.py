@@ -14,7 +14,7 @@ from typing import Any
 from ..domain.dates import format_date
 from ..domain.documents import TYPE_LIST, document_number
 from ..domain.members import GENDER_LABELS, IN_CELL_STATUSES, name_sort_key
-from .document import LayoutSettings, Paragraph, PartyDocument, Signatures, Table, cell_header, default_layout
+from .engine.document import LayoutSettings, Paragraph, PartyDocument, Signatures, Table, cell_header, default_layout
 
 TITLE = "Danh sách đảng viên"
 AS_OF = "(Tính đến ngày {date})"
@@ -65,7 +65,7 @@ def summary_line(members: list[Any]) -> str:
 def _column_widths(rows: list[list[str]], width_mm: float, size: float) -> list[float]:
     """Widths in mm: numbers and dates exactly fit, names fit on one line when the page allows,
     positions and notes share what is left (they wrap)."""
-    from .pdf import text_width
+    from .engine.pdf import text_width
 
     def fit(col: int, low: float, high: float, header_lines: int = 1) -> float:
         widest = max([text_width(r[col], size) for r in rows] or [0]) * 25.4 / 72 + _PAD_MM
@@ -118,7 +118,7 @@ def render_member_register(cell: Any, members: list[Any], path: Path, on: dt.dat
                            layout: LayoutSettings | None = None, seq: int | None = None) -> Path:
     """PDF of the member register at `path`. `cell` is a CellInfo valid on `on`; `members` are
     MemberRecords (only attributes are read). The number is left blank for handwriting unless `seq`."""
-    from .pdf import render_pdf
+    from .engine.pdf import render_pdf
 
     layout = layout or default_layout()
     return render_pdf(member_register_document(cell, members, on, layout, seq), Path(path), layout)

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.members import ACTIVITY_LABELS, GENDER_LABELS, PARTY_STATUS_LABELS, POLITICAL_THEORY_LABELS
-from .files import atomic_output
-from .member_register import register_order
+from .engine.files import atomic_output
+from .members import register_order
 
 SHEET_TITLE = "Danh sách đảng viên"
 DATE_FORMAT = "DD/MM/YYYY"

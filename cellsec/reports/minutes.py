@@ -21,7 +21,7 @@ from ..domain.dates import date_line, format_date
 from ..domain.documents import TYPE_MINUTES, TYPE_RESOLUTION, document_number
 from ..domain.meetings import AttendanceSummary, Vote, format_percent
 from ..domain.messages import Msg
-from .document import (
+from .engine.document import (
     Book,
     Heading,
     LayoutSettings,
@@ -33,11 +33,11 @@ from .document import (
     cell_header,
     default_layout,
 )
-from .layout import render
+from .engine.layout import render
 
 if TYPE_CHECKING:
     from ..services.facade import Services
-    from ..services.meetings import MeetingRecord, ResolutionRecord
+    from ..services.meetings.service import MeetingRecord, ResolutionRecord
 
 DRAFT_MARK = "DỰ THẢO"
 MINUTES_TITLE = "Biên bản"
@@ -263,7 +263,7 @@ def write_minutes(svc: Services, meeting_id: str, path: Path) -> Path:
 
 def write_resolution(svc: Services, meeting_id: str, path: Path) -> Path:
     from ..services.errors import ServiceError
-    from ..services.meetings import NO_RESOLUTION
+    from ..services.meetings.service import NO_RESOLUTION
 
     record = svc.meetings.get(meeting_id)
     resolution = svc.meetings.get_resolution(meeting_id)

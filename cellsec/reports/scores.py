@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from ..domain import rubrics as R
 from ..domain.dates import format_date
 from ..domain.documents import TYPE_REPORT, document_number
-from .charts import attendance_chart, five_good_chart, meeting_scores_chart, member_attendance_chart
-from .document import (
+from .engine.charts import attendance_chart, five_good_chart, meeting_scores_chart, member_attendance_chart
+from .engine.document import (
     Heading,
     Image,
     KeepTogether,
@@ -29,11 +29,11 @@ from .document import (
     cell_header,
     default_layout,
 )
-from .layout import render
+from .engine.layout import render
 
 if TYPE_CHECKING:
     from ..services.facade import Services
-    from ..services.scoring import ScoresReport
+    from ..services.scoring.service import ScoresReport
 
 TITLE = "BÁO CÁO\nKẾT QUẢ CHẤM ĐIỂM CHẤT LƯỢNG SINH HOẠT\nVÀ ĐÁNH GIÁ \"CHI BỘ 5 TỐT\", \"ĐẢNG VIÊN 5 TỐT\""
 

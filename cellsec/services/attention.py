@@ -17,9 +17,9 @@ from ..domain import meetings as MD
 from ..domain.members import IN_CELL_STATUSES, probation_end
 from ..store.models.meetings import Meeting, MeetingAttendance
 from .context import Context
-from .dues import CellScoped, DuesService, member_facts, registry_order
-from .meetings import meeting_rules
-from .members import membership_rules
+from .dues.service import CellScoped, DuesService, member_facts, registry_order
+from .meetings.service import meeting_rules
+from .members.service import membership_rules
 
 
 class AttentionService(CellScoped):
@@ -68,7 +68,7 @@ class AttentionService(CellScoped):
                 if item:
                     items.append(item)
 
-        from .reviews import ReviewService
+        from .reviews.service import ReviewService
 
         for risk in ReviewService(self.ctx).removal_risks():
             if risk.member_id in in_cell:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,9 +32,20 @@ class Change:
     summary: str
     entities: frozenset[str]  # table names; "*" means everything may have changed (a restored backup)
     ids: frozenset[str]
+    # Who asked (the widget of `Context.action`), so that it does not reload what it has just shown.
+    initiator: object | None = None
 
     def touches(self, entities: set[str] | frozenset[str]) -> bool:
         return "*" in self.entities or bool(self.entities & set(entities))
+
+    @staticmethod
+    def merge(changes: list["Change"], initiator: object | None) -> "Change":
+        if len(changes) == 1:
+            only = changes[0]
+            return Change(only.action, only.summary, only.entities, only.ids, initiator)
+        last = changes[-1]
+        return Change(last.action, last.summary, frozenset().union(*(c.entities for c in changes)),
+                      frozenset().union(*(c.ids for c in changes)), initiator)
 
 
 @dataclass
@@ -43,6 +55,8 @@ class Context:
     listeners: list[Callable[[Change], None]] = field(default_factory=list)
     _device_id: str | None = None
     _cell_id: str | None = None
+    # Per thread: the changes of the user action in progress (None when no action is open).
+    _actions: threading.local = field(default_factory=threading.local)
 
     # ---- sessions -------------------------------------------------------------------------------
     @contextmanager
@@ -79,7 +93,27 @@ class Context:
             raise
         finally:
             session.close()
-        self.notify(Change(action, summary, frozenset(e for e, _ in changed), frozenset(i for _, i in changed)))
+        change = Change(action, summary, frozenset(e for e, _ in changed), frozenset(i for _, i in changed))
+        pending = getattr(self._actions, "pending", None)
+        if pending is not None:
+            pending.append(change)
+        else:
+            self.notify(change)
+
+    @contextmanager
+    def action(self, initiator: object | None = None) -> Iterator[None]:
+        """One user action (one button press): its mutations are announced once, merged, after the service
+        calls return — naming `initiator`, so that widget does not reload what it has just shown."""
+        if getattr(self._actions, "pending", None) is not None:  # nested: the outer action announces
+            yield
+            return
+        self._actions.pending = []
+        try:
+            yield
+        finally:
+            pending, self._actions.pending = self._actions.pending, None
+            if pending:
+                self.notify(Change.merge(pending, initiator))
 
     def notify(self, change: Change) -> None:
         for listener in list(self.listeners):

@@ -15,17 +15,18 @@ from .context import Context, open_context
 if TYPE_CHECKING:
     from .attention import AttentionService
     from .backups import BackupService
-    from .cell import CellService
-    from .dues import DuesService
+    from .settings.cell import CellService
+    from .drafts import DraftService
+    from .dues.service import DuesService
     from .finalise import FinaliseService
-    from .importer import ImportService
-    from .layout import LayoutService
-    from .meetings import MeetingService
-    from .members import MemberService
+    from .members.importer import ImportService
+    from .settings.layout import LayoutService
+    from .meetings.service import MeetingService
+    from .members.service import MemberService
     from .overview import OverviewService
-    from .reviews import ReviewService
-    from .rubrics import RubricService
-    from .scoring import ScoringService
+    from .reviews.service import ReviewService
+    from .scoring.rubrics import RubricService
+    from .scoring.service import ScoringService
     from .search import SearchService
 
 
@@ -46,7 +47,7 @@ class Services:
 
     @cached_property
     def cell(self) -> CellService:
-        from .cell import CellService
+        from .settings.cell import CellService
 
         return CellService(self.ctx)
 
@@ -58,13 +59,13 @@ class Services:
 
     @cached_property
     def members(self) -> MemberService:
-        from .members import MemberService
+        from .members.service import MemberService
 
         return MemberService(self.ctx)
 
     @cached_property
     def importer(self) -> ImportService:
-        from .importer import ImportService
+        from .members.importer import ImportService
 
         return ImportService(self.ctx, self.members)
 
@@ -76,25 +77,25 @@ class Services:
 
     @cached_property
     def layout(self) -> LayoutService:
-        from .layout import LayoutService
+        from .settings.layout import LayoutService
 
         return LayoutService(self.ctx)
 
     @cached_property
     def rubrics(self) -> RubricService:
-        from .rubrics import RubricService
+        from .scoring.rubrics import RubricService
 
         return RubricService(self.ctx)
 
     @cached_property
     def dues(self) -> DuesService:
-        from .dues import DuesService
+        from .dues.service import DuesService
 
         return DuesService(self.ctx)
 
     @cached_property
     def scoring(self) -> ScoringService:
-        from .scoring import ScoringService
+        from .scoring.service import ScoringService
 
         return ScoringService(self.ctx, self.rubrics, self.dues)
 
@@ -106,13 +107,13 @@ class Services:
 
     @cached_property
     def reviews(self) -> ReviewService:
-        from .reviews import ReviewService
+        from .reviews.service import ReviewService
 
         return ReviewService(self.ctx)
 
     @cached_property
     def meetings(self) -> MeetingService:
-        from .meetings import MeetingService
+        from .meetings.service import MeetingService
 
         return MeetingService(self.ctx)
 
@@ -121,6 +122,12 @@ class Services:
         from .search import SearchService
 
         return SearchService(self.ctx)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        from .drafts import DraftService
+
+        return DraftService(self.ctx)
 
     @cached_property
     def finalise(self) -> FinaliseService:

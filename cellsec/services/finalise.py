@@ -33,10 +33,10 @@ from .context import Context
 # kind -> "module:function"; function(session, entity_id) returns the content the live record would be
 # finalised with now (None if the record is gone). Imported lazily, so features only append a string.
 CONTENT_PROVIDERS: dict[str, str] = {
-    "minutes": "cellsec.services.meetings:minutes_chain_content",
-    "resolution": "cellsec.services.meetings:resolution_chain_content",
-    "member_review": "cellsec.services.reviews:member_review_chain_content",
-    "collective_review": "cellsec.services.reviews:collective_review_chain_content",
+    "minutes": "cellsec.services.meetings.service:minutes_chain_content",
+    "resolution": "cellsec.services.meetings.service:resolution_chain_content",
+    "member_review": "cellsec.services.reviews.service:member_review_chain_content",
+    "collective_review": "cellsec.services.reviews.service:collective_review_chain_content",
 }
 
 KIND_LABELS: dict[str, Msg] = {

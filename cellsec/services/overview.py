@@ -18,10 +18,10 @@ from ..domain.members import FIELD_LABELS, IN_CELL_STATUSES
 from ..domain.messages import Msg
 from ..store.models.members import Member
 from .context import Context
-from .members import MemberService, membership_rules
-from .reviews import review_reminders
-from .dues import dues_reminders
-from .meetings import meeting_reminders
+from .members.service import MemberService, membership_rules
+from .reviews.service import review_reminders
+from .dues.service import dues_reminders
+from .meetings.service import meeting_reminders
 
 PROBATION_ENDING = Msg(
     "Đồng chí {name} hết thời gian dự bị ngày {date}: chuẩn bị hồ sơ xét công nhận đảng viên chính thức "

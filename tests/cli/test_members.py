@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from cellsec.cli import main
-from cellsec.services import demo
+from cellsec.services.demo import cell as demo
 
 TODAY = "22/11/2026"
 CSV_HEADER = "Họ và tên;Ngày sinh;Giới tính;Số CCCD;Ngày vào Đảng;Ngày chính thức\n"

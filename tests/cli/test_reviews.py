@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from cellsec.cli import main
-from cellsec.services.members import MemberInput
-from cellsec.services.reviews import CellAssessmentInput, ReviewInput
+from cellsec.services.members.service import MemberInput
+from cellsec.services.reviews.service import CellAssessmentInput, ReviewInput
 
 TODAY = dt.date(2026, 11, 22)
 

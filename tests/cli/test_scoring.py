@@ -17,7 +17,7 @@ TODAY = "2026-11-22"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from cellsec.services.demo import build_demo
+    from cellsec.services.demo.cell import build_demo
     from cellsec.services.facade import Services
 
     folder = tmp_path_factory.mktemp("demo")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from cellsec.services.cell import CellInfo
-from cellsec.services.members import MemberRecord
+from cellsec.services.settings.cell import CellInfo
+from cellsec.services.members.service import MemberRecord
 
 D = dt.date
 

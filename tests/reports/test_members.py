@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from cellsec.reports.member_register import member_register_document, render_member_register, summary_line
+from cellsec.reports.members import member_register_document, render_member_register, summary_line
 
 from .conftest import make_members
 from .pdfcheck import fonts, page_size, pages_text, pieces

@@ -38,7 +38,7 @@ def test_header_dates_and_text_cells(tmp_path, cell, members):
 
 
 def test_export_reimports_without_changes(tmp_path, services):
-    from cellsec.services.members import MemberInput
+    from cellsec.services.members.service import MemberInput
 
     for m in make_members()[:6]:
         services.members.add(MemberInput(**{f: getattr(m, f) for f in MemberInput.__dataclass_fields__}))

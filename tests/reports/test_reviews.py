@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from cellsec.domain.reviews import CommitmentItem
 from cellsec.reports import reviews as rp
-from cellsec.services.members import MemberInput
-from cellsec.services.reviews import (
+from cellsec.services.members.service import MemberInput
+from cellsec.services.reviews.service import (
     CellAssessmentInput,
     CollectiveInput,
     CommitmentInput,

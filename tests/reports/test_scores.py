@@ -8,11 +8,11 @@ from pypdf import PdfReader
 from reportlab.graphics.shapes import String
 
 from cellsec.domain import rubrics as R
-from cellsec.reports import charts
+from cellsec.reports.engine import charts
 from cellsec.reports.dues import write_dues_sheet
 from cellsec.reports.scores import write_scores
-from cellsec.services.dues import PaymentEntry
-from cellsec.services.scoring import AssessmentInput, MonthValue
+from cellsec.services.dues.service import PaymentEntry
+from cellsec.services.scoring.service import AssessmentInput, MonthValue
 
 from tests.services.scoring_data import TODAY, D, add_members, meeting
 
@@ -128,7 +128,7 @@ def test_chart_drawings():
 
 
 def test_member_chart_grows_with_the_list():
-    from cellsec.services.scoring import MemberAttendanceRow
+    from cellsec.services.scoring.service import MemberAttendanceRow
 
     rows = [MemberAttendanceRow(str(i), f"Đảng viên {i}", i, 10, 9, 1, 0, 90.0) for i in range(30)]
     short, long = charts.member_attendance_chart(rows[:5]), charts.member_attendance_chart(rows)

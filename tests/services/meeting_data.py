@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cellsec.domain.meetings import AgendaItem, Guest, Speech, Vote
-from cellsec.services.members import MemberInput, StatusChange
+from cellsec.services.members.service import MemberInput, StatusChange
 
 D = dt.date
 T = dt.time

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from cellsec.domain.meetings import AgendaItem, Checklist, Vote
-from cellsec.services.meetings import AttendanceInput
-from cellsec.services.members import MemberInput, StatusChange
+from cellsec.services.meetings.service import AttendanceInput
+from cellsec.services.members.service import MemberInput, StatusChange
 
 D, T = dt.date, dt.time
 TODAY = D(2026, 11, 22)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from cellsec.domain import attention as A
-from cellsec.services.dues import PaymentEntry
-from cellsec.services.members import MemberInput, StatusChange
+from cellsec.services.dues.service import PaymentEntry
+from cellsec.services.members.service import MemberInput, StatusChange
 
 from .scoring_data import TODAY, D, add_members, meeting
 

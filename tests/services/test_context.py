@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from cellsec.services.cell import CellInfo
+from cellsec.services.settings.cell import CellInfo
 from cellsec.services.errors import ServiceError, ValidationFailed
 from cellsec.services.facade import Services
 from cellsec.store.base import MutationRequired

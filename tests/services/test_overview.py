@@ -4,7 +4,7 @@ import pytest
 
 from cellsec.domain import messages
 from cellsec.services import overview
-from cellsec.services.members import MemberInput, StatusChange
+from cellsec.services.members.service import MemberInput, StatusChange
 from cellsec.services.overview import Reminder
 
 TODAY = dt.date(2026, 11, 22)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from cellsec.services.errors import ServiceError
-from cellsec.services.members import MemberInput, MemberQuery, StatusChange, clean_input, new_member
+from cellsec.services.members.service import MemberInput, MemberQuery, StatusChange, clean_input, new_member
 from cellsec.store.base import snapshot
 from cellsec.store.models.core import Audit, ChangeLog
 from cellsec.store.models.members import CardNumber, Member, MemberStatusChange

@@ -37,7 +37,7 @@ def _compiled_translations(i18n_tool):
 
 @pytest.fixture(autouse=True)
 def vietnamese(qapp):
-    from cellsec.ui.i18n import install_language
+    from cellsec.ui.app.i18n import install_language
 
     install_language(qapp, "vi")
     yield

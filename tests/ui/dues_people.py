@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cellsec.services.members import MemberInput
+from cellsec.services.members.service import MemberInput
 
 TODAY = dt.date(2026, 11, 22)
 PEOPLE = [
@@ -29,8 +29,8 @@ def add_people(services) -> dict[str, str]:
 
 
 def dues_page(qtbot, services, today: dt.date = TODAY):
-    from cellsec.ui.bridge import ChangeNotifier
-    from cellsec.ui.dues_page import DuesPage
+    from cellsec.ui.common.bridge import ChangeNotifier
+    from cellsec.ui.dues.page import DuesPage
 
     page = DuesPage(services, ChangeNotifier(services), today=lambda: today)
     qtbot.addWidget(page)

@@ -1,7 +1,7 @@
 """The Party document model every printed CellSec document is built from, and its layout settings.
 
 Pure data (no reportlab / python-docx here): feature code builds a `PartyDocument` (or a `Book` of them)
-from these blocks and hands it to `cellsec.reports.layout.render()`; the PDF and DOCX backends turn the
+from these blocks and hands it to `cellsec.reports.engine.layout.render()`; the PDF and DOCX backends turn the
 same model into the same page layout (Hướng dẫn 36-HD/VPTW, domain reference §4).
 
 User text goes into `Paragraph(text)`, table cells as plain `str`, field values, names: the backends
@@ -17,10 +17,10 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from typing import Any, Union
 
-from ..domain.dates import date_line
-from ..domain.rules import load_rule_set
-from ..domain.text import nfc
-from ..paths import resources_dir
+from ...domain.dates import date_line
+from ...domain.rules import load_rule_set
+from ...domain.text import nfc
+from ...paths import resources_dir
 
 ALIGNMENTS = ("left", "center", "right", "justify")
 

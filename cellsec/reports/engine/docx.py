@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..domain.text import nfc
+from ...domain.text import nfc
 from .document import (
     Book,
     FieldList,

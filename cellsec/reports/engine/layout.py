@@ -2,9 +2,9 @@
 
 How to print a new kind of document (e.g. meeting minutes):
 
-    from cellsec.reports.document import (PartyDocument, Signatures, Heading, Paragraph, Rich, FieldList,
+    from cellsec.reports.engine.document import (PartyDocument, Signatures, Heading, Paragraph, Rich, FieldList,
                                           Table, cell_header)
-    from cellsec.reports.layout import render
+    from cellsec.reports.engine.layout import render
     from cellsec.domain.documents import document_number, TYPE_MINUTES
 
     cell = svc.cell.get(on=meeting_day)                 # names in force on the document's date

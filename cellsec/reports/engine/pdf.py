@@ -35,8 +35,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ..domain.text import nfc
-from ..paths import resources_dir
+from ...domain.text import nfc
+from ...paths import resources_dir
 from .document import (
     Book,
     FieldList,

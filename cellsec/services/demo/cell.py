@@ -14,17 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..domain.dates import add_months
-from ..domain.messages import Msg
-from .cell import CellInfo
-from .errors import ServiceError
-from .demo_meetings import demo_meetings
-from .demo_reviews import reviews_demo
-from .demo_scoring import demo_scoring
-from .members import MemberInput, StatusChange
+from ...domain.dates import add_months
+from ...domain.messages import Msg
+from ..settings.cell import CellInfo
+from ..errors import ServiceError
+from .meetings import demo_meetings
+from .reviews import reviews_demo
+from .scoring import demo_scoring
+from ..members.service import MemberInput, StatusChange
 
 if TYPE_CHECKING:
-    from .facade import Services
+    from ..facade import Services
 
 NOT_EMPTY = Msg(
     "Thư mục dữ liệu này đã có chi bộ với {count} đảng viên; không tạo dữ liệu mẫu để khỏi lẫn với dữ liệu thật. "

@@ -14,11 +14,11 @@ import datetime as dt
 import random
 from typing import TYPE_CHECKING
 
-from ..domain.meetings import AgendaItem, Checklist, Guest, MinutesContent, Speech, Vote, quarter_of
-from .meetings import AttendanceInput, MeetingRecord
+from ...domain.meetings import AgendaItem, Checklist, Guest, MinutesContent, Speech, Vote, quarter_of
+from ..meetings.service import AttendanceInput, MeetingRecord
 
 if TYPE_CHECKING:
-    from .facade import Services
+    from ..facade import Services
 
 PLACE = "Nhà văn hóa xóm Trung Mỹ"
 GUEST = Guest("Nguyễn Thị Minh Nguyệt", "Đảng ủy viên, phụ trách chi bộ", "Đảng ủy xã Hưng Nguyên")

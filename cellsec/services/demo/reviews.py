@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..domain.reviews import EXCELLENT, FAIL, GOOD, PASS, CommitmentItem, allowed_excellent
-from .reviews import (
+from ...domain.reviews import EXCELLENT, FAIL, GOOD, PASS, CommitmentItem, allowed_excellent
+from ..reviews.service import (
     CellAssessmentInput,
     CollectiveInput,
     CommitmentInput,
@@ -24,7 +24,7 @@ from .reviews import (
 )
 
 if TYPE_CHECKING:
-    from .facade import Services
+    from ..facade import Services
 
 # The member with the disqualifying case this year, rated KHT last year as well.
 FAILING = "Lê Văn Cường"

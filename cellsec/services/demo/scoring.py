@@ -16,13 +16,13 @@ import datetime as dt
 import random
 from typing import TYPE_CHECKING
 
-from ..domain import dues as D
-from ..domain import rubrics as R
-from .dues import PaymentEntry
-from .scoring import AssessmentInput
+from ...domain import dues as D
+from ...domain import rubrics as R
+from ..dues.service import PaymentEntry
+from ..scoring.service import AssessmentInput
 
 if TYPE_CHECKING:
-    from .facade import Services
+    from ..facade import Services
 
 SECRETARY = "Nguyễn Văn Hùng"
 DEPUTY = "Trần Thị Hồng Nhung"

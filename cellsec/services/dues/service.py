@@ -19,18 +19,18 @@ from functools import lru_cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import dues as D
-from ..domain.meetings import StatusPeriod, status_on
-from ..domain.members import DUES_CATEGORY_LABELS, IN_CELL_STATUSES, label, name_sort_key
-from ..domain.messages import Msg
-from ..domain.rules import load_rule_sets
-from ..domain.text import clean_line, clean_text
-from ..paths import resources_dir
-from ..store.models.core import ChangeLog
-from ..store.models.dues import DuesPayment, DuesRulesVersion
-from ..store.models.members import Member, MemberStatusChange
-from .context import Context
-from .errors import NotFound, ServiceError, ValidationFailed
+from ...domain import dues as D
+from ...domain.meetings import StatusPeriod, status_on
+from ...domain.members import DUES_CATEGORY_LABELS, IN_CELL_STATUSES, label, name_sort_key
+from ...domain.messages import Msg
+from ...domain.rules import load_rule_sets
+from ...domain.text import clean_line, clean_text
+from ...paths import resources_dir
+from ...store.models.core import ChangeLog
+from ...store.models.dues import DuesPayment, DuesRulesVersion
+from ...store.models.members import Member, MemberStatusChange
+from ..context import Context
+from ..errors import NotFound, ServiceError, ValidationFailed
 
 RECORD_SUMMARY = Msg("Ghi thu đảng phí tháng {month} ({count} đảng viên)", "Record dues for {month} ({count} members)")
 RULES_SUMMARY = Msg("Sửa quy định đảng phí: {name}", "Edit the dues rules: {name}")
@@ -518,7 +518,7 @@ MONTH_UNPAID_REMINDER = Msg(
 def dues_reminders(ctx: Context, today: dt.date) -> list:
     """Overview provider: members one month short of (or at) the unpaid-dues removal ground, and how many
     have not paid last month. Silent until the cell keeps its dues in the program."""
-    from .overview import Reminder
+    from ..overview import Reminder
 
     service = DuesService(ctx)
     with ctx.read() as s:

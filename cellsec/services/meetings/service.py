@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import meetings as rules
-from ..domain.dates import format_date
-from ..domain.documents import TYPE_MINUTES, TYPE_RESOLUTION, document_number
-from ..domain.meetings import (
+from ...domain import meetings as rules
+from ...domain.dates import format_date
+from ...domain.documents import TYPE_MINUTES, TYPE_RESOLUTION, document_number
+from ...domain.meetings import (
     AbsenceStreak,
     AgendaItem,
     AttendanceEntry,
@@ -56,21 +56,21 @@ from ..domain.meetings import (
     content_from_dict,
     content_to_dict,
 )
-from ..domain.messages import Msg
-from ..domain.rules import RuleSet, load_rule_set
-from ..domain.text import clean_line, clean_text, fold
-from ..paths import resources_dir
-from ..store.base import utcnow
-from ..store.ids import new_id
-from ..store.models.core import Audit, Cell
-from ..store.models.meetings import Meeting, MeetingAttendance, MinutesAutosave, Resolution
-from ..store.models.members import Member, MemberStatusChange
-from .context import Context
-from .errors import NotFound, ServiceError, ValidationFailed
-from .finalise import finalise
+from ...domain.messages import Msg
+from ...domain.rules import RuleSet, load_rule_set
+from ...domain.text import clean_line, clean_text, fold
+from ...paths import resources_dir
+from ...store.base import utcnow
+from ...store.ids import new_id
+from ...store.models.core import Audit, Cell
+from ...store.models.meetings import Meeting, MeetingAttendance, MinutesAutosave, Resolution
+from ...store.models.members import Member, MemberStatusChange
+from ..context import Context
+from ..errors import NotFound, ServiceError, ValidationFailed
+from ..finalise import finalise
 
 if TYPE_CHECKING:
-    from .overview import Reminder
+    from ..overview import Reminder
 
 __all__ = [
     "AgendaItem", "AttendanceRow", "AttendanceInput", "Checklist", "Guest", "MeetingRecord", "MeetingService",
@@ -853,7 +853,7 @@ class MeetingService:
                                recipients=[r for r in recipients if r])
 
     def _cell_on(self, on: dt.date):
-        from .cell import CellService
+        from ..settings.cell import CellService
 
         return CellService(self.ctx).get(on)
 
@@ -1140,7 +1140,7 @@ def meeting_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
     """Reminders for the overview page: missing regular meetings this year, thematic meetings missing or
     due this quarter, minutes left unapproved, absences without reason in the last meeting, members
     absent more than 3 times in a row, members at risk of removal."""
-    from .overview import Reminder  # noqa: F811 (overview imports this module: import when called)
+    from ..overview import Reminder  # noqa: F811 (overview imports this module: import when called)
 
     if ctx.cell_id_or_none() is None:
         return []

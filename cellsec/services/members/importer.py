@@ -19,15 +19,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..domain import members as rules
-from ..domain.dates import DateParseError, parse_date
-from ..domain.members import ACTIVITY_LABELS, FIELD_LABELS
-from ..domain.messages import Msg
-from ..domain.text import clean_line
-from ..store.models.members import Member
-from .context import Context
-from .errors import ServiceError
-from .members import (
+from ...domain import members as rules
+from ...domain.dates import DateParseError, parse_date
+from ...domain.members import ACTIVITY_LABELS, FIELD_LABELS
+from ...domain.messages import Msg
+from ...domain.text import clean_line
+from ...store.models.members import Member
+from ..context import Context
+from ..errors import ServiceError
+from .service import (
     INPUT_FIELDS,
     MemberInput,
     MemberService,

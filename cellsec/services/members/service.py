@@ -16,21 +16,21 @@ from dataclasses import dataclass, field, fields
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from ..domain import members as rules
-from ..domain.members import ACTIVITY_LABELS, ACTIVITY_STATUSES, IN_CELL_STATUSES, PARTY_STATUSES  # noqa: F401
-from ..domain.messages import Msg
-from ..domain.text import clean_line, clean_text, fold
-from ..store.base import utcnow
-from ..store.ids import new_id
-from ..store.models.members import CardNumber, Member, MemberStatusChange
-from .context import Context
-from .errors import NotFound, ValidationFailed
+from ...domain import members as rules
+from ...domain.members import ACTIVITY_LABELS, ACTIVITY_STATUSES, IN_CELL_STATUSES, PARTY_STATUSES  # noqa: F401
+from ...domain.messages import Msg
+from ...domain.text import clean_line, clean_text, fold
+from ...store.base import utcnow
+from ...store.ids import new_id
+from ...store.models.members import CardNumber, Member, MemberStatusChange
+from ..context import Context
+from ..errors import NotFound, ValidationFailed
 
 
 @functools.lru_cache(maxsize=1)
 def _membership_rule_set():
-    from ..domain.rules import load_rule_set
-    from ..paths import resources_dir
+    from ...domain.rules import load_rule_set
+    from ...paths import resources_dir
 
     return load_rule_set("membership_rules", resources_dir() / "rules")
 

@@ -47,11 +47,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import reviews as rules_mod
-from ..domain.dates import format_date
-from ..domain.members import ACTIVITY_LABELS, IN_CELL_STATUSES, name_sort_key
-from ..domain.messages import Msg
-from ..domain.reviews import (
+from ...domain import reviews as rules_mod
+from ...domain.dates import format_date
+from ...domain.members import ACTIVITY_LABELS, IN_CELL_STATUSES, name_sort_key
+from ...domain.messages import Msg
+from ...domain.reviews import (
     FAIL,
     LEVEL_NAMES,
     LEVELS,
@@ -63,18 +63,18 @@ from ..domain.reviews import (
     RuleSet,
     RuleSetError,
 )
-from ..domain.text import clean_line, clean_text
-from ..paths import resources_dir
-from ..store.base import utcnow
-from ..store.models.core import Audit, ChangeLog
-from ..store.models.members import Member
-from ..store.models.reviews import CollectiveReview, MemberReview, ReviewCommitment, ReviewRuleSet, ReviewYear
-from .context import Context
-from .errors import NotFound, ServiceError, ValidationFailed
-from .finalise import ChainReport, FinaliseService, finalise
+from ...domain.text import clean_line, clean_text
+from ...paths import resources_dir
+from ...store.base import utcnow
+from ...store.models.core import Audit, ChangeLog
+from ...store.models.members import Member
+from ...store.models.reviews import CollectiveReview, MemberReview, ReviewCommitment, ReviewRuleSet, ReviewYear
+from ..context import Context
+from ..errors import NotFound, ServiceError, ValidationFailed
+from ..finalise import ChainReport, FinaliseService, finalise
 
 if TYPE_CHECKING:
-    from .overview import Reminder
+    from ..overview import Reminder
 
 KIND_REVIEW = "member_review"
 KIND_COLLECTIVE = "collective_review"
@@ -1190,8 +1190,8 @@ class ReviewService:
 
     def form_data(self, review_id: str) -> ReviewFormData:
         """What the printed form (PDF) and the Word form (DOCX) of a review need."""
-        from .cell import CellService
-        from .members import MemberService
+        from ..settings.cell import CellService
+        from ..members.service import MemberService
 
         record = self.get_review(review_id)
         rules = self.rules_for_year(record.year)
@@ -1504,7 +1504,7 @@ class ReviewService:
 
 def review_reminders(ctx: Context, today: dt.date) -> list["Reminder"]:
     """Overview provider: two consecutive years of "Không hoàn thành nhiệm vụ"."""
-    from .overview import Reminder
+    from ..overview import Reminder
 
     return [Reminder("review_removal_risk", "warning",
                      REMOVAL_RISK.format(name=r.name, first=r.years[0], second=r.years[1]), r.member_id)
@@ -1515,7 +1515,7 @@ _VERSION_META = ("stage", "reason", "member_name", "number")
 
 
 def _latest_meta(session: Session, kind: str, entity_id: str) -> dict:
-    from ..store.models.finalised import FinalisedDocument
+    from ...store.models.finalised import FinalisedDocument
 
     content = session.scalars(select(FinalisedDocument.content_json).where(
         FinalisedDocument.kind == kind, FinalisedDocument.entity_id == entity_id)

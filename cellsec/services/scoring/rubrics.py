@@ -19,16 +19,16 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import rubrics as R
-from ..domain.messages import Msg
-from ..domain.text import clean_line
-from ..paths import resources_dir
-from ..store.ids import new_id
-from ..store.models.core import Cell
-from ..store.models.scoring import FiveGoodAssessment, MeetingScore, Rubric
-from .context import Context
-from .dues import CellScoped
-from .errors import NotFound, ServiceError
+from ...domain import rubrics as R
+from ...domain.messages import Msg
+from ...domain.text import clean_line
+from ...paths import resources_dir
+from ...store.ids import new_id
+from ...store.models.core import Cell
+from ...store.models.scoring import FiveGoodAssessment, MeetingScore, Rubric
+from ..context import Context
+from ..dues.service import CellScoped
+from ..errors import NotFound, ServiceError
 
 DEFAULTS_SUMMARY = Msg("Cài các bộ tiêu chí chấm điểm mặc định", "Install the default scoring rubrics")
 IMPORT_SUMMARY = Msg("Nhập bộ tiêu chí: {names}", "Import rubrics: {names}")

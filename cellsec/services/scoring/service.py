@@ -21,17 +21,17 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import meetings as MD
-from ..domain import rubrics as R
-from ..domain.dates import format_date
-from ..domain.messages import Msg
-from ..domain.text import clean_line, clean_text
-from ..store.models.meetings import Meeting, MeetingAttendance
-from ..store.models.scoring import FiveGoodAssessment, MeetingScore
-from .context import Context
-from .dues import CellScoped, DuesService, member_facts, registry_order
-from .errors import NotFound, ServiceError, ValidationFailed
-from .meetings import RULE_VERSION_SETTING, meeting_rules
+from ...domain import meetings as MD
+from ...domain import rubrics as R
+from ...domain.dates import format_date
+from ...domain.messages import Msg
+from ...domain.text import clean_line, clean_text
+from ...store.models.meetings import Meeting, MeetingAttendance
+from ...store.models.scoring import FiveGoodAssessment, MeetingScore
+from ..context import Context
+from ..dues.service import CellScoped, DuesService, member_facts, registry_order
+from ..errors import NotFound, ServiceError, ValidationFailed
+from ..meetings.service import RULE_VERSION_SETTING, meeting_rules
 from .rubrics import RubricService
 
 MEETING_WHAT = Msg("buổi sinh hoạt", "meeting")
@@ -521,7 +521,7 @@ class ScoringService(CellScoped):
 
     @staticmethod
     def _rubric_names(s: Session, ids: set[str]) -> dict[str, str]:
-        from ..store.models.scoring import Rubric
+        from ...store.models.scoring import Rubric
 
         if not ids:
             return {}
@@ -596,7 +596,7 @@ class ScoringService(CellScoped):
     def _review_levels(self, year: int) -> dict[str, str | None]:
         """Each reviewed member's counting level for the year (decided, else proposed); {} if the year's
         review is not opened."""
-        from .reviews import ReviewService
+        from ..reviews.service import ReviewService
 
         def compute() -> dict[str, str | None]:
             reviews = ReviewService(self.ctx)
@@ -608,14 +608,14 @@ class ScoringService(CellScoped):
                               ("review_years", "member_reviews", "members", "review_rule_sets")))
 
     def _cell_name(self) -> str:
-        from ..store.models.core import Cell
+        from ...store.models.core import Cell
 
         with self.ctx.read() as s:
             cell = s.get(Cell, self.cell_id)
             return cell.name if cell else ""
 
     def _member_name(self, member_id: str) -> str:
-        from ..store.models.members import Member
+        from ...store.models.members import Member
 
         with self.ctx.read() as s:
             member = s.get(Member, member_id)

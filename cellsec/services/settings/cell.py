@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..domain.messages import Msg
-from ..domain.text import clean_line
-from ..store.ids import new_id
-from ..store.models.core import Cell, CommitteeName
-from .context import Context
-from .errors import ServiceError, ValidationFailed
+from ...domain.messages import Msg
+from ...domain.text import clean_line
+from ...store.ids import new_id
+from ...store.models.core import Cell, CommitteeName
+from ..context import Context
+from ..errors import ServiceError, ValidationFailed
 
 REQUIRED = Msg("Không được để trống.", "This field is required.")
 ABBREVIATION_FORMAT = Msg(

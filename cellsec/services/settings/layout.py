@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..domain.messages import Msg
-from .context import Context
-from .errors import ValidationFailed
+from ...domain.messages import Msg
+from ..context import Context
+from ..errors import ValidationFailed
 
 if TYPE_CHECKING:
-    from ..reports.document import LayoutSettings
+    from ...reports.engine.document import LayoutSettings
 
 SETTING_KEY = "document_layout"
 MARGIN_RANGE = (5.0, 50.0)
@@ -62,7 +62,7 @@ class LayoutService:
     def get(self) -> LayoutSettings:
         """The saved layout over the rule file's defaults (a value the rule file gains later shows up
         with its default; a damaged saved value falls back to the defaults)."""
-        from ..reports.document import LayoutSettings, default_layout
+        from ...reports.engine.document import LayoutSettings, default_layout
 
         raw = self.ctx.get_setting(SETTING_KEY)
         if not raw:
@@ -84,19 +84,19 @@ class LayoutService:
 
     def reset(self) -> LayoutSettings:
         """Back to the rule file's defaults."""
-        from ..reports.document import default_layout
+        from ...reports.engine.document import default_layout
 
         return self.set(default_layout())
 
     def presets(self) -> dict[str, tuple[str, LayoutSettings]]:
         """Named margin presets from the rule file: name -> (Vietnamese label, settings)."""
-        from ..reports.document import layout_presets
+        from ...reports.engine.document import layout_presets
 
         return layout_presets()
 
     def apply_preset(self, name: str) -> LayoutSettings:
         """Take a preset's margins, keeping the user's other choices (duplex, sizes)."""
-        from ..reports.document import LayoutSettings
+        from ...reports.engine.document import LayoutSettings
 
         preset = self.presets()[name][1]
         margins = {k: getattr(preset, k) for k in _MARGINS}

@@ -9,3 +9,4 @@ from . import finalised  # noqa: F401
 from .. import search  # noqa: F401  (search_docs table + the index-maintenance hook)
 from . import scoring  # noqa: F401
 from . import dues  # noqa: F401
+from . import drafts  # noqa: F401

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from ..domain.messages import set_language
-from ..paths import resources_dir
+from ...domain.messages import set_language
+from ...paths import resources_dir
 
 _installed: list[QTranslator] = []
 

@@ -17,22 +17,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.errors import ServiceError
-from ..services.facade import Services
-from .bridge import ChangeNotifier
-from .search_panel import SearchBox
+from ...services.errors import ServiceError
+from ...services.facade import Services
+from ..common.bridge import ChangeNotifier
+from ..search.panel import SearchBox
 
 # (module, class, navigation title) of each page, in navigation order. A page is a QWidget built with
 # `__init__(services, notifier, parent)` the first time it is shown (start-up stays quick however many
 # features there are); it refreshes itself from `notifier.changed`. Only finished features are listed.
 PAGES: list[tuple[str, str, str]] = [
-    ("cellsec.ui.overview_page", "OverviewPage", QT_TRANSLATE_NOOP("MainWindow", "Overview")),
-    ("cellsec.ui.members_page", "MembersPage", QT_TRANSLATE_NOOP("MainWindow", "Party members")),
-    ("cellsec.ui.meetings_page", "MeetingsPage", QT_TRANSLATE_NOOP("MainWindow", "Cell meetings")),
-    ("cellsec.ui.reviews_page", "ReviewsPage", QT_TRANSLATE_NOOP("MainWindow", "Reviews & classification")),
-    ("cellsec.ui.scoring_page", "ScoringPage", QT_TRANSLATE_NOOP("MainWindow", "5-good scoring")),
-    ("cellsec.ui.dues_page", "DuesPage", QT_TRANSLATE_NOOP("MainWindow", "Party dues")),
-    ("cellsec.ui.settings_page", "SettingsPage", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+    ("cellsec.ui.overview.page", "OverviewPage", QT_TRANSLATE_NOOP("MainWindow", "Overview")),
+    ("cellsec.ui.members.page", "MembersPage", QT_TRANSLATE_NOOP("MainWindow", "Party members")),
+    ("cellsec.ui.meetings.page", "MeetingsPage", QT_TRANSLATE_NOOP("MainWindow", "Cell meetings")),
+    ("cellsec.ui.reviews.page", "ReviewsPage", QT_TRANSLATE_NOOP("MainWindow", "Reviews & classification")),
+    ("cellsec.ui.scoring.page", "ScoringPage", QT_TRANSLATE_NOOP("MainWindow", "5-good scoring")),
+    ("cellsec.ui.dues.page", "DuesPage", QT_TRANSLATE_NOOP("MainWindow", "Party dues")),
+    ("cellsec.ui.settings.page", "SettingsPage", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 ]
 
 AUTO_BACKUP_CHECK_MS = 5 * 60 * 1000
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Automatic backup saved"), 4000)
 
     def _about(self) -> None:
-        from .. import __version__
+        from ... import __version__
 
         QMessageBox.about(self, self.tr("About CellSec"),
                           self.tr("CellSec {version} — the offline handbook of a Party cell secretary.\nData folder: {folder}").format(version=__version__, folder=self.services.data_dir))

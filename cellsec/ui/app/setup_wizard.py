@@ -8,11 +8,11 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWizard, QWizardPage
 
-from ..domain.dates import date_line
-from ..domain.documents import TYPE_MINUTES, document_number
-from ..services.cell import ABBREVIATION_FORMAT, REQUIRED, CellInfo
-from ..services.errors import ServiceError, ValidationFailed
-from .widgets import FieldMessage, with_message
+from ...domain.dates import date_line
+from ...domain.documents import TYPE_MINUTES, document_number
+from ...services.settings.cell import ABBREVIATION_FORMAT, REQUIRED, CellInfo
+from ...services.errors import ServiceError, ValidationFailed
+from ..common.widgets import FieldMessage, with_message
 
 
 def abbreviation_ok(text: str) -> bool:

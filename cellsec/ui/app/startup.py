@@ -9,10 +9,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..services.backups import backups_in, is_corrupt, restore_unopened
-from ..services.errors import StoreError
-from ..services.facade import Services
-from .app import instance_key
+from ...services.backups import backups_in, is_corrupt, restore_unopened
+from ...services.errors import StoreError
+from ...services.facade import Services
+from .launch import instance_key
 from .i18n import install_language
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..domain.rubrics import format_points
+from ...domain.rubrics import format_points
 
 BARS, LINE, HBARS = "bars", "line", "hbars"
 

@@ -10,19 +10,24 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRegularExpression, Signal, QUrl
 from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QFileDialog,
     QFrame,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.dates import DateParseError, format_date, parse_date
+from ...domain.dates import DateParseError, format_date, parse_date
 
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
 ERROR_COLOR = "#b3261e"
 WARNING_COLOR = "#8a5300"  # a dark amber: readable on white, clearly not an error
 _PARTIAL_DATE = re.compile(r"^\d{1,2}([/.\-]\d{0,2}([/.\-]\d{0,3})?)?$")
@@ -210,6 +215,36 @@ FILES = FileSteps()
 
 def slug(text: str) -> str:
     """A file-name fragment from a Vietnamese name ("Nguyễn Văn An" -> "nguyen-van-an")."""
-    from ..domain.text import fold
+    from ...domain.text import fold
 
     return "-".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())
+
+
+def local_clock(instant: dt.datetime) -> str:
+    """'14:32:05' in Vietnam time (instants are stored in UTC)."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=dt.timezone.utc)
+    return instant.astimezone(VIETNAM_TIME).strftime("%H:%M:%S")
+
+
+def set_read_only(root: QWidget, read_only: bool) -> None:
+    """Lock every editing widget under `root` (approved minutes are immutable). Text stays selectable
+    and copyable; buttons that change something carry the property "edits" and are disabled."""
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            if isinstance(widget.parent(), QComboBox):
+                continue
+            widget.setReadOnly(read_only)
+        elif isinstance(widget, QAbstractSpinBox):
+            widget.setReadOnly(read_only)
+            widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons if read_only
+                                    else QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+        elif isinstance(widget, QComboBox):
+            widget.setEnabled(not read_only)
+        elif isinstance(widget, QAbstractButton) and (widget.isCheckable() or widget.property("edits")):
+            widget.setEnabled(not read_only)
+        elif isinstance(widget, QAbstractItemView) and widget.property("edits"):
+            if widget.property("edit_triggers") is None:
+                widget.setProperty("edit_triggers", int(widget.editTriggers().value))
+            widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
+                                   else QAbstractItemView.EditTrigger(widget.property("edit_triggers")))

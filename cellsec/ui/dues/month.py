@@ -36,14 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import dues as D
-from ..domain.dates import DateParseError, format_date, parse_date
-from ..domain.members import DUES_CATEGORIES, DUES_CATEGORY_LABELS
-from ..domain.text import clean_line, clean_text
-from ..services.dues import PAID_ON_FUTURE, DuesLine, MonthSheet, PaymentEntry
-from ..services.errors import ServiceError, ValidationFailed
-from .widgets import ERROR_COLOR, FILES, DateEdit, FieldMessage, format_money, muted_label, parse_money
-from .workers import run_in_background
+from ...domain import dues as D
+from ...domain.dates import DateParseError, format_date, parse_date
+from ...domain.members import DUES_CATEGORIES, DUES_CATEGORY_LABELS
+from ...domain.text import clean_line, clean_text
+from ...services.dues.service import PAID_ON_FUTURE, DuesLine, MonthSheet, PaymentEntry
+from ...services.errors import ServiceError, ValidationFailed
+from ..common.widgets import ERROR_COLOR, FILES, DateEdit, FieldMessage, format_money, muted_label, parse_money
+from ..common.workers import run_in_background
 
 DUES_ENTITIES = {"dues_payments", "dues_rules_versions", "members", "member_status_changes", "cells"}
 # (text colour, background) of each state, shared with the year grid.
@@ -813,7 +813,7 @@ class MonthTab(QWidget):
             return
 
         def work():
-            from ..reports.dues import write_dues_sheet
+            from ...reports.dues import write_dues_sheet
 
             return write_dues_sheet(services, month, path, today=today)
 

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from .dues_month import DUES_ENTITIES, MonthTab
-from .dues_rules import RulesTab
-from .dues_year import YearTab
+from .month import DUES_ENTITIES, MonthTab
+from .rules import RulesTab
+from .year import YearTab
 
 
 class DuesPage(QWidget):

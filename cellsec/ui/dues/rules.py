@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import dues as D
-from ..domain.dates import format_date
-from ..domain.members import DUES_CATEGORY_LABELS
-from ..services.errors import ServiceError
-from .dues_month import MONEY_PATTERN, money_text, percent_text
-from .widgets import WARNING_COLOR, banner, FieldMessage, format_money, muted_label, parse_money, scrolled
+from ...domain import dues as D
+from ...domain.dates import format_date
+from ...domain.members import DUES_CATEGORY_LABELS
+from ...services.errors import ServiceError
+from .month import MONEY_PATTERN, money_text, percent_text
+from ..common.widgets import WARNING_COLOR, banner, FieldMessage, format_money, muted_label, parse_money, scrolled
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole
 SAMPLE_BASIS = 7_250_000  # a salary whose 1 % (72.500 đ) shows what the rounding does

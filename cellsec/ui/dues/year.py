@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import dues as D
-from ..services.dues import MemberDuesYear
-from ..services.errors import ServiceError
-from .dues_month import STATE_COLORS, state_brushes
-from .widgets import ERROR_COLOR, WARNING_COLOR, muted_label
+from ...domain import dues as D
+from ...services.dues.service import MemberDuesYear
+from ...services.errors import ServiceError
+from .month import STATE_COLORS, state_brushes
+from ..common.widgets import ERROR_COLOR, WARNING_COLOR, muted_label
 
 MONTH_COLUMNS = 12
 FIRST_MONTH = 2                      # columns: No., name, months 1-12, unpaid count, paid through

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.meetings import ATTENDANCE_LABELS, format_percent
-from ..domain.members import PARTY_STATUS_LABELS, label
-from ..services.errors import ServiceError, ValidationFailed
-from ..services.meetings import AttendanceInput
-from .meeting_fields import centered
-from .widgets import ERROR_COLOR, WARNING_COLOR
+from ...domain.meetings import ATTENDANCE_LABELS, format_percent
+from ...domain.members import PARTY_STATUS_LABELS, label
+from ...services.errors import ServiceError, ValidationFailed
+from ...services.meetings.service import AttendanceInput
+from .fields import centered
+from ..common.widgets import ERROR_COLOR, WARNING_COLOR
 
 STATUS_COLUMNS = {"present": 3, "absent_with_reason": 4, "absent_without_reason": 5}
 REASON_COLUMN = 6

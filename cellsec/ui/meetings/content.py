@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.meetings import AgendaItem, Speech, Vote
-from .meeting_fields import MemberPicker, PlainTextEdit, centered
-from .widgets import FieldMessage
+from ...domain.meetings import AgendaItem, Speech, Vote
+from .fields import MemberPicker, PlainTextEdit, centered
+from ..common.widgets import FieldMessage
 
 
 def _tool(text: str, tip: str) -> QToolButton:

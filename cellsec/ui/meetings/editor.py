@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import format_date
-from ..domain.meetings import (
+from ...domain.dates import format_date
+from ...domain.meetings import (
     KIND_LABELS,
     MEETING_KINDS,
     TOPIC_REQUIRED_KINDS,
@@ -45,13 +45,14 @@ from ..domain.meetings import (
     meeting_flags,
     min_duration,
 )
-from ..services.errors import ServiceError, ValidationFailed
-from .meeting_attendance import AttendanceTab
-from .meeting_content import ContentTab, VotesTab
-from .meeting_fields import VIETNAM_TIME, MemberPicker, PlainTextEdit, TimeField, local_clock, set_read_only
-from .meeting_output import MeetingOutput
-from .meeting_preparation import PreparationTab
-from .widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
+from ...services.errors import ServiceError, ValidationFailed
+from .attendance import AttendanceTab
+from .content import ContentTab, VotesTab
+from ..common.widgets import VIETNAM_TIME, local_clock, set_read_only
+from .fields import MemberPicker, PlainTextEdit, TimeField
+from .output import MeetingOutput
+from .preparation import PreparationTab
+from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
 
 PREPARATION, TIME_PLACE, ATTENDANCE, CONTENT, VOTES, CLOSING = range(6)
 # Which tab shows the message of a field key (for jumping to the first problem).
@@ -850,7 +851,7 @@ class MeetingEditor(QDialog):
 
     # ---- resolution, printing -----------------------------------------------------------------------
     def open_resolution(self) -> None:
-        from .meeting_resolution import ResolutionDialog
+        from .resolution import ResolutionDialog
 
         self.save_quietly()
         if self.resolution_dialog is None:

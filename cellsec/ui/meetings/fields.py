@@ -10,9 +10,6 @@ import re
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
@@ -21,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.text import clean_line, clean_text
+from ...domain.text import clean_line, clean_text
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*(?:(?::|h|H|\.|giờ)\s*(\d{1,2})?\s*(?:phút|p)?)?\s*$")
-VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
 
 
 def parse_time(text: str) -> dt.time | None:
@@ -37,12 +33,6 @@ def parse_time(text: str) -> dt.time | None:
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
     return dt.time(hour, minute)  # ValueError for 25:00 or 8:75
 
-
-def local_clock(instant: dt.datetime) -> str:
-    """'14:32:05' in Vietnam time (instants are stored in UTC)."""
-    if instant.tzinfo is None:
-        instant = instant.replace(tzinfo=dt.timezone.utc)
-    return instant.astimezone(VIETNAM_TIME).strftime("%H:%M:%S")
 
 
 class PlainTextEdit(QPlainTextEdit):
@@ -161,26 +151,3 @@ def centered(widget: QWidget) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignCenter)
     return box
-
-
-def set_read_only(root: QWidget, read_only: bool) -> None:
-    """Lock every editing widget under `root` (approved minutes are immutable). Text stays selectable
-    and copyable; buttons that change something carry the property "edits" and are disabled."""
-    for widget in root.findChildren(QWidget):
-        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
-            if isinstance(widget.parent(), QComboBox):
-                continue
-            widget.setReadOnly(read_only)
-        elif isinstance(widget, QAbstractSpinBox):
-            widget.setReadOnly(read_only)
-            widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons if read_only
-                                    else QAbstractSpinBox.ButtonSymbols.UpDownArrows)
-        elif isinstance(widget, QComboBox):
-            widget.setEnabled(not read_only)
-        elif isinstance(widget, QAbstractButton) and (widget.isCheckable() or widget.property("edits")):
-            widget.setEnabled(not read_only)
-        elif isinstance(widget, QAbstractItemView) and widget.property("edits"):
-            if widget.property("edit_triggers") is None:
-                widget.setProperty("edit_triggers", int(widget.editTriggers().value))
-            widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
-                                   else QAbstractItemView.EditTrigger(widget.property("edit_triggers")))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from .workers import run_in_background
+from ..common.workers import run_in_background
 
 PRINTOUTS = "printouts"
 
@@ -47,7 +47,7 @@ class MeetingOutput(QObject):
         path = self.printouts_dir() / f"bien-ban-{held_on:%Y-%m-%d}.pdf"
 
         def work() -> Path:
-            from ..reports.minutes import write_minutes
+            from ...reports.minutes import write_minutes
 
             return _write_with_fallback(lambda p: write_minutes(services, meeting_id, p), path)
 
@@ -58,7 +58,7 @@ class MeetingOutput(QObject):
         path = self.printouts_dir() / f"nghi-quyet-{held_on:%Y-%m-%d}.pdf"
 
         def work() -> Path:
-            from ..reports.minutes import write_resolution
+            from ...reports.minutes import write_resolution
 
             return _write_with_fallback(lambda p: write_resolution(services, meeting_id, p), path)
 
@@ -69,7 +69,7 @@ class MeetingOutput(QObject):
         path = self.printouts_dir() / f"so-bien-ban-{year}.pdf"
 
         def work() -> Path:
-            from ..reports.minutes import write_minutes_book
+            from ...reports.minutes import write_minutes_book
 
             return _write_with_fallback(lambda p: write_minutes_book(services, year, p), path)
 
@@ -90,7 +90,7 @@ class MeetingOutput(QObject):
         services = self.services
 
         def work() -> Path:
-            from ..reports.minutes import write_minutes
+            from ...reports.minutes import write_minutes
 
             return write_minutes(services, meeting_id, path)
 

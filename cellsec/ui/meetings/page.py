@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import format_date
-from ..domain.meetings import (
+from ...domain.dates import format_date
+from ...domain.meetings import (
     KIND_LABELS,
     MEETING_KINDS,
     QUARTER_NAMES,
@@ -43,10 +43,10 @@ from ..domain.meetings import (
     check_content,
     clean_content,
 )
-from ..services.errors import ServiceError, ValidationFailed
-from .meeting_fields import TimeField
-from .meeting_output import MeetingOutput
-from .widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
+from ...services.errors import ServiceError, ValidationFailed
+from .fields import TimeField
+from .output import MeetingOutput
+from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
 
 MEETING_ENTITIES = {"meetings", "meeting_attendance", "resolutions"}
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -698,7 +698,7 @@ class MeetingsPage(QWidget):
 
     def open_meeting(self, meeting_id: str):
         """Open the minutes editor (or bring forward the one already open). Also used by search."""
-        from .meeting_editor import MeetingEditor
+        from .editor import MeetingEditor
 
         for editor in self.editors:
             if editor.meeting_id == meeting_id:
@@ -725,7 +725,7 @@ class MeetingsPage(QWidget):
         self.refresh()
 
     def open_resolution(self, meeting_id: str):
-        from .meeting_resolution import ResolutionDialog
+        from .resolution import ResolutionDialog
 
         try:
             dialog = ResolutionDialog(self.services, meeting_id, self)

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.meetings import KIND_LABELS, MEETING_KINDS, AgendaItem, Guest
-from ..services.errors import ServiceError
-from .meeting_fields import PlainTextEdit
-from .widgets import DateEdit, FieldMessage
+from ...domain.meetings import KIND_LABELS, MEETING_KINDS, AgendaItem, Guest
+from ...services.errors import ServiceError
+from .fields import PlainTextEdit
+from ..common.widgets import DateEdit, FieldMessage
 
 CHECKS = ("committee_met", "notice_members", "notice_upper", "draft_resolution_ready")
 

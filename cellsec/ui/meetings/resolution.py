@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import format_date
-from ..services.errors import ServiceError, ValidationFailed
-from ..services.meetings import ResolutionInput
-from .meeting_fields import PlainTextEdit, set_read_only
-from .meeting_output import MeetingOutput
-from .widgets import DateEdit, FieldMessage, with_message
+from ...domain.dates import format_date
+from ...services.errors import ServiceError, ValidationFailed
+from ...services.meetings.service import ResolutionInput
+from ..common.widgets import set_read_only
+from .fields import PlainTextEdit
+from .output import MeetingOutput
+from ..common.widgets import DateEdit, FieldMessage, with_message
 
 SIGNER_ROLES = ("BÍ THƯ", "PHÓ BÍ THƯ")
 

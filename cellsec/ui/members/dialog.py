@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import format_date
-from ..domain.dues import month_label
-from ..domain.members import (
+from ...domain.dates import format_date
+from ...domain.dues import month_label
+from ...domain.members import (
     ACTIVITY_LABELS,
     DUES_CATEGORIES,
     DUES_CATEGORY_LABELS,
@@ -41,9 +41,9 @@ from ..domain.members import (
     label,
     probation_end,
 )
-from ..services.errors import ServiceError, ValidationFailed
-from ..services.members import MemberInput
-from .widgets import ERROR_COLOR, DateEdit, FieldMessage, format_money, parse_money, with_message
+from ...services.errors import ServiceError, ValidationFailed
+from ...services.members.service import MemberInput
+from ..common.widgets import ERROR_COLOR, DateEdit, FieldMessage, format_money, parse_money, with_message
 
 DATE_FIELDS = ("date_of_birth", "admitted_on", "official_on", "card_valid_from")
 # Fields a new, empty form lacks by nature: their "required" errors wait until the user has been there.

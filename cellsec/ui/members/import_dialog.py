@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import format_date
-from .widgets import ERROR_COLOR, WARNING_COLOR
-from .workers import error_text, run_in_background
+from ...domain.dates import format_date
+from ..common.widgets import ERROR_COLOR, WARNING_COLOR
+from ..common.workers import error_text, run_in_background
 
 REJECTED_BACKGROUND = "#fde7e7"
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
-from ..domain.dates import format_date
-from ..domain.members import ACTIVITY_LABELS, GENDER_LABELS, PARTY_STATUS_LABELS, label
+from ...domain.dates import format_date
+from ...domain.members import ACTIVITY_LABELS, GENDER_LABELS, PARTY_STATUS_LABELS, label
 
 BATCH = 200
 CACHE_LIMIT = 5000

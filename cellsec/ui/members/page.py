@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.members import GENDER_LABELS, IN_CELL_STATUSES, PARTY_STATUS_LABELS
-from ..services.errors import ServiceError
-from ..services.members import MemberQuery
-from .member_model import COLUMNS, MemberTableModel
-from .workers import run_in_background
+from ...domain.members import GENDER_LABELS, IN_CELL_STATUSES, PARTY_STATUS_LABELS
+from ...services.errors import ServiceError
+from ...services.members.service import MemberQuery
+from .model import COLUMNS, MemberTableModel
+from ..common.workers import run_in_background
 
 SEARCH_DELAY_MS = 150
 MEMBER_ENTITIES = {"members", "card_numbers", "member_status_changes"}
@@ -273,7 +273,7 @@ class MembersPage(QWidget):
 
     # ---- actions ------------------------------------------------------------------------------------
     def add_member(self) -> None:
-        from .member_dialog import MemberDialog
+        from .dialog import MemberDialog
 
         dialog = MemberDialog(self.services, None, self)
         if dialog.exec() and dialog.saved is not None:
@@ -287,7 +287,7 @@ class MembersPage(QWidget):
 
     def open_member(self, member_id: str) -> bool:
         """Open the edit dialog of a member (also used by the overview's reminders)."""
-        from .member_dialog import MemberDialog
+        from .dialog import MemberDialog
 
         try:
             dialog = MemberDialog(self.services, member_id, self)
@@ -350,7 +350,7 @@ class MembersPage(QWidget):
         query, services = self.model.query, self.services
 
         def work() -> Path:
-            from ..reports.members_xlsx import write_members_xlsx
+            from ...reports.members_xlsx import write_members_xlsx
 
             return write_members_xlsx(services.cell.get(), services.members.list(query), path)
 
@@ -369,7 +369,7 @@ class MembersPage(QWidget):
         services = self.services
 
         def work() -> Path:
-            from ..reports.member_register import render_member_register
+            from ...reports.members import render_member_register
 
             on = dt.date.today()
             members = services.members.list(MemberQuery(activity_statuses=IN_CELL_STATUSES, sort="list_no"))

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.members import ACTIVITY_LABELS, ACTIVITY_STATUSES, check_status_change
-from ..services.errors import ServiceError, ValidationFailed
-from ..services.members import StatusChange
-from .widgets import DateEdit, FieldMessage, with_message
+from ...domain.members import ACTIVITY_LABELS, ACTIVITY_STATUSES, check_status_change
+from ...services.errors import ServiceError, ValidationFailed
+from ...services.members.service import StatusChange
+from ..common.widgets import DateEdit, FieldMessage, with_message
 
 FIELDS = ("status_from", "status_to", "org", "decision", "reason")
 

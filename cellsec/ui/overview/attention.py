@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import attention as A
-from ..domain.dates import format_date
-from ..domain.members import name_sort_key
-from .widgets import ERROR_COLOR, WARNING_COLOR
+from ...domain import attention as A
+from ...domain.dates import format_date
+from ...domain.members import name_sort_key
+from ..common.widgets import ERROR_COLOR, WARNING_COLOR
 
 COLUMNS = ("severity", "name", "kind", "text", "data")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import date_line
-from ..services.errors import ServiceError
-from .widgets import WARNING_COLOR
+from ...domain.dates import date_line
+from ...services.errors import ServiceError
+from ..common.widgets import WARNING_COLOR
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
 # (counts key, accent colour) of the tiles, in reading order.
@@ -197,7 +197,7 @@ class OverviewPage(QWidget):
                 if pages["MeetingsPage"].show_reminder(kind, due):
                     self.window().show_page("MeetingsPage")
             return
-        from .member_dialog import MemberDialog
+        from ..members.dialog import MemberDialog
 
         try:
             dialog = MemberDialog(self.services, member_id, self)

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.reviews import SCOPE_COLLECTIVE, check_level
-from ..services.errors import ServiceError, ValidationFailed
-from ..services.reviews import CollectiveInput, CollectiveRecord
-from .review_editor import _vn_time
-from .review_parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_name
-from .widgets import ERROR_COLOR, FILES, banner, muted_label, scrolled
-from .workers import run_in_background
+from ...domain.reviews import SCOPE_COLLECTIVE, check_level
+from ...services.errors import ServiceError, ValidationFailed
+from ...services.reviews.service import CollectiveInput, CollectiveRecord
+from .editor import _vn_time
+from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_name
+from ..common.widgets import ERROR_COLOR, FILES, banner, muted_label, scrolled
+from ..common.workers import run_in_background
 
 
 class CollectiveEditor(QDialog):
@@ -327,7 +327,7 @@ class CollectiveEditor(QDialog):
         services, year = self.services, self.year
 
         def work():
-            from ..reports.reviews import write_collective
+            from ...reports.reviews import write_collective
 
             return write_collective(services, year, path)
 

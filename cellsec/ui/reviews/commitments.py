@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.members import IN_CELL_STATUSES
-from ..services.errors import ServiceError
-from ..services.members import MemberQuery
-from ..services.reviews import CommitmentInput, CommitmentItem
-from .widgets import ERROR_COLOR, DateEdit, muted_label, set_combo_data, top_aligned, with_message
+from ...domain.members import IN_CELL_STATUSES
+from ...services.errors import ServiceError
+from ...services.members.service import MemberQuery
+from ...services.reviews.service import CommitmentInput, CommitmentItem
+from ..common.widgets import ERROR_COLOR, DateEdit, muted_label, set_combo_data, top_aligned, with_message
 
 # The five standards (Điều 1–5) of Quy định 144-QĐ/TW of 09/5/2024 on revolutionary ethics, quoted as
 # reference when members write their commitments; official Vietnamese wording, so not translated.

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.reviews import SCOPE_INDIVIDUAL, format_score
-from ..services.errors import ServiceError, ValidationFailed
-from ..services.reviews import CellAssessmentInput, ReviewInput, ReviewRecord
-from .review_parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_combo, level_name
-from .widgets import ERROR_COLOR, FILES, banner, muted_label, scrolled, set_combo_data, slug, with_message
-from .workers import run_in_background
+from ...domain.reviews import SCOPE_INDIVIDUAL, format_score
+from ...services.errors import ServiceError, ValidationFailed
+from ...services.reviews.service import CellAssessmentInput, ReviewInput, ReviewRecord
+from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_combo, level_name
+from ..common.widgets import ERROR_COLOR, FILES, banner, muted_label, scrolled, set_combo_data, slug, with_message
+from ..common.workers import run_in_background
 
 VN = dt.timezone(dt.timedelta(hours=7))
 
@@ -552,7 +552,7 @@ class ReviewEditor(QDialog):
         self._check()
 
     def open_commitments(self) -> None:
-        from .commitments_dialog import CommitmentsDialog
+        from .commitments import CommitmentsDialog
 
         CommitmentsDialog(self.services, self.record.year, self.record.member_id, self, today=self.today).exec()
         # New commitments change the suggested text of the "carrying out commitments" section.
@@ -573,7 +573,7 @@ class ReviewEditor(QDialog):
         services, review_id = self.services, self.review_id
 
         def work():
-            from ..reports.reviews import write_review
+            from ...reports.reviews import write_review
 
             return write_review(services, review_id, path)
 
@@ -590,7 +590,7 @@ class ReviewEditor(QDialog):
         services, review_id = self.services, self.review_id
 
         def work():
-            from ..reports.reviews import write_review_form_docx
+            from ...reports.reviews import write_review_form_docx
 
             return write_review_form_docx(services, review_id, path)
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.members import PARTY_STATUS_LABELS, label
-from ..services.errors import ServiceError
-from .widgets import muted_label, set_combo_data
+from ...domain.members import PARTY_STATUS_LABELS, label
+from ...services.errors import ServiceError
+from ..common.widgets import muted_label, set_combo_data
 
 LIST_NO, NAME, PARTY, FORM, NOTE = range(5)
 

@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import format_date
-from ..domain.members import name_sort_key
-from ..domain.reviews import LEVELS, format_score
-from ..domain.text import fold
-from ..services.errors import ServiceError, ValidationFailed
-from ..services.reviews import SummaryRow, YearSummary
-from .review_parts import TEXTS, level_name, level_short
-from .widgets import ERROR_COLOR, FILES, muted_label, slug
-from .workers import run_in_background
+from ...domain.dates import format_date
+from ...domain.members import name_sort_key
+from ...domain.reviews import LEVELS, format_score
+from ...domain.text import fold
+from ...services.errors import ServiceError, ValidationFailed
+from ...services.reviews.service import SummaryRow, YearSummary
+from .parts import TEXTS, level_name, level_short
+from ..common.widgets import ERROR_COLOR, FILES, muted_label, slug
+from ..common.workers import run_in_background
 
 REVIEW_ENTITIES = {"member_reviews", "review_years", "collective_reviews", "review_commitments",
                    "review_rule_sets", "members"}
@@ -544,7 +544,7 @@ class ReviewsPage(QWidget):
 
     # ---- actions ------------------------------------------------------------------------------------------
     def open_year(self) -> None:
-        from .open_year_dialog import OpenYearDialog
+        from .open_year import OpenYearDialog
 
         OpenYearDialog(self.services, self.year.value(), self, today=self.today).exec()
         self.refresh()
@@ -555,7 +555,7 @@ class ReviewsPage(QWidget):
             self.open_review(row.review_id)
 
     def open_review(self, review_id: str) -> None:
-        from .review_editor import ReviewEditor
+        from .editor import ReviewEditor
 
         try:
             editor = ReviewEditor(self.services, review_id, self, today=self.today)
@@ -566,21 +566,21 @@ class ReviewsPage(QWidget):
         self.refresh()
 
     def open_commitments(self) -> None:
-        from .commitments_dialog import CommitmentsDialog
+        from .commitments import CommitmentsDialog
 
         row = self.selected()
         member_id = row.member_id if row else None
         CommitmentsDialog(self.services, self.year.value(), member_id, self, today=self.today).exec()
 
     def open_collective(self) -> None:
-        from .collective_editor import CollectiveEditor
+        from .collective import CollectiveEditor
 
         if self.summary is None:
             return
         CollectiveEditor(self.services, self.year.value(), self, today=self.today).exec()
 
     def open_rule_sets(self) -> None:
-        from .rule_sets_dialog import RuleSetsDialog
+        from .rule_sets import RuleSetsDialog
 
         RuleSetsDialog(self.services, self.year.value(), self).exec()
         self.refresh()
@@ -638,7 +638,7 @@ class ReviewsPage(QWidget):
             return
 
         def work():
-            from ..reports.reviews import write_summary
+            from ...reports.reviews import write_summary
 
             return write_summary(services, year, path)
 
@@ -654,7 +654,7 @@ class ReviewsPage(QWidget):
             return
 
         def work():
-            from ..reports.reviews import write_summary_xlsx
+            from ...reports.reviews import write_summary_xlsx
 
             return write_summary_xlsx(services, year, path)
 
@@ -671,7 +671,7 @@ class ReviewsPage(QWidget):
             return
 
         def work():
-            from ..reports.reviews import write_review
+            from ...reports.reviews import write_review
 
             return write_review(services, review_id, path)
 
@@ -688,7 +688,7 @@ class ReviewsPage(QWidget):
             return
 
         def work():
-            from ..reports.reviews import write_review_form_docx
+            from ...reports.reviews import write_review_form_docx
 
             return write_review_form_docx(services, review_id, path)
 

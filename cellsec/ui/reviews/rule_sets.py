@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import format_date
-from ..domain.reviews import (
+from ...domain.dates import format_date
+from ...domain.reviews import (
     LEVELS,
     ROUNDINGS,
     SCOPE_COLLECTIVE,
@@ -40,9 +40,9 @@ from ..domain.reviews import (
     allowed_excellent,
     format_score,
 )
-from ..services.errors import ServiceError, ValidationFailed
-from .review_parts import TEXTS, level_name, level_short
-from .widgets import (
+from ...services.errors import ServiceError, ValidationFailed
+from .parts import TEXTS, level_name, level_short
+from ..common.widgets import (
     ERROR_COLOR,
     banner,
     DateEdit,

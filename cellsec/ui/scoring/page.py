@@ -37,14 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import format_date
-from ..domain.rubrics import format_points
-from ..services.errors import ServiceError
-from ..services.scoring import AssessmentRow, MeetingScoreRow
-from .attention_view import AttentionView
-from .charts import BARS, HBARS, LINE, ChartPoint, ChartWidget, format_value, month_labels
-from .workers import run_in_background
-from .widgets import FILES
+from ...domain.dates import format_date
+from ...domain.rubrics import format_points
+from ...services.errors import ServiceError
+from ...services.scoring.service import AssessmentRow, MeetingScoreRow
+from ..overview.attention import AttentionView
+from ..common.charts import BARS, HBARS, LINE, ChartPoint, ChartWidget, format_value, month_labels
+from ..common.workers import run_in_background
+from ..common.widgets import FILES
 
 SCORING_ENTITIES = {"meetings", "meeting_attendance", "meeting_scores", "five_good_assessments", "rubrics", "members",
                     "member_status_changes", "dues_payments", "dues_rules_versions", "member_reviews", "review_years",
@@ -593,7 +593,7 @@ class ScoringPage(QWidget):
             page.select(member_id)
             page.open_member(member_id)
             return
-        from .member_dialog import MemberDialog
+        from ..members.dialog import MemberDialog
 
         try:
             dialog = MemberDialog(self.services, member_id, self)
@@ -615,7 +615,7 @@ class ScoringPage(QWidget):
             return
 
         def work():
-            from ..reports.scores import write_scores
+            from ...reports.scores import write_scores
 
             return write_scores(services, year, path, today)
 
@@ -629,7 +629,7 @@ class ScoringPage(QWidget):
             return
 
         def work():
-            from ..reports.scores import write_scores_xlsx
+            from ...reports.scores import write_scores_xlsx
 
             return write_scores_xlsx(services, year, path, today)
 

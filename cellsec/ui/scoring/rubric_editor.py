@@ -45,13 +45,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import rubrics as R
-from ..domain.dates import format_date
-from ..domain.meetings import KIND_LABELS
-from ..services.errors import ServiceError
-from ..services.rubrics import RubricInfo
-from .widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, slug
-from .workers import error_text, run_in_background
+from ...domain import rubrics as R
+from ...domain.dates import format_date
+from ...domain.meetings import KIND_LABELS
+from ...services.errors import ServiceError
+from ...services.scoring.rubrics import RubricInfo
+from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, slug
+from ..common.workers import error_text, run_in_background
 
 OK_COLOR = "#2e7d32"
 OBJECT_ROLE = Qt.ItemDataRole.UserRole

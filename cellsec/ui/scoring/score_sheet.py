@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import rubrics as R
-from ..domain.reviews import LEVEL_NAMES
-from ..services.errors import ServiceError, ValidationFailed
-from ..services.scoring import AssessmentInput, ScoreSheet
-from .widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
+from ...domain import rubrics as R
+from ...domain.reviews import LEVEL_NAMES
+from ...services.errors import ServiceError, ValidationFailed
+from ...services.scoring.service import AssessmentInput, ScoreSheet
+from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
 
 OK_COLOR = "#2e7d32"
 AUTO_BADGE = "background: #e3ecf7; color: #1f4e79; border-radius: 3px; padding: 0 4px;"

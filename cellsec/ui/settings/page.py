@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import date_line, format_date
-from ..domain.documents import TYPE_MINUTES, document_number
-from ..services.cell import ABBREVIATION_FORMAT, REQUIRED, CellInfo
-from ..services.errors import ServiceError, ValidationFailed
-from .i18n import install_language
-from .setup_wizard import abbreviation_ok
-from .widgets import DateEdit, FieldMessage, with_message
-from .workers import run_in_background
+from ...domain.dates import date_line, format_date
+from ...domain.documents import TYPE_MINUTES, document_number
+from ...services.settings.cell import ABBREVIATION_FORMAT, REQUIRED, CellInfo
+from ...services.errors import ServiceError, ValidationFailed
+from ..app.i18n import install_language
+from ..app.setup_wizard import abbreviation_ok
+from ..common.widgets import DateEdit, FieldMessage, with_message
+from ..common.workers import run_in_background
 
 CELL_ENTITIES = {"cells", "committee_names"}
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from cellsec.paths import resources_dir
-from cellsec.reports.document import (
+from cellsec.reports.engine.document import (
     LayoutSettings,
     Paragraph,
     PartyDocument,
@@ -101,7 +101,7 @@ def test_signature_presets_and_toc_text():
 
 
 def cell_header_stub():
-    from cellsec.reports.document import Header
+    from cellsec.reports.engine.document import Header
 
     return Header("Đảng ủy", "Chi bộ", None, "Nghệ An, ngày 05 tháng 02 năm 2026")
 
@@ -114,7 +114,7 @@ def test_start_up_does_not_load_the_renderer():
     # The services (the app imports them at start) do not even import cellsec.reports ...
     assert loaded("import cellsec.services.facade; print([m for m in sys.modules if 'reports' in m])") == "[]"
     # ... and the model and the render entry point import no heavy library until something is printed.
-    assert loaded("import cellsec.reports.document, cellsec.reports.layout; "
+    assert loaded("import cellsec.reports.engine.document, cellsec.reports.engine.layout; "
                   "print(any(m.split('.')[0] in ('reportlab', 'docx', 'openpyxl') for m in sys.modules))") == "False"
 
 

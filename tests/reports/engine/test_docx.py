@@ -9,7 +9,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from cellsec.reports.document import (
+from cellsec.reports.engine.document import (
     Book,
     FieldList,
     Heading,
@@ -24,7 +24,7 @@ from cellsec.reports.document import (
     Table,
     TocEntry,
 )
-from cellsec.reports.docx import render_docx
+from cellsec.reports.engine.docx import render_docx
 
 from .test_pdf import minutes
 
@@ -125,7 +125,7 @@ def test_other_blocks(tmp_path):
 def test_drawing_without_png_is_refused_clearly(tmp_path):
     from reportlab.graphics.shapes import Drawing
 
-    from cellsec.reports import docx as backend
+    from cellsec.reports.engine import docx as backend
 
     try:
         backend._drawing_png(Drawing(10, 10))

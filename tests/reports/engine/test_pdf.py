@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from cellsec.reports.document import (
+from cellsec.reports.engine.document import (
     Book,
     FieldList,
     Header,
@@ -24,9 +24,9 @@ from cellsec.reports.document import (
     Table,
     TocEntry,
 )
-from cellsec.reports.pdf import render_pdf
+from cellsec.reports.engine.pdf import render_pdf
 
-from .pdfcheck import MM, fonts, page_size, pages_text, pieces
+from ..pdfcheck import MM, fonts, page_size, pages_text, pieces
 
 HEADER = Header(upper_committee="Đảng ủy Báo Nghệ An", issuer="Chi bộ Xuất bản - Kỹ thuật",
                 number="Số 05-BB/CB", place_date="Nghệ An, ngày 05 tháng 02 năm 2026")
@@ -82,7 +82,7 @@ def test_header_fonts_and_layout(tmp_path):
 
 
 def test_asterisk_is_centred_under_the_issuer(tmp_path):
-    from cellsec.reports.pdf import text_width
+    from cellsec.reports.engine.pdf import text_width
 
     path = render_pdf(minutes(), tmp_path / "bb.pdf")
     found = pieces(path, 0)
@@ -258,7 +258,7 @@ def test_failed_render_keeps_the_old_file(tmp_path):
 
 
 def test_narrow_columns_grow_to_their_longest_word(tmp_path):
-    from cellsec.reports.pdf import column_widths, text_width
+    from cellsec.reports.engine.pdf import column_widths, text_width
 
     table = Table(["STT", "Đơn vị", "KHTNV"], [["1", "Chi bộ Xuất bản - Kỹ thuật", "0"]], col_widths=[0.2, 10, 0.2])
     widths = column_widths(table, 400, 12)
@@ -273,9 +273,9 @@ def test_narrow_columns_grow_to_their_longest_word(tmp_path):
 def test_a_scaled_chart_with_a_caption_prints_with_embedded_fonts_only(tmp_path):
     from reportlab.graphics.shapes import Drawing, String
 
-    from cellsec.reports.document import Header, Image, PartyDocument
-    from cellsec.reports.layout import render
-    from cellsec.reports.pdf import FONT, register_fonts
+    from cellsec.reports.engine.document import Header, Image, PartyDocument
+    from cellsec.reports.engine.layout import render
+    from cellsec.reports.engine.pdf import FONT, register_fonts
 
     register_fonts()
 

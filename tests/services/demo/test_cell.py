@@ -5,10 +5,10 @@ import pytest
 
 from cellsec.domain.dates import full_months_between
 from cellsec.domain.members import DEFAULT_RULES, check_member
-from cellsec.services import demo
+from cellsec.services.demo import cell as demo
 from cellsec.services.errors import ServiceError
 from cellsec.services.facade import Services
-from cellsec.services.members import MemberInput, MemberQuery
+from cellsec.services.members.service import MemberInput, MemberQuery
 
 TODAY = dt.date(2026, 11, 22)
 

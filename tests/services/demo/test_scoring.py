@@ -16,7 +16,7 @@ LAST, THIS = 2025, 2026
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from cellsec.services.demo import build_demo
+    from cellsec.services.demo.cell import build_demo
     from cellsec.services.facade import Services
 
     svc = Services.open(tmp_path_factory.mktemp("demo"))

@@ -9,9 +9,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from cellsec.services.dues import PaymentEntry, dues_reminders
+from cellsec.services.dues.service import PaymentEntry, dues_reminders
 from cellsec.services.errors import ValidationFailed
-from cellsec.services.members import MemberInput, StatusChange
+from cellsec.services.members.service import MemberInput, StatusChange
 from cellsec.store.models.dues import DuesPayment
 
 D = dt.date

@@ -12,11 +12,11 @@ from sqlalchemy import func, select
 from cellsec.domain.meetings import MinutesContent
 from cellsec.services.errors import ServiceError, ValidationFailed
 from cellsec.services.facade import Services
-from cellsec.services.meetings import AttendanceInput, ResolutionInput
-from cellsec.services.members import StatusChange
+from cellsec.services.meetings.service import AttendanceInput, ResolutionInput
+from cellsec.services.members.service import StatusChange
 from cellsec.store.models.core import Audit, ChangeLog
 
-from .meeting_data import D, T, add_members, fill
+from ..meeting_data import D, T, add_members, fill
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_approval_numbers_per_year_and_type(services, ids):
 
 def test_numbering_that_does_not_restart_each_year_is_a_rule_flag(services, ids, monkeypatch):
     from cellsec.domain.meetings import MeetingRules
-    from cellsec.services import meetings as module
+    from cellsec.services.meetings import service as module
 
     monkeypatch.setattr(module, "meeting_rules", lambda ctx, on: MeetingRules(numbering_restarts_yearly=False))
     numbers = []

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from cellsec.services.errors import ServiceError
-from cellsec.services.members import MemberInput, MemberQuery
+from cellsec.services.members.service import MemberInput, MemberQuery
 from cellsec.store.db import DB_NAME
 
 TODAY = dt.date(2026, 11, 22)

@@ -8,7 +8,7 @@ from sqlalchemy import insert, select
 from cellsec.domain import messages
 from cellsec.domain.text import fold
 from cellsec.services.errors import NotFound, ValidationFailed
-from cellsec.services.members import MemberInput, MemberQuery, StatusChange
+from cellsec.services.members.service import MemberInput, MemberQuery, StatusChange
 from cellsec.store.ids import new_id
 from cellsec.store.models.members import CardNumber, Member, MemberStatusChange
 
@@ -298,7 +298,7 @@ def test_the_list_follows_every_change_after_it_was_first_read(services, crowd):
 
 def test_membership_thresholds_come_from_the_rule_file(services, monkeypatch):
     from cellsec.domain.members import MembershipRules
-    from cellsec.services import members as members_module
+    from cellsec.services.members import service as members_module
 
     assert members_module.membership_rules(dt.date(2026, 1, 1)) == MembershipRules(12, 216, 720, 30)
     # An edited rule set (e.g. a committee's guidance) changes what the registry computes.

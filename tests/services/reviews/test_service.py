@@ -10,8 +10,8 @@ import pytest
 
 from cellsec.domain.reviews import CommitmentItem
 from cellsec.services.errors import ServiceError, ValidationFailed
-from cellsec.services.members import MemberInput, StatusChange
-from cellsec.services.reviews import (
+from cellsec.services.members.service import MemberInput, StatusChange
+from cellsec.services.reviews.service import (
     CellAssessmentInput,
     CollectiveInput,
     CommitmentInput,

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from cellsec.services.errors import ServiceError, ValidationFailed
-from cellsec.services.members import MemberInput
-from cellsec.services.reviews import CellAssessmentInput, ReviewInput
+from cellsec.services.members.service import MemberInput
+from cellsec.services.reviews.service import CellAssessmentInput, ReviewInput
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from cellsec.domain import rubrics as R
 from cellsec.services.errors import ServiceError
-from cellsec.services.rubrics import default_row_id
+from cellsec.services.scoring.rubrics import default_row_id
 from cellsec.store.models.core import ChangeLog
 from cellsec.store.models.scoring import MeetingScore, Rubric
 

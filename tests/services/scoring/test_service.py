@@ -8,11 +8,11 @@ import pytest
 
 from cellsec.domain import rubrics as R
 from cellsec.domain.meetings import Checklist
-from cellsec.services.dues import PaymentEntry
+from cellsec.services.dues.service import PaymentEntry
 from cellsec.services.errors import ServiceError, ValidationFailed
-from cellsec.services.scoring import AssessmentInput
+from cellsec.services.scoring.service import AssessmentInput
 
-from .scoring_data import TODAY, D, T, add_members, meeting
+from ..scoring_data import TODAY, D, T, add_members, meeting
 
 
 @pytest.fixture

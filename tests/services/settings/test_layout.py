@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from cellsec.reports.document import LayoutSettings, default_layout
+from cellsec.reports.engine.document import LayoutSettings, default_layout
 from cellsec.services.errors import ValidationFailed
 from cellsec.services.facade import Services
 

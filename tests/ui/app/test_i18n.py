@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QWizard, QWizardPage
 
-from cellsec.ui.i18n import install_language
-from cellsec.ui.main_window import MainWindow
+from cellsec.ui.app.i18n import install_language
+from cellsec.ui.app.main_window import MainWindow
 
 
 def test_no_untranslated_strings(i18n_tool):

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWizard
 
 from cellsec.services.facade import Services
-from cellsec.ui.setup_wizard import SetupWizard
+from cellsec.ui.app.setup_wizard import SetupWizard
 
-from .conftest import retype
+from ..conftest import retype
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_cancel_saves_nothing(qtbot, fresh):
 
 def test_service_refusal_is_shown_next_to_the_field(qtbot, fresh, boxes):
     """If the service still refuses (here: the cell exists already), the wizard stays open and says why."""
-    from cellsec.services.cell import CellInfo
+    from cellsec.services.settings.cell import CellInfo
 
     wizard = SetupWizard(fresh)
     qtbot.addWidget(wizard)

@@ -9,7 +9,7 @@ import sys
 
 from PySide6.QtCore import QLockFile
 
-from cellsec.ui import startup
+from cellsec.ui.app import startup
 
 
 def test_no_display_prints_a_vietnamese_message(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from cellsec.ui.charts import BAR_COLOR, BARS, HBARS, LINE, ChartPoint, ChartWidget, month_labels
+from cellsec.ui.common.charts import BAR_COLOR, BARS, HBARS, LINE, ChartPoint, ChartWidget, month_labels
 
 
 def _chart(qtbot, points, **kwargs) -> ChartWidget:

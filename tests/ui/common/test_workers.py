@@ -7,7 +7,7 @@ import threading
 from PySide6.QtWidgets import QWidget
 
 from cellsec.services.errors import DISK_FULL, ServiceError
-from cellsec.ui.workers import run_in_background
+from cellsec.ui.common.workers import run_in_background
 
 
 def test_result_arrives_on_the_ui_thread(qtbot):

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
 
-from cellsec.ui.dues_month import COLUMNS
-from cellsec.ui.main_window import MainWindow
+from cellsec.ui.dues.month import COLUMNS
+from cellsec.ui.app.main_window import MainWindow
 
-from .conftest import retype
-from .dues_people import add_people, dues_page
+from ..conftest import retype
+from ..dues_people import add_people, dues_page
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from .conftest import retype, type_text
-from .dues_people import add_people, dues_page
-from .test_dues_month import _text, _type_into_cell
+from ..conftest import retype, type_text
+from ..dues_people import add_people, dues_page
+from .test_month import _text, _type_into_cell
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_unsaved_rule_edits_survive_a_change_elsewhere_and_are_asked_about(qtbot
 
 
 def test_closing_with_unsaved_rules_asks(qtbot, services, people, boxes):
-    from cellsec.ui.main_window import MainWindow
+    from cellsec.ui.app.main_window import MainWindow
 
     window = MainWindow(services)
     qtbot.addWidget(window)

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from cellsec.services.dues import PaymentEntry
-from cellsec.ui.dues_year import COUNT_COLUMN, FIRST_MONTH, NEAR_BACKGROUND, RISK_BACKGROUND, THROUGH_COLUMN
+from cellsec.services.dues.service import PaymentEntry
+from cellsec.ui.dues.year import COUNT_COLUMN, FIRST_MONTH, NEAR_BACKGROUND, RISK_BACKGROUND, THROUGH_COLUMN
 
-from .dues_people import add_people, dues_page
+from ..dues_people import add_people, dues_page
 
 TODAY = dt.date(2026, 4, 15)
 

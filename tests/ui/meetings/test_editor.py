@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QRadioButton
 
-from cellsec.ui import meeting_output
-from cellsec.ui.bridge import ChangeNotifier
-from cellsec.ui.meeting_editor import ATTENDANCE, CLOSING, CONTENT, TIME_PLACE, VOTES, MeetingEditor
-from cellsec.ui.meetings_page import MeetingsPage
+from cellsec.ui.meetings import output as meeting_output
+from cellsec.ui.common.bridge import ChangeNotifier
+from cellsec.ui.meetings.editor import ATTENDANCE, CLOSING, CONTENT, TIME_PLACE, VOTES, MeetingEditor
+from cellsec.ui.meetings.page import MeetingsPage
 
-from ..reports.pdfcheck import pages_text
-from ..services.meeting_data import D, add_members, fill
-from .conftest import retype, type_text
+from ...reports.pdfcheck import pages_text
+from ...services.meeting_data import D, add_members, fill
+from ..conftest import retype, type_text
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ import pytest
 
 from cellsec.services.facade import Services
 from cellsec.store.db import DB_NAME, check_integrity
-from cellsec.ui.meeting_editor import CONTENT, MeetingEditor
+from cellsec.ui.meetings.editor import CONTENT, MeetingEditor
 
-from ..services.meeting_data import D, add_members
+from ...services.meeting_data import D, add_members
 
 BEFORE = "Chi bộ thống nhất kiểm điểm đảng viên cuối năm 2025."
 AFTER = " Câu này gõ sau lần tự lưu cuối cùng."
@@ -30,8 +30,8 @@ CHILD = textwrap.dedent("""
 
     app = QApplication([])
     from cellsec.services.facade import Services
-    from cellsec.ui.i18n import install_language
-    from cellsec.ui.meeting_editor import CONTENT, MeetingEditor
+    from cellsec.ui.app.i18n import install_language
+    from cellsec.ui.meetings.editor import CONTENT, MeetingEditor
 
     install_language(app, "vi")
     services = Services.open(sys.argv[1])

@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
-from cellsec.ui import meeting_output
-from cellsec.ui.bridge import ChangeNotifier
-from cellsec.ui.main_window import MainWindow
-from cellsec.ui.meetings_page import COLUMNS, MeetingsPage
+from cellsec.ui.meetings import output as meeting_output
+from cellsec.ui.common.bridge import ChangeNotifier
+from cellsec.ui.app.main_window import MainWindow
+from cellsec.ui.meetings.page import COLUMNS, MeetingsPage
 
-from ..reports.pdfcheck import pages_text
-from ..services.meeting_data import D, add_members, fill
-from .conftest import retype, type_text
+from ...reports.pdfcheck import pages_text
+from ...services.meeting_data import D, add_members, fill
+from ..conftest import retype, type_text
 
 TODAY = D(2025, 5, 10)
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from cellsec.ui.meeting_editor import ATTENDANCE, CONTENT, PREPARATION, MeetingEditor
-from cellsec.ui.meeting_preparation import AgendaTemplateDialog
+from cellsec.ui.meetings.editor import ATTENDANCE, CONTENT, PREPARATION, MeetingEditor
+from cellsec.ui.meetings.preparation import AgendaTemplateDialog
 
-from ..services.meeting_data import D, add_members
-from .conftest import retype
+from ...services.meeting_data import D, add_members
+from ..conftest import retype
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from cellsec.ui import meeting_output
-from cellsec.ui.meeting_editor import VOTES, MeetingEditor
+from cellsec.ui.meetings import output as meeting_output
+from cellsec.ui.meetings.editor import VOTES, MeetingEditor
 
-from ..reports.pdfcheck import pages_text
-from ..services.meeting_data import D, add_members, fill
-from .conftest import retype, type_text
+from ...reports.pdfcheck import pages_text
+from ...services.meeting_data import D, add_members, fill
+from ..conftest import retype, type_text
 
 
 @pytest.fixture

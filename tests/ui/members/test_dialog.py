@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidget
 
 from cellsec.services.errors import DISK_FULL, ServiceError
-from cellsec.services.members import MemberInput
-from cellsec.ui.bridge import ChangeNotifier
-from cellsec.ui.member_dialog import MemberDialog
-from cellsec.ui.members_page import MembersPage
+from cellsec.services.members.service import MemberInput
+from cellsec.ui.common.bridge import ChangeNotifier
+from cellsec.ui.members.dialog import MemberDialog
+from cellsec.ui.members.page import MembersPage
 
-from .conftest import retype
+from ..conftest import retype
 
 
 def _fill_required(dialog):

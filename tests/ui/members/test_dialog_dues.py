@@ -6,10 +6,10 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel
 
-from cellsec.services.dues import PaymentEntry
-from cellsec.ui.member_dialog import MemberDialog
+from cellsec.services.dues.service import PaymentEntry
+from cellsec.ui.members.dialog import MemberDialog
 
-from .dues_people import add_people
+from ..dues_people import add_people
 
 
 def test_member_dialog_shows_dues_paid_through(qtbot, services):

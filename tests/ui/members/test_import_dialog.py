@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from cellsec.ui.import_dialog import REJECTED_BACKGROUND, ImportDialog
+from cellsec.ui.members.import_dialog import REJECTED_BACKGROUND, ImportDialog
 
 CSV = (
     "Họ và tên,Ngày sinh,Giới tính,Ngày vào Đảng,Số CCCD\n"

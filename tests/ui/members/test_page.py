@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from cellsec.services.members import MemberInput, StatusChange
-from cellsec.ui.bridge import ChangeNotifier
-from cellsec.ui.main_window import MainWindow
-from cellsec.ui.members_page import MembersPage
+from cellsec.services.members.service import MemberInput, StatusChange
+from cellsec.ui.common.bridge import ChangeNotifier
+from cellsec.ui.app.main_window import MainWindow
+from cellsec.ui.members.page import MembersPage
 
-from .conftest import type_text
+from ..conftest import type_text
 
 PEOPLE = [
     ("Nguyễn Văn Đức", "nam", dt.date(1980, 5, 4), 1),

@@ -6,10 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from cellsec.services.members import MemberInput
-from cellsec.ui.status_dialog import StatusDialog
+from cellsec.services.members.service import MemberInput
+from cellsec.ui.members.status_dialog import StatusDialog
 
-from .conftest import retype
+from ..conftest import retype
 
 
 def _shown(dialog):

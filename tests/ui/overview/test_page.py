@@ -6,10 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from cellsec.services.members import MemberInput, StatusChange
-from cellsec.ui import member_dialog
-from cellsec.ui.bridge import ChangeNotifier
-from cellsec.ui.overview_page import OverviewPage
+from cellsec.services.members.service import MemberInput, StatusChange
+from cellsec.ui.members import dialog as member_dialog
+from cellsec.ui.common.bridge import ChangeNotifier
+from cellsec.ui.overview.page import OverviewPage
 
 TODAY = dt.date(2026, 11, 22)
 

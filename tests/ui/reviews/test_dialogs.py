@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLineEdit, QMessageBox
 
 from cellsec.domain.dates import format_date
-from cellsec.services.members import MemberInput
-from cellsec.ui.collective_editor import CollectiveEditor
-from cellsec.ui.commitments_dialog import STANDARDS_144, CommitmentsDialog
-from cellsec.ui.open_year_dialog import OpenYearDialog
-from cellsec.ui.rule_sets_dialog import RuleSetsDialog
+from cellsec.services.members.service import MemberInput
+from cellsec.ui.reviews.collective import CollectiveEditor
+from cellsec.ui.reviews.commitments import STANDARDS_144, CommitmentsDialog
+from cellsec.ui.reviews.open_year import OpenYearDialog
+from cellsec.ui.reviews.rule_sets import RuleSetsDialog
 
-from .conftest import retype, type_text
+from ..conftest import retype, type_text
 
 TODAY = dt.date.today()
 YEAR = TODAY.year

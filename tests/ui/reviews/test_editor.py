@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from cellsec.services.members import MemberInput
-from cellsec.services.reviews import CellAssessmentInput, CommitmentInput, CommitmentItem, ReviewInput
-from cellsec.ui.review_editor import ReviewEditor
+from cellsec.services.members.service import MemberInput
+from cellsec.services.reviews.service import CellAssessmentInput, CommitmentInput, CommitmentItem, ReviewInput
+from cellsec.ui.reviews.editor import ReviewEditor
 
-from .conftest import retype, type_text
+from ..conftest import retype, type_text
 
 TODAY = dt.date.today()
 YEAR = TODAY.year

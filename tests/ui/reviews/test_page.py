@@ -10,15 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from cellsec.domain.dates import format_date
-from cellsec.services.members import MemberInput, StatusChange
-from cellsec.services.reviews import CellAssessmentInput, ReviewInput
-from cellsec.ui.bridge import ChangeNotifier
-from cellsec.ui.open_year_dialog import OpenYearDialog
-from cellsec.ui.review_editor import ReviewEditor
-from cellsec.ui.reviews_page import COLUMNS, ReviewsPage
-from cellsec.ui.widgets import ERROR_COLOR
+from cellsec.services.members.service import MemberInput, StatusChange
+from cellsec.services.reviews.service import CellAssessmentInput, ReviewInput
+from cellsec.ui.common.bridge import ChangeNotifier
+from cellsec.ui.reviews.open_year import OpenYearDialog
+from cellsec.ui.reviews.editor import ReviewEditor
+from cellsec.ui.reviews.page import COLUMNS, ReviewsPage
+from cellsec.ui.common.widgets import ERROR_COLOR
 
-from .conftest import retype, type_text
+from ..conftest import retype, type_text
 
 TODAY = dt.date.today()
 YEAR = TODAY.year
@@ -270,7 +270,7 @@ def test_search_filters_the_table_without_accents(qtbot, services, over_quota):
 
 
 def test_the_page_sits_after_the_members_page_in_the_navigation(qtbot, services):
-    from cellsec.ui.main_window import MainWindow
+    from cellsec.ui.app.main_window import MainWindow
 
     window = MainWindow(services)
     qtbot.addWidget(window)

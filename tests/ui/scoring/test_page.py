@@ -10,13 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from cellsec.domain.rubrics import format_points
-from cellsec.ui import member_dialog, score_sheet
-from cellsec.ui.bridge import ChangeNotifier
-from cellsec.ui.main_window import MainWindow
-from cellsec.ui.scoring_page import TAB_ASSESSMENTS, TAB_ATTENTION, TAB_CHARTS, ScoringPage
+from cellsec.ui.members import dialog as member_dialog
+from cellsec.ui.scoring import score_sheet
+from cellsec.ui.common.bridge import ChangeNotifier
+from cellsec.ui.app.main_window import MainWindow
+from cellsec.ui.scoring.page import TAB_ASSESSMENTS, TAB_ATTENTION, TAB_CHARTS, ScoringPage
 from tests.services.scoring_data import TODAY, add_members, meeting
 
-from .conftest import type_text
+from ..conftest import type_text
 
 
 @pytest.fixture

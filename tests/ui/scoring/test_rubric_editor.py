@@ -8,10 +8,10 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from cellsec.ui import rubric_editor
-from cellsec.ui.rubric_editor import COLUMNS, RubricsDialog
+from cellsec.ui.scoring import rubric_editor
+from cellsec.ui.scoring.rubric_editor import COLUMNS, RubricsDialog
 
-from .conftest import type_text
+from ..conftest import type_text
 
 
 def _dialog(qtbot, services) -> RubricsDialog:

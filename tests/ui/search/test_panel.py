@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 
 from cellsec.domain.search import Snippet
 from cellsec.services.search import SearchHit
-from cellsec.ui.main_window import MainWindow
-from cellsec.ui.meeting_editor import CONTENT
-from cellsec.ui.search_panel import highlighted
+from cellsec.ui.app.main_window import MainWindow
+from cellsec.ui.meetings.editor import CONTENT
+from cellsec.ui.search.panel import highlighted
 
-from ..services.meeting_data import D, add_members
-from .conftest import type_text
+from ...services.meeting_data import D, add_members
+from ..conftest import type_text
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from cellsec.ui.bridge import ChangeNotifier
-from cellsec.ui.main_window import MainWindow
-from cellsec.ui.settings_page import SettingsPage
+from cellsec.ui.common.bridge import ChangeNotifier
+from cellsec.ui.app.main_window import MainWindow
+from cellsec.ui.settings.page import SettingsPage
 
-from .conftest import retype
+from ..conftest import retype
 
 
 def _page(qtbot, services):

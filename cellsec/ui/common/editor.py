@@ -1,0 +1,215 @@
+"""What every editor in which a secretary types shares (minutes, resolutions, reviews, the collective
+review, commitments, score sheets): autosave to a local draft, the draft offered back after a crash,
+dirty tracking with a close guard, and the read-only look of a finalised record.
+
+A subclass builds its form, calls `mark_changed()` from its fields' change signals (not while loading),
+and implements:
+    draft_kind / draft_key()     which editor and which record (the draft's key)
+    collect_draft() -> dict      the form's state, JSON-ready
+    apply_draft(payload)         put a recovered state back into the form
+    save() -> bool               the real save (one undoable service call); True when saved
+It calls `offer_draft()` after loading a record that can be edited, and `lock(read_only, text)` after
+loading any record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+
+from ...services.errors import ServiceError
+from .widgets import ERROR_COLOR, MUTED, banner, local_clock, set_read_only
+
+
+class DraftKeeper(QObject):
+    """Saves an editor's state a moment after typing pauses, and at least every MAX_WAIT_MS while the
+    user keeps typing, so a crash or power cut loses at most about two seconds."""
+
+    saved = Signal(object)  # the UTC time of the autosave
+    IDLE_MS = 1000
+    MAX_WAIT_MS = 2000
+
+    def __init__(self, services, kind: str, collect, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.kind = kind
+        self.key: str | None = None
+        self.base_rev: int | None = None
+        self._collect = collect
+        self.pending = False  # changed since the last autosave
+        self.label = QLabel()
+        self.label.setObjectName("autosave_status")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.label.setStyleSheet(MUTED)
+        self._idle = QTimer(self, singleShot=True, interval=self.IDLE_MS, timeout=self.flush)
+        self._max_wait = QTimer(self, singleShot=True, interval=self.MAX_WAIT_MS, timeout=self.flush)
+
+    def track(self, key: str, base_rev: int | None = None) -> None:
+        """Start keeping the draft of another record (the editor loaded it)."""
+        self.stop()
+        self.key, self.base_rev = key, base_rev
+        self.label.setText("")
+
+    def touched(self) -> None:
+        self.pending = True
+        self._idle.start()  # restarted by every change: saves once the typing pauses
+        if not self._max_wait.isActive():
+            self._max_wait.start()  # ...but never leaves more than a couple of seconds unsaved
+
+    def stop(self) -> None:
+        self._idle.stop()
+        self._max_wait.stop()
+        self.pending = False
+
+    def flush(self) -> None:
+        self._idle.stop()
+        self._max_wait.stop()
+        if not self.pending or self.key is None:
+            return
+        try:
+            at = self.services.drafts.save(self.kind, self.key, self._collect(), self.base_rev)
+        except ServiceError as exc:
+            self.label.setText(self.tr("Autosave failed: {error}").format(error=exc.message))
+            self.label.setStyleSheet(f"color: {ERROR_COLOR};")
+            return
+        self.pending = False
+        self.show_saved(at)
+        self.saved.emit(at)
+
+    def show_saved(self, at: dt.datetime) -> None:
+        self.label.setStyleSheet(MUTED)
+        self.label.setText(self.tr("Autosaved at {time}").format(time=local_clock(at)))
+
+    def recover(self):
+        return self.services.drafts.load(self.kind, self.key) if self.key is not None else None
+
+    def discard(self) -> None:
+        """The record was really saved (or the user threw the draft away)."""
+        self.stop()
+        if self.key is not None:
+            self.services.drafts.discard(self.kind, self.key)
+        self.label.setText("")
+
+
+class DocumentEditor(QDialog):
+    draft_kind = ""
+
+    def __init__(self, services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.read_only = False
+        self.loading = False
+        self.unsaved = False  # changed since the last real save
+        self.keeper = DraftKeeper(services, self.draft_kind, self.collect_draft, self)
+        self.lock_banner = banner("locked")
+        self.recovered_banner = banner("recovered")
+        self.recovered_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        # Closing the main window closes (and so saves or asks about) an open editor first.
+        self._main_window = parent.window() if parent is not None else None
+        if self._main_window is not None:
+            self._main_window.installEventFilter(self)
+
+    # ---- subclass API ---------------------------------------------------------------------------------
+    def draft_key(self) -> str:
+        raise AttributeError(f"{type(self).__name__} must say which record its draft belongs to")
+
+    def collect_draft(self) -> dict:
+        raise AttributeError(f"{type(self).__name__} must say what its draft holds")
+
+    def apply_draft(self, payload: dict) -> None:
+        raise AttributeError(f"{type(self).__name__} must say how to restore its draft")
+
+    def save(self) -> bool:
+        raise AttributeError(f"{type(self).__name__} must say how it saves")
+
+    # ---- drafts ---------------------------------------------------------------------------------------
+    def mark_changed(self) -> None:
+        """A field changed: autosave a little later. Ignored while the form is being filled."""
+        if self.loading or self.read_only:
+            return
+        self.unsaved = True
+        self.keeper.touched()
+
+    def start_tracking(self, base_rev: int | None = None) -> None:
+        self.unsaved = False
+        self.recovered_banner.hide()
+        self.keeper.track(self.draft_key(), base_rev)
+
+    def offer_draft(self) -> bool:
+        """Put back a draft left by a crash or a power cut, say so, and keep it until saved. Returns True
+        when one was restored."""
+        draft = None if self.read_only else self.keeper.recover()
+        if draft is None:
+            return False
+        self.loading = True
+        try:
+            self.apply_draft(draft.payload)
+        finally:
+            self.loading = False
+        self.unsaved = True
+        self.keeper.show_saved(draft.saved_at)
+        self.recovered_banner.setText(self.tr(
+            "You are seeing the copy saved automatically at {time} (the program was closed without saving). "
+            "Save to keep it.").format(time=local_clock(draft.saved_at)))
+        self.recovered_banner.show()
+        return True
+
+    def saved_now(self) -> None:
+        """Call after a successful real save: the draft is folded into the record."""
+        self.keeper.discard()
+        self.unsaved = False
+        self.recovered_banner.hide()
+
+    # ---- finalised records ----------------------------------------------------------------------------
+    def lock(self, read_only: bool, text: str = "", root: QWidget | None = None) -> None:
+        """The read-only look of a finalised record: nothing editable, a banner saying why."""
+        self.read_only = read_only
+        set_read_only(root or self, read_only)
+        self.lock_banner.setText(text)
+        self.lock_banner.setVisible(read_only and bool(text))
+        if read_only:
+            self.keeper.stop()
+
+    # ---- closing --------------------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._main_window and event.type() == QEvent.Type.Close and self.isVisible():
+            self.close()
+            if self.isVisible():  # unsaved work the user chose to stay with
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
+
+    def confirm_close(self) -> bool:
+        """Unsaved changes: save them, throw them away, or stay. The autosaved draft is flushed first, so
+        even "stay" and a crash right after lose nothing."""
+        self.keeper.flush()
+        if self.read_only or not self.unsaved:
+            return True
+        answer = QMessageBox.question(
+            self, self.windowTitle(), self.tr("Save the changes before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.keeper.discard()
+            self.unsaved = False
+            return True
+        return False
+
+    def closeEvent(self, event) -> None:
+        if self.confirm_close():
+            self.keeper.stop()
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Esc
+        if self.confirm_close():
+            self.keeper.stop()
+            super().reject()

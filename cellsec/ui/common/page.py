@@ -1,0 +1,40 @@
+"""The base of every page of the main window: it listens to the change events and refreshes only what a
+change touches, only when it is visible. A hidden page marks itself stale and refreshes when shown, so one
+action never makes pages the secretary cannot see recompute (the overview's reminders, say)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ...services.context import Change
+
+
+class Page(QWidget):
+    # The tables whose changes this page shows; a change to anything else is ignored.
+    WATCHES: frozenset[str] = frozenset()
+
+    def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.notifier = notifier
+        self._stale = False
+        notifier.changed.connect(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        if change.initiator is self or not change.touches(self.WATCHES):
+            return
+        if self.isVisible():
+            self.apply_change(change)
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.apply_change(None)
+
+    def apply_change(self, change: Change | None) -> None:
+        """Show `change` (None: anything may have changed while hidden). Pages that can refresh one part
+        or one row override this; the default reloads the page (every page has `refresh()`)."""
+        self.refresh()

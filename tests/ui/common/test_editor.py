@@ -1,0 +1,82 @@
+"""The shared editor base: autosave while typing, the draft offered back, the close guard, the locked look."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QVBoxLayout
+
+from cellsec.ui.common.editor import DocumentEditor
+
+from ..conftest import type_text
+
+
+class NoteEditor(DocumentEditor):
+    draft_kind = "test_note"
+
+    def __init__(self, services, key="n1"):
+        super().__init__(services)
+        self.key, self.saved_texts = key, []
+        self.text = QPlainTextEdit()
+        QVBoxLayout(self).addWidget(self.text)
+        self.text.textChanged.connect(self.mark_changed)
+        self.start_tracking()
+        self.offer_draft()
+
+    def draft_key(self):
+        return self.key
+
+    def collect_draft(self):
+        return {"text": self.text.toPlainText()}
+
+    def apply_draft(self, payload):
+        self.text.setPlainText(payload["text"])
+
+    def save(self):
+        self.saved_texts.append(self.text.toPlainText())
+        self.saved_now()
+        return True
+
+
+def test_typing_is_autosaved_and_offered_back_after_a_crash(qtbot, services, boxes):
+    boxes.answer = QMessageBox.StandardButton.Discard  # when the test closes the windows
+    editor = NoteEditor(services)
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.text, "Đồng chí Hùng phát biểu")
+    qtbot.waitUntil(lambda: services.drafts.load("test_note", "n1") is not None, timeout=3000)
+    assert "Đã tự lưu" in editor.keeper.label.text()
+
+    editor.keeper.stop()  # the process dies: no close, no save
+    again = NoteEditor(services)
+    qtbot.addWidget(again)
+    assert again.text.toPlainText() == "Đồng chí Hùng phát biểu"
+    assert again.recovered_banner.isVisibleTo(again) and again.unsaved
+
+
+def test_saving_discards_the_draft(qtbot, services, boxes):
+    editor = NoteEditor(services)
+    qtbot.addWidget(editor)
+    type_text(editor.text, "Nội dung")
+    editor.keeper.flush()
+    assert editor.save() and services.drafts.load("test_note", "n1") is None
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, services, boxes):
+    editor = NoteEditor(services)
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.text, "Chưa lưu")
+    boxes.answer = QMessageBox.StandardButton.Cancel
+    editor.close()
+    assert editor.isVisible() and boxes.texts()  # asked, and stayed
+    boxes.answer = QMessageBox.StandardButton.Save
+    editor.close()
+    assert not editor.isVisible() and editor.saved_texts == ["Chưa lưu"]
+
+
+def test_a_locked_record_cannot_be_typed_into(qtbot, services, boxes):
+    editor = NoteEditor(services)
+    qtbot.addWidget(editor)
+    editor.lock(True, "Đã chốt")
+    assert editor.text.isReadOnly() and editor.lock_banner.text() == "Đã chốt"
+    editor.mark_changed()
+    assert not editor.unsaved
