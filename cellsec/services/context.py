@@ -57,6 +57,7 @@ class Context:
     _cell_id: str | None = None
     # Per thread: the changes of the user action in progress (None when no action is open).
     _actions: threading.local = field(default_factory=threading.local)
+    _services: object | None = None  # the facade over this context (set by Services)
 
     # ---- sessions -------------------------------------------------------------------------------
     @contextmanager
@@ -121,6 +122,16 @@ class Context:
 
     def subscribe(self, listener: Callable[[Change], None]) -> None:
         self.listeners.append(listener)
+
+    @property
+    def services(self):
+        """The one `Services` facade over this context. Services reach each other through it, never by
+        constructing their own copies (each copy would keep its own caches and rule lookups)."""
+        if self._services is None:
+            from .facade import Services
+
+            Services(self)
+        return self._services
 
     # ---- local settings ---------------------------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 class Services:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        ctx._services = self
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
