@@ -14,10 +14,10 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from ..domain.messages import Msg
-from ..store.base import Synced, restore, utcnow
+from ..store.base import restore, utcnow
 from ..store.db import Store, open_store
 from ..store.ids import new_id
-from ..store.models import Base
+from ..store.remote import model_for_table
 from ..store.models.core import Audit, Cell, ChangeLog, Setting
 from .errors import DISK_FULL, NO_CELL, NOTHING_TO_UNDO, WRITE_FAILED, ServiceError
 
@@ -218,7 +218,7 @@ class Context:
     def _restore_rows(s: Session, rows: list[ChangeLog]) -> None:
         now = utcnow()
         for row in rows:
-            obj = s.get(_model_for_table(row.entity), row.entity_id)
+            obj = s.get(model_for_table(row.entity), row.entity_id)
             previous = s.scalars(
                 select(ChangeLog.snapshot)
                 .where(ChangeLog.entity == row.entity, ChangeLog.entity_id == row.entity_id, ChangeLog.seq < row.seq)
@@ -229,14 +229,6 @@ class Context:
                 obj.deleted_at = obj.deleted_at or now
             else:
                 restore(obj, json.loads(previous))
-
-
-def _model_for_table(table: str) -> type[Synced]:
-    for mapper in Base.registry.mappers:
-        cls = mapper.class_
-        if getattr(cls, "__tablename__", None) == table:
-            return cls
-    raise KeyError(table)
 
 
 def open_context(data_dir: Path) -> Context:

@@ -7,6 +7,7 @@ same flush, so the change log and the data can never disagree: they commit or ro
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from decimal import Decimal
 from typing import Any
@@ -93,10 +94,20 @@ class MutationRequired(RuntimeError):
     """Raised when user data is written outside a service mutation (no audit row to attach it to)."""
 
 
+APPLY_REMOTE = "apply_remote"  # session.info key: rows come from the server (see store/remote.py)
+
+
 @event.listens_for(Session, "before_flush")
 def _write_change_log(session: Session, flush_context, instances) -> None:
     from .models.core import ChangeLog  # late: models import this module
 
+    if session.info.get(APPLY_REMOTE):
+        # Pulled rows keep the rev and times they were given, and write no outbox row: what came from the
+        # server is never pushed back. Hard deletes stay refused.
+        for obj in session.deleted:
+            if isinstance(obj, Synced):
+                raise MutationRequired(f"hard delete of {type(obj).__name__} while applying pulled rows")
+        return
     now = utcnow()
     entries: list[tuple[Synced, str]] = []
     for obj in session.new:
@@ -133,8 +144,17 @@ def _write_change_log(session: Session, flush_context, instances) -> None:
                 snapshot=json.dumps(snapshot(obj), ensure_ascii=False, sort_keys=True),
                 device_id=device_id,
                 at=now,
+                schema_version=schema_version(),
             )
         )
+
+
+@functools.cache
+def schema_version() -> str:
+    """The schema a snapshot follows: the migration heads (one per feature branch), sorted and joined."""
+    from .migrate import head_revisions  # late: migrate imports the models
+
+    return "+".join(sorted(head_revisions()))
 
 
 def _apply_scalar_defaults(obj: Synced) -> None:

@@ -10,3 +10,4 @@ from .. import search  # noqa: F401  (search_docs table + the index-maintenance 
 from . import scoring  # noqa: F401
 from . import dues  # noqa: F401
 from . import drafts  # noqa: F401
+from . import sync  # noqa: F401

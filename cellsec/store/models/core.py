@@ -72,6 +72,8 @@ class ChangeLog(Base):
     snapshot: Mapped[str] = mapped_column(Text)
     device_id: Mapped[str] = mapped_column(String(36), default="")
     at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # The schema the snapshot follows (the migration heads), so a receiver on another version can tell.
+    schema_version: Mapped[str] = mapped_column(String(200), default="")
 
     # Undo looks up an entity's previous revision.
     __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id", "seq"),)

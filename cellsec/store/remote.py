@@ -1,0 +1,69 @@
+"""Applying rows that come from elsewhere (the committee server, a transfer file, the cell's other laptop).
+
+`apply_rows` writes each pulled row as it was on its origin: same id, rev, times and tombstone, no change-log
+row (the session is in apply-remote mode, store/base.py). Rows go in the tables' dependency order and the
+foreign keys are checked at commit (SQLite's deferred checks), so a page of pulled rows may arrive in any
+order. A row whose local copy is already at that revision or newer is left alone (a re-delivered page);
+deciding conflicts is the caller's job, before it calls this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from .base import APPLY_REMOTE, Base, Synced, restore
+
+
+@dataclass(frozen=True)
+class RemoteRow:
+    entity: str  # table name
+    entity_id: str
+    rev: int
+    snapshot: dict[str, Any]
+
+
+def model_for_table(table: str) -> type[Synced]:
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if getattr(cls, "__tablename__", None) == table and issubclass(cls, Synced):
+            return cls
+    raise KeyError(table)
+
+
+def _table_order() -> dict[str, int]:
+    return {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
+
+
+def apply_rows(session: Session, rows: Iterable[RemoteRow]) -> list[RemoteRow]:
+    """Write `rows` in dependency order inside the caller's transaction; returns the rows written."""
+    order = _table_order()
+    ordered = sorted(rows, key=lambda r: order.get(r.entity, len(order)))
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    session.info[APPLY_REMOTE] = True
+    written: list[RemoteRow] = []
+    try:
+        for row in ordered:
+            model = model_for_table(row.entity)
+            obj = session.get(model, row.entity_id)
+            if obj is not None and (obj.rev or 0) >= row.rev:
+                continue
+            if obj is None:
+                obj = model(id=row.entity_id)
+                session.add(obj)
+            restore(obj, row.snapshot)
+            obj.rev = row.rev
+            obj.cell_id = row.snapshot["cell_id"]
+            for key in ("created_at", "updated_at"):
+                if row.snapshot.get(key):
+                    setattr(obj, key, dt.datetime.fromisoformat(row.snapshot[key]))
+            written.append(row)
+        session.flush()
+    finally:
+        session.info.pop(APPLY_REMOTE, None)
+    return written
