@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from ...domain import meetings as rules
 from ...domain.dates import format_date
-from ...domain.documents import TYPE_MINUTES, TYPE_RESOLUTION, document_number
+from ...domain.documents import TYPE_MINUTES, TYPE_RESOLUTION
 from ...domain.meetings import (
     AbsenceStreak,
     AgendaItem,
@@ -67,7 +67,16 @@ from ...store.models.meetings import Meeting, MeetingAttendance, MinutesAutosave
 from ...store.models.members import Member, MemberStatusChange
 from ..context import Context
 from ..errors import NotFound, ServiceError, ValidationFailed
-from ..finalise import finalise
+from ..lifecycle import (
+    Numbering,
+    chain,
+    ensure_editable,
+    finalise_document,
+    in_same_chain,
+    number_in_sentence,
+    superseded_by,
+    superseding_map,
+)
 
 if TYPE_CHECKING:
     from ..overview import Reminder
@@ -329,10 +338,6 @@ def _label(meeting: Meeting) -> str:
            f"({format_date(meeting.held_on)})"
 
 
-def _lower_number(number: str) -> str:
-    return number[:1].lower() + number[1:] if number else number
-
-
 # ---------------------------------------------------------------------------------------------------
 # Finalised content (also used by "Kiểm tra dữ liệu" to compare the live record)
 # ---------------------------------------------------------------------------------------------------
@@ -487,7 +492,7 @@ class MeetingService:
                                   Meeting.period_month == content.period_month,
                                   Meeting.kind.in_(rules.REGULAR_KINDS))
         for other in s.scalars(q):
-            if other.id == meeting_id or _in_same_chain(s, other.id, meeting_id):
+            if other.id == meeting_id or in_same_chain(s, Meeting, other.id, meeting_id):
                 continue
             raise ValidationFailed({"period_month": PERIOD_TAKEN.format(
                 month=content.period_month, year=content.period_year, date=format_date(other.held_on))})
@@ -509,7 +514,7 @@ class MeetingService:
         attendance.sort(key=lambda a: (a.list_no is None, a.list_no or 0, a.full_name))
         rule_set = meeting_rules(self.ctx, m.held_on)
         summary = rules.summarize_attendance([_entry(a) for a in attendance], rule_set)
-        superseded = _superseded_by(s, m.id)
+        superseded = superseded_by(s, Meeting, m.id)
         amended = s.get(Meeting, m.amends_id) if m.amends_id else None
         has_resolution = s.scalars(select(Resolution.id).where(Resolution.meeting_id == m.id,
                                                                Resolution.deleted_at.is_(None)).limit(1)).first()
@@ -537,7 +542,7 @@ class MeetingService:
 
     def _summaries(self, s: Session, meetings: list[Meeting], include_superseded: bool) -> list[MeetingSummary]:
         ids = [m.id for m in meetings]
-        superseding = _superseding_map(s, ids)
+        superseding = superseding_map(s, Meeting, ids)
         attendance: dict[str, list[AttendanceEntry]] = {}
         for a in _attendance_for(s, ids):
             attendance.setdefault(a.meeting_id, []).append(_entry(_attendance_row(a)))
@@ -569,8 +574,7 @@ class MeetingService:
     def revisions(self, meeting_id: str) -> list[MeetingSummary]:
         """Every revision of these minutes, the original first."""
         with self.ctx.read() as s:
-            chain = _chain(s, _load(s, meeting_id))
-            return self._summaries(s, chain, include_superseded=True)
+            return self._summaries(s, chain(s, _load(s, meeting_id)), include_superseded=True)
 
     def years(self) -> list[int]:
         """Years that have meetings (newest first), plus the current year."""
@@ -597,7 +601,7 @@ class MeetingService:
         now = utcnow()
         with self.ctx.store.sessions.begin() as s:
             m = _load(s, meeting_id)
-            _ensure_editable(s, m)
+            ensure_editable(s, m, locked=LOCKED, superseded=SUPERSEDED)
             auto = s.get(MinutesAutosave, meeting_id)
             if auto is None:
                 s.add(MinutesAutosave(meeting_id=meeting_id, content=data, base_rev=m.rev, saved_at=now))
@@ -617,7 +621,7 @@ class MeetingService:
         the autosaved copy (if any) is saved. Errors raise ValidationFailed; warnings do not block."""
         with self.ctx.read() as s:
             m = _load(s, meeting_id)
-            _ensure_editable(s, m)
+            ensure_editable(s, m, locked=LOCKED, superseded=SUPERSEDED)
             if content is None:
                 auto = s.get(MinutesAutosave, meeting_id)
                 if auto is None or auto.base_rev != m.rev:  # none, or edited from an older revision
@@ -698,7 +702,7 @@ class MeetingService:
         rows = [AttendanceInput(r.member_id, r.status, clean_text(r.reason)) for r in rows]
         with self.ctx.read() as s:
             m = _load(s, meeting_id)
-            _ensure_editable(s, m)
+            ensure_editable(s, m, locked=LOCKED, superseded=SUPERSEDED)
             current = {a.member_id: a for a in _attendance_rows(s, meeting_id)}
             errors: dict[str, str] = {}
             for r in rows:
@@ -737,7 +741,7 @@ class MeetingService:
         who joined or left, changed names, exemptions). Marks of members still listed are kept."""
         with self.ctx.read() as s:
             m = _load(s, meeting_id)
-            _ensure_editable(s, m)
+            ensure_editable(s, m, locked=LOCKED, superseded=SUPERSEDED)
             label = _label(m)
         with self.ctx.mutation("meeting.roster", ROSTER_SUMMARY.format(title=label)) as s:
             m = _load(s, meeting_id)
@@ -767,7 +771,7 @@ class MeetingService:
         of the year: "Số 07-BB/CB"), lock them and add them to the finalised hash chain. Not undoable."""
         with self.ctx.read() as s:
             m = _load(s, meeting_id)
-            _ensure_editable(s, m)
+            ensure_editable(s, m, locked=LOCKED, superseded=SUPERSEDED)
             if content is None:
                 auto = s.get(MinutesAutosave, meeting_id)
                 content = content_from_dict(json.loads(auto.content if auto and auto.base_rev == m.rev else m.content))
@@ -785,15 +789,11 @@ class MeetingService:
             m = _load(s, meeting_id)
             _apply(m, content)
             _drop_autosave(s, meeting_id)
-            seq = _next_number(s, Meeting, m.cell_id, year, rule_set.numbering_restarts_yearly)
-            m.number_year, m.number_seq = year, seq
-            m.number_text = document_number(seq, TYPE_MINUTES, cell.abbreviation)
-            m.status = "approved"
-            m.approved_at = utcnow()
-            s.flush()
-            finalise(s, m.cell_id, "minutes", m.id, m.revision, _minutes_content_of(s, m))
+            finalise_document(s, m, kind="minutes", version=m.revision, content=_minutes_content_of,
+                              numbering=Numbering(TYPE_MINUTES, cell.abbreviation, year,
+                                                  rule_set.numbering_restarts_yearly))
             s.get(Audit, s.info["audit_id"]).summary = APPROVE_SUMMARY.format(
-                number=_lower_number(m.number_text), title=_title(m.kind, m.period_month, m.period_year, m.topic))
+                number=number_in_sentence(m.number_text), title=_title(m.kind, m.period_month, m.period_year, m.topic))
         return self.get(meeting_id)
 
     def amend(self, meeting_id: str) -> MeetingRecord:
@@ -803,11 +803,11 @@ class MeetingService:
             m = _load(s, meeting_id)
             if m.status != "approved":
                 raise ServiceError(NOT_APPROVED)
-            if _superseded_by(s, m.id):
+            if superseded_by(s, Meeting, m.id):
                 raise ServiceError(ALREADY_AMENDED)
             number = m.number_text
         new_id_ = new_id()
-        with self.ctx.mutation("meeting.amend", AMEND_SUMMARY.format(number=_lower_number(number))) as s:
+        with self.ctx.mutation("meeting.amend", AMEND_SUMMARY.format(number=number_in_sentence(number))) as s:
             m = _load(s, meeting_id)
             copy = Meeting(id=new_id_, cell_id=m.cell_id, kind=m.kind, held_on=m.held_on, period_year=m.period_year,
                            period_month=m.period_month, topic=m.topic, start_time=m.start_time, end_time=m.end_time,
@@ -870,7 +870,7 @@ class MeetingService:
                                   recipients=[clean_line(x) for x in data.recipients if clean_line(x)])
         with self.ctx.read() as s:
             m = _load(s, meeting_id)
-            if _superseded_by(s, m.id):
+            if superseded_by(s, Meeting, m.id):
                 raise ServiceError(SUPERSEDED)
             r = _resolution(s, meeting_id)
             if r is not None and r.status == "approved":
@@ -890,7 +890,7 @@ class MeetingService:
         """Number the resolution ("Số 05-NQ/CB", next of the year), lock it, add it to the hash chain."""
         with self.ctx.read() as s:
             m = _load(s, meeting_id)
-            if _superseded_by(s, m.id):
+            if superseded_by(s, Meeting, m.id):
                 raise ServiceError(SUPERSEDED)
             r = _resolution(s, meeting_id)
             if r is None:
@@ -909,14 +909,12 @@ class MeetingService:
             abbreviation = s.get(Cell, m.cell_id).abbreviation
         with self.ctx.mutation("resolution.issue", RESOLUTION_ISSUE_SUMMARY.format(number=""), undoable=False) as s:
             r = _resolution(s, meeting_id)
-            seq = _next_number(s, Resolution, r.cell_id, issued_on.year, rule_set.numbering_restarts_yearly)
             r.issued_on = issued_on
-            r.number_year, r.number_seq = issued_on.year, seq
-            r.number_text = document_number(seq, TYPE_RESOLUTION, abbreviation)
-            r.status, r.approved_at = "approved", utcnow()
-            s.flush()
-            finalise(s, r.cell_id, "resolution", r.id, 1 if r.amends_id is None else 2, _resolution_content_of(r))
-            number = _lower_number(r.number_text)
+            finalise_document(s, r, kind="resolution", version=1 if r.amends_id is None else 2,
+                              content=lambda _s, row: _resolution_content_of(row),
+                              numbering=Numbering(TYPE_RESOLUTION, abbreviation, issued_on.year,
+                                                  rule_set.numbering_restarts_yearly))
+            number = number_in_sentence(r.number_text)
             s.get(Audit, s.info["audit_id"]).summary = RESOLUTION_ISSUE_SUMMARY.format(number=number)
         return self.get_resolution(meeting_id)
 
@@ -1042,44 +1040,13 @@ def _resolution_record(r: Resolution) -> ResolutionRecord:
                             approved_at=r.approved_at, amends_id=r.amends_id)
 
 
-def _superseded_by(s: Session, meeting_id: str) -> str | None:
-    return s.scalars(select(Meeting.id).where(Meeting.amends_id == meeting_id, Meeting.deleted_at.is_(None))
-                     .limit(1)).first()
-
-
-def _superseding_map(s: Session, ids: list[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    rows = s.execute(select(Meeting.amends_id, Meeting.id).where(Meeting.amends_id.in_(ids),
-                                                                  Meeting.deleted_at.is_(None))).all()
-    return {old: new for old, new in rows}
-
-
-def _chain(s: Session, m: Meeting) -> list[Meeting]:
-    root = m
-    while root.amends_id:
-        root = s.get(Meeting, root.amends_id)
-    chain = [root]
-    while True:
-        nxt = s.scalars(select(Meeting).where(Meeting.amends_id == chain[-1].id, Meeting.deleted_at.is_(None))).first()
-        if nxt is None:
-            return chain
-        chain.append(nxt)
-
-
-def _in_same_chain(s: Session, a: str, b: str | None) -> bool:
-    if b is None:
-        return False
-    return a in {m.id for m in _chain(s, s.get(Meeting, b))}
-
-
 def _current_meetings(s: Session, cell_id: str, years: list[int] | None) -> list[Meeting]:
     """Live meetings, latest revision of each (an amended original is left out)."""
     q = select(Meeting).where(Meeting.cell_id == cell_id, Meeting.deleted_at.is_(None))
     if years:
         q = q.where(Meeting.period_year.in_(years))
     meetings = list(s.scalars(q.order_by(Meeting.held_on)))
-    superseded = set(_superseding_map(s, [m.id for m in meetings]))
+    superseded = set(superseding_map(s, Meeting, [m.id for m in meetings]))
     return [m for m in meetings if m.id not in superseded]
 
 
@@ -1100,13 +1067,6 @@ def _entry(a: AttendanceRow) -> AttendanceEntry:
     return AttendanceEntry(a.member_id, a.full_name, a.party_status, a.status, a.reason, a.list_no)
 
 
-def _ensure_editable(s: Session, m: Meeting) -> None:
-    if m.status == "approved":
-        raise ServiceError(LOCKED)
-    if _superseded_by(s, m.id):
-        raise ServiceError(SUPERSEDED)
-
-
 def _apply(m: Meeting, c: MinutesContent) -> None:
     m.kind, m.held_on, m.topic = c.kind, c.held_on, c.topic
     m.period_year, m.period_month = c.period_year, c.period_month
@@ -1121,14 +1081,6 @@ def _drop_autosave(s: Session, meeting_id: str) -> None:
     auto = s.get(MinutesAutosave, meeting_id)
     if auto is not None:
         s.delete(auto)
-
-
-def _next_number(s: Session, model: type, cell_id: str, year: int, yearly: bool) -> int:
-    q = select(model.number_seq).where(model.cell_id == cell_id, model.deleted_at.is_(None),
-                                       model.number_seq.is_not(None))
-    if yearly:
-        q = q.where(model.number_year == year)
-    return max(s.scalars(q), default=0) + 1
 
 
 # ---------------------------------------------------------------------------------------------------
