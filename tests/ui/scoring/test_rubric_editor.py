@@ -44,7 +44,7 @@ def test_a_malformed_file_is_refused_and_changes_nothing(qtbot, services, boxes,
     before = [(r.id, r.version, r.active) for r in services.rubrics.list()]
     last = services.last_undoable()
     broken = tmp_path / "bieu-cham-diem.json"
-    good = json.loads((rubric_editor.Path(__file__).resolve().parents[2] / "resources" / "rules"
+    good = json.loads((rubric_editor.Path(__file__).resolve().parents[3] / "resources" / "rules"
                        / "rubric_sinh_hoat_thuong_ky.json").read_text(encoding="utf-8"))
     good["rubrics"][0]["key"] = "hung-nguyen.thuong-ky"
     good["rubrics"][0]["groups"][0]["criteria"][0]["max_points"] = -5  # one bad number in a whole file
