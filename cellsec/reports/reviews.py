@@ -44,7 +44,7 @@ from .engine.layout import render
 
 if TYPE_CHECKING:
     from ..services.facade import Services
-    from ..services.reviews.service import CollectiveRecord, ReviewFormData, YearSummary
+    from ..services.reviews.records import CollectiveRecord, ReviewFormData, YearSummary
 
 FORM_TITLE = "Bản kiểm điểm cá nhân"
 COUNTING_NOTE = ("Số lượng và tỷ lệ tính theo mức cấp trên quyết định; đảng viên chưa có quyết định tính theo mức "
@@ -279,7 +279,7 @@ def collective_document(cell: Any, record: CollectiveRecord, rules: RuleSet, lay
 
 def _review_id(svc: Services, member_id: str, year: int) -> str:
     from ..services.errors import NotFound
-    from ..services.reviews.service import WHAT_REVIEW
+    from ..services.reviews.messages import WHAT_REVIEW
 
     record = svc.reviews.review_for(member_id, year)
     if record is None:

@@ -35,8 +35,8 @@ from .context import Context
 CONTENT_PROVIDERS: dict[str, str] = {
     "minutes": "cellsec.services.meetings.service:minutes_chain_content",
     "resolution": "cellsec.services.meetings.service:resolution_chain_content",
-    "member_review": "cellsec.services.reviews.service:member_review_chain_content",
-    "collective_review": "cellsec.services.reviews.service:collective_review_chain_content",
+    "member_review": "cellsec.services.reviews.member:member_review_chain_content",
+    "collective_review": "cellsec.services.reviews.collective:collective_review_chain_content",
 }
 
 KIND_LABELS: dict[str, Msg] = {

@@ -19,7 +19,7 @@ from ..domain.messages import Msg
 from ..store.models.members import Member
 from .context import Context
 from .members.service import MemberService, membership_rules
-from .reviews.service import review_reminders
+from .reviews.history import review_reminders
 from .dues.service import dues_reminders
 from .meetings.service import meeting_reminders
 

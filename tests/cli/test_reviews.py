@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from cellsec.cli import main
 from cellsec.services.members.service import MemberInput
-from cellsec.services.reviews.service import CellAssessmentInput, ReviewInput
+from cellsec.services.reviews.records import CellAssessmentInput, ReviewInput
 
 TODAY = dt.date(2026, 11, 22)
 

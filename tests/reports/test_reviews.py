@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from cellsec.domain.reviews import CommitmentItem
 from cellsec.reports import reviews as rp
 from cellsec.services.members.service import MemberInput
-from cellsec.services.reviews.service import (
+from cellsec.services.reviews.records import (
     CellAssessmentInput,
     CollectiveInput,
     CommitmentInput,

@@ -14,7 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...domain.reviews import EXCELLENT, FAIL, GOOD, PASS, CommitmentItem, allowed_excellent
-from ..reviews.service import (
+from ..reviews.records import (
     CellAssessmentInput,
     CollectiveInput,
     CommitmentInput,

@@ -1,0 +1,1 @@
+"""The annual review and classification (kiểm điểm, xếp loại): `service.ReviewService` and its parts."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.reviews import SCOPE_COLLECTIVE, check_level
 from ...services.errors import ServiceError, ValidationFailed
-from ...services.reviews.service import CollectiveInput, CollectiveRecord
+from ...services.reviews.records import CollectiveInput, CollectiveRecord
 from .editor import _vn_time
 from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_name
 from ..common.widgets import ERROR_COLOR, FILES, banner, muted_label, scrolled

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.reviews import SCOPE_INDIVIDUAL, format_score
 from ...services.errors import ServiceError, ValidationFailed
-from ...services.reviews.service import CellAssessmentInput, ReviewInput, ReviewRecord
+from ...services.reviews.records import CellAssessmentInput, ReviewInput, ReviewRecord
 from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_combo, level_name
 from ..common.widgets import ERROR_COLOR, FILES, banner, muted_label, scrolled, set_combo_data, slug, with_message
 from ..common.workers import run_in_background

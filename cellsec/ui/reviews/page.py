@@ -32,7 +32,7 @@ from ...domain.members import name_sort_key
 from ...domain.reviews import LEVELS, format_score
 from ...domain.text import fold
 from ...services.errors import ServiceError, ValidationFailed
-from ...services.reviews.service import SummaryRow, YearSummary
+from ...services.reviews.records import SummaryRow, YearSummary
 from .parts import TEXTS, level_name, level_short
 from ..common.widgets import ERROR_COLOR, FILES, muted_label, slug
 from ..common.workers import run_in_background

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.reviews import LEVEL_NAMES, LEVEL_SHORT, LEVELS, FormType, RuleSet, format_score, numbered_sections
-from ...services.reviews.service import DecisionInput
+from ...services.reviews.records import DecisionInput
 from ..common.widgets import ERROR_COLOR, MUTED, WARNING_COLOR, DateEdit, FieldMessage, muted_label, set_combo_data, with_message
 
 OK_COLOR = "#2e7d32"

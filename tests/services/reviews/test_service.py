@@ -11,7 +11,7 @@ import pytest
 from cellsec.domain.reviews import CommitmentItem
 from cellsec.services.errors import ServiceError, ValidationFailed
 from cellsec.services.members.service import MemberInput, StatusChange
-from cellsec.services.reviews.service import (
+from cellsec.services.reviews.records import (
     CellAssessmentInput,
     CollectiveInput,
     CommitmentInput,

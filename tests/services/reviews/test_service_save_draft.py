@@ -9,7 +9,7 @@ import pytest
 
 from cellsec.services.errors import ServiceError, ValidationFailed
 from cellsec.services.members.service import MemberInput
-from cellsec.services.reviews.service import CellAssessmentInput, ReviewInput
+from cellsec.services.reviews.records import CellAssessmentInput, ReviewInput
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -10,7 +10,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from cellsec.services.members.service import MemberInput
-from cellsec.services.reviews.service import CellAssessmentInput, CommitmentInput, CommitmentItem, ReviewInput
+from cellsec.services.reviews.records import CellAssessmentInput, CommitmentInput, ReviewInput
+from cellsec.domain.reviews import CommitmentItem
 from cellsec.ui.reviews.editor import ReviewEditor
 
 from ..conftest import retype, type_text

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from cellsec.domain.dates import format_date
 from cellsec.services.members.service import MemberInput, StatusChange
-from cellsec.services.reviews.service import CellAssessmentInput, ReviewInput
+from cellsec.services.reviews.records import CellAssessmentInput, ReviewInput
 from cellsec.ui.common.bridge import ChangeNotifier
 from cellsec.ui.reviews.open_year import OpenYearDialog
 from cellsec.ui.reviews.editor import ReviewEditor

@@ -1,0 +1,68 @@
+"""A member's reviews over the years, and two consecutive years not fulfilling duties (overview reminder)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from ...domain import reviews as rules_mod
+from ...domain.members import IN_CELL_STATUSES, name_sort_key
+from ...store.models.members import Member
+from ...store.models.reviews import MemberReview, ReviewYear
+from ..context import Context
+from .common import ReviewsPart, rules_from_json
+from .messages import REMOVAL_RISK
+from .records import HistoryEntry, RemovalRisk
+
+if TYPE_CHECKING:
+    from ..overview import Reminder
+
+
+class HistoryPart(ReviewsPart):
+    def member_history(self, member_id: str) -> list[HistoryEntry]:
+        """A member's reviews over the years, newest first."""
+        with self.ctx.read() as s:
+            rows = s.execute(select(MemberReview, ReviewYear.rules_json)
+                             .join(ReviewYear, ReviewYear.id == MemberReview.year_id)
+                             .where(MemberReview.cell_id == self.ctx.cell_id, MemberReview.member_id == member_id,
+                                    MemberReview.deleted_at.is_(None))
+                             .order_by(MemberReview.year.desc())).all()
+            out = []
+            for row, rules_json in rows:
+                record = self._record(s, row, rules_from_json(rules_json))
+                out.append(HistoryEntry(row.year, record.form_type_name, record.self_score, row.self_level,
+                                        row.cell_level, row.decided_level, row.decision_no, row.status))
+            return out
+
+    def removal_risks(self) -> list[RemovalRisk]:
+        """Members of the cell rated "Không hoàn thành nhiệm vụ" two years in a row (decided level, or the
+        cell's proposal while the decision is pending), latest pair per member."""
+        with self.ctx.read() as s:
+            rows = s.execute(select(MemberReview.member_id, MemberReview.year, MemberReview.decided_level,
+                                    MemberReview.cell_level, Member.full_name, Member.list_no)
+                             .join(Member, Member.id == MemberReview.member_id)
+                             .where(MemberReview.cell_id == self.ctx.cell_id, MemberReview.deleted_at.is_(None),
+                                    Member.deleted_at.is_(None), Member.activity_status.in_(IN_CELL_STATUSES))).all()
+        by_member: dict[str, dict[int, str | None]] = {}
+        names: dict[str, tuple] = {}
+        for member_id, year, decided, cell, name, list_no in rows:
+            by_member.setdefault(member_id, {})[year] = decided or cell
+            names[member_id] = (list_no is None, list_no or 0, name_sort_key(name), name)
+        out = []
+        for member_id, levels in by_member.items():
+            pairs = rules_mod.consecutive_fail_years(levels)
+            if pairs:
+                out.append(RemovalRisk(member_id, names[member_id][3], pairs[-1]))
+        out.sort(key=lambda r: names[r.member_id][:3])
+        return out
+
+
+def review_reminders(ctx: Context, today: dt.date) -> list["Reminder"]:
+    """Overview provider: two consecutive years of "Không hoàn thành nhiệm vụ"."""
+    from ..overview import Reminder
+
+    return [Reminder("review_removal_risk", "warning",
+                     REMOVAL_RISK.format(name=r.name, first=r.years[0], second=r.years[1]), r.member_id)
+            for r in HistoryPart(ctx).removal_risks()]
