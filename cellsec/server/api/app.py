@@ -121,12 +121,12 @@ def create_app(store: Store) -> FastAPI:
                 "server_keys": store.keys.public.to_dict()}
 
     @app.post(f"{API}/cells/{{cell_id}}/batches")
-    async def push(cell_id: str, request: Request) -> dict:
+    async def push(cell_id: str, request: Request) -> JSONResponse:
         body = await _body(request, MAX_BODY)
         device = await _device(request, body)
         client = _client(request)
 
-        def work() -> dict:
+        def work() -> JSONResponse:
             check_cell(store, device, cell_id, client, "push")
             envelope = Envelope.from_bytes(body)
             manifest = envelope.verify(device.sign_public)
@@ -137,7 +137,7 @@ def create_app(store: Store) -> FastAPI:
             ops = open_ops(envelope, manifest, store.keys)
             try:
                 with store.transaction() as session:
-                    return batches.apply_batch(session, device.id, manifest, ops)
+                    return JSONResponse(batches.apply_batch(session, device.id, manifest, ops))
             except ServerError as exc:
                 if exc.code == "seq_backwards":
                     log_event(store, "seq_backwards", device_id=device.id, cell_id=cell_id, client=client,
@@ -147,17 +147,17 @@ def create_app(store: Store) -> FastAPI:
         return await run_in_threadpool(work)
 
     @app.get(f"{API}/cells/{{cell_id}}/changes")
-    async def pull(cell_id: str, request: Request, since: int = 0, limit: int = feed.DEFAULT_PAGE) -> dict:
+    async def pull(cell_id: str, request: Request, since: int = 0, limit: int = feed.DEFAULT_PAGE) -> JSONResponse:
         body = await _body(request, MAX_ENROLL_BODY)
         device = await _device(request, body)
         client = _client(request)
 
-        def work() -> dict:
+        def work() -> JSONResponse:
             check_cell(store, device, cell_id, client, "pull")
             if since < 0:
                 raise ServerError(400, "bad_request", m.BAD_BATCH, reason="since")
             with store.transaction() as session:
-                return feed.changes_since(session, device.id, since, limit)
+                return JSONResponse(feed.changes_since(session, device.id, since, limit))
 
         return await run_in_threadpool(work)
 

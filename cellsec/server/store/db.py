@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cellsec.sync.protocol.keys import KeyPair
 
-from .models import ServerIdentity
+from .models import ServerIdentity, json_serializer
 
 SQLITE_NAME = "cellsec-server.sqlite3"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -40,7 +40,8 @@ def database_url(data_dir: str | Path | None, url: str | None = None) -> str:
 
 def make_engine(url: str, pool_size: int = 10) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False},
+                               json_serializer=json_serializer)
 
         @event.listens_for(engine, "connect")
         def _sqlite_setup(dbapi_connection, _record):
@@ -58,7 +59,8 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+                         json_serializer=json_serializer)
 
 
 def migrate(engine: Engine) -> None:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import (
@@ -43,6 +44,15 @@ class UtcDateTime(TypeDecorator):
 
 
 JsonDoc = JSON().with_variant(JSONB(), "postgresql")
+
+
+class RawJson(str):
+    """JSON text already encoded: bound as is (a pushed snapshot goes to two tables, encoded once)."""
+
+
+def json_serializer(value: Any) -> str:
+    """The engines' JSON encoder (`create_engine(json_serializer=...)`)."""
+    return value if isinstance(value, RawJson) else json.dumps(value, ensure_ascii=False)
 # SQLite only has 64-bit integers in INTEGER PRIMARY KEY (rowid) columns.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
