@@ -37,7 +37,7 @@ from .engine.layout import render
 
 if TYPE_CHECKING:
     from ..services.facade import Services
-    from ..services.meetings.service import MeetingRecord, ResolutionRecord
+    from ..services.meetings.records import MeetingRecord, ResolutionRecord
 
 DRAFT_MARK = "DỰ THẢO"
 MINUTES_TITLE = "Biên bản"
@@ -263,7 +263,7 @@ def write_minutes(svc: Services, meeting_id: str, path: Path) -> Path:
 
 def write_resolution(svc: Services, meeting_id: str, path: Path) -> Path:
     from ..services.errors import ServiceError
-    from ..services.meetings.service import NO_RESOLUTION
+    from ..services.meetings.messages import NO_RESOLUTION
 
     record = svc.meetings.get(meeting_id)
     resolution = svc.meetings.get_resolution(meeting_id)

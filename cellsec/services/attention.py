@@ -18,7 +18,7 @@ from ..domain.members import IN_CELL_STATUSES, probation_end
 from ..store.models.meetings import Meeting, MeetingAttendance
 from .context import Context
 from .dues.service import CellScoped, DuesService, member_facts, registry_order
-from .meetings.service import meeting_rules
+from .meetings.rulesets import meeting_rules
 from .members.service import membership_rules
 
 

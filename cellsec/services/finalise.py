@@ -33,8 +33,8 @@ from .context import Context
 # kind -> "module:function"; function(session, entity_id) returns the content the live record would be
 # finalised with now (None if the record is gone). Imported lazily, so features only append a string.
 CONTENT_PROVIDERS: dict[str, str] = {
-    "minutes": "cellsec.services.meetings.service:minutes_chain_content",
-    "resolution": "cellsec.services.meetings.service:resolution_chain_content",
+    "minutes": "cellsec.services.meetings.queries:minutes_chain_content",
+    "resolution": "cellsec.services.meetings.queries:resolution_chain_content",
     "member_review": "cellsec.services.reviews.member:member_review_chain_content",
     "collective_review": "cellsec.services.reviews.collective:collective_review_chain_content",
 }

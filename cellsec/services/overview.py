@@ -21,7 +21,7 @@ from .context import Context
 from .members.service import MemberService, membership_rules
 from .reviews.history import review_reminders
 from .dues.service import dues_reminders
-from .meetings.service import meeting_reminders
+from .meetings.year import meeting_reminders
 
 PROBATION_ENDING = Msg(
     "Đồng chí {name} hết thời gian dự bị ngày {date}: chuẩn bị hồ sơ xét công nhận đảng viên chính thức "

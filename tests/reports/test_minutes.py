@@ -5,7 +5,7 @@ from docx import Document
 
 from cellsec.reports.minutes import SECTIONS, write_minutes, write_minutes_book, write_resolution
 from cellsec.services.errors import ServiceError
-from cellsec.services.meetings.service import AttendanceInput
+from cellsec.services.meetings.records import AttendanceInput
 
 from ..services.meeting_data import D, add_members, fill
 from .pdfcheck import fonts, pages_text

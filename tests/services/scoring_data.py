@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cellsec.domain.meetings import AgendaItem, Checklist, Vote
-from cellsec.services.meetings.service import AttendanceInput
+from cellsec.services.meetings.records import AttendanceInput
 from cellsec.services.members.service import MemberInput, StatusChange
 
 D, T = dt.date, dt.time

@@ -3,7 +3,7 @@ import unicodedata
 import pytest
 
 from cellsec.domain.text import fold
-from cellsec.services.meetings.service import ResolutionInput
+from cellsec.services.meetings.records import ResolutionInput
 
 from .meeting_data import D, add_members, fill
 

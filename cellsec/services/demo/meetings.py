@@ -15,7 +15,7 @@ import random
 from typing import TYPE_CHECKING
 
 from ...domain.meetings import AgendaItem, Checklist, Guest, MinutesContent, Speech, Vote, quarter_of
-from ..meetings.service import AttendanceInput, MeetingRecord
+from ..meetings.records import AttendanceInput, MeetingRecord
 
 if TYPE_CHECKING:
     from ..facade import Services

@@ -31,7 +31,7 @@ from ...store.models.scoring import FiveGoodAssessment, MeetingScore
 from ..context import Context
 from ..dues.service import CellScoped, DuesService, member_facts, registry_order
 from ..errors import NotFound, ServiceError, ValidationFailed
-from ..meetings.service import RULE_VERSION_SETTING, meeting_rules
+from ..meetings.rulesets import RULE_VERSION_SETTING, meeting_rules
 from .rubrics import RubricService
 
 MEETING_WHAT = Msg("buổi sinh hoạt", "meeting")

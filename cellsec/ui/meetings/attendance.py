@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.meetings import ATTENDANCE_LABELS, format_percent
 from ...domain.members import PARTY_STATUS_LABELS, label
 from ...services.errors import ServiceError, ValidationFailed
-from ...services.meetings.service import AttendanceInput
+from ...services.meetings.records import AttendanceInput
 from .fields import centered
 from ..common.widgets import ERROR_COLOR, WARNING_COLOR
 

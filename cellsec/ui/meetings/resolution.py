@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...services.errors import ServiceError, ValidationFailed
-from ...services.meetings.service import ResolutionInput
+from ...services.meetings.records import ResolutionInput
 from ..common.widgets import set_read_only
 from .fields import PlainTextEdit
 from .output import MeetingOutput

@@ -1,0 +1,43 @@
+"""Meeting rule versions (resources/rules) and the settings that pin a version or hold the agenda template."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Callable
+
+from ...domain.meetings import MeetingRules
+from ...domain.rules import RuleSet, load_rule_set
+from ...paths import resources_dir
+from ..context import Context
+
+
+RULES_DIR_NAME = "rules"
+AGENDA_SETTING = "meetings.agenda_template"
+RULE_VERSION_SETTING = "rules.meeting_rules.version"
+
+
+@lru_cache(maxsize=4)
+def rule_set_named(name: str) -> RuleSet:
+    return load_rule_set(name, resources_dir() / RULES_DIR_NAME)
+
+
+def rules_lookup(ctx: Context) -> Callable[[dt.date], MeetingRules]:
+    """date -> the meeting rule version in force on it, or the version the user pinned in the settings
+    (read once: lists look rules up for every meeting)."""
+    pinned = ctx.get_setting(RULE_VERSION_SETTING) or None
+    rule_set = rule_set_named("meeting_rules")
+    made: dict[str, MeetingRules] = {}
+
+    def lookup(on: dt.date) -> MeetingRules:
+        version = rule_set.for_date(on, pinned)
+        key = str(version.version)
+        if key not in made:
+            made[key] = MeetingRules.from_values(version.values, version=key, source=version.source)
+        return made[key]
+
+    return lookup
+
+
+def meeting_rules(ctx: Context, on: dt.date) -> MeetingRules:
+    return rules_lookup(ctx)(on)
