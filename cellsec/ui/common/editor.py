@@ -8,6 +8,8 @@ and implements:
     collect_draft() -> dict      the form's state, JSON-ready
     apply_draft(payload)         put a recovered state back into the form
     save() -> bool               the real save (one undoable service call); True when saved
+    keeper_class (optional)      a DraftKeeper subclass whose write/recover/discard use other storage
+    confirm_close() (optional)   the closing policy; the default asks Save / Discard / Cancel
 It calls `offer_draft()` after loading a record that can be edited, and `lock(read_only, text)` after
 loading any record.
 """
@@ -70,7 +72,7 @@ class DraftKeeper(QObject):
         if not self.pending or self.key is None:
             return
         try:
-            at = self.services.drafts.save(self.kind, self.key, self._collect(), self.base_rev)
+            at = self.write(self._collect())
         except ServiceError as exc:
             self.label.setText(self.tr("Autosave failed: {error}").format(error=exc.message))
             self.label.setStyleSheet(f"color: {ERROR_COLOR};")
@@ -78,6 +80,12 @@ class DraftKeeper(QObject):
         self.pending = False
         self.show_saved(at)
         self.saved.emit(at)
+
+    def write(self, payload: dict) -> dt.datetime:
+        """Store the draft; returns the time saved. A feature with its own crash-recovery storage (the
+        minutes keep theirs in minutes_autosaves) subclasses the keeper and overrides this, `recover` and
+        `discard`, and names the subclass in its editor's `keeper_class`."""
+        return self.services.drafts.save(self.kind, self.key, payload, self.base_rev)
 
     def show_saved(self, at: dt.datetime) -> None:
         self.label.setStyleSheet(MUTED)
@@ -96,6 +104,7 @@ class DraftKeeper(QObject):
 
 class DocumentEditor(QDialog):
     draft_kind = ""
+    keeper_class = DraftKeeper  # a DraftKeeper subclass when the drafts are stored elsewhere
 
     def __init__(self, services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,7 +112,7 @@ class DocumentEditor(QDialog):
         self.read_only = False
         self.loading = False
         self.unsaved = False  # changed since the last real save
-        self.keeper = DraftKeeper(services, self.draft_kind, self.collect_draft, self)
+        self.keeper = self.keeper_class(services, self.draft_kind, self.collect_draft, self)
         self.lock_banner = banner("locked")
         self.recovered_banner = banner("recovered")
         self.recovered_banner.setTextFormat(Qt.TextFormat.PlainText)
