@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..domain.messages import Msg
-from ..domain.reviews import LEVEL_NAMES, LEVELS, format_score, level_name_vi
+from ..domain.review_rules import LEVEL_NAMES, LEVELS, level_name_vi
+from ..domain.reviews import format_score
 from .output import emit_json, emit_table
 
 NO_MATCH = Msg("Không có đảng viên nào trong kỳ kiểm điểm năm {year} có mã bắt đầu bằng \"{prefix}\".",

@@ -15,15 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import date_line, format_date
-from ..domain.reviews import (
-    LEVEL_SHORT,
-    LEVELS,
-    RuleSet,
-    classification_part_number,
-    format_score,
-    level_name_vi,
-    numbered_sections,
-)
+from ..domain.review_rules import LEVEL_SHORT, LEVELS, RuleSet, level_name_vi
+from ..domain.reviews import classification_part_number, format_score, numbered_sections
 from .engine.document import (
     FieldList,
     Header,
@@ -326,18 +319,10 @@ SUMMARY_COLUMNS = ("TT", "Họ và tên", "Mẫu kiểm điểm", "Điểm nhóm
                    "Cấp trên quyết định", "Số quyết định", "Ngày quyết định")
 
 
-def write_summary_xlsx(svc: Services, year: int, path: Path) -> Path:
-    """The year's summary table as an Excel workbook: one row per member, scores as numbers, levels by
-    their Vietnamese names, then the counts and the quota."""
-    from openpyxl import Workbook
+def _xlsx_rows(ws, summary, reviews: dict, cell, year: int) -> None:
+    """The title, the header and one row per member (scores as numbers, levels by their Vietnamese names)."""
     from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
-    summary = svc.reviews.summary(year)
-    reviews = {r.id: r for r in svc.reviews.list_reviews(year)}
-    cell = svc.cell.get(_summary_day(summary))
-    wb = Workbook()
-    ws = wb.active
     ws.title = f"Tổng hợp {year}"
     ws.append([f"BIỂU TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {year}"])
     ws.append([f"{cell.name} — {cell.upper_committee}"])
@@ -358,6 +343,12 @@ def write_summary_xlsx(svc: Services, year: int, path: Path) -> Path:
                    r.decision_date])
         if r.decision_date:
             ws.cell(row=ws.max_row, column=13).number_format = "DD/MM/YYYY"
+
+
+def _xlsx_counts(ws, summary) -> None:
+    """Under the rows: the counts by level and the quota (with the reason when it is exceeded)."""
+    from openpyxl.styles import Font
+
     ws.append([])
     ws.append(["", "Mức xếp loại", "Số lượng"])
     ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
@@ -370,6 +361,21 @@ def write_summary_xlsx(svc: Services, year: int, path: Path) -> Path:
     ws.append(["", quota_sentence(summary)])
     if q.exceeded and summary.quota_reason:
         ws.append(["", f"Lý do đề nghị vượt tỷ lệ: {summary.quota_reason}"])
+
+
+def write_summary_xlsx(svc: Services, year: int, path: Path) -> Path:
+    """The year's summary table as an Excel workbook: one row per member, scores as numbers, levels by
+    their Vietnamese names, then the counts and the quota."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    summary = svc.reviews.summary(year)
+    reviews = {r.id: r for r in svc.reviews.list_reviews(year)}
+    cell = svc.cell.get(_summary_day(summary))
+    wb = Workbook()
+    ws = wb.active
+    _xlsx_rows(ws, summary, reviews, cell, year)
+    _xlsx_counts(ws, summary)
     widths = [5, 26, 34, 10, 10, 10, 26, 26, 9, 9, 26, 16, 12]
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from cellsec.domain import review_rules as rr
 from cellsec.domain import reviews as r
 from cellsec.paths import resources_dir
 
@@ -17,13 +18,13 @@ def load(name: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def rules2025() -> r.RuleSet:
-    return r.parse_rule_set(load("review_2025"))
+def rules2025() -> rr.RuleSet:
+    return rr.parse_rule_set(load("review_2025"))
 
 
 @pytest.fixture(scope="module")
-def rules2023() -> r.RuleSet:
-    return r.parse_rule_set(load("review_2023"))
+def rules2023() -> rr.RuleSet:
+    return rr.parse_rule_set(load("review_2023"))
 
 
 # ---- shipped rule sets ------------------------------------------------------------------------------------
@@ -225,15 +226,15 @@ def test_2023_quota_and_disqualifiers_present(rules2023):
 ])
 def test_quota_rounding(good, floor, rounded, ceil):
     ratio = Decimal("0.2")
-    assert r.allowed_excellent(r.Quota(ratio, rounding="floor"), good) == floor
-    assert r.allowed_excellent(r.Quota(ratio, rounding="round"), good) == rounded
-    assert r.allowed_excellent(r.Quota(ratio, rounding="ceil"), good) == ceil
+    assert r.allowed_excellent(rr.Quota(ratio, rounding="floor"), good) == floor
+    assert r.allowed_excellent(rr.Quota(ratio, rounding="round"), good) == rounded
+    assert r.allowed_excellent(rr.Quota(ratio, rounding="ceil"), good) == ceil
 
 
 def test_round_rounds_half_up_not_to_even():
     # 0.25 × 10 = 2.5: banker's rounding would give 2.
-    assert r.allowed_excellent(r.Quota(Decimal("0.25"), rounding="round"), 10) == 3
-    assert r.allowed_excellent(r.Quota(Decimal("0.25"), rounding="round"), 2) == 1  # 0.5 → 1
+    assert r.allowed_excellent(rr.Quota(Decimal("0.25"), rounding="round"), 10) == 3
+    assert r.allowed_excellent(rr.Quota(Decimal("0.25"), rounding="round"), 2) == 1  # 0.5 → 1
 
 
 def test_quota_status_counts_good_only_and_reports_excess(rules2025):
@@ -248,7 +249,7 @@ def test_quota_status_counts_good_only_and_reports_excess(rules2025):
 def test_quota_base_levels_are_data(rules2025):
     data = copy.deepcopy(load("review_2025"))
     data["quota"]["base_levels"] = ["htt", "htxs"]
-    rules = r.parse_rule_set(data)
+    rules = rr.parse_rule_set(data)
     q = r.quota_status(rules, ["htt"] * 4 + ["htxs"])
     assert (q.base_count, q.allowed) == (5, 1)
 
@@ -257,41 +258,11 @@ def test_level_counts_has_every_level():
     assert r.level_counts(["htt", "htt", None, "kht"]) == {"htxs": 0, "htt": 2, "ht": 0, "kht": 1}
 
 
-# ---- rule-set validation -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("mutate, fragment", [
-    (lambda d: d["quota"].update(rounding="bankers"), "quota.rounding"),
-    (lambda d: d["quota"].update(ratio=1.5), "quota.ratio"),
-    (lambda d: d.update(bands=[{"level": "htxs", "min": 90}]), "bands"),
-    (lambda d: d["bands"][1].update(min=95), "bands"),
-    (lambda d: d.update(scoring="stars"), "scoring"),
-    (lambda d: d.update(effective_from="30/8/2025"), "effective_from"),
-    (lambda d: d["form_types"][0].update(sections=[]), "không có mục"),
-    (lambda d: d["form_type_suggestion"].update(leader_form="nobody"), "leader_form"),
-])
-def test_invalid_rule_sets_are_refused(mutate, fragment):
-    data = copy.deepcopy(load("review_2025"))
-    mutate(data)
-    with pytest.raises(r.RuleSetError) as err:
-        r.parse_rule_set(data)
-    assert fragment in str(err.value)
-    assert str(err.value).startswith("Bộ quy tắc không hợp lệ")
-
-
 def test_edited_bands_change_the_level():
     data = copy.deepcopy(load("review_2025"))
     data["bands"][0]["min"] = 95
-    rules = r.parse_rule_set(data)
+    rules = rr.parse_rule_set(data)
     assert r.level_from_score(rules, 94) == "htt"
-
-
-# ---- levels by name -------------------------------------------------------------------------------------------
-def test_level_names_and_parsing():
-    assert r.level_name_vi("htt") == "Hoàn thành tốt nhiệm vụ"
-    assert r.level_name_vi(None) is None
-    assert r.level_from_name("hoan thanh tot nhiem vu") == "htt"
-    assert r.level_from_name("KHTNV") == "kht"
-    assert r.level_from_name("htxs") == "htxs"
-    assert r.level_from_name("giỏi") is None
 
 
 # ---- form type suggestion -------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cellsec.domain import reviews as review_rules
+from cellsec.domain import review_rules
 from cellsec.domain.rubrics import Rubric, rubric_json
 from cellsec.domain.text import clean_line, clean_text
 

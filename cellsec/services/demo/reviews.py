@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ...domain.reviews import EXCELLENT, FAIL, GOOD, PASS, CommitmentItem, allowed_excellent
+from ...domain.review_rules import EXCELLENT, FAIL, GOOD, PASS
+
+from ...domain.reviews import CommitmentItem, allowed_excellent
 from ..reviews.records import (
     CellAssessmentInput,
     CollectiveInput,
@@ -157,10 +159,14 @@ def _write(svc: "Services", review: ReviewRecord, level: str, workplace: str, i:
 
 
 def reviews_demo(svc: "Services", today: dt.date) -> None:
-    last, this = today.year - 1, today.year
     members = {m.id: m for m in svc.members.list()}
+    _last_year(svc, today, members)
+    _this_year(svc, today, members)
 
-    # ---- last year: complete ----------------------------------------------------------------------------
+
+def _last_year(svc: "Services", today: dt.date, members: dict) -> None:
+    """Last year: complete (every review submitted and decided, the collective review decided)."""
+    last = today.year - 1
     svc.reviews.open_year(last, today=dt.date(last, 11, 10))
     reviews = svc.reviews.list_reviews(last)
     plan = _plan([r.member_name for r in reviews], EXCELLENT_CANDIDATES[:2])
@@ -188,7 +194,10 @@ def reviews_demo(svc: "Services", today: dt.date) -> None:
     svc.reviews.submit_collective(last)
     svc.reviews.decide_collective(last, DecisionInput(GOOD, "Số 115-QĐ/ĐU", dt.date(last, 12, 26)), today=today)
 
-    # ---- this year: in progress -------------------------------------------------------------------------
+
+def _this_year(svc: "Services", today: dt.date, members: dict) -> None:
+    """This year: in progress (some reviews not written yet, the cell's proposals one over the quota)."""
+    this = today.year
     svc.reviews.open_year(this, today=today)
     reviews = svc.reviews.list_reviews(this)
     names = [r.member_name for r in reviews]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ...domain import reviews as rules_mod
-from ...domain.reviews import Assessment, RuleSet, SCOPE_COLLECTIVE, SCOPE_INDIVIDUAL
+from ...domain.review_rules import RuleSet, SCOPE_COLLECTIVE, SCOPE_INDIVIDUAL
+from ...domain.reviews import Assessment
 from ...domain.text import clean_line, clean_text
 from .common import ReviewsPart, level_or_none
 from .messages import (

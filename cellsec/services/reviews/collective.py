@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import reviews as rules_mod
-from ...domain.reviews import LEVEL_NAMES, RuleSet, SCOPE_COLLECTIVE
+from ...domain.review_rules import LEVEL_NAMES, RuleSet, SCOPE_COLLECTIVE
 from ...domain.text import clean_text
 from ...store.base import utcnow
 from ...store.models.reviews import CollectiveReview

@@ -11,9 +11,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...domain import reviews as rules_mod
 from ...domain.members import IN_CELL_STATUSES
-from ...domain.reviews import RuleSet
+from ...domain.review_rules import RuleSet, parse_rule_set
 from ...paths import resources_dir
 from ...store.models.core import Audit, ChangeLog
 from ...store.models.members import Member
@@ -55,7 +54,7 @@ def shipped_texts() -> dict[str, str]:
 @lru_cache(maxsize=64)
 def rules_from_json(text: str) -> RuleSet:
     """Parsed rule sets by their JSON text: a year's snapshot is parsed once, not on every read."""
-    return rules_mod.parse_rule_set(json.loads(text))
+    return parse_rule_set(json.loads(text))
 
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ...domain import reviews as rules_mod
 from ...domain.dates import format_date
 from ...domain.members import ACTIVITY_LABELS, IN_CELL_STATUSES, name_sort_key
-from ...domain.reviews import RuleSet
+from ...domain.review_rules import RuleSet, parse_rule_set
 from ...store.models.members import Member
 from ...store.models.reviews import CollectiveReview, MemberReview, ReviewYear
 from ..errors import ServiceError, ValidationFailed
@@ -128,7 +128,7 @@ class YearsPart(ReviewsPart):
             rules = self.rules_for_year(year)
         else:
             data, info = self._rule_content(rule_set_id or self.rule_set_for_year(year).id)
-            rules = rules_mod.parse_rule_set(data)
+            rules = parse_rule_set(data)
         if any(not rules.has_form_type(f) for f in form_types.values()):
             raise ValidationFailed({"form_type": UNKNOWN_FORM.format()})
         due = [c for c in self.candidates(year, None if already else info.id) if c.included and not c.review_id]
@@ -154,7 +154,7 @@ class YearsPart(ReviewsPart):
         """Use another rule set (or the edited version of the same) for a year nothing was submitted in.
         Forms the new set lacks fall back to the suggested form type."""
         data, info = self._rule_content(rule_set_id)
-        rules = rules_mod.parse_rule_set(data)
+        rules = parse_rule_set(data)
         with self.ctx.read() as s:
             row = self._year_row(s, year)
             if row.summary_status == SUBMITTED:

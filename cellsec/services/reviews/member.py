@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ...domain import reviews as rules_mod
 from ...domain.members import name_sort_key
-from ...domain.reviews import LEVEL_NAMES, RuleSet, SCOPE_INDIVIDUAL
+from ...domain.review_rules import LEVEL_NAMES, RuleSet, SCOPE_INDIVIDUAL
 from ...domain.text import clean_text
 from ...store.base import utcnow
 from ...store.models.members import Member

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ...domain import reviews as rules_mod
-from ...domain.reviews import Assessment, CommitmentItem, QuotaStatus, RuleSet
+from ...domain.review_rules import FormType, RuleSet
+from ...domain.reviews import Assessment, CommitmentItem, QuotaStatus
 from .messages import DRAFT, SUBMITTED
 
 
@@ -287,5 +287,5 @@ class ReviewFormData:
     member: Any               # MemberRecord
     review: ReviewRecord
     rules: RuleSet
-    form: rules_mod.FormType
+    form: FormType
     prefill: dict[str, str]   # section key -> suggested text (commitments, last year's shortcomings)

@@ -7,8 +7,7 @@ import json
 
 from sqlalchemy import select
 
-from ...domain import reviews as rules_mod
-from ...domain.reviews import RuleSet, RuleSetError
+from ...domain.review_rules import RuleSet, RuleSetError, parse_rule_set
 from ...domain.text import clean_line
 from ...store.base import utcnow
 from ...store.models.reviews import ReviewRuleSet
@@ -66,7 +65,7 @@ class RuleSetsPart(ReviewsPart):
         return self._rule_content(rule_set_id)[1]
 
     def rule_set(self, rule_set_id: str) -> RuleSet:
-        return rules_mod.parse_rule_set(self._rule_content(rule_set_id)[0])
+        return parse_rule_set(self._rule_content(rule_set_id)[0])
 
     def rule_set_content(self, rule_set_id: str) -> dict:
         """The rule set as JSON data (for an editor: change values, then `update_rule_set`)."""
@@ -100,7 +99,7 @@ class RuleSetsPart(ReviewsPart):
     @staticmethod
     def _parse(data: dict) -> RuleSet:
         try:
-            return rules_mod.parse_rule_set(data)
+            return parse_rule_set(data)
         except RuleSetError as exc:
             raise ValidationFailed({"content": str(exc)}) from exc
 

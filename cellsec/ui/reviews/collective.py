@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.reviews import SCOPE_COLLECTIVE, check_level
+from ...domain.review_rules import SCOPE_COLLECTIVE
+
+from ...domain.reviews import check_level
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.reviews.records import CollectiveInput, CollectiveRecord
 from .editor import _vn_time

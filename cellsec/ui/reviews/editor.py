@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.reviews import SCOPE_INDIVIDUAL, format_score
+from ...domain.review_rules import SCOPE_INDIVIDUAL
+
+from ...domain.reviews import format_score
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.reviews.records import CellAssessmentInput, ReviewInput, ReviewRecord
 from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_combo, level_name

@@ -59,22 +59,7 @@ class OpenYearDialog(QDialog):
         form.addRow(self.tr("Rule set:"), self.rule_set)
         form.addRow("", self.document)
 
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("candidates")
-        self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Full name"), self.tr("Party status"),
-                                              self.tr("Review form"), self.tr("Note")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.table.horizontalHeader()
-        for column, mode in ((LIST_NO, QHeaderView.ResizeMode.ResizeToContents),
-                             (NAME, QHeaderView.ResizeMode.Interactive),
-                             (PARTY, QHeaderView.ResizeMode.ResizeToContents),
-                             (FORM, QHeaderView.ResizeMode.Interactive),
-                             (NOTE, QHeaderView.ResizeMode.Stretch)):
-            header.setSectionResizeMode(column, mode)
-        self.table.setColumnWidth(NAME, 180)
-        self.table.setColumnWidth(FORM, 430)
+        self._build_table()
         self.count = QLabel()
         self.count.setObjectName("count")
 
@@ -93,6 +78,25 @@ class OpenYearDialog(QDialog):
         layout.addWidget(self.buttons)
         self.form_combos: dict[str, QComboBox] = {}
         self.load()
+
+    def _build_table(self) -> None:
+        """The candidates: every member, whether they are reviewed and with which form."""
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("candidates")
+        self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Full name"), self.tr("Party status"),
+                                              self.tr("Review form"), self.tr("Note")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        for column, mode in ((LIST_NO, QHeaderView.ResizeMode.ResizeToContents),
+                             (NAME, QHeaderView.ResizeMode.Interactive),
+                             (PARTY, QHeaderView.ResizeMode.ResizeToContents),
+                             (FORM, QHeaderView.ResizeMode.Interactive),
+                             (NOTE, QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)
+        self.table.setColumnWidth(NAME, 180)
+        self.table.setColumnWidth(FORM, 430)
 
     def rule_set_id(self) -> str:
         return self.rule_set.currentData()

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.reviews import LEVEL_NAMES, LEVEL_SHORT, LEVELS, FormType, RuleSet, format_score, numbered_sections
+from ...domain.review_rules import LEVEL_NAMES, LEVEL_SHORT, LEVELS, FormType, RuleSet
+
+from ...domain.reviews import format_score, numbered_sections
 from ...services.reviews.records import DecisionInput
 from ..common.widgets import ERROR_COLOR, MUTED, WARNING_COLOR, DateEdit, FieldMessage, muted_label, set_combo_data, with_message
 
@@ -208,94 +210,106 @@ class AssessmentEditor(QWidget):
         layout.setContentsMargins(0, 0, 6, 0)
         boxes: dict[str, QGroupBox] = {}
 
-        if rules.uses_points:
-            box = QGroupBox(self.tr("Self-assessed score"))
-            box.setObjectName("scores_box")
-            form = QFormLayout(box)
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # long group names above the field
-            number = QRegularExpressionValidator(QRegularExpression(r"\d{0,3}([.,]\d{0,2})?"), self)
-            for group in rules.score_groups:
-                edit = QLineEdit()
-                edit.setObjectName(f"score_{group.key}")
-                edit.setValidator(number)
-                edit.setMaximumWidth(90)
-                edit.setPlaceholderText(self.tr("0–{max}").format(max=format_score(group.max)))
-                edit.textChanged.connect(self.changed)
-                row = QHBoxLayout()
-                row.addWidget(edit)
-                row.addWidget(QLabel(self.tr("/ {max} points").format(max=format_score(group.max))))
-                row.addStretch(1)
-                holder = QWidget()
-                holder.setLayout(row)
-                row.setContentsMargins(0, 0, 0, 0)
-                field, message = with_message(holder)
-                form.addRow(group.name + ":", field)
-                self.score_edits[group.key] = edit
-                self.messages[f"score_{group.key}"] = message
-            self.total_label = QLabel()
-            self.total_label.setObjectName("total")
-            self.total_label.setStyleSheet("font-weight: bold;")
-            form.addRow(self.total_label)
-            boxes["scores"] = box
-        else:
-            box = QGroupBox(self.tr("Self-assessment of each criterion"))
-            box.setObjectName("grades_box")
-            form = QFormLayout(box)
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-            for criterion in rules.criteria_for(scope):
-                combo = QComboBox()
-                combo.setObjectName(f"grade_{criterion.key}")
-                combo.addItem(TEXTS.not_chosen(), "")
-                for grade in rules.grades:
-                    combo.addItem(grade.name, grade.key)
-                combo.currentIndexChanged.connect(self.changed)
-                field, message = with_message(combo)
-                name = QLabel(criterion.name + ":")
-                name.setWordWrap(True)
-                form.addRow(name, field)
-                self.grade_combos[criterion.key] = combo
-                self.messages[f"grade_{criterion.key}"] = message
-            self.total_label = QLabel()
-            self.total_label.hide()
-            boxes["scores"] = box
+        boxes["scores"] = self._scores_box(rules) if rules.uses_points else self._grades_box(rules, scope)
+        if rules.conditions_for(scope):
+            boxes["conditions"] = self._conditions_box(rules.conditions_for(scope))
+        if rules.disqualifiers_for(scope, form_type):
+            boxes["cases"] = self._cases_box(rules.disqualifiers_for(scope, form_type))
+        boxes["level"] = self._level_box(rules, level_label)
+        # The level right under the scores: what the user just entered decides it, visible without scrolling.
+        for key in ("scores", "level", "conditions", "cases"):
+            if key in boxes:
+                layout.addWidget(boxes[key])
+        layout.addStretch(1)
 
-        conditions = rules.conditions_for(scope)
-        if conditions:
-            box = QGroupBox(self.tr("Conditions for \"{level}\"").format(level=level_name("htxs")))
-            box.setObjectName("conditions_box")
-            inner = QVBoxLayout(box)
-            for c in conditions:
-                row, check, _label = check_row(c.text, f"condition_{c.key}")
-                check.toggled.connect(self.changed)
-                inner.addWidget(row)
-                self.condition_boxes[c.key] = check
-            boxes["conditions"] = box
+    def _scores_box(self, rules: RuleSet) -> QGroupBox:
+        box = QGroupBox(self.tr("Self-assessed score"))
+        box.setObjectName("scores_box")
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # long group names above the field
+        number = QRegularExpressionValidator(QRegularExpression(r"\d{0,3}([.,]\d{0,2})?"), self)
+        for group in rules.score_groups:
+            edit = QLineEdit()
+            edit.setObjectName(f"score_{group.key}")
+            edit.setValidator(number)
+            edit.setMaximumWidth(90)
+            edit.setPlaceholderText(self.tr("0–{max}").format(max=format_score(group.max)))
+            edit.textChanged.connect(self.changed)
+            row = QHBoxLayout()
+            row.addWidget(edit)
+            row.addWidget(QLabel(self.tr("/ {max} points").format(max=format_score(group.max))))
+            row.addStretch(1)
+            holder = QWidget()
+            holder.setLayout(row)
+            row.setContentsMargins(0, 0, 0, 0)
+            field, message = with_message(holder)
+            form.addRow(group.name + ":", field)
+            self.score_edits[group.key] = edit
+            self.messages[f"score_{group.key}"] = message
+        self.total_label = QLabel()
+        self.total_label.setObjectName("total")
+        self.total_label.setStyleSheet("font-weight: bold;")
+        form.addRow(self.total_label)
+        return box
 
-        cases = rules.disqualifiers_for(scope, form_type)
-        if cases:
-            box = QGroupBox(self.tr("Cases rated \"{level}\"").format(level=level_name("kht")))
-            box.setObjectName("cases_box")
-            inner = QVBoxLayout(box)
-            inner.addWidget(muted_label(self.tr("Tick a case only on the basis of a decision or conclusion, "
-                                                "and write it in the field under the case.")))
-            for d in cases:
-                row, check, _label = check_row(d.text, f"disqualifier_{d.key}")
-                inner.addWidget(row)
-                evidence = QLineEdit()
-                evidence.setObjectName(f"evidence_{d.key}")
-                evidence.setPlaceholderText(self.tr("Evidence: decision or conclusion no., date, body…"))
-                field, message = with_message(evidence)
-                field.setContentsMargins(24, 0, 0, 0)
-                field.setVisible(False)
-                inner.addWidget(field)
-                check.toggled.connect(field.setVisible)
-                check.toggled.connect(self.changed)
-                evidence.textChanged.connect(self.changed)
-                self.case_boxes[d.key] = check
-                self.evidence[d.key] = evidence
-                self.messages[f"disqualifier_{d.key}"] = message
-            boxes["cases"] = box
+    def _grades_box(self, rules: RuleSet, scope: str) -> QGroupBox:
+        box = QGroupBox(self.tr("Self-assessment of each criterion"))
+        box.setObjectName("grades_box")
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for criterion in rules.criteria_for(scope):
+            combo = QComboBox()
+            combo.setObjectName(f"grade_{criterion.key}")
+            combo.addItem(TEXTS.not_chosen(), "")
+            for grade in rules.grades:
+                combo.addItem(grade.name, grade.key)
+            combo.currentIndexChanged.connect(self.changed)
+            field, message = with_message(combo)
+            name = QLabel(criterion.name + ":")
+            name.setWordWrap(True)
+            form.addRow(name, field)
+            self.grade_combos[criterion.key] = combo
+            self.messages[f"grade_{criterion.key}"] = message
+        self.total_label = QLabel()
+        self.total_label.hide()
+        return box
 
+    def _conditions_box(self, conditions) -> QGroupBox:
+        box = QGroupBox(self.tr("Conditions for \"{level}\"").format(level=level_name("htxs")))
+        box.setObjectName("conditions_box")
+        inner = QVBoxLayout(box)
+        for c in conditions:
+            row, check, _label = check_row(c.text, f"condition_{c.key}")
+            check.toggled.connect(self.changed)
+            inner.addWidget(row)
+            self.condition_boxes[c.key] = check
+        return box
+
+    def _cases_box(self, cases) -> QGroupBox:
+        box = QGroupBox(self.tr("Cases rated \"{level}\"").format(level=level_name("kht")))
+        box.setObjectName("cases_box")
+        inner = QVBoxLayout(box)
+        inner.addWidget(muted_label(self.tr("Tick a case only on the basis of a decision or conclusion, "
+                                            "and write it in the field under the case.")))
+        for d in cases:
+            row, check, _label = check_row(d.text, f"disqualifier_{d.key}")
+            inner.addWidget(row)
+            evidence = QLineEdit()
+            evidence.setObjectName(f"evidence_{d.key}")
+            evidence.setPlaceholderText(self.tr("Evidence: decision or conclusion no., date, body…"))
+            field, message = with_message(evidence)
+            field.setContentsMargins(24, 0, 0, 0)
+            field.setVisible(False)
+            inner.addWidget(field)
+            check.toggled.connect(field.setVisible)
+            check.toggled.connect(self.changed)
+            evidence.textChanged.connect(self.changed)
+            self.case_boxes[d.key] = check
+            self.evidence[d.key] = evidence
+            self.messages[f"disqualifier_{d.key}"] = message
+        return box
+
+    def _level_box(self, rules: RuleSet, level_label: str) -> QGroupBox:
         # A plain vertical layout: wrapped messages (the reasons, a refused level) get their full height,
         # which a QFormLayout row inside a scroll area does not give them.
         box = QGroupBox(self.tr("Classification"))
@@ -324,12 +338,7 @@ class AssessmentEditor(QWidget):
         message = FieldMessage()
         self.messages["self_level"] = message
         column.addWidget(message)
-        boxes["level"] = box
-        # The level right under the scores: what the user just entered decides it, visible without scrolling.
-        for key in ("scores", "level", "conditions", "cases"):
-            if key in boxes:
-                layout.addWidget(boxes[key])
-        layout.addStretch(1)
+        return box
 
     # -- values --
     def load(self, scores: dict, grades: dict, conditions: Iterable[str], disqualifiers: dict[str, str],

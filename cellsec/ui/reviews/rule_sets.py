@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,16 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
-from ...domain.reviews import (
-    LEVELS,
-    ROUNDINGS,
-    SCOPE_COLLECTIVE,
-    SCOPE_INDIVIDUAL,
-    Quota,
-    allowed_excellent,
-    format_score,
-)
+from ...domain.review_rules import LEVELS, ROUNDINGS, SCOPE_COLLECTIVE, SCOPE_INDIVIDUAL, Quota
+from ...domain.reviews import allowed_excellent, format_score
 from ...services.errors import ServiceError, ValidationFailed
+from .case_table import BOTH, CaseTable
 from .parts import TEXTS, level_name, level_short
 from ..common.widgets import (
     ERROR_COLOR,
@@ -50,123 +43,8 @@ from ..common.widgets import (
     muted_label,
     scrolled,
     set_combo_data,
-    top_aligned,
     with_message,
 )
-
-ORIGINAL = Qt.ItemDataRole.UserRole
-BOTH = "both"
-
-
-class CaseTable(QWidget):
-    """Rows of (who it applies to, text) for the top level's conditions or the disqualifying cases. Each
-    row keeps the JSON entry it came from, so fields not shown here (sources, form types) survive."""
-
-    def __init__(self, name: str, scopes: list[tuple[str, str]], prefix: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.scopes = scopes
-        self.prefix = prefix
-        self.on_change = lambda: None
-        self.table = QTableWidget(0, 2)
-        self.table.setObjectName(name)
-        self.table.setHorizontalHeaderLabels([self.tr("Applies to"), self.tr("Text")])
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(0, 130)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(170)
-        self.table.itemChanged.connect(lambda _item: self.on_change())
-        self.add_button = QPushButton(self.tr("Add"))
-        self.add_button.setObjectName(f"{name}_add")
-        self.add_button.clicked.connect(lambda: self.add({"key": self._new_key(), "scope": scopes[0][0], "text": ""},
-                                                         edit=True))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setObjectName(f"{name}_remove")
-        self.remove_button.clicked.connect(self.remove)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-
-    def _new_key(self) -> str:
-        keys = {self._entry(r)["key"] for r in range(self.table.rowCount())}
-        n = 1
-        while f"{self.prefix}_{n}" in keys:
-            n += 1
-        return f"{self.prefix}_{n}"
-
-    def _entry(self, row: int) -> dict:
-        return self.table.item(row, 1).data(ORIGINAL)
-
-    @staticmethod
-    def scope_of(entry: dict) -> str:
-        scope = entry.get("scope", SCOPE_INDIVIDUAL)
-        if isinstance(scope, list):
-            return BOTH if len(scope) > 1 else (scope[0] if scope else BOTH)
-        return scope
-
-    def load(self, entries: list[dict]) -> None:
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        self.table.blockSignals(False)
-        for entry in entries:
-            self.add(entry)
-
-    def add(self, entry: dict, edit: bool = False) -> None:
-        row = self.table.rowCount()
-        self.table.blockSignals(True)
-        self.table.insertRow(row)
-        combo = QComboBox()
-        for key, text in self.scopes:
-            combo.addItem(text, key)
-        set_combo_data(combo, self.scope_of(entry))
-        combo.currentIndexChanged.connect(lambda _i: self.on_change())
-        self.table.setCellWidget(row, 0, top_aligned(combo))
-        item = QTableWidgetItem(entry.get("text", ""))
-        item.setData(ORIGINAL, dict(entry))
-        self.table.setItem(row, 1, item)
-        self.table.blockSignals(False)
-        if edit:
-            self.table.setCurrentCell(row, 1)
-            self.table.editItem(item)
-        self.on_change()
-
-    def remove(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
-            self.on_change()
-
-    def entries(self, scope_as_list: bool) -> list[dict]:
-        out = []
-        for row in range(self.table.rowCount()):
-            entry = dict(self._entry(row))
-            entry["text"] = self.table.item(row, 1).text()
-            scope = self.table.cellWidget(row, 0).inner.currentData()
-            if scope_as_list:
-                entry["scope"] = [SCOPE_INDIVIDUAL, SCOPE_COLLECTIVE] if scope == BOTH else [scope]
-            else:
-                entry["scope"] = scope
-            out.append(entry)
-        return out
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
-                                   QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        for row in range(self.table.rowCount()):
-            self.table.cellWidget(row, 0).inner.setEnabled(not read_only)
-        self.add_button.setVisible(not read_only)
-        self.remove_button.setVisible(not read_only)
-
 
 class RuleSetsDialog(QDialog):
     def __init__(self, services, year: int | None = None, parent: QWidget | None = None) -> None:
@@ -182,6 +60,23 @@ class RuleSetsDialog(QDialog):
         self.setWindowTitle(self.tr("Review rule sets"))
         self.resize(1120, 690)
 
+        list_buttons = self._build_list()
+        self.banner = banner("read_only_banner")
+        self._build_detail()
+        buttons = self._build_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(list_buttons)
+        layout.addWidget(self.banner)
+        layout.addWidget(scrolled(self.detail), 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.load()
+
+    # ---- building -----------------------------------------------------------------------------------------
+    def _build_list(self) -> QHBoxLayout:
+        """The list of rule sets and what can be done with the selected one."""
         self.list = QTableWidget(0, 4)
         self.list.setObjectName("rule_sets")
         self.list.setHorizontalHeaderLabels([self.tr("Name"), self.tr("In force from"), self.tr("Version"),
@@ -212,10 +107,9 @@ class RuleSetsDialog(QDialog):
         list_buttons.addWidget(self.delete_button)
         list_buttons.addWidget(self.apply_button)
         list_buttons.addWidget(self.year_label, 1)
+        return list_buttons
 
-        self.banner = banner("read_only_banner")
-        self._build_detail()
-
+    def _build_buttons(self) -> QHBoxLayout:
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -234,17 +128,8 @@ class RuleSetsDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addLayout(list_buttons)
-        layout.addWidget(self.banner)
-        layout.addWidget(scrolled(self.detail), 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        self.load()
-
-    # ---- building -----------------------------------------------------------------------------------------
     def _build_detail(self) -> None:
         self.detail = QWidget()
         self.messages: dict[str, FieldMessage] = {}
@@ -254,6 +139,12 @@ class RuleSetsDialog(QDialog):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
 
+        self._build_general(left)
+        self._build_scores(left)
+        self._build_quota(left)
+        self._build_cases(right)
+
+    def _build_general(self, left: QVBoxLayout) -> None:
         general = QGroupBox(self.tr("Rule set"))
         form = QFormLayout(general)
         self.name = QLineEdit()
@@ -275,6 +166,7 @@ class RuleSetsDialog(QDialog):
         self.effective.date_changed.connect(self._changed)
         left.addWidget(general)
 
+    def _build_scores(self, left: QVBoxLayout) -> None:
         self.scores_box = QGroupBox(self.tr("Scores and levels"))
         self.scores_form = QFormLayout(self.scores_box)
         self.group_edits: dict[str, QDoubleSpinBox] = {}
@@ -287,6 +179,7 @@ class RuleSetsDialog(QDialog):
         left.addWidget(self.scores_box)
         left.addWidget(self.criteria_note)
 
+    def _build_quota(self, left: QVBoxLayout) -> None:
         quota = QGroupBox(self.tr("Quota of \"{level}\"").format(level=level_name("htxs")))
         quota_form = QFormLayout(quota)
         self.ratio = QDoubleSpinBox()
@@ -320,6 +213,7 @@ class RuleSetsDialog(QDialog):
         left.addWidget(self.notes)
         left.addStretch(1)
 
+    def _build_cases(self, right: QVBoxLayout) -> None:
         scopes_both = [(BOTH, self.tr("Both")), (SCOPE_INDIVIDUAL, self.tr("Members")),
                        (SCOPE_COLLECTIVE, self.tr("The cell"))]
         scopes = [(SCOPE_INDIVIDUAL, self.tr("Members")), (SCOPE_COLLECTIVE, self.tr("The cell"))]

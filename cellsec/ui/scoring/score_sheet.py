@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import rubrics as R
-from ...domain.reviews import LEVEL_NAMES
+from ...domain.review_rules import LEVEL_NAMES
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.scoring.service import AssessmentInput, ScoreSheet
 from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cellsec.domain.reviews import GOOD
+from cellsec.domain.review_rules import GOOD
 from cellsec.domain.rubrics import parse_rubric_file
 from cellsec.server.errors import ServerError
 from cellsec.server.store import admin
