@@ -2,7 +2,7 @@
 of the cell and of each member, charts of scores and attendance, and the members who need attention.
 
 Each list opens the score sheet (score_sheet.py); the rubrics are managed in the "Rubrics…" dialog
-(rubric_editor.py). The scores report prints as a PDF with its charts, or exports to Excel, in a worker
+(rubrics_dialog.py, rubric_editor.py). The scores report prints as a PDF with its charts, or exports to Excel, in a worker
 thread. Tabs are filled when shown and refilled after a change to the data they show.
 """
 
@@ -603,7 +603,7 @@ class ScoringPage(QWidget):
         dialog.exec()
 
     def open_rubrics(self) -> None:
-        from .rubric_editor import RubricsDialog
+        from .rubrics_dialog import RubricsDialog
 
         RubricsDialog(self.services, self).exec()
 

@@ -8,8 +8,8 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from cellsec.ui.scoring import rubric_editor
-from cellsec.ui.scoring.rubric_editor import COLUMNS, RubricsDialog
+from cellsec.ui.scoring import rubric_editor, rubrics_dialog
+from cellsec.ui.scoring.rubrics_dialog import COLUMNS, RubricsDialog
 
 from ..conftest import type_text
 
@@ -44,7 +44,7 @@ def test_a_malformed_file_is_refused_and_changes_nothing(qtbot, services, boxes,
     before = [(r.id, r.version, r.active) for r in services.rubrics.list()]
     last = services.last_undoable()
     broken = tmp_path / "bieu-cham-diem.json"
-    good = json.loads((rubric_editor.Path(__file__).resolve().parents[3] / "resources" / "rules"
+    good = json.loads((rubrics_dialog.Path(__file__).resolve().parents[3] / "resources" / "rules"
                        / "rubric_sinh_hoat_thuong_ky.json").read_text(encoding="utf-8"))
     good["rubrics"][0]["key"] = "hung-nguyen.thuong-ky"
     good["rubrics"][0]["groups"][0]["criteria"][0]["max_points"] = -5  # one bad number in a whole file
@@ -91,23 +91,23 @@ def test_copy_edit_and_use_for_scoring(qtbot, services, boxes, monkeypatch):
         assert editor.save_button.isEnabled()
 
         editor.tabs.setCurrentIndex(1)
-        group = editor.tree.topLevelItem(4)
+        group = editor.criteria.tree.topLevelItem(4)
         assert group.text(0) == "5. Quan hệ tốt với quần chúng"
-        editor.tree.setCurrentItem(group.child(0))
-        assert editor.criterion_id.text() == "5.1"
-        editor.criterion_text.setFocus()
-        editor.criterion_text.selectAll()
-        qtbot.keyClick(editor.criterion_text, Qt.Key.Key_Delete)
+        editor.criteria.tree.setCurrentItem(group.child(0))
+        assert editor.criteria.criterion_id.text() == "5.1"
+        editor.criteria.criterion_text.setFocus()
+        editor.criteria.criterion_text.selectAll()
+        qtbot.keyClick(editor.criteria.criterion_text, Qt.Key.Key_Delete)
         assert "(5.1): \"text\" không được để trống." in editor.status.text()
-        type_text(editor.criterion_text, "Gương mẫu ở nơi cư trú, được chi ủy nơi cư trú nhận xét tốt")
-        editor.criterion_max.setFocus()
-        editor.criterion_max.selectAll()
-        qtbot.keyClicks(editor.criterion_max, "12,5")
+        type_text(editor.criteria.criterion_text, "Gương mẫu ở nơi cư trú, được chi ủy nơi cư trú nhận xét tốt")
+        editor.criteria.criterion_max.setFocus()
+        editor.criteria.criterion_max.selectAll()
+        qtbot.keyClicks(editor.criteria.criterion_max, "12,5")
         assert group.text(1) == "12,5" and group.child(0).text(1) == "12,5"
         # The criterion now scores itself from the member's attendance, by steps.
-        editor.source.setCurrentIndex(editor.source.findData("member.attendance_rate"))
-        editor.mode.setCurrentIndex(editor.mode.findData("steps"))
-        assert editor.steps.isVisible() and editor.steps.rowCount() == 1
+        editor.criteria.source.setCurrentIndex(editor.criteria.source.findData("member.attendance_rate"))
+        editor.criteria.mode.setCurrentIndex(editor.criteria.mode.findData("steps"))
+        assert editor.criteria.steps.isVisible() and editor.criteria.steps.rowCount() == 1
         assert editor.status.text() == "Bộ tiêu chí hợp lệ: 11 tiêu chí, tối đa 102,5 điểm."
         editor.tabs.setCurrentIndex(0)
         editor.name.setFocus()
