@@ -17,7 +17,7 @@ from ..domain.messages import set_language
 from ..paths import default_data_dir
 
 # Feature modules that add subcommands, in the order `cellsec --help` lists them.
-FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues")
+FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues", "sync")
 
 EXIT_ERROR = 2
 

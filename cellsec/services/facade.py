@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .attention import AttentionService
     from .backups import BackupService
     from .settings.cell import CellService
+    from ..sync.service import SyncService
     from .drafts import DraftService
     from .dues.service import DuesService
     from .finalise import FinaliseService
@@ -123,6 +124,12 @@ class Services:
         from .search import SearchService
 
         return SearchService(self.ctx)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from ..sync.service import SyncService
+
+        return SyncService(self.ctx)
 
     @cached_property
     def drafts(self) -> DraftService:

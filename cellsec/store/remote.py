@@ -10,7 +10,7 @@ deciding conflicts is the caller's job, before it calls this.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,8 +40,11 @@ def _table_order() -> dict[str, int]:
     return {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
 
 
-def apply_rows(session: Session, rows: Iterable[RemoteRow]) -> list[RemoteRow]:
-    """Write `rows` in dependency order inside the caller's transaction; returns the rows written."""
+def apply_rows(session: Session, rows: Iterable[RemoteRow],
+               force_keys: Collection[tuple[str, str]] = ()) -> list[RemoteRow]:
+    """Write `rows` in dependency order inside the caller's transaction; returns the rows written.
+    A row whose (entity, id) is in `force_keys` replaces the local copy whatever its revision (the caller
+    has kept the local copy as a conflict)."""
     order = _table_order()
     ordered = sorted(rows, key=lambda r: order.get(r.entity, len(order)))
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
@@ -51,7 +54,7 @@ def apply_rows(session: Session, rows: Iterable[RemoteRow]) -> list[RemoteRow]:
         for row in ordered:
             model = model_for_table(row.entity)
             obj = session.get(model, row.entity_id)
-            if obj is not None and (obj.rev or 0) >= row.rev:
+            if obj is not None and (obj.rev or 0) >= row.rev and (row.entity, row.entity_id) not in force_keys:
                 continue
             if obj is None:
                 obj = model(id=row.entity_id)

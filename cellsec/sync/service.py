@@ -1,0 +1,354 @@
+"""Sync with the committee above the cell (SYNC.md): connect with an enrolment code, push the outbox,
+pull what changed, keep conflict copies.
+
+- Push: the change-log rows after the acknowledged seq, in batches; each batch is one envelope (signed by
+  this device, encrypted to the server). The watermark moves only when the server's answer is in, in one
+  local transaction with the conflict copies that answer caused, so a cut connection simply resends
+  (the server answers "duplicate" for what it already has).
+- Pull: pages of "changes since cursor"; each page is applied and the cursor saved in one transaction.
+  Committee-owned records are kept read-only in `committee_records`; the cell's own records written on its
+  other laptop are applied as they are (same rev and times, no outbox row).
+- Conflicts: a record edited here and on the other laptop since they last agreed. Fields changed on one
+  side only are merged; otherwise the server's copy stays in place and this laptop's copy is kept as a
+  conflict to resolve (keep mine / keep theirs) — never a silent loss.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..domain.messages import Msg
+from ..services.context import Context
+from ..store import sync_state
+from ..services.context import Change
+from ..services.errors import NotFound
+from ..store.base import restore, schema_version, snapshot, utcnow
+from ..store.models.core import Audit, ChangeLog
+from ..store.models.sync import CommitteeRecord, SyncBase, SyncConflict
+from ..store.rekey import rekey_cell
+from ..store.remote import RemoteRow, apply_rows, model_for_table
+from . import device as devices
+from .errors import ALREADY_CONNECTED, BOTH_HAVE_DATA, IDENTITY_LOST, NOT_CONNECTED, SyncError
+from .protocol.envelope import seal_ops
+from .protocol.keys import PublicKeys
+from .protocol.ops import Op
+from .protocol.ownership import owner
+from .transport import HttpTransport
+
+PUSH_BATCH = 500
+PULL_PAGE = 1000
+# Columns that are bookkeeping, not content: never a reason for a conflict.
+_BOOKKEEPING = frozenset({"rev", "updated_at", "created_at"})
+
+SYNCED = Msg("Đồng bộ với cấp trên", "Sync with the committee")
+MERGED = Msg("Gộp thay đổi của hai máy khi đồng bộ", "Merge the two laptops' changes while syncing")
+KEEP_MINE = Msg("Xung đột đồng bộ: giữ bản của máy này", "Sync conflict: keep this laptop's copy")
+KEEP_THEIRS = Msg("Xung đột đồng bộ: giữ bản trên máy chủ", "Sync conflict: keep the server's copy")
+CONFLICT_WORD = Msg("xung đột cần giải quyết", "the conflict to resolve")
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    connected: bool
+    server: str
+    pending: int
+    last_sync: dt.datetime | None
+    device_id: str
+    conflicts: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"connected": self.connected, "server": self.server, "pending": self.pending,
+                "last_sync": self.last_sync.isoformat() if self.last_sync else None,
+                "device_id": self.device_id, "conflicts": self.conflicts}
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int
+    pulled: int
+    conflicts: int
+    rejected: int
+    merged: int
+    came_down: tuple[str, ...]  # entity types of the committee's records received
+
+    def to_json(self) -> dict[str, Any]:
+        return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
+                "rejected": self.rejected, "merged": self.merged, "came_down": list(self.came_down)}
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    id: int
+    entity: str
+    entity_id: str
+    mine: dict[str, Any]
+    theirs: dict[str, Any] | None
+    detected_at: dt.datetime
+
+
+@dataclass
+class _Pulled:
+    count: int = 0
+    keys: set[tuple[str, str]] = field(default_factory=set)
+    came_down: set[str] = field(default_factory=set)
+
+
+Progress = Callable[[str, int, int], None]  # (stage "push" | "pull", done, total or 0)
+
+
+class SyncService:
+    def __init__(self, ctx: Context, transport_factory=HttpTransport) -> None:
+        self.ctx = ctx
+        self.transport_factory = transport_factory
+
+    # ---- what the Đồng bộ page shows ----------------------------------------------------------------
+    def status(self) -> SyncStatus:
+        with self.ctx.read() as s:
+            state = sync_state.state(s)
+            open_conflicts = len(list(s.scalars(select(SyncConflict.id).where(SyncConflict.resolved_at.is_(None)))))
+            return SyncStatus(bool(state.server_url), state.server_url, sync_state.pending_count(s),
+                              state.last_sync_at, state.device_id, open_conflicts)
+
+    def conflicts(self) -> list[ConflictRecord]:
+        with self.ctx.read() as s:
+            rows = s.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.id))
+            out = []
+            for row in rows:
+                current = s.get(model_for_table(row.entity), row.entity_id)
+                out.append(ConflictRecord(row.id, row.entity, row.entity_id, json.loads(row.local_snapshot),
+                                          snapshot(current) if current is not None else None, row.detected_at))
+            return out
+
+    def committee_records(self, entity: str | None = None) -> list[dict[str, Any]]:
+        with self.ctx.read() as s:
+            query = select(CommitteeRecord).where(CommitteeRecord.deleted.is_(False))
+            if entity:
+                query = query.where(CommitteeRecord.entity == entity)
+            return [dict(json.loads(r.snapshot), _entity=r.entity, _received_at=r.received_at.isoformat())
+                    for r in s.scalars(query.order_by(CommitteeRecord.received_at))]
+
+    # ---- connecting -----------------------------------------------------------------------------------
+    def connect(self, url: str, code: str, name: str = "") -> SyncStatus:
+        """Enrol this laptop with the code the committee gave. A laptop with its own records gives its cell
+        the server's id; an empty one receives the cell's records from the server."""
+        with self.ctx.read() as s:
+            state = sync_state.state(s)
+            if state.server_url:
+                raise SyncError(ALREADY_CONNECTED, server=state.server_url)
+        device = devices.load_or_create(self.ctx.data_dir)
+        transport = self.transport_factory(url, device.id, device.keys)
+        answer = transport.enroll(code.strip(), name or "CellSec", __version__)
+        cell_id, keys = answer["cell_id"], PublicKeys.from_dict(answer["server_keys"])
+        local_cell = self.ctx.cell_id_or_none()
+        if local_cell is not None and transport.pull(cell_id, 0, 1)["changes"]:
+            raise SyncError(BOTH_HAVE_DATA)
+        with self.ctx.store.sessions.begin() as s:
+            if local_cell is not None:
+                rekey_cell(s, local_cell, cell_id)
+            state = sync_state.state(s)
+            state.server_url = url.rstrip("/")
+            state.server_keys = json.dumps(keys.to_dict())
+            state.device_id = device.id
+        self.ctx.replace_store(self.ctx.store)  # the cell id changed: forget the cached one
+        if local_cell is None:  # a second laptop: the cell's records come down
+            self._announce(self._pull(transport, cell_id, None, set()))
+        return self.status()
+
+    # ---- syncing --------------------------------------------------------------------------------------
+    def sync_now(self, progress: Progress | None = None) -> SyncResult:
+        """Push everything waiting, then pull everything new. Safe to interrupt and run again."""
+        device, transport, cell_id, server_box = self._session()
+        pushed, rejected, conflicts, merged, forced = self._push(transport, device, cell_id, server_box, progress)
+        pulled = self._pull(transport, cell_id, progress, forced)
+        self._announce(pulled, forced)
+        return SyncResult(pushed, pulled.count, conflicts, rejected, merged, tuple(sorted(pulled.came_down)))
+
+    def _announce(self, pulled: "_Pulled", forced: set[tuple[str, str]] = frozenset()) -> None:
+        """Tell the window what changed under it (pulled rows, replaced copies, the committee's records)."""
+        keys = pulled.keys | set(forced) | {(e, "") for e in pulled.came_down}
+        if keys:
+            self.ctx.notify(Change("sync", SYNCED.format(), frozenset(e for e, _ in keys) | {"committee_records"},
+                                   frozenset(i for _, i in keys if i)))
+
+    def _session(self):
+        with self.ctx.read() as s:
+            state = sync_state.state(s)
+            url, keys, device_id = state.server_url, state.server_keys, state.device_id
+        if not url:
+            raise SyncError(NOT_CONNECTED)
+        device = devices.load(self.ctx.data_dir)
+        if device is None or device.id != device_id:
+            raise SyncError(IDENTITY_LOST)
+        return device, self.transport_factory(url, device.id, device.keys), self.ctx.cell_id, json.loads(keys)["box"]
+
+    def _push(self, transport, device, cell_id: str, server_box: str, progress: Progress | None):
+        pushed = rejected = conflicts = merged = 0
+        forced: set[tuple[str, str]] = set()
+        total = self.status().pending
+        while True:
+            with self.ctx.read() as s:
+                rows = sync_state.outbox(s, PUSH_BATCH)
+                ops = [self._op(row, device.id) for row in rows if owner(row.entity) == "cell"]
+                last_seq = rows[-1].seq if rows else None
+                cursor = sync_state.state(s).pull_cursor
+            if last_seq is None:
+                return pushed, rejected, conflicts, merged, forced
+            if ops:
+                envelope = seal_ops(ops, sender_keys=device.keys, device_id=device.id, recipient_box=server_box,
+                                    cell_id=cell_id, cursor=cursor, app_version=__version__,
+                                    schema_version=schema_version())
+                answer = transport.push(cell_id, envelope.to_bytes())
+            else:
+                answer = {"results": []}
+            by_seq = {op.seq: op for op in ops}
+            with self.ctx.store.sessions.begin() as s:
+                for result in answer.get("results", []):
+                    status = result.get("status")
+                    if status == "applied" or (status == "duplicate" and result.get("first_status") == "applied"):
+                        pushed += 1
+                    elif status == "rejected":
+                        rejected += 1
+                    elif status == "conflict" or result.get("first_status") == "conflict":
+                        op = by_seq.get(result.get("seq"))
+                        if op is not None and "server" in result:
+                            outcome = self._conflict(s, op, result["server"])
+                            conflicts += outcome == "conflict"
+                            merged += outcome == "merged"
+                            forced.add((op.entity, op.entity_id))
+                sync_state.acknowledge(s, last_seq)
+            if progress:
+                progress("push", min(pushed + rejected + conflicts, total), total)
+
+    @staticmethod
+    def _op(row: ChangeLog, device_id: str) -> Op:
+        return Op(device_id=device_id, seq=row.seq, entity=row.entity, entity_id=row.entity_id,
+                  cell_id=row.cell_id, rev=row.rev, base_rev=row.rev - 1, op=row.op,
+                  snapshot=json.loads(row.snapshot), at=row.at.isoformat(),
+                  schema_version=row.schema_version or schema_version())
+
+    def _conflict(self, s: Session, op: Op, server: dict[str, Any]) -> str:
+        """The server has another revision of `op`'s record. Returns "conflict", "merged" or "handled"."""
+        model = model_for_table(op.entity)
+        local = s.get(model, op.entity_id)
+        if local is None or server.get("snapshot") is None:
+            return "handled"
+        already = s.scalars(select(SyncConflict).where(
+            SyncConflict.entity == op.entity, SyncConflict.entity_id == op.entity_id,
+            SyncConflict.resolved_at.is_(None))).first()
+        if already is not None and local.rev == server["rev"]:
+            return "handled"  # a later op of a record whose conflict is already kept
+        mine = snapshot(local)
+        theirs = server["snapshot"]
+        base = self._base_snapshot(s, op)
+        merged = _merge(model, base, mine, theirs)
+        apply_rows(s, [RemoteRow(op.entity, op.entity_id, server["rev"], theirs)], force_keys={(op.entity, op.entity_id)})
+        s.merge(SyncBase(entity=op.entity, entity_id=op.entity_id, rev=server["rev"],
+                         snapshot=json.dumps(theirs, ensure_ascii=False, sort_keys=True)))
+        if merged is not None:
+            if merged:
+                self._write_local(s, model, op.entity_id, merged)
+            return "merged"
+        s.add(SyncConflict(entity=op.entity, entity_id=op.entity_id, server_rev=server["rev"], detected_at=utcnow(),
+                           local_snapshot=json.dumps(mine, ensure_ascii=False, sort_keys=True), resolution=""))
+        return "conflict"
+
+    @staticmethod
+    def _base_snapshot(s: Session, op: Op) -> dict[str, Any] | None:
+        """The revision both sides started from: written here (the change log) or pulled (sync_bases)."""
+        text = s.scalars(select(ChangeLog.snapshot).where(
+            ChangeLog.entity == op.entity, ChangeLog.entity_id == op.entity_id, ChangeLog.rev == op.base_rev)
+            .order_by(ChangeLog.seq.desc()).limit(1)).first()
+        if text is None:
+            pulled = s.get(SyncBase, (op.entity, op.entity_id))
+            text = pulled.snapshot if pulled is not None and pulled.rev == op.base_rev else None
+        return json.loads(text) if text else None
+
+    def _write_local(self, s: Session, model, entity_id: str, values: dict[str, Any]) -> None:
+        """A merge is a local edit over the server's copy, in the same transaction as the acknowledgement;
+        it goes out at the next push."""
+        audit = Audit(action="sync_merge", summary=MERGED.format(), device_id=self.ctx.device_id, undoable=False)
+        s.add(audit)
+        s.flush()
+        s.info.update(audit_id=audit.id, device_id=self.ctx.device_id)
+        try:
+            restore(s.get(model, entity_id), values)
+            s.flush()
+        finally:
+            s.info.pop("audit_id", None)
+
+    def _pull(self, transport, cell_id: str, progress: Progress | None, forced: set[tuple[str, str]]) -> "_Pulled":
+        pulled = _Pulled()
+        while True:
+            with self.ctx.read() as s:
+                cursor = sync_state.state(s).pull_cursor
+            page = transport.pull(cell_id, cursor, PULL_PAGE)
+            with self.ctx.store.sessions.begin() as s:
+                rows = []
+                for change in page.get("changes", []):
+                    if change.get("owner") == "committee":
+                        _keep_committee_record(s, change)
+                        pulled.came_down.add(change["entity"])
+                        pulled.count += 1
+                    elif owner(change["entity"]) == "cell" and change.get("snapshot") is not None:
+                        rows.append(RemoteRow(change["entity"], change["entity_id"], change["rev"], change["snapshot"]))
+                written = apply_rows(s, rows, force_keys=forced)
+                for row in written:
+                    s.merge(SyncBase(entity=row.entity, entity_id=row.entity_id, rev=row.rev,
+                                     snapshot=json.dumps(row.snapshot, ensure_ascii=False, sort_keys=True)))
+                pulled.count += len(written)
+                pulled.keys |= {(r.entity, r.entity_id) for r in written}
+                sync_state.advance_cursor(s, int(page["cursor"]))
+            if progress:
+                progress("pull", pulled.count, 0)
+            if not page.get("more"):
+                return pulled
+
+    # ---- resolving ------------------------------------------------------------------------------------
+    def resolve(self, conflict_id: int, keep: str) -> None:
+        """keep="theirs": the server's copy stays; keep="mine": this laptop's copy is written again (a new
+        revision over the server's, sent at the next sync)."""
+        summary = (KEEP_MINE if keep == "mine" else KEEP_THEIRS).format()
+        with self.ctx.mutation("sync_resolve", summary, undoable=False) as s:
+            row = s.get(SyncConflict, conflict_id)
+            if row is None or row.resolved_at is not None:
+                raise NotFound(CONFLICT_WORD)
+            if keep == "mine":
+                restore(s.get(model_for_table(row.entity), row.entity_id), json.loads(row.local_snapshot))
+            row.resolved_at = utcnow()
+            row.resolution = keep
+
+
+def _merge(model, base: dict | None, mine: dict, theirs: dict) -> dict[str, Any] | None:
+    """This laptop's changed fields over the server's copy, when the two sides changed different fields
+    and none of this laptop's is free text; None when the secretary has to decide."""
+    if base is None:
+        return None
+    mine_changed = {k for k in mine if k not in _BOOKKEEPING and mine.get(k) != base.get(k)}
+    theirs_changed = {k for k in theirs if k not in _BOOKKEEPING and theirs.get(k) != base.get(k)}
+    if not mine_changed or mine_changed & theirs_changed:
+        return None if mine_changed else {}
+    text_columns = {c.key for c in model.__table__.columns if c.type.__class__.__name__ == "Text"}
+    if mine_changed & text_columns:
+        return None
+    return {k: mine[k] for k in mine_changed}
+
+
+def _keep_committee_record(s: Session, change: dict[str, Any]) -> None:
+    row = s.get(CommitteeRecord, (change["entity"], change["entity_id"]))
+    if row is not None and row.rev >= change["rev"]:
+        return
+    if row is None:
+        row = CommitteeRecord(entity=change["entity"], entity_id=change["entity_id"])
+        s.add(row)
+    row.rev = change["rev"]
+    row.snapshot = json.dumps(change.get("snapshot") or {}, ensure_ascii=False, sort_keys=True)
+    row.deleted = bool(change.get("deleted"))
+    row.received_at = utcnow()
