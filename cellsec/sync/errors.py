@@ -38,6 +38,7 @@ IDENTITY_LOST = Msg(
     "These data were synced as another device (the data folder may have been copied, or restored from a "
     "backup onto this laptop). Ask the committee for a new code to connect this laptop as a new device.",
 )
+BUSY = Msg("Đang đồng bộ; hãy đợi lần này xong.", "A sync is already running; wait for it to finish.")
 BAD_URL = Msg("Địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://.", "The server address must start with http:// or https://.")
 
 

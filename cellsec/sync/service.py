@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,7 +37,7 @@ from ..store.models.sync import CommitteeRecord, SyncBase, SyncConflict
 from ..store.rekey import rekey_cell
 from ..store.remote import RemoteRow, apply_rows, model_for_table
 from . import device as devices
-from .errors import ALREADY_CONNECTED, BOTH_HAVE_DATA, IDENTITY_LOST, NOT_CONNECTED, SyncError
+from .errors import ALREADY_CONNECTED, BOTH_HAVE_DATA, BUSY, IDENTITY_LOST, NOT_CONNECTED, SyncError
 from .protocol.envelope import seal_ops
 from .protocol.keys import PublicKeys
 from .protocol.ops import Op
@@ -108,6 +109,8 @@ class SyncService:
     def __init__(self, ctx: Context, transport_factory=HttpTransport) -> None:
         self.ctx = ctx
         self.transport_factory = transport_factory
+        # One sync at a time (the page's button and the background timer may both ask).
+        self._running = threading.Lock()
 
     # ---- what the Đồng bộ page shows ----------------------------------------------------------------
     def status(self) -> SyncStatus:
@@ -165,6 +168,14 @@ class SyncService:
     # ---- syncing --------------------------------------------------------------------------------------
     def sync_now(self, progress: Progress | None = None) -> SyncResult:
         """Push everything waiting, then pull everything new. Safe to interrupt and run again."""
+        if not self._running.acquire(blocking=False):
+            raise SyncError(BUSY)
+        try:
+            return self._sync(progress)
+        finally:
+            self._running.release()
+
+    def _sync(self, progress: Progress | None) -> SyncResult:
         device, transport, cell_id, server_box = self._session()
         pushed, rejected, conflicts, merged, forced = self._push(transport, device, cell_id, server_box, progress)
         pulled = self._pull(transport, cell_id, progress, forced)

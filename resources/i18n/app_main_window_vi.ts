@@ -28,6 +28,10 @@
         <translation>Đảng phí</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -76,16 +80,8 @@
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <source>The backup failed: {error}</source>
-        <translation>Sao lưu không thành công: {error}</translation>
-    </message>
-    <message>
         <source>Backed up to {path}</source>
         <translation>Đã sao lưu vào {path}</translation>
-    </message>
-    <message>
-        <source>Automatic backup failed: {error}</source>
-        <translation>Sao lưu tự động không thành công: {error}</translation>
     </message>
     <message>
         <source>Automatic backup saved</source>

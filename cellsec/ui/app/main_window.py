@@ -21,6 +21,7 @@ from ...services.errors import ServiceError
 from ...services.facade import Services
 from ..common.bridge import ChangeNotifier
 from ..search.panel import SearchBox
+from ..sync.background import BackgroundSync
 
 # (module, class, navigation title) of each page, in navigation order. A page is a QWidget built with
 # `__init__(services, notifier, parent)` the first time it is shown (start-up stays quick however many
@@ -32,6 +33,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("cellsec.ui.reviews.page", "ReviewsPage", QT_TRANSLATE_NOOP("MainWindow", "Reviews & classification")),
     ("cellsec.ui.scoring.page", "ScoringPage", QT_TRANSLATE_NOOP("MainWindow", "5-good scoring")),
     ("cellsec.ui.dues.page", "DuesPage", QT_TRANSLATE_NOOP("MainWindow", "Party dues")),
+    ("cellsec.ui.sync.page", "SyncPage", QT_TRANSLATE_NOOP("MainWindow", "Sync")),
     ("cellsec.ui.settings.page", "SettingsPage", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 ]
 
@@ -70,6 +72,9 @@ class MainWindow(QMainWindow):
         self.search_box = SearchBox(services, self)
         self.menuBar().setCornerWidget(self.search_box)
         self.notifier.changed.connect(self._after_change)
+
+        # Sync with the committee while connected, in the background (cellsec/ui/sync/background.py).
+        self.background_sync = BackgroundSync(services, self)
 
         # Automatic backups: after changes, at most every 30 minutes (the rule is in the service).
         self.backup_timer = QTimer(self)

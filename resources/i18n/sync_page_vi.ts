@@ -1,0 +1,275 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Connection with the committee above</source>
+        <translation>Kết nối với cấp ủy cấp trên</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Máy chủ:</translation>
+    </message>
+    <message>
+        <source>Last successful sync:</source>
+        <translation>Đồng bộ thành công gần nhất:</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent:</source>
+        <translation>Thay đổi đang chờ gửi:</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Connect to the committee</source>
+        <translation>Kết nối với cấp trên</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Địa chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Connection code:</source>
+        <translation>Mã kết nối:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>The committee above the cell gives the server address and a one-time code. After connecting, changes are sent whenever the server can be reached.</source>
+        <translation>Cấp ủy cấp trên cung cấp địa chỉ máy chủ và một mã dùng một lần. Sau khi kết nối, các thay đổi được gửi lên mỗi khi liên lạc được với máy chủ.</translation>
+    </message>
+    <message>
+        <source>Received from the committee</source>
+        <translation>Đã nhận từ cấp trên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve (edited on two laptops)</source>
+        <translation>Xung đột cần giải quyết (bị sửa trên hai máy)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Các trường khác nhau</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Máy này</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Máy chủ</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s copy</source>
+        <translation>Giữ bản của máy này</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s copy</source>
+        <translation>Giữ bản trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Chưa kết nối</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa lần nào</translation>
+    </message>
+    <message>
+        <source>Sending {done}/{total}…</source>
+        <translation>Đang gửi {done}/{total}…</translation>
+    </message>
+    <message>
+        <source>Receiving {done}…</source>
+        <translation>Đang nhận {done}…</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the connection code the committee gave.</source>
+        <translation>Hãy nhập địa chỉ máy chủ và mã kết nối do cấp trên cung cấp.</translation>
+    </message>
+    <message>
+        <source>Connected. The cell&apos;s changes are sent now.</source>
+        <translation>Đã kết nối. Đang gửi dữ liệu của chi bộ lên cấp trên.</translation>
+    </message>
+    <message>
+        <source>Sent {pushed}, received {pulled}.</source>
+        <translation>Đã gửi {pushed}, đã nhận {pulled}.</translation>
+    </message>
+    <message>
+        <source>{n} record(s) were edited on two laptops: choose below which copy to keep.</source>
+        <translation>Có {n} bản ghi bị sửa trên cả hai máy: hãy chọn giữ bản nào ở bên dưới.</translation>
+    </message>
+    <message>
+        <source>Sync failed: {error}</source>
+        <translation>Đồng bộ không thành công: {error}</translation>
+    </message>
+    <message>
+        <source>Classification decision</source>
+        <translation>Quyết định xếp loại</translation>
+    </message>
+    <message>
+        <source>Recognition of a 5-good cell</source>
+        <translation>Công nhận chi bộ 5 tốt</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Bộ tiêu chí</translation>
+    </message>
+    <message>
+        <source>Rule set</source>
+        <translation>Bộ quy định</translation>
+    </message>
+    <message>
+        <source>Guidance document</source>
+        <translation>Văn bản hướng dẫn</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nhận xét</translation>
+    </message>
+    <message>
+        <source>Dues remittance receipt</source>
+        <translation>Giấy xác nhận nộp đảng phí</translation>
+    </message>
+    <message>
+        <source>Party member</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>Biên bản sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Nghị quyết</translation>
+    </message>
+    <message>
+        <source>Member review</source>
+        <translation>Bản kiểm điểm</translation>
+    </message>
+    <message>
+        <source>Collective review</source>
+        <translation>Kiểm điểm tập thể</translation>
+    </message>
+    <message>
+        <source>Dues payment</source>
+        <translation>Đảng phí</translation>
+    </message>
+    <message>
+        <source>The cell</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Other name</source>
+        <translation>Tên gọi khác</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Citizen ID (CCCD)</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>Nơi làm việc</translation>
+    </message>
+    <message>
+        <source>Party card number</source>
+        <translation>Số thẻ đảng viên</translation>
+    </message>
+    <message>
+        <source>Admitted on</source>
+        <translation>Ngày vào Đảng</translation>
+    </message>
+    <message>
+        <source>Official member on</source>
+        <translation>Ngày chính thức</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Chuyên đề</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Minutes text</source>
+        <translation>Nội dung biên bản</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Self-review text</source>
+        <translation>Nội dung tự kiểm điểm</translation>
+    </message>
+    <message>
+        <source>The cell&apos;s comment</source>
+        <translation>Nhận xét của chi bộ</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>Số tiền đã đóng</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Ngày đóng</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>Người thu</translation>
+    </message>
+</context>
+</TS>

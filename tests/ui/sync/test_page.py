@@ -1,0 +1,100 @@
+"""The Đồng bộ page against a real committee server on 127.0.0.1: connect, sync, conflicts, failures."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cellsec.server.store import admin
+from cellsec.ui.common.bridge import ChangeNotifier
+from cellsec.ui.sync.page import SyncPage
+from tests.sync.test_service import _edit, _laptop, _member
+
+from ..conftest import type_text
+
+
+@pytest.fixture
+def server_cell(store):
+    with store.transaction() as s:
+        committee = admin.add_committee(s, "Đảng ủy xã Nghi Lộc").id
+        cell, code = admin.add_cell(s, committee, "Chi bộ Thôn 3")
+        return cell.id, code
+
+
+@pytest.fixture
+def db_url(tmp_path):  # noqa: F811  (the page's behaviour does not depend on the server's database)
+    return f"sqlite:///{tmp_path / 'server.sqlite3'}"
+
+
+def _page(qtbot, svc) -> SyncPage:
+    page = SyncPage(svc, ChangeNotifier(svc))
+    qtbot.addWidget(page)
+    page.resize(1100, 680)
+    page.show()
+    return page
+
+
+def _wait(qtbot, page):
+    qtbot.waitUntil(lambda: page.task is None, timeout=30000)
+
+
+def test_connecting_from_the_page_sends_the_cells_records(qtbot, tmp_path, live_server, server_cell):
+    _cell_id, code = server_cell
+    svc = _laptop(tmp_path, "bi-thu")
+    svc.members.add(_member())
+    page = _page(qtbot, svc)
+    assert page.connect_box.isVisible() and not page.sync_button.isEnabled()
+    type_text(page.url_edit, live_server)
+    type_text(page.code_edit, code)
+    qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, page)
+    qtbot.waitUntil(lambda: page.task is None and page.pending_label.text() == "0", timeout=30000)
+    assert not page.connect_box.isVisible()
+    assert page.server_label.text() == live_server
+    assert "Đã gửi" in page.result_label.text()
+    page.grab().save(str(tmp_path / "sync-page.png"))
+    svc.close()
+
+
+def test_a_wrong_code_is_said_in_vietnamese(qtbot, tmp_path, live_server, server_cell):
+    svc = _laptop(tmp_path, "bi-thu")
+    page = _page(qtbot, svc)
+    type_text(page.url_edit, live_server)
+    type_text(page.code_edit, "AAAAA-BBBBB")
+    qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, page)
+    assert page.error.isVisible() and "từ chối" in page.error.text()
+    assert page.connect_box.isVisible() and not svc.sync.status().connected
+    svc.close()
+
+
+def test_a_conflict_is_compared_side_by_side_and_resolved(qtbot, tmp_path, store, live_server, server_cell):
+    cell_id, code = server_cell
+    first = _laptop(tmp_path, "bi-thu")
+    member = first.members.add(_member())
+    first.sync.connect(live_server, code)
+    first.sync.sync_now()
+    second = _laptop(tmp_path, "pho-bi-thu", with_cell=False)
+    with store.transaction() as s:
+        second_code = admin.new_enrollment_code(s, cell_id)
+    second.sync.connect(live_server, second_code)
+    _edit(first, member.id, workplace="Hợp tác xã")
+    _edit(second, member.id, workplace="Trường học")
+    first.sync.sync_now()
+
+    page = _page(qtbot, second)
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, page)
+    assert page.conflicts_box.isVisible() and page.conflicts.rowCount() == 1
+    assert page.conflicts.item(0, 0).text() == "Đảng viên: Lê Văn Hải"
+    assert page.conflicts.item(0, 1).text() == "Nơi làm việc"
+    page.conflicts.selectRow(0)
+    values = {page.compare.item(r, 0).text(): (page.compare.item(r, 1).text(), page.compare.item(r, 2).text())
+              for r in range(page.compare.rowCount())}
+    assert values == {"Nơi làm việc": ("Trường học", "Hợp tác xã")}
+    page.grab().save(str(tmp_path / "sync-conflict.png"))
+    qtbot.mouseClick(page.keep_mine, Qt.MouseButton.LeftButton)
+    assert page.conflicts.rowCount() == 0 and not page.conflicts_box.isVisible()
+    assert second.members.get(member.id).workplace == "Trường học"
+    first.close()
+    second.close()
