@@ -179,7 +179,8 @@ def finalise_document(s: Session, row: Any, *, kind: str, version: int,
                       stamp: str | None = "approved_at", at: dt.datetime | None = None) -> FinalisedRecord:
     """Number (optionally), lock and chain `row` inside the caller's mutation; see the module docstring."""
     if numbering is not None:
-        seq = next_number(s, type(row), row.cell_id, numbering.year, numbering.yearly)
+        with s.no_autoflush:  # the row's pending edits are written once, with its number, below
+            seq = next_number(s, type(row), row.cell_id, numbering.year, numbering.yearly)
         row.number_year, row.number_seq = numbering.year, seq
         row.number_text = document_number(seq, numbering.doc_type, numbering.issuer)
     row.status = status

@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name>ClosingTab</name>
-    <message>
-        <source>The minutes were read back to the cell and approved</source>
-        <translation>Biên bản đã được đọc lại cho chi bộ nghe và được chi bộ nhất trí thông qua</translation>
-    </message>
-    <message>
-        <source>The meeting ended at:</source>
-        <translation>Buổi sinh hoạt kết thúc lúc:</translation>
-    </message>
-    <message>
-        <source>Closing note (optional)</source>
-        <translation>Ghi chú kết thúc (không bắt buộc)</translation>
-    </message>
-    <message>
-        <source>Before approving</source>
-        <translation>Kiểm tra trước khi thông qua</translation>
-    </message>
-    <message>
-        <source>Approve the minutes…</source>
-        <translation>Thông qua biên bản…</translation>
-    </message>
-    <message>
-        <source>Approving locks the minutes and gives them the next number of the year; a later correction is made as an amendment.</source>
-        <translation>Thông qua thì biên bản được khóa và cấp số tiếp theo trong năm; muốn đính chính về sau phải lập bản sửa đổi.</translation>
-    </message>
-    <message>
-        <source>✓ Everything needed for approval is filled in.</source>
-        <translation>✓ Đã ghi đủ các mục cần thiết để thông qua.</translation>
-    </message>
-</context>
-<context>
     <name>MeetingEditor</name>
     <message>
         <source>Preparation</source>
@@ -159,10 +128,6 @@
         <translation>Còn thiếu: {what}.</translation>
     </message>
     <message>
-        <source>Autosave failed: {error}</source>
-        <translation>Không tự động lưu được: {error}</translation>
-    </message>
-    <message>
         <source>The minutes were not saved</source>
         <translation>Chưa lưu được biên bản</translation>
     </message>
@@ -236,74 +201,10 @@ Bản sửa đổi là một dự thảo mới, ghi rõ sửa đổi, bổ sung 
     </message>
 </context>
 <context>
-    <name>TimePlaceTab</name>
+    <name>MinutesKeeper</name>
     <message>
-        <source>Meeting type:</source>
-        <translation>Loại sinh hoạt:</translation>
-    </message>
-    <message>
-        <source>Held on:</source>
-        <translation>Ngày họp:</translation>
-    </message>
-    <message>
-        <source>Meeting of month:</source>
-        <translation>Sinh hoạt của tháng:</translation>
-    </message>
-    <message>
-        <source>Topic:</source>
-        <translation>Chủ đề:</translation>
-    </message>
-    <message>
-        <source>Started at:</source>
-        <translation>Bắt đầu lúc:</translation>
-    </message>
-    <message>
-        <source>Place:</source>
-        <translation>Địa điểm:</translation>
-    </message>
-    <message>
-        <source>Chaired by:</source>
-        <translation>Chủ trì:</translation>
-    </message>
-    <message>
-        <source>Minutes taken by:</source>
-        <translation>Thư ký:</translation>
-    </message>
-    <message>
-        <source>of year</source>
-        <translation>năm</translation>
-    </message>
-    <message>
-        <source>ended at:</source>
-        <translation>kết thúc lúc:</translation>
-    </message>
-    <message>
-        <source>The topic of a thematic meeting, or the matter of an extraordinary one</source>
-        <translation>Chủ đề sinh hoạt chuyên đề, hoặc nội dung của buổi sinh hoạt bất thường</translation>
-    </message>
-    <message>
-        <source>e.g. Hội trường tầng 3</source>
-        <translation>ví dụ: Hội trường tầng 3</translation>
-    </message>
-    <message>
-        <source>Choose a member</source>
-        <translation>Chọn đảng viên</translation>
-    </message>
-    <message>
-        <source>Opening (reason for the meeting, guests introduced, dues collected, agenda adopted, recorder appointed)</source>
-        <translation>Phần mở đầu (tuyên bố lý do, giới thiệu đại biểu, thu đảng phí, thông qua chương trình, cử thư ký)</translation>
-    </message>
-    <message>
-        <source>Duration: {minutes} minutes</source>
-        <translation>Thời lượng: {minutes} phút</translation>
-    </message>
-    <message>
-        <source>under the minimum of {required}</source>
-        <translation>dưới mức tối thiểu {required} phút</translation>
-    </message>
-    <message>
-        <source>Topic (optional):</source>
-        <translation>Chủ đề (không bắt buộc):</translation>
+        <source>Autosaved at {time}</source>
+        <translation>Đã lưu tự động lúc {time}</translation>
     </message>
 </context>
 </TS>

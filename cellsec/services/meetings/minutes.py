@@ -141,7 +141,7 @@ class MinutesMixin:
                 content, autosaved_at = content_from_dict(json.loads(auto.content)), auto.saved_at
         attendance = [attendance_row(a) for a in attendance_rows(s, m.id)]
         attendance.sort(key=lambda a: (a.list_no is None, a.list_no or 0, a.full_name))
-        rule_set = meeting_rules(self.ctx, m.held_on)
+        rule_set = meeting_rules(self.ctx, m.held_on, session=s)
         summary = rules.summarize_attendance([attendance_entry(a) for a in attendance], rule_set)
         superseded = superseded_by(s, Meeting, m.id)
         amended = s.get(Meeting, m.amends_id) if m.amends_id else None
@@ -179,7 +179,7 @@ class MinutesMixin:
                                      .where(Resolution.meeting_id.in_(ids), Resolution.deleted_at.is_(None))).all()) \
             if ids else {}
         out = []
-        rules_on = rules_lookup(self.ctx)
+        rules_on = rules_lookup(self.ctx, s)
         for m in meetings:
             if m.id in superseding and not include_superseded:
                 continue
@@ -275,7 +275,8 @@ class MinutesMixin:
         """Clean, validate (errors raise) and fill member names from the frozen attendance list."""
         content = rules.clean_content(content)
         present = sum(1 for a in attendance_rows(s, m.id) if a.status == "present")
-        errors, _ = rules.check_content(content, present, meeting_rules(self.ctx, content.held_on or m.held_on))
+        errors, _ = rules.check_content(content, present,
+                                         meeting_rules(self.ctx, content.held_on or m.held_on, session=s))
         if errors:
             raise ValidationFailed(errors)
         self._check_period_free(s, m.cell_id, content, m.id)
@@ -322,35 +323,53 @@ class MinutesMixin:
             drop_autosave(s, meeting_id)
 
     # ---- approve, amend ------------------------------------------------------------------------------
-    def approve(self, meeting_id: str, content: MinutesContent | None = None) -> MeetingRecord:
-        """"Thông qua biên bản": save `content` (or the autosaved copy), number the minutes (next number
-        of the year: "Số 07-BB/CB"), lock them and add them to the finalised hash chain. Not undoable."""
+    def approval_problems(self, meeting_id: str, content: MinutesContent | None = None) -> dict[str, str]:
+        """What keeps these minutes from being approved now, by field ({} when they can be): the checks
+        `approve` makes, without writing anything — the editor shows them before asking to confirm."""
         with self.ctx.read() as s:
             m = load_meeting(s, meeting_id)
             ensure_editable(s, m, locked=LOCKED, superseded=SUPERSEDED)
-            if content is None:
-                auto = s.get(MinutesAutosave, meeting_id)
-                content = content_from_dict(json.loads(auto.content if auto and auto.base_rev == m.rev else m.content))
-            content = self._prepared(s, m, content)
+            content = self._content_or_autosave(s, m, content)
+            try:
+                content = self._prepared(s, m, content)
+            except ValidationFailed as exc:
+                return {**rules.approval_errors(rules.clean_content(content)), **exc.errors}
+            return rules.approval_errors(content)
+
+    def approve(self, meeting_id: str, content: MinutesContent | None = None) -> MeetingRecord:
+        """"Thông qua biên bản": save `content` (or the autosaved copy), number the minutes (next number
+        of the year: "Số 07-BB/CB"), lock them and add them to the finalised hash chain. Not undoable.
+        One transaction: the checks, the write and the record returned (ValidationFailed rolls it back)."""
+        title = meeting_title(content.kind, content.period_month, content.period_year, content.topic) \
+            if content is not None and content.period_month else ""
+        with self.ctx.mutation("meeting.approve", APPROVE_SUMMARY.format(number="", title=title),
+                               undoable=False) as s:
+            m = load_meeting(s, meeting_id)
+            ensure_editable(s, m, locked=LOCKED, superseded=SUPERSEDED)
+            content = self._prepared(s, m, self._content_or_autosave(s, m, content))
             content.read_back = True  # approving is the cell adopting the minutes read back to it
             errors = rules.approval_errors(content)
             if errors:
                 raise ValidationFailed(errors)
-            rule_set = meeting_rules(self.ctx, content.held_on)
-            cell = s.get(Cell, m.cell_id)
-        year = content.held_on.year
-        with self.ctx.mutation("meeting.approve", APPROVE_SUMMARY.format(
-                number="", title=meeting_title(content.kind, content.period_month, content.period_year, content.topic)),
-                undoable=False) as s:
-            m = load_meeting(s, meeting_id)
-            apply_content(m, content)
+            yearly = meeting_rules(self.ctx, content.held_on, session=s).numbering_restarts_yearly
+            abbreviation = s.get(Cell, m.cell_id).abbreviation
             drop_autosave(s, meeting_id)
+            apply_content(m, content)  # written with the number, in one UPDATE (see finalise_document)
             finalise_document(s, m, kind="minutes", version=m.revision, content=minutes_content_of,
-                              numbering=Numbering(TYPE_MINUTES, cell.abbreviation, year,
-                                                  rule_set.numbering_restarts_yearly))
+                              numbering=Numbering(TYPE_MINUTES, abbreviation, content.held_on.year, yearly))
             s.get(Audit, s.info["audit_id"]).summary = APPROVE_SUMMARY.format(
-                number=number_in_sentence(m.number_text), title=meeting_title(m.kind, m.period_month, m.period_year, m.topic))
-        return self.get(meeting_id)
+                number=number_in_sentence(m.number_text),
+                title=meeting_title(m.kind, m.period_month, m.period_year, m.topic))
+            record = self._record(s, m, use_autosave=False)
+        return record
+
+    @staticmethod
+    def _content_or_autosave(s: Session, m: Meeting, content: MinutesContent | None) -> MinutesContent:
+        """`content`, else the autosaved copy taken from the current revision, else the saved minutes."""
+        if content is not None:
+            return content
+        auto = s.get(MinutesAutosave, m.id)
+        return content_from_dict(json.loads(auto.content if auto and auto.base_rev == m.rev else m.content))
 
     def amend(self, meeting_id: str) -> MeetingRecord:
         """Start a correction of approved minutes: a new draft revision (same content and attendance)

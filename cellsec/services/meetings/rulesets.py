@@ -6,9 +6,12 @@ import datetime as dt
 from functools import lru_cache
 from typing import Callable
 
+from sqlalchemy.orm import Session
+
 from ...domain.meetings import MeetingRules
 from ...domain.rules import RuleSet, load_rule_set
 from ...paths import resources_dir
+from ...store.models.core import Setting
 from ..context import Context
 
 
@@ -22,10 +25,19 @@ def rule_set_named(name: str) -> RuleSet:
     return load_rule_set(name, resources_dir() / RULES_DIR_NAME)
 
 
-def rules_lookup(ctx: Context) -> Callable[[dt.date], MeetingRules]:
+def pinned_version(ctx: Context, session: Session | None = None) -> str | None:
+    """The rule version the user pinned in the settings (None: each meeting's date decides). Read in
+    `session` when given, so a use case that already has one opens no other transaction."""
+    if session is None:
+        return ctx.get_setting(RULE_VERSION_SETTING) or None
+    row = session.get(Setting, RULE_VERSION_SETTING)
+    return (row.value if row else None) or None
+
+
+def rules_lookup(ctx: Context, session: Session | None = None) -> Callable[[dt.date], MeetingRules]:
     """date -> the meeting rule version in force on it, or the version the user pinned in the settings
     (read once: lists look rules up for every meeting)."""
-    pinned = ctx.get_setting(RULE_VERSION_SETTING) or None
+    pinned = pinned_version(ctx, session)
     rule_set = rule_set_named("meeting_rules")
     made: dict[str, MeetingRules] = {}
 
@@ -39,5 +51,5 @@ def rules_lookup(ctx: Context) -> Callable[[dt.date], MeetingRules]:
     return lookup
 
 
-def meeting_rules(ctx: Context, on: dt.date) -> MeetingRules:
-    return rules_lookup(ctx)(on)
+def meeting_rules(ctx: Context, on: dt.date, session: Session | None = None) -> MeetingRules:
+    return rules_lookup(ctx, session)(on)

@@ -1,12 +1,16 @@
 """The minutes editor: one meeting's minutes in the order of reference §1.4, in tabs — preparation, time
 and participants, attendance, content, conclusion and votes, closing.
 
-Never lose a word: every change restarts a short timer (2 s; at most 8 s while typing on) after which
-the content goes to `svc.meetings.save_draft` — a crash-recovery copy, no undo entry. Ctrl+S, closing the
-window and approving make it a real, undoable save. Reopening after a crash shows the autosaved text.
+Never lose a word: it is a DocumentEditor (ui/common/editor.py) — the shared keeper autosaves a moment after
+typing pauses and at least every two seconds while typing goes on. The minutes keep their crash-recovery
+copy where the service reads it back (`svc.meetings.save_draft`, the minutes_autosaves table), so
+`MinutesKeeper` writes there. Ctrl+S, closing the window and approving make it a real, undoable save;
+closing saves without asking, and asks only when the minutes cannot be saved. Reopening after a crash
+shows the autosaved text under a banner that offers to discard it.
 
 Approving ("Thông qua biên bản") numbers and locks the minutes; the editor then turns read-only and offers
-an amendment ("Lập bản sửa đổi"), a new draft naming the minutes it corrects.
+an amendment ("Lập bản sửa đổi"), a new draft naming the minutes it corrects. The service checks the
+minutes (`approval_problems`) before the question is asked, and again when approving.
 """
 
 from __future__ import annotations
@@ -14,45 +18,29 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.dates import format_date
 from ...domain.meetings import (
-    KIND_LABELS,
-    MEETING_KINDS,
-    TOPIC_REQUIRED_KINDS,
     approval_errors,
     check_content,
     clean_content,
-    duration_minutes,
+    content_from_dict,
+    content_to_dict,
     meeting_flags,
-    min_duration,
 )
 from ...services.errors import ServiceError, ValidationFailed
+from ..common.editor import DocumentEditor, DraftKeeper
+from ..common.widgets import ERROR_COLOR, MUTED, VIETNAM_TIME, WARNING_COLOR, local_clock, set_read_only
 from .attendance import AttendanceTab
+from .closing import ClosingTab
 from .content import ContentTab, VotesTab
-from ..common.widgets import VIETNAM_TIME, local_clock, set_read_only
-from .fields import MemberPicker, PlainTextEdit, TimeField
+from .fields import TimeField
 from .output import MeetingOutput
 from .preparation import PreparationTab
-from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
+from .time_place import TimePlaceTab
 
 PREPARATION, TIME_PLACE, ATTENDANCE, CONTENT, VOTES, CLOSING = range(6)
 # Which tab shows the message of a field key (for jumping to the first problem).
@@ -65,357 +53,72 @@ FIELD_TABS = {
 BANNER_COLOR = "#fef7e0"
 
 
-class TimePlaceTab(QWidget):
-    """Thời gian, địa điểm, thành phần: type and date, start and end (duration shown live), place, chair
-    and recorder, and the opening words."""
+class MinutesKeeper(DraftKeeper):
+    """The shared keeper (timers, label) writing the minutes' crash-recovery copy where the meetings
+    service keeps it; the service's get() reads it back and its save/approve fold it into the minutes."""
 
-    def __init__(self, editor) -> None:
-        super().__init__()
-        self.editor = editor
-        self._loading = False
-        self.messages: dict[str, FieldMessage] = {}
+    def write(self, payload: dict) -> dt.datetime:
+        return self.services.meetings.save_draft(self.key, content_from_dict(payload))
 
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
-        for key in MEETING_KINDS:
-            self.kind.addItem(KIND_LABELS[key].format(), key)
-        self.held_on = DateEdit()
-        self.held_on.setObjectName("held_on")
-        self.held_on.setMaximumWidth(150)
-        self.period_month = QSpinBox()
-        self.period_month.setObjectName("period_month")
-        self.period_month.setRange(1, 12)
-        self.period_year = QSpinBox()
-        self.period_year.setObjectName("period_year")
-        self.period_year.setRange(1930, 2200)
-        self.topic = QLineEdit()
-        self.topic.setObjectName("topic")
-        self.topic.setMaxLength(500)
-        self.start = TimeField()
-        self.start.setObjectName("start_time")
-        self.end = TimeField()
-        self.end.setObjectName("end_time")
-        self.duration = QLabel()
-        self.duration.setObjectName("duration")
-        self.location = QLineEdit()
-        self.location.setObjectName("location")
-        self.location.setMaxLength(300)
-        self.chair = MemberPicker()
-        self.chair.setObjectName("chair")
-        self.secretary = MemberPicker()
-        self.secretary.setObjectName("secretary")
-        self.opening = PlainTextEdit(lines=5)
-        self.opening.setObjectName("opening")
+    def recover(self):
+        return None  # the record the editor loads already carries the autosaved copy
 
-        self.labels: dict[str, QLabel] = {}
-        left = QFormLayout()
-        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        period = QHBoxLayout()
-        period.addWidget(self.period_month)
-        self.period_of = QLabel()
-        period.addWidget(self.period_of)
-        period.addWidget(self.period_year)
-        period.addStretch(1)
-        period_box = QWidget()
-        period_box.setLayout(period)
-        period.setContentsMargins(0, 0, 0, 0)
-        times = QHBoxLayout()
-        times.setContentsMargins(0, 0, 0, 0)
-        times.addWidget(self.start)
-        self.until = QLabel()
-        times.addWidget(self.until)
-        times.addWidget(self.end)
-        times.addSpacing(12)
-        times.addWidget(self.duration, 1)
-        times_box = QWidget()
-        times_box.setLayout(times)
-        self._row(left, "kind", self.kind)
-        self._row(left, "held_on", self.held_on)
-        self._row(left, "period_month", period_box)
-        self._row(left, "topic", self.topic)
-        self._row(left, "start_time", times_box)
-        self.end_message = FieldMessage()
-        self.messages["end_time"] = self.end_message
-        left.addRow("", self.end_message)
-        self._row(left, "location", self.location)
-        self._row(left, "chair_name", self.chair)
-        self._row(left, "secretary_name", self.secretary)
+    def discard(self) -> None:
+        self.stop()  # the service dropped the copy with the real save
+        self.label.setText("")
 
-        right = QVBoxLayout()
-        self.opening_label = QLabel()
-        self.opening_label.setWordWrap(True)
-        right.addWidget(self.opening_label)
-        right.addWidget(self.opening, 1)
-
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addSpacing(12)
-        layout.addLayout(right, 2)
-
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.held_on.date_changed.connect(self._date_changed)
-        self.period_month.valueChanged.connect(self._period_changed)
-        self.period_year.valueChanged.connect(self._period_changed)
-        self.topic.textEdited.connect(lambda text: self._set("topic", text))
-        self.start.time_changed.connect(lambda: self._set("start_time", self.start.value()))
-        self.end.time_changed.connect(self._end_changed)
-        self.location.textEdited.connect(lambda text: self._set("location", text))
-        self.chair.picked.connect(self._chair_changed)
-        self.secretary.picked.connect(self._secretary_changed)
-        self.opening.textChanged.connect(lambda: self._set("opening", self.opening.toPlainText()))
-        self.retranslate()
-
-    def _row(self, form: QFormLayout, key: str, widget: QWidget) -> None:
-        box, message = with_message(widget)
-        label = QLabel()
-        self.labels[key] = label
-        form.addRow(label, box)
-        self.messages[key] = message
-
-    def retranslate(self) -> None:
-        texts = {
-            "kind": self.tr("Meeting type:"), "held_on": self.tr("Held on:"),
-            "period_month": self.tr("Meeting of month:"),
-            "topic": self.tr("Topic:"), "start_time": self.tr("Started at:"), "location": self.tr("Place:"),
-            "chair_name": self.tr("Chaired by:"), "secretary_name": self.tr("Minutes taken by:"),
-        }
-        for key, text in texts.items():
-            self.labels[key].setText(text)
-        self.period_of.setText(self.tr("of year"))
-        self.until.setText(self.tr("ended at:"))
-        self.topic.setPlaceholderText(self.tr("The topic of a thematic meeting, or the matter of an extraordinary one"))
-        self.location.setPlaceholderText(self.tr("e.g. Hội trường tầng 3"))
-        self.chair.lineEdit().setPlaceholderText(self.tr("Choose a member"))
-        self.secretary.lineEdit().setPlaceholderText(self.tr("Choose a member"))
-        self.opening_label.setText(self.tr("Opening (reason for the meeting, guests introduced, dues collected, "
-                                           "agenda adopted, recorder appointed)"))
-
-    # ---- showing ------------------------------------------------------------------------------------
-    def load(self) -> None:
-        c = self.editor.content
-        self._loading = True
-        self.kind.setCurrentIndex(max(0, self.kind.findData(c.kind)))
-        self.held_on.set_value(c.held_on)
-        self.period_month.setValue(c.period_month or (c.held_on.month if c.held_on else 1))
-        self.period_year.setValue(c.period_year or (c.held_on.year if c.held_on else dt.date.today().year))
-        self.topic.setText(c.topic)
-        self.topic.setCursorPosition(0)
-        self.start.set_value(c.start_time)
-        self.end.set_value(c.end_time)
-        self.location.setText(c.location)
-        members, guests = self.editor.people()
-        for picker in (self.chair, self.secretary):
-            picker.set_people(members, [])
-        self.chair.set_value(c.chair_member_id, c.chair_name)
-        self.secretary.set_value(c.secretary_member_id, c.secretary_name)
-        self.opening.setPlainText(c.opening)
-        self._loading = False
-        self._topic_state()
-
-    def local_errors(self) -> dict[str, str]:
-        errors = {}
-        for key, field in (("start_time", self.start), ("end_time", self.end)):
-            if field.error():
-                errors[key] = field.error()
-        if self.held_on.error() and not self.held_on.is_being_typed():
-            errors["held_on"] = self.held_on.error()
-        return errors
-
-    def show_checks(self, errors: dict[str, str], warnings: dict[str, str]) -> bool:
-        for key, message in self.messages.items():
-            message.show_result(key, errors, warnings)
-        c = self.editor.content
-        minutes = duration_minutes(c.start_time, c.end_time)
-        if minutes is None:
-            self.duration.setText("")
-        else:
-            text = self.tr("Duration: {minutes} minutes").format(minutes=minutes)
-            required = min_duration(c.kind, self.editor.rules)
-            if minutes < required:
-                text += " — " + self.tr("under the minimum of {required}").format(required=required)
-                self.duration.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;")
-            else:
-                self.duration.setStyleSheet("")
-            self.duration.setText(text)
-        return any(key in errors for key in self.messages)
-
-    def _topic_state(self) -> None:
-        kind = self.kind.currentData()
-        required = kind in TOPIC_REQUIRED_KINDS
-        self.labels["topic"].setText(self.tr("Topic:") if required else self.tr("Topic (optional):"))
-
-    # ---- editing ------------------------------------------------------------------------------------
-    def _set(self, field: str, value) -> None:
-        if not self._loading:
-            setattr(self.editor.content, field, value)
-            self.editor.changed()
-
-    def _kind_changed(self) -> None:
-        self._topic_state()
-        self._set("kind", self.kind.currentData())
-
-    def _date_changed(self) -> None:
-        if self._loading:
-            return
-        if self.held_on.error():
-            self.editor.validate()  # shows the message once the date is complete but wrong
-            return
-        self._set("held_on", self.held_on.value())
-
-    def _period_changed(self) -> None:
-        if self._loading:
-            return
-        self.editor.content.period_month = self.period_month.value()
-        self.editor.content.period_year = self.period_year.value()
-        self.editor.changed()
-
-    def _end_changed(self) -> None:
-        self._set("end_time", self.end.value())
-        self.editor.end_time_changed(self.end)
-
-    def _chair_changed(self) -> None:
-        if not self._loading:
-            self.editor.content.chair_member_id, self.editor.content.chair_name = self.chair.value()
-            self.editor.changed()
-
-    def _secretary_changed(self) -> None:
-        if not self._loading:
-            self.editor.content.secretary_member_id, self.editor.content.secretary_name = self.secretary.value()
-            self.editor.changed()
+    def show_saved(self, at: dt.datetime) -> None:
+        self.label.setStyleSheet(MUTED)
+        self.label.setText(self.tr("Autosaved at {time}").format(time=local_clock(at)))
 
 
-class ClosingTab(QWidget):
-    """Kết thúc: the minutes read back, the end time, a closing note, what approval still needs."""
-
-    def __init__(self, editor) -> None:
-        super().__init__()
-        self.editor = editor
-        self._loading = False
-        self.read_back = QCheckBox()
-        self.read_back.setObjectName("read_back")
-        self.end = TimeField()
-        self.end.setObjectName("closing_end_time")
-        self.end_label = QLabel()
-        self.note_label = QLabel()
-        self.note = PlainTextEdit(lines=3)
-        self.note.setObjectName("closing_note")
-        self.checks_title = QLabel()
-        font = self.checks_title.font()
-        font.setBold(True)
-        self.checks_title.setFont(font)
-        self.checks = QLabel()
-        self.checks.setObjectName("approval_checks")
-        self.checks.setWordWrap(True)
-        self.checks.setTextFormat(Qt.TextFormat.RichText)
-        self.checks.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.approve_button = QPushButton()
-        self.approve_button.setObjectName("closing_approve")
-        self.approve_button.clicked.connect(editor.approve)
-        self.explain = QLabel()
-        self.explain.setWordWrap(True)
-        self.explain.setStyleSheet("color: palette(placeholder-text);")
-
-        end_row = QHBoxLayout()
-        end_row.addWidget(self.end_label)
-        end_row.addWidget(self.end)
-        end_row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(end_row)
-        layout.addWidget(self.read_back)
-        layout.addWidget(self.note_label)
-        layout.addWidget(self.note, 1)
-        layout.addSpacing(8)
-        layout.addWidget(self.checks_title)
-        layout.addWidget(self.checks, 1)
-        approve_row = QHBoxLayout()
-        approve_row.addWidget(self.approve_button)
-        approve_row.addWidget(self.explain, 1)
-        layout.addLayout(approve_row)
-
-        self.read_back.toggled.connect(self._read_back)
-        self.end.time_changed.connect(self._end_changed)
-        self.note.textChanged.connect(self._note_changed)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.read_back.setText(self.tr("The minutes were read back to the cell and approved"))
-        self.end_label.setText(self.tr("The meeting ended at:"))
-        self.note_label.setText(self.tr("Closing note (optional)"))
-        self.checks_title.setText(self.tr("Before approving"))
-        self.approve_button.setText(self.tr("Approve the minutes…"))
-        self.explain.setText(self.tr("Approving locks the minutes and gives them the next number of the year; "
-                                     "a later correction is made as an amendment."))
-
-    def load(self) -> None:
-        c = self.editor.content
-        self._loading = True
-        self.read_back.setChecked(c.read_back)
-        self.end.set_value(c.end_time)
-        self.note.setPlainText(c.closing_note)
-        self._loading = False
-
-    def show_checks(self, errors: dict[str, str], warnings: dict[str, str], missing: list[str],
-                    flags: list) -> bool:
-        lines = [f"<span style='color:{ERROR_COLOR}'>✗ {html.escape(text)}</span>" for text in missing]
-        if not missing:
-            lines.append(html.escape(self.tr("✓ Everything needed for approval is filled in.")))
-        lines += [f"<span style='color:{WARNING_COLOR}'>⚠ {html.escape(flag.text)}</span>" for flag in flags]
-        self.checks.setText("<br>".join(lines))
-        return False
-
-    def _read_back(self, on: bool) -> None:
-        if not self._loading:
-            self.editor.content.read_back = on
-            self.editor.changed()
-
-    def _end_changed(self) -> None:
-        if not self._loading:
-            self.editor.content.end_time = self.end.value()
-            self.editor.changed()
-            self.editor.end_time_changed(self.end)
-
-    def _note_changed(self) -> None:
-        if not self._loading:
-            self.editor.content.closing_note = self.note.toPlainText()
-            self.editor.changed()
-
-
-class MeetingEditor(QDialog):
-    autosaved = Signal(object)  # the UTC time of the autosave
+class MeetingEditor(DocumentEditor):
     saved = Signal(object)  # the MeetingRecord after Ctrl+S / closing / approval
     open_requested = Signal(str)  # another revision of these minutes should be shown
 
-    AUTOSAVE_DELAY_MS = 2000
-    AUTOSAVE_MAX_WAIT_MS = 8000
+    draft_kind = "minutes"
+    keeper_class = MinutesKeeper
 
     def __init__(self, services, meeting_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.meeting_id = meeting_id
         self.record = None
         self.content = None
         self.rules = None
-        self.read_only = False
         self.superseded = False
-        self._loading = False
-        self._dirty = False  # changed since the last autosave
-        self._unsaved = False  # changed since the last real save
         self.resolution_dialog = None
         self.output = MeetingOutput(services, self)
-        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.autosaved = self.keeper.saved  # the UTC time of each autosave
+        self.autosave_label = self.keeper.label
         self.resize(1180, 660)
         self.setMinimumSize(900, 540)
-
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setSingleShot(True)
-        self.autosave_timer.setInterval(self.AUTOSAVE_DELAY_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.max_wait_timer = QTimer(self)
-        self.max_wait_timer.setSingleShot(True)
-        self.max_wait_timer.setInterval(self.AUTOSAVE_MAX_WAIT_MS)
-        self.max_wait_timer.timeout.connect(self.autosave)
-
         self._build_header()
+        self._build_tabs()
+        self._build_footer()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.flags)
+        layout.addLayout(self.footer)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_minutes)
+        self.retranslate()
+        self.load(meeting_id)
+
+    # ---- the DocumentEditor API ---------------------------------------------------------------------
+    def draft_key(self) -> str:
+        return self.meeting_id
+
+    def collect_draft(self) -> dict:
+        return content_to_dict(self.content)
+
+    def apply_draft(self, payload: dict) -> None:
+        self.content = content_from_dict(payload)
+        self._load_tabs()
+
+    # ---- building -----------------------------------------------------------------------------------
+    def _build_tabs(self) -> None:
         self.tabs = QTabWidget()
         self.tabs.setObjectName("minutes_tabs")
         self.preparation = PreparationTab(self)
@@ -432,34 +135,7 @@ class MeetingEditor(QDialog):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.votes.edit_resolution_button.clicked.connect(self.open_resolution)
         self.votes.print_resolution_button.clicked.connect(self.print_resolution)
-        self._build_footer()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addLayout(self.header)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.flags)
-        layout.addLayout(self.footer)
-
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_minutes)
-        self.retranslate()
-        self.load(meeting_id)
-        # Closing the main window must save these minutes first (and may be cancelled by the user).
-        self._main_window = parent.window() if parent is not None else None
-        if self._main_window is not None:
-            self._main_window.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self._main_window and event.type() == QEvent.Type.Close and self.isVisible():
-            self.close()
-            if self.isVisible():  # the minutes could not be saved and the user chose to stay
-                event.ignore()
-                return True
-        return super().eventFilter(watched, event)
-
-    # ---- building -----------------------------------------------------------------------------------
     def _build_header(self) -> None:
         self.title = QLabel()
         self.title.setObjectName("minutes_title")
@@ -471,10 +147,6 @@ class MeetingEditor(QDialog):
         self.status = QLabel()
         self.status.setObjectName("minutes_status")
         self.status.setWordWrap(True)
-        self.autosave_label = QLabel()
-        self.autosave_label.setObjectName("autosave_status")
-        self.autosave_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.autosave_label.setStyleSheet("color: palette(placeholder-text);")
         self.other_revision = QPushButton()
         self.other_revision.setObjectName("other_revision")
         self.other_revision.clicked.connect(self._open_other_revision)
@@ -487,7 +159,7 @@ class MeetingEditor(QDialog):
         left.addLayout(status_row)
         self.header = QHBoxLayout()
         self.header.addLayout(left, 1)
-        self.header.addWidget(self.autosave_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.header.addWidget(self.keeper.label, 0, Qt.AlignmentFlag.AlignTop)
 
         self.banner = QFrame()
         self.banner.setObjectName("recovered")
@@ -551,30 +223,32 @@ class MeetingEditor(QDialog):
     # ---- loading ------------------------------------------------------------------------------------
     def load(self, meeting_id: str, record=None) -> None:
         """Show a meeting (also after an amendment: the editor moves to the new draft)."""
-        self.autosave_timer.stop()
-        self.max_wait_timer.stop()
         self.meeting_id = meeting_id
         self.record = record or self.services.meetings.get(meeting_id)
         self.content = self.record.content
         self.rules = self.services.meetings.rules(self.content.held_on)
         self.superseded = self.record.superseded_by is not None
+        self.start_tracking(self.record.rev)
+        self.unsaved = self.record.autosaved_at is not None  # the recovered copy still needs a real save
         self.read_only = self.record.locked
-        self._dirty = False
-        self._unsaved = self.record.autosaved_at is not None  # the recovered copy still needs a real save
-        self._loading = True
         set_read_only(self.tabs, self.read_only)
-        self.preparation.load()
-        self.time_place.load()
-        self.attendance.load(self.record)
-        self.content_tab.load()
-        self.votes.load()
-        self.closing.load()
-        self._loading = False
-        if self.read_only:
-            set_read_only(self.tabs, True)
+        self._load_tabs()
+        self.lock(self.read_only, root=self.tabs)
         self.closing.approve_button.setVisible(not self.read_only)
         self._show_header()
         self.validate()
+
+    def _load_tabs(self) -> None:
+        self.loading = True
+        try:
+            self.preparation.load()
+            self.time_place.load()
+            self.attendance.load(self.record)
+            self.content_tab.load()
+            self.votes.load()
+            self.closing.load()
+        finally:
+            self.loading = False
 
     def people(self) -> tuple[list[tuple[str, str]], list[str]]:
         """Who can be picked as presenter or speaker: the members on the attendance list, then the guests."""
@@ -624,12 +298,9 @@ class MeetingEditor(QDialog):
     # ---- changes ------------------------------------------------------------------------------------
     def changed(self) -> None:
         """A tab changed the content: check it, and autosave a little later."""
-        if self._loading or self.read_only:
+        if self.loading or self.read_only:
             return
-        self._dirty = self._unsaved = True
-        self.autosave_timer.start()  # restarted by every change: saves once the typing pauses
-        if not self.max_wait_timer.isActive():
-            self.max_wait_timer.start()  # ...but never leaves more than a few seconds unsaved
+        self.mark_changed()
         self.validate()
 
     def end_time_changed(self, source: TimeField) -> None:
@@ -692,20 +363,9 @@ class MeetingEditor(QDialog):
 
     # ---- saving -------------------------------------------------------------------------------------
     def autosave(self) -> None:
-        self.autosave_timer.stop()
-        self.max_wait_timer.stop()
-        if not self._dirty or self.read_only:
-            return
-        try:
-            at = self.services.meetings.save_draft(self.meeting_id, self.content)
-        except ServiceError as exc:
-            self.autosave_label.setText(self.tr("Autosave failed: {error}").format(error=exc.message))
-            self.autosave_label.setStyleSheet(f"color: {ERROR_COLOR};")
-            return
-        self._dirty = False
-        self.autosave_label.setStyleSheet("color: palette(placeholder-text);")
-        self.autosave_label.setText(self.tr("Autosaved at {time}").format(time=local_clock(at)))
-        self.autosaved.emit(at)
+        """Write the crash-recovery copy now (before printing: the printout shows what is on screen)."""
+        if not self.read_only:
+            self.keeper.flush()
 
     def save(self) -> bool:
         """A real save (Ctrl+S): one undoable action. Returns False if the minutes have errors."""
@@ -723,7 +383,7 @@ class MeetingEditor(QDialog):
 
     def save_quietly(self) -> None:
         """Save if possible (before an action that reads the stored meeting); errors are left to Ctrl+S."""
-        if self.read_only or not self._unsaved:
+        if self.read_only or not self.unsaved:
             return
         try:
             self._store()
@@ -731,14 +391,13 @@ class MeetingEditor(QDialog):
             self.autosave()
 
     def _store(self) -> None:
-        self.autosave_timer.stop()
-        self.max_wait_timer.stop()
-        record = self.services.meetings.save(self.meeting_id, self.content)
-        self._dirty = self._unsaved = False
+        with self.services.ctx.action(self):
+            record = self.services.meetings.save(self.meeting_id, self.content)
+        self.saved_now()
         self.record = record
         self.banner.hide()
-        self.autosave_label.setStyleSheet("color: palette(placeholder-text);")
-        self.autosave_label.setText(self.tr("Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.keeper.label.setStyleSheet(MUTED)
+        self.keeper.label.setText(self.tr("Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S")))
         self.saved.emit(record)
 
     def discard_autosave(self) -> None:
@@ -748,6 +407,7 @@ class MeetingEditor(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self.keeper.stop()
         self.services.meetings.discard_autosave(self.meeting_id)
         self.load(self.meeting_id)
 
@@ -761,24 +421,27 @@ class MeetingEditor(QDialog):
                 break
         QMessageBox.warning(self, title, "\n".join(dict.fromkeys(texts or errors.values())))
 
+    def confirm_close(self) -> bool:
+        """Closing saves the minutes without asking; if they cannot be saved (an error), the autosaved copy
+        is kept and the user decides whether to close anyway."""
+        if self.read_only or not self.unsaved:
+            return True
+        try:
+            self._store()
+        except (ValidationFailed, ServiceError) as exc:
+            self.autosave()
+            text = "\n".join(exc.errors.values()) if isinstance(exc, ValidationFailed) else exc.message
+            answer = QMessageBox.question(
+                self, self.tr("The minutes were not saved"),
+                self.tr("{problems}\n\nThe draft is kept as an autosaved copy and will be shown next time. "
+                        "Close anyway?").format(problems=text),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self.unsaved = False  # the autosaved copy keeps it
+        return True
+
     def done(self, result: int) -> None:
-        """Closing saves the minutes; if they cannot be saved (an error), the autosaved copy is kept and
-        the user decides whether to close anyway."""
-        if not self.read_only and self._unsaved:
-            try:
-                self._store()
-            except (ValidationFailed, ServiceError) as exc:
-                self.autosave()
-                text = "\n".join(exc.errors.values()) if isinstance(exc, ValidationFailed) else exc.message
-                answer = QMessageBox.question(
-                    self, self.tr("The minutes were not saved"),
-                    self.tr("{problems}\n\nThe draft is kept as an autosaved copy and will be shown next time. "
-                            "Close anyway?").format(problems=text),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
-        self.autosave_timer.stop()
-        self.max_wait_timer.stop()
         if self.resolution_dialog is not None:
             self.resolution_dialog.close()
         super().done(result)
@@ -787,12 +450,15 @@ class MeetingEditor(QDialog):
     def approve(self) -> None:
         if self.read_only:
             return
-        cleaned = clean_content(self.content)
-        errors = self.validate()
-        problems = {**approval_errors(cleaned), **errors}
+        title = self.tr("The minutes cannot be approved yet")
+        try:  # the service's checks first: the question never comes before the errors
+            problems = {**self.services.meetings.approval_problems(self.meeting_id, self.content),
+                        **self.time_place.local_errors()}
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Approve the minutes"), exc.message)
+            return
         if problems:
-            self._show_problems(problems, self.tr("The minutes cannot be approved yet"),
-                                [self._problem_text(k, v) for k, v in problems.items()])
+            self._show_problems(problems, title, [self._problem_text(k, v) for k, v in problems.items()])
             return
         year = (self.content.held_on or dt.date.today()).year
         answer = QMessageBox.question(
@@ -805,14 +471,15 @@ class MeetingEditor(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            record = self.services.meetings.approve(self.meeting_id, self.content)
+            with self.services.ctx.action(self):
+                record = self.services.meetings.approve(self.meeting_id, self.content)
         except ValidationFailed as exc:
-            self._show_problems(exc.errors, self.tr("The minutes cannot be approved yet"))
+            self._show_problems(exc.errors, title)
             return
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Approve the minutes"), exc.message)
             return
-        self._unsaved = self._dirty = False
+        self.saved_now()
         self.load(record.id, record)
         self.tabs.setCurrentIndex(CLOSING)
         self.saved.emit(record)
@@ -837,7 +504,8 @@ class MeetingEditor(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            record = self.services.meetings.amend(self.meeting_id)
+            with self.services.ctx.action(self):
+                record = self.services.meetings.amend(self.meeting_id)
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Create an amendment"), exc.message)
             return

@@ -71,7 +71,8 @@ def test_numbering_that_does_not_restart_each_year_is_a_rule_flag(services, ids,
     from cellsec.domain.meetings import MeetingRules
     from cellsec.services.meetings import minutes as module
 
-    monkeypatch.setattr(module, "meeting_rules", lambda ctx, on: MeetingRules(numbering_restarts_yearly=False))
+    monkeypatch.setattr(module, "meeting_rules",
+                        lambda ctx, on, session=None: MeetingRules(numbering_restarts_yearly=False))
     numbers = []
     for held in (D(2025, 12, 5), D(2026, 1, 5)):
         record = services.meetings.create("thuong_ky", held)

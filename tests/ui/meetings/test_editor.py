@@ -229,8 +229,7 @@ def test_autosave_shows_the_time_and_a_reopened_editor_shows_the_recovered_copy(
     assert editor.autosave_label.text() == f"Đã lưu tự động lúc {clock}"
     # Only a recovery copy: the stored minutes change at the next real save.
     assert services.meetings.get(record.id).autosaved_at is not None
-    editor.autosave_timer.stop()
-    editor.max_wait_timer.stop()
+    editor.keeper.stop()
     editor.deleteLater()  # the window is gone without a save (as after a crash)
 
     again = MeetingEditor(services, record.id)

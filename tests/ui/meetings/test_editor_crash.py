@@ -100,6 +100,6 @@ def test_killed_while_typing_the_reopened_draft_holds_the_autosaved_text(qtbot, 
         assert any(text.startswith(BEFORE) for text in shown)
         assert editor.content_tab.presentation.toPlainText().startswith(BEFORE)
         assert editor.banner.isVisibleTo(editor)
-        editor.autosave_timer.stop()
+        editor.keeper.stop()
     finally:
         reopened.close()
