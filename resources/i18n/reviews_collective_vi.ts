@@ -76,10 +76,6 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <source>{status} (version {version})</source>
-        <translation>{status} (phiên bản {version})</translation>
-    </message>
-    <message>
         <source>Amending the submitted report. Save to give the reason; the amendment becomes a new version and earlier versions are kept.</source>
         <translation>Đang lập bản đính chính cho báo cáo đã gửi. Khi lưu sẽ được hỏi lý do; bản đính chính thành một phiên bản mới, các phiên bản trước vẫn được giữ nguyên.</translation>
     </message>
@@ -98,18 +94,6 @@
     <message>
         <source>The decision is recorded. To correct it, use &quot;Amend…&quot;.</source>
         <translation>Đã ghi quyết định. Muốn sửa, bấm &quot;Đính chính…&quot;.</translation>
-    </message>
-    <message>
-        <source>Save amendment</source>
-        <translation>Lưu bản đính chính</translation>
-    </message>
-    <message>
-        <source>Cancel amendment</source>
-        <translation>Hủy đính chính</translation>
-    </message>
-    <message>
-        <source>Correct the fields marked in red first.</source>
-        <translation>Hãy sửa các ô đang báo lỗi màu đỏ trước.</translation>
     </message>
     <message>
         <source>Why is the submitted report corrected? The reason is kept with the new version.</source>
@@ -134,14 +118,6 @@ Sau khi gửi, báo cáo bị khóa: chỉ sửa được bằng bản đính ch
     <message>
         <source>Preparing the report…</source>
         <translation>Đang chuẩn bị báo cáo…</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Thay đổi chưa lưu</translation>
-    </message>
-    <message>
-        <source>Save the changes to the report before closing?</source>
-        <translation>Lưu các thay đổi của báo cáo trước khi đóng?</translation>
     </message>
 </context>
 </TS>

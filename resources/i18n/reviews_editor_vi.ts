@@ -192,10 +192,6 @@
         <translation>Mã kiểm tra</translation>
     </message>
     <message>
-        <source>{status} (version {version})</source>
-        <translation>{status} (phiên bản {version})</translation>
-    </message>
-    <message>
         <source>Amending the submitted review. Change what must be corrected, then save: you will be asked for the reason, and the amendment becomes a new version; earlier versions are kept.</source>
         <translation>Đang lập bản đính chính cho bản kiểm điểm đã nộp. Sửa những nội dung cần đính chính rồi lưu: chương trình sẽ hỏi lý do; bản đính chính thành một phiên bản mới, các phiên bản trước vẫn được giữ nguyên.</translation>
     </message>
@@ -216,20 +212,8 @@
         <translation>Đã ghi quyết định. Muốn sửa, bấm &quot;Đính chính…&quot;.</translation>
     </message>
     <message>
-        <source>Save amendment</source>
-        <translation>Lưu bản đính chính</translation>
-    </message>
-    <message>
-        <source>Cancel amendment</source>
-        <translation>Hủy đính chính</translation>
-    </message>
-    <message>
         <source>not determined yet</source>
         <translation>chưa xác định</translation>
-    </message>
-    <message>
-        <source>Correct the fields marked in red first.</source>
-        <translation>Hãy sửa các ô đang báo lỗi màu đỏ trước.</translation>
     </message>
     <message>
         <source>Why is the submitted review corrected? The reason is kept with the new version.</source>
@@ -266,14 +250,6 @@ Sau khi ghi, quyết định bị khóa; muốn sửa phải lập bản đính 
     <message>
         <source>Preparing the Word form…</source>
         <translation>Đang chuẩn bị mẫu Word…</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Thay đổi chưa lưu</translation>
-    </message>
-    <message>
-        <source>Save the changes to this review before closing?</source>
-        <translation>Lưu các thay đổi của bản kiểm điểm trước khi đóng?</translation>
     </message>
 </context>
 </TS>

@@ -103,12 +103,21 @@ class CollectivePart(ReviewsPart):
         self._finalise(s, KIND_COLLECTIVE, row.id, row.version,
                        {**self._collective_content(self._collective_record(row, rules), rules), **meta})
 
+    def collective_submission_errors(self, year: int) -> dict[str, str]:
+        """What stops the collective review from being submitted as it is saved (asked before "Nộp…?")."""
+        return self._collective_submission_errors(self.collective(year))
+
+    @staticmethod
+    def _collective_submission_errors(record: CollectiveRecord) -> dict[str, str]:
+        return {} if record.self_level else {"self_level": SELF_LEVEL_REQUIRED.format()}
+
     def submit_collective(self, year: int) -> CollectiveRecord:
         record = self.collective(year)
         if record.locked:
             raise ServiceError(COLLECTIVE_LOCKED, year=year)
-        if not record.self_level:
-            raise ValidationFailed({"self_level": SELF_LEVEL_REQUIRED.format()})
+        errors = self._collective_submission_errors(record)
+        if errors:
+            raise ValidationFailed(errors)
         with self.ctx.mutation("reviews.collective.submit", S_COLL_SUBMIT.format(year=year), undoable=False) as s:
             row = self._collective_row(s, year)
             row.status, row.submitted_at = SUBMITTED, utcnow()

@@ -17,7 +17,7 @@ from .messages import REMOVAL_RISK
 from .records import HistoryEntry, RemovalRisk
 
 if TYPE_CHECKING:
-    from ..overview import Reminder
+    from ...domain.reminders import Reminder
 
 
 class HistoryPart(ReviewsPart):
@@ -61,7 +61,7 @@ class HistoryPart(ReviewsPart):
 
 def review_reminders(ctx: Context, today: dt.date) -> list["Reminder"]:
     """Overview provider: two consecutive years of "Không hoàn thành nhiệm vụ"."""
-    from ..overview import Reminder
+    from ...domain.reminders import Reminder
 
     return [Reminder("review_removal_risk", "warning",
                      REMOVAL_RISK.format(name=r.name, first=r.years[0], second=r.years[1]), r.member_id)

@@ -183,6 +183,10 @@ class MemberReviewsPart(ReviewsPart):
             self._store_cell_part(row, cell_part)
         return self.get_review(review_id)
 
+    def submission_errors(self, review_id: str) -> dict[str, str]:
+        """What stops the review from being submitted as it is saved (asked before "Nộp…?")."""
+        return self._submission_errors(self.get_review(review_id))
+
     def _submission_errors(self, record: ReviewRecord) -> dict[str, str]:
         errors: dict[str, str] = {}
         if not record.self_level:

@@ -5,12 +5,11 @@ at the start of the year, the mid-year check and the year-end result. They pre-f
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +30,8 @@ from ...domain.members import IN_CELL_STATUSES
 from ...services.errors import ServiceError
 from ...services.members.service import MemberQuery
 from ...services.reviews.records import CommitmentInput
+from .document import save_on_button
+from ..common.editor import DocumentEditor
 from ...domain.reviews import CommitmentItem
 from ..common.widgets import ERROR_COLOR, DateEdit, muted_label, set_combo_data, top_aligned, with_message
 
@@ -46,28 +47,59 @@ STANDARDS_144 = (
 TEXT, MIDYEAR, RESULT, ACHIEVED = range(4)
 
 
-class CommitmentsDialog(QDialog):
+class CommitmentsDialog(DocumentEditor):
+    draft_kind = "review_commitments"
+
     def __init__(self, services, year: int, member_id: str | None = None, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.today = today
         self.baseline: CommitmentInput | None = None
         self.saved = None
         self.setWindowTitle(self.tr("Commitments"))
         self.resize(1080, 640)
 
+        top = self._top_row(year, member_id)
+        item_buttons = self._build_items()
+        checks = self._build_checks()
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.items, 1)
+        left.addLayout(item_buttons)
+        left.addLayout(checks)
+
+        reference = self._reference()
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addWidget(reference)
+
+        buttons = self._buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.recovered_banner)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        if member_id is not None:
+            set_combo_data(self.member, member_id)
+        self._current = (self.member.currentData(), self.year.value())
+        self.member.activated.connect(self._switch)
+        self.year.valueChanged.connect(self._switch)
+        self.load()
+
+    # ---- building ---------------------------------------------------------------------------------------
+    def _top_row(self, year: int, member_id: str | None) -> QHBoxLayout:
         self.member = QComboBox()
         self.member.setObjectName("member")
         self.member.setMinimumWidth(240)
-        members = services.members.list(MemberQuery(activity_statuses=IN_CELL_STATUSES, sort="list_no"))
+        members = self.services.members.list(MemberQuery(activity_statuses=IN_CELL_STATUSES, sort="list_no"))
         for m in members:
             self.member.addItem(m.full_name, m.id)
         if member_id is not None and self.member.findData(member_id) < 0:
-            self.member.addItem(services.members.get(member_id).full_name, member_id)
+            self.member.addItem(self.services.members.get(member_id).full_name, member_id)
         self.year = QSpinBox()
         self.year.setObjectName("year")
-        self.year.setRange(2000, (today or dt.date.today()).year + 1)
+        self.year.setRange(2000, (self.today or dt.date.today()).year + 1)
         self.year.setValue(year)
         self.registered = DateEdit()
         self.registered.setObjectName("registered_on")
@@ -83,7 +115,10 @@ class CommitmentsDialog(QDialog):
         registered_box, self.registered_message = with_message(self.registered)
         top.addWidget(registered_box)
         top.addStretch(1)
+        top.addWidget(self.keeper.label)
+        return top
 
+    def _build_items(self) -> QHBoxLayout:
         self.items = QTableWidget(0, 4)
         self.items.setObjectName("items")
         self.items.setHorizontalHeaderLabels([self.tr("Commitment"), self.tr("Mid-year check"),
@@ -107,7 +142,9 @@ class CommitmentsDialog(QDialog):
         item_buttons.addWidget(self.add_button)
         item_buttons.addWidget(self.remove_button)
         item_buttons.addWidget(muted_label(self.tr("Double-click a cell to edit it.")), 1)
+        return item_buttons
 
+    def _build_checks(self) -> QHBoxLayout:
         self.midyear_on = DateEdit()
         self.midyear_on.setObjectName("midyear_on")
         self.midyear = QPlainTextEdit()
@@ -132,13 +169,9 @@ class CommitmentsDialog(QDialog):
             date.date_changed.connect(self._changed)
             text.textChanged.connect(self._changed)
         self.registered.date_changed.connect(self._changed)
+        return checks
 
-        left = QVBoxLayout()
-        left.addLayout(top)
-        left.addWidget(self.items, 1)
-        left.addLayout(item_buttons)
-        left.addLayout(checks)
-
+    def _reference(self) -> QGroupBox:
         reference = QGroupBox(self.tr("Reference: Quy định 144-QĐ/TW"))
         reference.setMaximumWidth(300)
         ref_layout = QVBoxLayout(reference)
@@ -155,11 +188,9 @@ class CommitmentsDialog(QDialog):
         self.standard_button.setObjectName("add_standard")
         self.standard_button.clicked.connect(self.add_standard)
         ref_layout.addWidget(self.standard_button)
+        return reference
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addWidget(reference)
-
+    def _buttons(self) -> QHBoxLayout:
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -167,7 +198,7 @@ class CommitmentsDialog(QDialog):
         self.message.hide()
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("save")
-        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        save_on_button(self, self.save_button)
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         close = QPushButton(self.tr("Close"))
@@ -178,18 +209,7 @@ class CommitmentsDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-
-        if member_id is not None:
-            set_combo_data(self.member, member_id)
-        self._current = (self.member.currentData(), self.year.value())
-        self.member.activated.connect(self._switch)
-        self.year.valueChanged.connect(self._switch)
-        self.load()
+        return buttons
 
     # ---- items ----------------------------------------------------------------------------------------
     def _achieved_combo(self, value: bool | None) -> QComboBox:
@@ -249,36 +269,66 @@ class CommitmentsDialog(QDialog):
                                date("yearend_on", self.yearend_on)), local
 
     # ---- loading and saving -------------------------------------------------------------------------------
+    def draft_key(self) -> str:
+        return f"{self._current[0]}:{self._current[1]}"
+
     def load(self) -> None:
         member_id, year = self.member.currentData(), self.year.value()
         record = self.services.reviews.get_commitment(member_id, year) if member_id else None
-        self._loading = True
-        try:
-            self.items.setRowCount(0)
-            for item in (record.items if record else []):
-                self.add_item(item.text, item.midyear_note, item.result_note, item.achieved)
-            self.registered.set_value(record.registered_on if record else None)
-            self.midyear_on.set_value(record.midyear_on if record else None)
-            self.midyear.setPlainText(record.midyear_check if record else "")
-            self.yearend_on.set_value(record.yearend_on if record else None)
-            self.yearend.setPlainText(record.yearend_result if record else "")
-        finally:
-            self._loading = False
+        self._fill(record or CommitmentInput())
         self.baseline = self.value()[0]
         self._show("")
+        self.start_tracking()
+        self.offer_draft()
         self._changed()
+
+    def _fill(self, data: CommitmentInput) -> None:
+        self.loading = True
+        try:
+            self.items.setRowCount(0)
+            for item in data.items:
+                self.add_item(item.text, item.midyear_note, item.result_note, item.achieved)
+            self.registered.set_value(data.registered_on)
+            self.midyear_on.set_value(data.midyear_on)
+            self.midyear.setPlainText(data.midyear_check)
+            self.yearend_on.set_value(data.yearend_on)
+            self.yearend.setPlainText(data.yearend_result)
+        finally:
+            self.loading = False
+
+    def collect_draft(self) -> dict:
+        """The form as typed (a date being typed is kept as its text)."""
+        data = self.value()[0]
+        return {"items": [asdict(i) for i in data.items], "midyear_check": data.midyear_check,
+                "yearend_result": data.yearend_result,
+                "dates": {key: edit.text() for key, edit in self._date_edits().items()}}
+
+    def apply_draft(self, payload: dict) -> None:
+        self._fill(CommitmentInput([CommitmentItem(**i) for i in payload["items"]],
+                                   midyear_check=payload["midyear_check"], yearend_result=payload["yearend_result"]))
+        for key, edit in self._date_edits().items():
+            edit.setText(payload["dates"].get(key, ""))
+
+    def _date_edits(self) -> dict[str, DateEdit]:
+        return {"registered_on": self.registered, "midyear_on": self.midyear_on, "yearend_on": self.yearend_on}
 
     def is_dirty(self) -> bool:
         return self.baseline is not None and self.value()[0] != self.baseline
 
     def _changed(self, *_args) -> None:
-        if getattr(self, "_loading", False) or self.baseline is None:
+        if self.loading or self.baseline is None:
             return
         _data, local = self.value()
         self.registered_message.show_result("registered_on", local, {})
         for key, message in self.date_messages.items():
             message.show_result(key, local, {})
-        self.save_button.setEnabled(self.is_dirty() and not local and self.member.currentData() is not None)
+        dirty = self.is_dirty()
+        if dirty:
+            self.mark_changed()
+        elif self.unsaved:  # back to the saved values: nothing to keep
+            self.keeper.discard()
+            self.unsaved = False
+        self.save_button.setEnabled(dirty and not local and self.member.currentData() is not None)
         self.remove_button.setEnabled(self.items.rowCount() > 0)
 
     def _show(self, text: str) -> None:
@@ -291,11 +341,13 @@ class CommitmentsDialog(QDialog):
             return False
         member_id, year = self._current
         try:
-            self.saved = self.services.reviews.save_commitment(member_id, year, data, today=self.today)
+            with self.services.ctx.action(self):
+                self.saved = self.services.reviews.save_commitment(member_id, year, data, today=self.today)
         except ServiceError as exc:
             errors = getattr(exc, "errors", {})
             self._show(errors.get("year") or exc.message)
             return False
+        self.saved_now()
         self.load()
         return True
 
@@ -316,6 +368,7 @@ class CommitmentsDialog(QDialog):
         self.load()
 
     def _may_leave(self) -> bool:
+        self.keeper.flush()
         if not self.is_dirty():
             return True
         answer = QMessageBox.question(
@@ -324,8 +377,12 @@ class CommitmentsDialog(QDialog):
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.keeper.discard()
+            self.unsaved = False
+            return True
+        return False
 
-    def reject(self) -> None:
-        if self._may_leave():
-            super().reject()
+    def confirm_close(self) -> bool:
+        """Closing asks like switching to another member does (the shared editor's guard, this wording)."""
+        return self._may_leave()
