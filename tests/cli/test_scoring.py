@@ -16,15 +16,9 @@ TODAY = "2026-11-22"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from cellsec.services.demo.cell import build_demo
-    from cellsec.services.facade import Services
-
-    folder = tmp_path_factory.mktemp("demo")
-    svc = Services.open(folder)
-    build_demo(svc, today=dt.date(2026, 11, 22))
-    svc.close()
-    return folder
+def built(demo_template):
+    """The session's demo folder (built for 22/11/2026); each test works on its own copy (demo_dir)."""
+    return demo_template
 
 
 @pytest.fixture

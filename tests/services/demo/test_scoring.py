@@ -4,23 +4,25 @@ reviews and dues features themselves report."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
 from cellsec.domain import attention as A
-from cellsec.domain.rubrics import LEVEL_VALUES
+from cellsec.domain.scores import LEVEL_VALUES
 
 TODAY = dt.date(2026, 11, 22)
 LAST, THIS = 2025, 2026
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from cellsec.services.demo.cell import build_demo
+def demo(tmp_path_factory, demo_template):
+    """The session's demo (built for 22/11/2026 = TODAY), copied once for this module's read-only tests."""
     from cellsec.services.facade import Services
 
-    svc = Services.open(tmp_path_factory.mktemp("demo"))
-    build_demo(svc, today=TODAY)
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    shutil.copytree(demo_template, folder)
+    svc = Services.open(folder)
     yield svc
     svc.close()
 
