@@ -1,12 +1,14 @@
 """The meeting's resolution (nghị quyết): an optional document with its own number ("Số 05-NQ/CB"),
-signed "T/M CHI BỘ / BÍ THƯ". Written as a draft, then issued (numbered and locked), and printed."""
+signed "T/M CHI BỘ / BÍ THƯ". Written as a draft, then issued (numbered and locked), and printed.
+
+A DocumentEditor: what is typed is autosaved (services.drafts, kind "resolution", keyed by the meeting) and
+offered back after a crash; closing saves an edited draft without asking."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,18 +22,19 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.meetings.records import ResolutionInput
-from ..common.widgets import set_read_only
+from ..common.editor import DocumentEditor
+from ..common.widgets import DateEdit, FieldMessage, with_message
 from .fields import PlainTextEdit
 from .output import MeetingOutput
-from ..common.widgets import DateEdit, FieldMessage, with_message
 
 SIGNER_ROLES = ("BÍ THƯ", "PHÓ BÍ THƯ")
 
 
-class ResolutionDialog(QDialog):
+class ResolutionDialog(DocumentEditor):
+    draft_kind = "resolution"
+
     def __init__(self, services, meeting_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.meeting_id = meeting_id
         self.meeting = services.meetings.get(meeting_id)
         self.record = services.meetings.get_resolution(meeting_id)
@@ -40,7 +43,30 @@ class ResolutionDialog(QDialog):
             date=format_date(self.meeting.content.held_on)))
         self.resize(860, 620)
         self.messages: dict[str, FieldMessage] = {}
+        self._make_fields()
+        form = self._make_form()
+        buttons = self._make_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.recovered_banner)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.keeper.label)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_resolution)
+        self.loading = True
+        try:
+            self._fill(self.record or services.meetings.resolution_defaults(meeting_id))
+        finally:
+            self.loading = False
+        self.start_tracking()
+        self._show_state()
+        if not self.read_only:
+            self.offer_draft()
+        for signal in (self.title.textEdited, self.issued_on.date_changed, self.body.textChanged,
+                       self.signer_name.textEdited, self.signer_role.editTextChanged, self.recipients.textChanged):
+            signal.connect(self.mark_changed)
 
+    def _make_fields(self) -> None:
         self.status = QLabel()
         self.status.setObjectName("resolution_state")
         self.status.setWordWrap(True)
@@ -64,6 +90,7 @@ class ResolutionDialog(QDialog):
         self.recipients = PlainTextEdit(lines=3)
         self.recipients.setObjectName("recipients")
 
+    def _make_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._row(form, "title", self.tr("Subject (trích yếu):"), self.title)
@@ -82,7 +109,9 @@ class ResolutionDialog(QDialog):
         self._row(form, "signer_name", self.tr("Signed by:"), self.signer_name)
         form.addRow(self.tr("Signing as:"), self.signer_role)
         form.addRow(self.tr("Recipients (one per line):"), self.recipients)
+        return form
 
+    def _make_buttons(self) -> QHBoxLayout:
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("save")
         self.save_button.setProperty("edits", True)
@@ -106,16 +135,24 @@ class ResolutionDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.issue_button)
         buttons.addWidget(self.close_button)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addLayout(form, 1)
-        layout.addLayout(buttons)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_resolution)
-        self._fill(self.record or services.meetings.resolution_defaults(meeting_id))
-        self._kept = self.collect()  # what is stored (or proposed), to spot edits when closing
-        self._show_state()
+    # ---- the DocumentEditor API ---------------------------------------------------------------------
+    def draft_key(self) -> str:
+        return self.meeting_id
+
+    def collect_draft(self) -> dict:
+        return {"title": self.title.text(), "issued_on": self.issued_on.text(), "body": self.body.toPlainText(),
+                "signer_name": self.signer_name.text(), "signer_role": self.signer_role.currentText(),
+                "recipients": self.recipients.toPlainText()}
+
+    def apply_draft(self, payload: dict) -> None:
+        self.title.setText(payload.get("title", ""))
+        self.issued_on.setText(payload.get("issued_on", ""))
+        self.body.setPlainText(payload.get("body", ""))
+        self.signer_name.setText(payload.get("signer_name", ""))
+        self.signer_role.setEditText(payload.get("signer_role", "") or SIGNER_ROLES[0])
+        self.recipients.setPlainText(payload.get("recipients", ""))
 
     def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
         box, self.messages[key] = with_message(widget)
@@ -140,7 +177,7 @@ class ResolutionDialog(QDialog):
         else:
             text = self.tr("Draft resolution. Issuing gives it the next resolution number of the year and locks it.")
         self.status.setText(text)
-        set_read_only(self, locked)
+        self.lock(locked)
         self.delete_button.setEnabled(r is not None and not locked)
 
     def collect(self) -> ResolutionInput:
@@ -156,13 +193,14 @@ class ResolutionDialog(QDialog):
             self.messages["issued_on"].set_error(self.issued_on.error())
             return False
         try:
-            self.record = self.services.meetings.save_resolution(self.meeting_id, self.collect())
+            with self.services.ctx.action(self):
+                self.record = self.services.meetings.save_resolution(self.meeting_id, self.collect())
         except ServiceError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.message)
             return False
         for message in self.messages.values():
             message.clear_message()
-        self._kept = self.collect()
+        self.saved_now()
         self._show_state()
         return True
 
@@ -177,7 +215,8 @@ class ResolutionDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.record = self.services.meetings.issue_resolution(self.meeting_id)
+            with self.services.ctx.action(self):
+                self.record = self.services.meetings.issue_resolution(self.meeting_id)
         except ValidationFailed as exc:
             for key, text in exc.errors.items():
                 if key in self.messages:
@@ -196,12 +235,13 @@ class ResolutionDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.services.meetings.delete_resolution(self.meeting_id)
+            with self.services.ctx.action(self):
+                self.services.meetings.delete_resolution(self.meeting_id)
         except ServiceError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.message)
             return
         self.record = None
-        self._kept = self.collect()
+        self.saved_now()  # nothing left to keep
         self.accept()
 
     def print_resolution(self) -> None:
@@ -209,12 +249,13 @@ class ResolutionDialog(QDialog):
             return
         self.output.print_resolution(self.meeting_id, self.meeting.content.held_on)
 
-    def done(self, result: int) -> None:
-        """Closing keeps what was typed: an edited resolution is saved."""
-        locked = (self.record is not None and self.record.locked) or self.meeting.superseded_by is not None
-        if not locked and self.collect() != self._kept and not self.save():
-            return
-        super().done(result)
+    def confirm_close(self) -> bool:
+        """Closing keeps what was typed: an edited resolution is saved (a refused save keeps the dialog
+        open, with the draft kept by the autosave)."""
+        self.keeper.flush()
+        if self.read_only or not self.unsaved:
+            return True
+        return self.save()
 
     def _copy_conclusion(self) -> None:
         self.body.setPlainText(self.services.meetings.get(self.meeting_id).content.resolution_text)
