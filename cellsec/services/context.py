@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..domain.messages import Msg
@@ -19,7 +19,7 @@ from ..store.db import Store, open_store
 from ..store.ids import new_id
 from ..store.remote import model_for_table
 from ..store.models.core import Audit, Cell, ChangeLog, Setting
-from .errors import DISK_FULL, NO_CELL, NOTHING_TO_UNDO, WRITE_FAILED, ServiceError
+from .errors import NO_CELL, NOTHING_TO_UNDO, WRITE_FAILED, ServiceError, failed
 
 UNDO_SUMMARY = Msg("Hoàn tác: {summary}", "Undo: {summary}")
 
@@ -81,14 +81,9 @@ class Context:
                 select(ChangeLog.entity, ChangeLog.entity_id).where(ChangeLog.audit_id == audit.id)
             ).all()
             session.commit()
-        except OperationalError as exc:
-            session.rollback()
-            if "full" in str(exc.orig).lower():
-                raise ServiceError(DISK_FULL) from exc
-            raise ServiceError(WRITE_FAILED, error=exc.orig) from exc
         except DBAPIError as exc:
             session.rollback()
-            raise ServiceError(WRITE_FAILED, error=exc.orig) from exc
+            raise failed(WRITE_FAILED, exc) from exc
         except BaseException:
             session.rollback()
             raise

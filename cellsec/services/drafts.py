@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from ..store.base import utcnow
 from ..store.models.drafts import Draft
 from .context import Context
-from .errors import DISK_FULL, WRITE_FAILED, ServiceError
+from .errors import WRITE_FAILED, failed
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class DraftService:
             with self.ctx.store.sessions.begin() as s:
                 s.merge(Draft(kind=kind, key=key, payload=text, base_rev=base_rev, saved_at=at))
         except OperationalError as exc:
-            raise ServiceError(DISK_FULL if "full" in str(exc.orig).lower() else WRITE_FAILED, error=exc.orig) from exc
+            raise failed(WRITE_FAILED, exc) from exc
         return at
 
     def load(self, kind: str, key: str) -> DraftCopy | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+
+from ..domain import failures
 from ..domain.messages import Msg
 from ..store.db import StoreError  # noqa: F401  (re-exported: Services.open raises it; the UI catches it)
 
@@ -32,6 +35,15 @@ class ServiceError(Exception):
     @property
     def message(self) -> str:
         return self.msg.format(**self.params)
+
+
+def failed(msg: Msg, exc: BaseException, **params: object) -> ServiceError:
+    """`msg` for a database or file error, its `{error}` being the reason in the user's language; the
+    system's own (English) text goes to the log, not on screen. A full disk always says so (DISK_FULL)."""
+    logging.getLogger("cellsec").warning("%s", failures.technical(exc))
+    if failures.is_disk_full(exc) and msg is WRITE_FAILED:
+        return ServiceError(DISK_FULL)
+    return ServiceError(msg, error=failures.reason(exc), **params)
 
 
 class ValidationFailed(ServiceError):

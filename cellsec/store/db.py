@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..domain import failures
 from ..domain.messages import Msg
 
 DB_NAME = "cellsec.sqlite3"
@@ -108,7 +109,7 @@ def open_store(data_dir: Path) -> Store:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise StoreError(NOT_WRITABLE, path=data_dir, error=exc.strerror or exc) from exc
+        raise StoreError(NOT_WRITABLE, path=data_dir, error=failures.reason(exc)) from exc
     path = data_dir / DB_NAME
     if path.exists():
         check_integrity(path)

@@ -8,10 +8,12 @@ revisions in the database are compared with the heads read straight from the mig
 from __future__ import annotations
 
 import ast
+import logging
 import os
 import sqlite3
 from pathlib import Path
 
+from ..domain import failures
 from .db import MIGRATION_FAILED, NEWER_SCHEMA, StoreError, copy_database, make_engine, timestamp
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -95,7 +97,8 @@ def migrate(path: Path, backup_dir: Path) -> None:
         _upgrade(work)
     except Exception as exc:
         work.unlink(missing_ok=True)
-        raise StoreError(MIGRATION_FAILED, error=exc, backup=backup or "-") from exc
+        logging.getLogger("cellsec").error("migration failed: %s", failures.technical(exc))
+        raise StoreError(MIGRATION_FAILED, error=failures.reason(exc), backup=backup or "-") from exc
     if path.exists():
         # Fold the old WAL into the main file so no stale -wal is left beside the replacement.
         _checkpoint_and_drop_wal(path)

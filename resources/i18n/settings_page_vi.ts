@@ -196,10 +196,6 @@
         <translation>Đã sao lưu vào {path}</translation>
     </message>
     <message>
-        <source>The backup failed: {error}</source>
-        <translation>Sao lưu không thành công: {error}</translation>
-    </message>
-    <message>
         <source>Backing up…</source>
         <translation>Đang sao lưu…</translation>
     </message>

@@ -61,3 +61,43 @@ def test_restore_from_the_running_services_reopens_the_data(services):
     assert heard[-1].action == "backup.restore"
     with sqlite3.connect(safety) as conn:  # what was there before the restore is not lost
         assert conn.execute("SELECT place_name FROM cells").fetchone() == ("Sau khi sao lưu",)
+
+
+def test_a_failed_backup_says_why_in_vietnamese(services, monkeypatch):
+    import errno
+
+    import pytest
+
+    from cellsec.services import backups
+    from cellsec.services.errors import ServiceError
+
+    def denied(*_args):
+        raise PermissionError(errno.EACCES, "Permission denied", "/backups/x.sqlite3")
+
+    monkeypatch.setattr(backups, "take_backup", denied)
+    for attempt in (services.backups.backup_now, services.backups.auto_backup):
+        with pytest.raises(ServiceError) as err:
+            attempt()
+        assert err.value.message == ("Chưa sao lưu được (không có quyền ghi hoặc đọc ở vị trí này). "
+                                     "Dữ liệu hiện tại không bị ảnh hưởng.")
+        assert "Permission" not in err.value.message and "Errno" not in err.value.message
+
+
+def test_a_failed_restore_says_why_in_vietnamese(services, monkeypatch):
+    import errno
+
+    import pytest
+
+    from cellsec.services import backups
+    from cellsec.services.errors import ServiceError
+
+    backup = services.backups.backup_now()
+
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backups, "restore_backup", full)
+    with pytest.raises(ServiceError) as err:
+        services.backups.restore(backup)
+    assert err.value.message == f"Chưa khôi phục được bản sao lưu {backup.name} (ổ đĩa đã đầy)."
+    assert services.members.list() == []  # the data is reopened and usable

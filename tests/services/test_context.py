@@ -109,6 +109,19 @@ def test_disk_full_becomes_a_vietnamese_message_and_nothing_is_written(services,
     assert _rows(data_dir, "SELECT count(*) FROM audit_log")[0][0] == audits_before
 
 
+def test_a_database_error_is_said_in_vietnamese_and_its_english_text_goes_to_the_log(services, caplog):
+    import sqlite3
+
+    with pytest.raises(ServiceError) as err:
+        with services.ctx.mutation("test", "khóa") as s:
+            s.add(CommitteeName(cell_id=services.ctx.cell_id, level=1, name="Y", valid_from=dt.date(2026, 1, 1)))
+            raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+    assert err.value.message == ("Chưa lưu được thay đổi (dữ liệu đang được một chương trình khác sử dụng; hãy thử "
+                                 "lại sau ít phút). Dữ liệu cũ không bị ảnh hưởng.")
+    assert "database is locked" not in err.value.message
+    assert "database is locked" in caplog.text
+
+
 def test_listeners_hear_what_changed(services):
     heard = []
     services.ctx.subscribe(heard.append)
@@ -119,19 +132,46 @@ def test_listeners_hear_what_changed(services):
     assert heard[-1].summary == "Sửa thông tin chi bộ"
 
 
-def test_change_log_matches_data_for_every_entity(services):
+def _synced_models():
+    from cellsec.store.base import Synced
+    from cellsec.store.models import Base
+
+    models = [m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)]
+    assert len(models) > 10  # every feature's tables, not only the registry's
+    return sorted(models, key=lambda model: model.__tablename__)
+
+
+def test_change_log_matches_data_for_every_entity(demo_services):
+    """Over the whole demo (every feature's data) plus an edit and its undo: every row of every synced
+    table has change-log rows, and the latest one holds the row's revision and exactly its columns."""
+    from cellsec.store.base import snapshot
+
+    services = demo_services
     info = services.cell.get()
     info.deputy_name = "Hồ Thị Lan"
     services.cell.update(info)
     services.undo_last()
+    checked: dict[str, int] = {}
     with services.ctx.read() as s:
-        for entity_id, entity, snapshot in s.execute(
-                select(ChangeLog.entity_id, ChangeLog.entity, ChangeLog.snapshot).order_by(ChangeLog.seq)).all():
-            latest = s.scalars(select(ChangeLog.snapshot).where(ChangeLog.entity_id == entity_id)
-                               .order_by(ChangeLog.seq.desc()).limit(1)).first()
-            if latest == snapshot and entity == "cells":
-                assert json.loads(snapshot)["deputy_name"] == services.cell.get().deputy_name
+        latest = {}
+        for entity, entity_id, rev, text in s.execute(
+                select(ChangeLog.entity, ChangeLog.entity_id, ChangeLog.rev, ChangeLog.snapshot)
+                .order_by(ChangeLog.seq)).all():
+            latest[(entity, entity_id)] = (rev, text)
+        for model in _synced_models():
+            for row in s.scalars(select(model)).all():
+                key = (model.__tablename__, row.id)
+                assert key in latest, f"{key} has no change-log row"
+                rev, text = latest[key]
+                assert rev == row.rev, f"{key}: log rev {rev}, row rev {row.rev}"
+                assert json.loads(text) == json.loads(json.dumps(snapshot(row), ensure_ascii=False)), key
+                checked[model.__tablename__] = checked.get(model.__tablename__, 0) + 1
+        assert json.loads(latest[("cells", services.ctx.cell_id)][1])["deputy_name"] == services.cell.get().deputy_name
         assert s.scalar(select(Audit).where(Audit.action == "undo")) is not None
+    # The demo fills every feature: members, meetings, reviews, scores and dues rows were all compared.
+    for table in ("cells", "members", "meetings", "meeting_attendance", "dues_payments"):
+        assert checked.get(table, 0) > 0, table
+    assert sum(checked.values()) == len(latest)  # and no log names a row that is not there
 
 
 def test_device_id_is_stable_across_reopen(data_dir):

@@ -26,7 +26,7 @@ from ...domain.messages import Msg
 from ...domain.text import clean_line
 from ...store.models.members import Member
 from ..context import Context
-from ..errors import ServiceError
+from ..errors import ServiceError, failed
 from .service import (
     INPUT_FIELDS,
     MemberInput,
@@ -42,6 +42,7 @@ from .service import (
 )
 
 FILE_MISSING = Msg("Không tìm thấy tệp {name}.", "File {name} was not found.")
+READ_FAILED = Msg("Không đọc được tệp {name} ({error}).", "Cannot read the file {name} ({error}).")
 FILE_EMPTY = Msg("Tệp {name} không có dữ liệu.", "File {name} is empty.")
 UNSUPPORTED = Msg(
     "Chỉ nhập được tệp CSV hoặc Excel (.xlsx); tệp {name} không phải loại này.",
@@ -286,6 +287,13 @@ Table = list[tuple[int, list[Any]]]  # (spreadsheet row number, cell values)
 def read_table(path: Path) -> tuple[str, Table]:
     if not path.is_file():
         raise ServiceError(FILE_MISSING, name=path.name)
+    try:
+        return _read_table(path)
+    except OSError as exc:  # no permission, a file locked by Excel, a disk error: say it in the user's words
+        raise failed(READ_FAILED, exc, name=path.name) from exc
+
+
+def _read_table(path: Path) -> tuple[str, Table]:
     with path.open("rb") as f:
         head = f.read(8)
     if not head:
@@ -327,6 +335,8 @@ def _read_xlsx(path: Path) -> Table:
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
+    except OSError:
+        raise
     except Exception as exc:  # openpyxl raises many types (zip, XML, key errors) for a broken file
         raise ServiceError(CORRUPT_XLSX, name=path.name) from exc
     try:

@@ -21,7 +21,15 @@ MARGIN_RANGE = (5.0, 50.0)
 SIZE_RANGE = (8.0, 28.0)
 SPACING_RANGE = (1.0, 2.0)
 
-MARGIN_OUT_OF_RANGE = Msg("Lề phải từ {low:g} đến {high:g} mm.", "Margins must be between {low:g} and {high:g} mm.")
+MARGIN_OUT_OF_RANGE = {
+    "margin_top_mm": Msg("Lề trên cần từ {low:g} đến {high:g} mm.", "The top margin must be between {low:g} and {high:g} mm."),
+    "margin_bottom_mm": Msg("Lề dưới cần từ {low:g} đến {high:g} mm.",
+                            "The bottom margin must be between {low:g} and {high:g} mm."),
+    "margin_left_mm": Msg("Lề trái cần từ {low:g} đến {high:g} mm.",
+                          "The left margin must be between {low:g} and {high:g} mm."),
+    "margin_right_mm": Msg("Lề phải cần từ {low:g} đến {high:g} mm.",
+                           "The right margin must be between {low:g} and {high:g} mm."),
+}
 SIZE_OUT_OF_RANGE = Msg("Cỡ chữ phải từ {low:g} đến {high:g}.", "Font size must be between {low:g} and {high:g} pt.")
 SPACING_OUT_OF_RANGE = Msg("Giãn dòng phải từ {low:g} đến {high:g} lần cỡ chữ.",
                            "Line spacing must be between {low:g} and {high:g} times the font size.")
@@ -40,7 +48,7 @@ def check_layout(settings: LayoutSettings) -> dict[str, str]:
     low, high = MARGIN_RANGE
     for name in _MARGINS:
         if not low <= getattr(settings, name) <= high:
-            errors[name] = MARGIN_OUT_OF_RANGE.format(low=low, high=high)
+            errors[name] = MARGIN_OUT_OF_RANGE[name].format(low=low, high=high)
     low, high = SIZE_RANGE
     for name in _SIZES:
         if not low <= getattr(settings, name) <= high:

@@ -151,16 +151,16 @@ class MainWindow(QMainWindow):
     def _backup_now(self) -> None:
         try:
             path = self.services.backups.backup_now()
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Backup"), self.tr("The backup failed: {error}").format(error=exc))
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Backup"), exc.message)
             return
         self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 8000)
 
     def _auto_backup(self) -> None:
         try:
             path = self.services.backups.auto_backup()
-        except OSError as exc:
-            self.statusBar().showMessage(self.tr("Automatic backup failed: {error}").format(error=exc), 8000)
+        except ServiceError as exc:
+            self.statusBar().showMessage(exc.message, 8000)
             return
         if path is not None:
             self.statusBar().showMessage(self.tr("Automatic backup saved"), 4000)
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         try:
             self.services.backups.auto_backup()
-        except OSError:
+        except ServiceError:
             pass  # closing must not be blocked by a failed backup; the next start tries again
         self.services.close()
         super().closeEvent(event)

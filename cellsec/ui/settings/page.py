@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 from ...domain.dates import date_line, format_date
 from ...domain.documents import TYPE_MINUTES, document_number
 from ...services.settings.cell import ABBREVIATION_FORMAT, REQUIRED, CellInfo
-from ...services.errors import ServiceError, ValidationFailed
+from ...services.errors import ServiceError, StoreError, ValidationFailed
 from ..app.i18n import install_language
 from ..app.setup_wizard import abbreviation_ok
 from ..common.widgets import DateEdit, FieldMessage, with_message
-from ..common.workers import run_in_background
+from ..common.workers import error_text, run_in_background
 
 CELL_ENTITIES = {"cells", "committee_names"}
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
@@ -507,7 +507,7 @@ class SettingsPage(QWidget):
 
         def failed(exc) -> None:
             self.backup_now_button.setEnabled(True)
-            QMessageBox.warning(self, self.tr("Backups"), self.tr("The backup failed: {error}").format(error=exc))
+            QMessageBox.warning(self, self.tr("Backups"), error_text(exc))
 
         self.last_task = run_in_background(self, self.services.backups.backup_now, on_done=done, on_error=failed,
                                            busy_text=self.tr("Backing up…"))
@@ -527,7 +527,7 @@ class SettingsPage(QWidget):
             return
         try:
             safety = self.services.backups.restore(backup.path)
-        except (ServiceError, OSError) as exc:
+        except (ServiceError, StoreError) as exc:
             QMessageBox.warning(self, self.tr("Restore a backup"), str(exc))
             return
         self.load_backups()

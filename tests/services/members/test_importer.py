@@ -106,6 +106,22 @@ def test_non_utf8_csv_is_refused_with_a_clear_message(services, tmp_path, data_d
     assert audit_count(data_dir) == before and services.members.list() == []
 
 
+def test_a_file_that_cannot_be_read_is_refused_in_vietnamese(services, tmp_path, monkeypatch):
+    import errno
+
+    from cellsec.services.members import importer
+
+    path = write_csv(tmp_path / "ds.csv", [HEADER, ROWS[0]])
+
+    def locked_by_excel(_path):  # Windows refuses to read a workbook Excel holds open
+        raise PermissionError(errno.EACCES, "Permission denied", str(_path))
+
+    monkeypatch.setattr(importer, "_read_csv", locked_by_excel)
+    with pytest.raises(ServiceError) as err:
+        services.importer.preview(path)
+    assert err.value.message == "Không đọc được tệp ds.csv (không có quyền ghi hoặc đọc ở vị trí này)."
+
+
 def test_xlsx_with_title_rows_real_dates_and_numbers_from_excel(services, tmp_path):
     header = ["TT", "Họ và tên", "Ngày sinh", "Giới tính", "CCCD", "Số thẻ", "Ngày vào Đảng", "Ngày chính thức",
               "Chức vụ Đảng", "Chức vụ chính quyền", "Số điện thoại", "Lý luận chính trị", "Trình độ học vấn"]

@@ -26,12 +26,17 @@ def test_set_persists_across_reopen(services, data_dir):
         again.close()
 
 
-@pytest.mark.parametrize("field,value", [("margin_top_mm", 4), ("margin_left_mm", 51), ("margin_right_mm", -1)])
-def test_margins_outside_5_to_50_mm_are_refused(services, field, value):
+@pytest.mark.parametrize("field,value,text", [
+    ("margin_top_mm", 4, "Lề trên cần từ 5 đến 50 mm."),
+    ("margin_bottom_mm", 50.5, "Lề dưới cần từ 5 đến 50 mm."),
+    ("margin_left_mm", 51, "Lề trái cần từ 5 đến 50 mm."),
+    ("margin_right_mm", -1, "Lề phải cần từ 5 đến 50 mm."),
+])
+def test_margins_outside_5_to_50_mm_are_refused_naming_the_margin(services, field, value, text):
     bad = dataclasses.replace(LayoutSettings(), **{field: value})
     with pytest.raises(ValidationFailed) as err:
         services.layout.set(bad)
-    assert err.value.errors[field] == "Lề phải từ 5 đến 50 mm."
+    assert err.value.errors[field] == text  # each margin by its own name (all said "Lề phải" before)
     assert services.layout.get() == default_layout()  # nothing saved
 
 
