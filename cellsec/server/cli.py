@@ -37,6 +37,10 @@ T_REVOKED = Msg("Đã thu hồi quyền đồng bộ của máy {id}.", "Device 
 T_PUBLISHED = Msg("Đã ban hành {n} bộ tiêu chí cho các chi bộ trực thuộc.", "{n} rubric(s) issued to the committee's cells.")
 T_RECORDED = Msg("Đã ghi ({id}); chi bộ sẽ nhận được ở lần đồng bộ tới.",
                  "Recorded ({id}); the cell receives it at its next sync.")
+T_IMPORTED = Msg("Đã nhập tệp: {applied} thay đổi mới, {duplicate} đã có, {conflict} xung đột, {rejected} bị từ chối. "
+                 "Tệp trả lời ({changes} thay đổi gửi xuống chi bộ): {out}",
+                 "File imported: {applied} new changes, {duplicate} already known, {conflict} conflicts, "
+                 "{rejected} refused. Answer file ({changes} changes for the cell): {out}")
 T_NEVER = Msg("chưa đồng bộ", "never synced")
 T_BAD_FILE = Msg("Không đọc được tệp {path}: {error}", "Cannot read file {path}: {error}")
 T_BAD_DATE = Msg("Ngày không hợp lệ: {value} (cần dạng NNNN-TT-NN).", "Invalid date: {value} (expected YYYY-MM-DD).")
@@ -134,6 +138,11 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--text", required=True)
     a.add_argument("--author", default="")
 
+    bundle = group("bundle", "transfer files (.cellsec-sync) carried on a USB stick")
+    a = bundle.add_parser("import", parents=[common], help="apply a cell's file and write the answer file")
+    a.add_argument("file", type=Path)
+    a.add_argument("--out", type=Path, required=True, help="the answer file to give back to the cell")
+
     events = group("events", "refused requests (security log)")
     a = events.add_parser("list", parents=[common])
     a.add_argument("--limit", type=int, default=100)
@@ -145,6 +154,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--forwarded-allow-ips", default="127.0.0.1",
                        help="proxies whose X-Forwarded-For is trusted (the TLS reverse proxy)")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument("--timeout-keep-alive", type=int, default=30,
+                       help="seconds an idle connection stays open (laptops push several batches in a row)")
+    serve.add_argument("--worker-healthcheck-timeout", type=int, default=30,
+                       help="seconds before a worker that does not answer the supervisor is restarted")
     return p
 
 
@@ -179,9 +192,13 @@ def _serve(args: argparse.Namespace, url: str) -> int:
 
     store = open_store(url)  # migrate once before any worker starts
     options = dict(host=args.host, port=args.port, log_level=args.log_level, proxy_headers=True,
-                   forwarded_allow_ips=args.forwarded_allow_ips, server_header=False)
+                   forwarded_allow_ips=args.forwarded_allow_ips, server_header=False,
+                   timeout_keep_alive=args.timeout_keep_alive)
     if args.workers > 1:
         store.close()
+        # uvicorn restarts a worker that misses its supervisor's ping (5 s by default); a worker busy with
+        # large batches on a loaded machine is slow, not hung, and killing it drops every request it holds.
+        options["timeout_worker_healthcheck"] = args.worker_healthcheck_timeout
         os.environ[ENV_URL] = url
         uvicorn.run("cellsec.server.cli:_app_factory", factory=True, workers=args.workers, **options)
     else:
@@ -249,6 +266,22 @@ def _run(args: argparse.Namespace) -> int:
             elif key == ("comment", "add"):
                 rid = admin.add_comment(s, args.cell, args.entity, args.entity_id, args.text, args.author)
                 _out(args, {"id": rid}, T_RECORDED.format(id=rid))
+            elif key == ("bundle", "import"):
+                from cellsec.sync.protocol.envelope import FILE_SUFFIX, Envelope, write_file
+                from cellsec.sync.protocol.errors import ProtocolError
+                from .store.bundles import import_bundle
+
+                try:
+                    answer, summary = import_bundle(store, _read_bytes(args.file), client=f"file:{args.file.name}")
+                except ProtocolError as exc:
+                    raise ServerError(1, exc.code, exc.msg, **exc.params) from None
+                out = args.out if args.out.suffix else args.out.with_suffix(FILE_SUFFIX)
+                write_file(out, Envelope.from_bytes(answer))
+                counts = summary["summary"]
+                _out(args, {**summary, "answer_file": str(out)},
+                     T_IMPORTED.format(applied=counts["applied"], duplicate=counts["duplicate"],
+                                       conflict=counts["conflict"], rejected=counts["rejected"],
+                                       changes=summary["changes"], out=out))
             elif key == ("events", "list"):
                 from sqlalchemy import select
                 rows = [{"at": e.at.isoformat(), "kind": e.kind, "device_id": e.device_id, "cell_id": e.cell_id,
@@ -259,6 +292,13 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ServerError(2, "bad_file", T_BAD_FILE, path=path, error=exc) from None
 
 
 def _read_text(path: Path) -> str:

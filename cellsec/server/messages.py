@@ -59,3 +59,15 @@ NO_REVIEW = Msg("Chi bộ chưa gửi lên bản kiểm điểm mã {id}.", "The
 NO_RECORD = Msg("Chi bộ chưa gửi lên bản ghi {entity} mã {id}.", "The cell has not sent up {entity} record {id}.")
 BAD_LEVEL = Msg("Mức xếp loại không hợp lệ: {level}.", "Unknown classification level: {level}.")
 EMPTY_NAME = Msg("Tên không được để trống.", "The name cannot be empty.")
+
+# ---- transfer files (USB) ------------------------------------------------------------------------
+NOT_A_PUSH_FILE = Msg("Tệp này không phải tệp một chi bộ gửi lên (có thể là tệp trả lời của cấp trên).",
+                      "This is not a file sent up by a cell (it may be the committee's own answer file).")
+FOREIGN_FILE = Msg("Tệp này do một máy tính chưa kết nối với máy chủ này gửi (mã máy {device}). Hãy kiểm tra "
+                   "tệp có đúng của chi bộ thuộc cấp ủy này không.",
+                   "This file was sent by a computer not enrolled on this server (device {device}). Check that "
+                   "it comes from a cell of this committee.")
+ALREADY_IMPORTED = Msg("Tệp này đã được nhập lúc {at}; nhập lại không thay đổi gì. Nếu chi bộ chưa nhận được tệp "
+                       "trả lời, hãy đề nghị chi bộ xuất một tệp mới.",
+                       "This file was already imported at {at}; importing it again changes nothing. If the cell "
+                       "did not get the answer file, ask it to export a new file.")

@@ -25,7 +25,7 @@ class Laptop:
         self.server_box = ""
         self.seq = 0
         self.revs: dict[tuple[str, str], int] = {}
-        self.http = httpx.Client(base_url=base_url, timeout=30)
+        self.http = httpx.Client(base_url=base_url, timeout=120)
 
     def close(self) -> None:
         self.http.close()

@@ -73,10 +73,10 @@ def test_serve_then_enroll_push_and_list(where):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while True:
             try:
-                if httpx.get(f"{base}/api/v1/health").status_code == 200:
+                if httpx.get(f"{base}/api/v1/health", timeout=10).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
@@ -109,3 +109,37 @@ def test_make_free_environment_has_no_server_requirement_in_the_desktop_import_p
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+def test_bundle_import_writes_the_answer_file(where, tmp_path):
+    import uuid
+
+    from cellsec.server.store import enrollment
+    from cellsec.server.store.db import database_url, open_store
+    from cellsec.sync.protocol.envelope import open_answer, read_file, seal_ops, write_file
+    from cellsec.sync.protocol.keys import KeyPair
+    from cellsec.sync.protocol.ops import Op
+
+    committee = json.loads(run(*where, "committee", "add", "Đảng ủy", "--json").stdout)
+    cell = json.loads(run(*where, "cell", "add", "--committee", committee["id"], "Chi bộ", "--json").stdout)
+    url = database_url(where[1], where[3] if len(where) > 2 else None)
+    store = open_store(url, pool_size=1)
+    keys, device = KeyPair.generate(), str(uuid.uuid4())
+    with store.transaction() as s:
+        _, error = enrollment.enroll(s, store.keys, enrollment.EnrollRequest(cell["enrollment_code"], device,
+                                                                             keys.public), "usb")
+    assert error is None
+    items = [Op(device_id=device, seq=1, entity="members", entity_id="m-1", cell_id=cell["id"], rev=1, base_rev=0,
+                op="insert", snapshot={"full_name": "Ngô Thị Gấm"})]
+    sent = tmp_path / "chi-bo.cellsec-sync"
+    write_file(sent, seal_ops(items, sender_keys=keys, device_id=device, recipient_box=store.keys.public.box,
+                              cell_id=cell["id"]))
+    server_sign = store.keys.public.sign
+    store.close()
+    done = json.loads(run(*where, "bundle", "import", str(sent), "--out", str(tmp_path / "tra-loi"), "--json").stdout)
+    assert done["summary"]["applied"] == 1 and done["answer_file"].endswith("tra-loi.cellsec-sync")
+    answer = read_file(done["answer_file"])
+    results, _ = open_answer(answer, answer.verify(server_sign), keys)
+    assert results["results"][0]["status"] == "applied"
+    again = run(*where, "bundle", "import", str(sent), "--out", str(tmp_path / "lan-2"), check=False)
+    assert again.returncode == 1 and "đã được nhập" in again.stderr

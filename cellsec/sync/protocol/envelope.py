@@ -299,6 +299,33 @@ def open_envelope(data: bytes, sender_sign_public: str, recipient: KeyPair) -> t
     return manifest, envelope.decrypt(manifest, recipient)
 
 
+D_ANSWER = Msg("phần trả lời của cấp trên không đúng cấu trúc", "the committee's answer is malformed")
+
+
+def seal_answer(answer: dict[str, Any], changes: list[dict[str, Any]], *, server_keys: KeyPair, recipient_box: str,
+                cell_id: str, cursor: int, batch_id: str | None = None) -> Envelope:
+    """The committee's answer to a transfer file: the per-op results of the imported batch, then every
+    change for the cell since the sender's cursor, sealed to the device and signed by the server."""
+    lines = [json.dumps({"type": "answer", **answer}, ensure_ascii=False, sort_keys=True).encode()]
+    lines += [json.dumps({"type": "change", **c}, ensure_ascii=False, sort_keys=True).encode() for c in changes]
+    return seal(b"\n".join(lines) + b"\n", sender_keys=server_keys, sender="server", recipient_box=recipient_box,
+                cell_id=cell_id, kind="answer", cursor=cursor, op_count=len(changes), batch_id=batch_id)
+
+
+def open_answer(envelope: Envelope, manifest: Manifest, recipient: KeyPair) -> tuple[dict[str, Any], list[dict]]:
+    """(answer, changes) of a verified answer envelope; `manifest.cursor` is the new pull cursor."""
+    if manifest.kind != "answer":
+        raise ProtocolError("bad_manifest", BAD_MANIFEST, detail=D_ANSWER.format())
+    try:
+        records = [json.loads(line) for line in envelope.decrypt(manifest, recipient).splitlines() if line.strip()]
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        raise ProtocolError("bad_manifest", BAD_MANIFEST, detail=D_ANSWER.format()) from None
+    if (not records or not all(isinstance(r, dict) for r in records) or records[0].get("type") != "answer"
+            or any(r.get("type") != "change" for r in records[1:]) or len(records) - 1 != manifest.op_count):
+        raise ProtocolError("bad_manifest", BAD_MANIFEST, detail=D_ANSWER.format())
+    return records[0], records[1:]
+
+
 def write_file(path: str | os.PathLike, envelope: Envelope) -> None:
     """Write a `.cellsec-sync` transfer file atomically (a half-written file never has the final name)."""
     target = os.fspath(path)

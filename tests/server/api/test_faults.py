@@ -34,10 +34,10 @@ class ServerProcess:
         self.proc = subprocess.Popen([sys.executable, "-m", "cellsec.server", "--database-url", self.url, "serve",
                                       "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # generous: the suite may share a loaded machine
         while True:
             try:
-                if httpx.get(f"{self.base}/api/v1/health").status_code == 200:
+                if httpx.get(f"{self.base}/api/v1/health", timeout=10).status_code == 200:
                     return
             except httpx.TransportError:
                 pass

@@ -136,3 +136,20 @@ def test_usb_file_is_the_same_envelope(parties, tmp_path):
     assert not (tmp_path / "chi-bo.cellsec-sync.part").exists()
     back = read_file(path)
     assert open_ops(back, back.verify(device.public.sign), server) == ops()
+
+
+def test_answer_round_trip_and_shape_checks(parties):
+    from cellsec.sync.protocol.envelope import open_answer, seal_answer
+    device, server = parties
+    changes = [{"seq": 1, "entity": "classification_decisions", "entity_id": "d-1", "rev": 1,
+                "snapshot": {"level": "htt", "decision_number": "12-QĐ/ĐU"}}]
+    env = seal_answer({"summary": {"applied": 3}}, changes, server_keys=server, recipient_box=device.public.box,
+                      cell_id="c-1", cursor=7)
+    back = Envelope.from_bytes(env.to_bytes())
+    manifest = back.verify(server.public.sign)
+    assert (manifest.kind, manifest.sender, manifest.cursor) == ("answer", "server", 7)
+    answer, got = open_answer(back, manifest, device)
+    assert answer["summary"] == {"applied": 3} and got[0]["snapshot"]["decision_number"] == "12-QĐ/ĐU"
+    push = seal_ops(ops(), sender_keys=device, device_id="dev-1", recipient_box=server.public.box, cell_id="c-1")
+    with pytest.raises(ProtocolError):
+        open_answer(push, push.verify(device.public.sign), server)
