@@ -3,8 +3,8 @@
 A rubric (reference §3) is versioned data — name, issuing document, effective date, target, groups of
 criteria (text, maximum points, scoring hint, optional automatic source) and bands (label + minimum
 points). Provinces word their criteria differently and change them, so nothing here knows any criterion:
-this module only validates a rubric, reads and writes the JSON exchange file (docs/rubric-format.md),
-turns measured facts into points and adds points up into a total and a band.
+this module only validates a rubric and reads and writes the JSON exchange file (docs/rubric-format.md);
+`scores` turns measured facts into points and adds points up into a total and a band.
 
 Everything a user or a file hands in passes `rubric_from_dict`, which refuses a broken or hostile
 definition with a Vietnamese reason; a rubric edited in the window is checked the same way
@@ -17,11 +17,20 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .messages import Msg
+from .rubric_messages import (
+    BAD_DATE, BAD_ID, BAD_JSON, BAD_MEETING_TYPE, BAD_MODE, BAD_STEP, BAD_TARGET, BANDS_NOT_COVERING,
+    BAND_ABOVE_MAX, BAND_DUPLICATE, DUPLICATE_ID, EMPTY_GROUP, EMPTY_TEXT, EXPECT_BOOL, EXPECT_INTEGER,
+    EXPECT_LIST, EXPECT_NUMBER, EXPECT_OBJECT, EXPECT_TEXT, FILE_TOO_LARGE, HUGE_POINTS, MEETING_TYPES_REQUIRED,
+    MISSING, MODE_NEEDS_PERCENT, NEGATIVE_POINTS, NEWER_FORMAT, NOT_NUMBER_LITERAL, NOT_UTF8, NO_BANDS,
+    NO_CRITERIA, NO_RUBRICS, SOURCE_WRONG_TARGET, STEPS_REQUIRED, STEP_ABOVE_MAX, TEXT_TOO_LONG, TOO_DEEP,
+    TOO_MANY, TOTAL_MISMATCH, UNKNOWN_FIELD, UNKNOWN_SOURCE, WHAT_BANDS, WHAT_CRITERIA, WHAT_GROUPS, WHAT_LABEL,
+    WHAT_MEETING_TYPES, WHAT_MIN, WHAT_RUBRICS, WHAT_STEPS, WHERE_BAND, WHERE_CRITERION, WHERE_FILE,
+    WHERE_GROUP, WHERE_RUBRIC, WHERE_STEP, WRONG_FORMAT, WRONG_TYPE, ZERO_TOTAL,
+)
 from .text import clean_line, clean_text
 
 FILE_FORMAT = "cellsec-rubrics"
@@ -202,8 +211,11 @@ class Rubric:
         return next((c for c in self.criteria() if c.id == criterion_id), None)
 
 
-def _r(value: float) -> float:
+def round_points(value: float) -> float:
     return round(value + 0.0, 2)
+
+
+_r = round_points
 
 
 # ---- errors ----------------------------------------------------------------------------------------
@@ -219,85 +231,6 @@ class RubricError(ValueError):
     @property
     def message(self) -> str:
         return self.msg.format(**self.params)
-
-
-FILE_TOO_LARGE = Msg("Tệp quá lớn ({size} byte; tối đa 1 MB), không phải tệp bộ tiêu chí.",
-                     "The file is too large ({size} bytes; at most 1 MB) to be a rubric file.")
-NOT_UTF8 = Msg("Tệp không phải văn bản UTF-8.", "The file is not UTF-8 text.")
-BAD_JSON = Msg("Tệp không phải JSON hợp lệ (dòng {line}, cột {col}).",
-               "The file is not valid JSON (line {line}, column {col}).")
-TOO_DEEP = Msg("Tệp JSON lồng quá sâu, không phải tệp bộ tiêu chí.", "The JSON nests too deeply to be a rubric file.")
-NOT_NUMBER_LITERAL = Msg("Tệp chứa giá trị số không hợp lệ ({value}).", "The file holds an invalid number ({value}).")
-WRONG_FORMAT = Msg("Tệp không phải tệp bộ tiêu chí CellSec (cần \"format\": \"cellsec-rubrics\").",
-                   "This is not a CellSec rubric file (it needs \"format\": \"cellsec-rubrics\").")
-NEWER_FORMAT = Msg("Tệp được tạo bởi phiên bản CellSec mới hơn (định dạng {version}). Hãy cập nhật chương trình.",
-                   "The file was written by a newer CellSec (format {version}). Please update the program.")
-NO_RUBRICS = Msg("Tệp không có bộ tiêu chí nào.", "The file holds no rubric.")
-TOO_MANY = Msg("{where}: quá nhiều {what} ({count}; tối đa {limit}).", "{where}: too many {what} ({count}; at most {limit}).")
-MISSING = Msg("{where}: thiếu \"{field}\".", "{where}: \"{field}\" is missing.")
-UNKNOWN_FIELD = Msg("{where}: không có trường \"{field}\" trong định dạng bộ tiêu chí.",
-                    "{where}: \"{field}\" is not a field of the rubric format.")
-WRONG_TYPE = Msg("{where}: \"{field}\" phải là {expected}.", "{where}: \"{field}\" must be {expected}.")
-EMPTY_TEXT = Msg("{where}: \"{field}\" không được để trống.", "{where}: \"{field}\" must not be empty.")
-TEXT_TOO_LONG = Msg("{where}: \"{field}\" quá dài (tối đa {limit} ký tự).",
-                    "{where}: \"{field}\" is too long (at most {limit} characters).")
-BAD_ID = Msg("{where}: mã \"{value}\" không hợp lệ (chỉ gồm chữ cái không dấu, số, dấu chấm, gạch; tối đa 40 ký tự).",
-             "{where}: the id \"{value}\" is invalid (letters without marks, digits, dot, dash; at most 40).")
-DUPLICATE_ID = Msg("{where}: mã \"{value}\" bị trùng.", "{where}: the id \"{value}\" is used twice.")
-NEGATIVE_POINTS = Msg("{where}: điểm không được âm ({value}).", "{where}: points cannot be negative ({value}).")
-HUGE_POINTS = Msg("{where}: điểm {value} quá lớn (tối đa {limit}).", "{where}: {value} points is too large (at most {limit}).")
-BAD_DATE = Msg("{where}: ngày \"{value}\" không hợp lệ (dạng YYYY-MM-DD).",
-               "{where}: the date \"{value}\" is invalid (use YYYY-MM-DD).")
-BAD_TARGET = Msg("{where}: đối tượng chấm \"{value}\" không hợp lệ (meeting, cell_year hoặc member_year).",
-                 "{where}: the target \"{value}\" is invalid (meeting, cell_year or member_year).")
-BAD_MEETING_TYPE = Msg("{where}: loại buổi sinh hoạt \"{value}\" không hợp lệ.", "{where}: unknown meeting type \"{value}\".")
-MEETING_TYPES_REQUIRED = Msg("{where}: bộ tiêu chí chấm buổi sinh hoạt phải nêu loại buổi sinh hoạt áp dụng.",
-                             "{where}: a meeting rubric must name the meeting types it applies to.")
-NO_CRITERIA = Msg("{where}: chưa có tiêu chí nào.", "{where}: there are no criteria.")
-EMPTY_GROUP = Msg("{where}: nhóm không có tiêu chí nào.", "{where}: the group has no criteria.")
-TOTAL_MISMATCH = Msg("{where}: tổng điểm tối đa của các tiêu chí là {actual}, khác với điểm tối đa đã khai báo ({declared}).",
-                     "{where}: the criteria add up to {actual} points, not the declared maximum ({declared}).")
-ZERO_TOTAL = Msg("{where}: tổng điểm tối đa phải lớn hơn 0.", "{where}: the maximum total must be above 0.")
-NO_BANDS = Msg("{where}: chưa có mức xếp loại nào.", "{where}: there are no bands.")
-BANDS_NOT_COVERING = Msg("{where}: các mức xếp loại phải phủ từ 0 điểm (mức thấp nhất đang bắt đầu từ {lowest}).",
-                         "{where}: the bands must start at 0 points (the lowest starts at {lowest}).")
-BAND_ABOVE_MAX = Msg("{where}: mức \"{label}\" bắt đầu từ {value} điểm, cao hơn tổng điểm tối đa {max}.",
-                     "{where}: band \"{label}\" starts at {value}, above the maximum {max}.")
-BAND_DUPLICATE = Msg("{where}: hai mức xếp loại trùng {what} \"{value}\".", "{where}: two bands share the {what} \"{value}\".")
-UNKNOWN_SOURCE = Msg("{where}: nguồn dữ liệu tự động \"{value}\" không có trong chương trình.",
-                     "{where}: the automatic source \"{value}\" does not exist in this program.")
-SOURCE_WRONG_TARGET = Msg("{where}: nguồn dữ liệu tự động \"{value}\" không dùng được cho đối tượng chấm này.",
-                          "{where}: the automatic source \"{value}\" does not apply to this target.")
-BAD_MODE = Msg("{where}: cách tính \"{value}\" không hợp lệ (flag, proportional hoặc steps).",
-               "{where}: the rule \"{value}\" is invalid (flag, proportional or steps).")
-MODE_NEEDS_PERCENT = Msg("{where}: cách tính tỷ lệ (proportional) chỉ dùng cho nguồn dữ liệu tính bằng %.",
-                         "{where}: the proportional rule only suits percentage sources.")
-STEPS_REQUIRED = Msg("{where}: nguồn dữ liệu này cần bảng bậc điểm (\"steps\").", "{where}: this source needs \"steps\".")
-BAD_STEP = Msg("{where}: mỗi bậc điểm cần đúng một điều kiện at_least, above, at_most hoặc below.",
-               "{where}: each step needs exactly one of at_least, above, at_most, below.")
-STEP_ABOVE_MAX = Msg("{where}: bậc điểm cho {value} điểm, vượt điểm tối đa của tiêu chí ({max}).",
-                     "{where}: a step gives {value} points, above the criterion's maximum ({max}).")
-
-WHERE_FILE = Msg("Tệp", "File")
-WHERE_RUBRIC = Msg("Bộ tiêu chí {n}", "Rubric {n}")
-WHERE_GROUP = Msg("nhóm {n}", "group {n}")
-WHERE_CRITERION = Msg("tiêu chí {n}", "criterion {n}")
-WHERE_BAND = Msg("mức xếp loại {n}", "band {n}")
-WHERE_STEP = Msg("bậc {n}", "step {n}")
-WHAT_RUBRICS = Msg("bộ tiêu chí", "rubrics")
-WHAT_GROUPS = Msg("nhóm tiêu chí", "groups")
-WHAT_MEETING_TYPES = Msg("loại buổi sinh hoạt", "meeting types")
-WHAT_CRITERIA = Msg("tiêu chí", "criteria")
-WHAT_BANDS = Msg("mức xếp loại", "bands")
-WHAT_STEPS = Msg("bậc điểm", "steps")
-WHAT_LABEL = Msg("tên", "label")
-WHAT_MIN = Msg("điểm tối thiểu", "minimum")
-EXPECT_TEXT = Msg("một chuỗi chữ", "a text")
-EXPECT_NUMBER = Msg("một số", "a number")
-EXPECT_INTEGER = Msg("một số nguyên dương", "a positive whole number")
-EXPECT_BOOL = Msg("true hoặc false", "true or false")
-EXPECT_LIST = Msg("một danh sách", "a list")
-EXPECT_OBJECT = Msg("một đối tượng JSON", "a JSON object")
 
 
 def _where(*parts: tuple[Msg, object]) -> str:
@@ -432,6 +365,24 @@ def rubric_from_dict(data: object, where: str | None = None) -> Rubric:
                          if isinstance(g, dict) and isinstance(g.get("criteria"), list))
     if total_criteria > MAX_CRITERIA:
         raise RubricError(TOO_MANY, where=where, what=WHAT_CRITERIA.format(), count=total_criteria, limit=MAX_CRITERIA)
+    groups = _groups_from_list(raw_groups, where, target)
+    if not groups:
+        raise RubricError(NO_CRITERIA, where=where)
+    actual = _r(sum(g.max_points for g in groups))
+    if actual > MAX_POINTS:
+        raise RubricError(HUGE_POINTS, where=where, value=_fmt(actual), limit=MAX_POINTS)
+    if abs(actual - declared) > EPS:
+        raise RubricError(TOTAL_MISMATCH, where=where, actual=_fmt(actual), declared=_fmt(declared))
+    if actual <= 0:
+        raise RubricError(ZERO_TOTAL, where=where)
+    bands = _bands_from_list(rd.items("bands", limit=MAX_BANDS, what=WHAT_BANDS), where, actual)
+    return Rubric(key=key, version=version, name=name, document=document, effective_from=effective_from,
+                  target=target, meeting_types=meeting_types, groups=groups, bands=bands,
+                  unverified=rd.flag("unverified"), note=rd.text("note", required=False, multiline=True))
+
+
+def _groups_from_list(raw_groups: list, where: str, target: str) -> list[CriteriaGroup]:
+    """The groups and their criteria; ids unique among groups and among all criteria."""
     group_ids: set[str] = set()
     criterion_ids: set[str] = set()
     groups = []
@@ -457,19 +408,7 @@ def rubric_from_dict(data: object, where: str | None = None) -> Rubric:
         if group_declared is not None and abs(group_declared - group.max_points) > EPS:
             raise RubricError(TOTAL_MISMATCH, where=gwhere, actual=_fmt(group.max_points), declared=_fmt(group_declared))
         groups.append(group)
-    if not groups:
-        raise RubricError(NO_CRITERIA, where=where)
-    actual = _r(sum(g.max_points for g in groups))
-    if actual > MAX_POINTS:
-        raise RubricError(HUGE_POINTS, where=where, value=_fmt(actual), limit=MAX_POINTS)
-    if abs(actual - declared) > EPS:
-        raise RubricError(TOTAL_MISMATCH, where=where, actual=_fmt(actual), declared=_fmt(declared))
-    if actual <= 0:
-        raise RubricError(ZERO_TOTAL, where=where)
-    bands = _bands_from_list(rd.items("bands", limit=MAX_BANDS, what=WHAT_BANDS), where, actual)
-    return Rubric(key=key, version=version, name=name, document=document, effective_from=effective_from,
-                  target=target, meeting_types=meeting_types, groups=groups, bands=bands,
-                  unverified=rd.flag("unverified"), note=rd.text("note", required=False, multiline=True))
+    return groups
 
 
 def _join(where: str, part: str) -> str:
@@ -653,257 +592,3 @@ def parse_rubric_file(raw: bytes) -> list[Rubric]:
             raise RubricError(DUPLICATE_ID, where=WHERE_RUBRIC.format(n=i), value=f"{rubric.key} v{rubric.version}")
         seen.add(ident)
     return rubrics
-
-
-# ---- scoring ---------------------------------------------------------------------------------------
-
-@dataclass
-class ItemScore:
-    """One criterion's score on one sheet.
-
-    `points` is what counts. For an automatic criterion `auto_value` is the measured fact and
-    `auto_points` what the rule gives for it; `points` starts equal to it and the secretary may
-    override (the sheet shows both). `note` holds the evidence ("minh chứng") for manual criteria.
-    """
-
-    points: float | None = None
-    auto_value: float | None = None
-    auto_points: float | None = None
-    note: str = ""
-
-    @property
-    def overridden(self) -> bool:
-        return (self.auto_points is not None and self.points is not None
-                and abs(self.points - self.auto_points) > EPS)
-
-
-@dataclass
-class ScoreResult:
-    total: float
-    max_points: float
-    band: str
-    group_totals: dict[str, float]
-    missing: list[str]           # criterion ids without points yet
-
-    @property
-    def complete(self) -> bool:
-        return not self.missing
-
-    @property
-    def percent(self) -> float:
-        return _r(100.0 * self.total / self.max_points) if self.max_points else 0.0
-
-
-def _holds(op: str, measured: float, value: float) -> bool:
-    if op == "at_least":
-        return measured >= value - 1e-9
-    if op == "above":
-        return measured > value + 1e-9
-    if op == "at_most":
-        return measured <= value + 1e-9
-    return measured < value - 1e-9
-
-
-def auto_points(criterion: Criterion, value: float | bool | None) -> float | None:
-    """Points the criterion's automatic rule gives for a measured value; None when there is no rule or
-    the data has no value (e.g. attendance not recorded): then the secretary scores it by hand."""
-    rule = criterion.auto
-    if rule is None or value is None:
-        return None
-    mode = rule.effective_mode()
-    measured = float(value)
-    if mode == "flag":
-        return criterion.max_points if measured else 0.0
-    if mode == "proportional":
-        share = min(max(measured, 0.0), 100.0) / 100.0
-        return _r(criterion.max_points * share)
-    for step in rule.steps:
-        if _holds(step.op, measured, step.value):
-            return min(step.points, criterion.max_points)
-    return 0.0
-
-
-def prefill(rubric: Rubric, values: Mapping[str, float | bool | None],
-            existing: Mapping[str, ItemScore] | None = None) -> dict[str, ItemScore]:
-    """A score sheet with automatic criteria filled from `values` (source key -> measured value).
-
-    Manual points and notes already on `existing` are kept; an automatic criterion keeps a manual
-    override only if the measured value has not changed since (new data re-derives the points).
-    """
-    existing = existing or {}
-    sheet: dict[str, ItemScore] = {}
-    for criterion in rubric.criteria():
-        old = existing.get(criterion.id, ItemScore())
-        if criterion.auto is None:
-            sheet[criterion.id] = ItemScore(points=old.points, note=old.note)
-            continue
-        raw = values.get(criterion.auto.source)
-        value = None if raw is None else _r(float(raw))
-        points = auto_points(criterion, value)
-        if old.overridden and old.auto_value == value:
-            points_now = old.points
-        else:
-            points_now = points if points is not None else old.points
-        sheet[criterion.id] = ItemScore(points=points_now, auto_value=value, auto_points=points, note=old.note)
-    return sheet
-
-
-POINTS_OUT_OF_RANGE = Msg("Điểm phải từ 0 đến {max}.", "Points must be between 0 and {max}.")
-UNKNOWN_CRITERION = Msg("Tiêu chí \"{id}\" không có trong bộ tiêu chí.", "Criterion \"{id}\" is not in the rubric.")
-
-
-def check_sheet(rubric: Rubric, sheet: Mapping[str, ItemScore]) -> dict[str, str]:
-    """criterion id -> message for points outside 0..max or criteria the rubric does not have."""
-    errors: dict[str, str] = {}
-    for cid, item in sheet.items():
-        criterion = rubric.criterion(cid)
-        if criterion is None:
-            errors[cid] = UNKNOWN_CRITERION.format(id=cid)
-            continue
-        if item.points is None:
-            continue
-        if not math.isfinite(item.points) or item.points < -EPS or item.points > criterion.max_points + EPS:
-            errors[cid] = POINTS_OUT_OF_RANGE.format(max=_fmt(criterion.max_points))
-    return errors
-
-
-def band_for(rubric: Rubric, total: float) -> str:
-    """The label of the highest band whose minimum the total reaches (bands cover 0, so one always does)."""
-    for band in sorted(rubric.bands, key=lambda b: b.min_points, reverse=True):
-        if total >= band.min_points - EPS:
-            return band.label
-    return rubric.bands[-1].label if rubric.bands else ""
-
-
-def evaluate(rubric: Rubric, sheet: Mapping[str, ItemScore]) -> ScoreResult:
-    """Total, band and per-group totals; criteria without points count 0 and are listed as missing."""
-    group_totals: dict[str, float] = {}
-    missing: list[str] = []
-    for group in rubric.groups:
-        subtotal = 0.0
-        for criterion in group.criteria:
-            item = sheet.get(criterion.id)
-            if item is None or item.points is None:
-                missing.append(criterion.id)
-                continue
-            subtotal += min(max(item.points, 0.0), criterion.max_points)
-        group_totals[group.id] = _r(subtotal)
-    total = _r(sum(group_totals.values()))
-    return ScoreResult(total=total, max_points=rubric.max_points, band=band_for(rubric, total),
-                       group_totals=group_totals, missing=missing)
-
-
-def sheet_to_json(sheet: Mapping[str, ItemScore]) -> str:
-    return json.dumps({cid: {"points": i.points, "auto_value": i.auto_value, "auto_points": i.auto_points,
-                             "note": i.note} for cid, i in sheet.items()}, ensure_ascii=False, sort_keys=True)
-
-
-def sheet_from_json(text: str) -> dict[str, ItemScore]:
-    data = json.loads(text or "{}")
-    return {cid: ItemScore(points=v.get("points"), auto_value=v.get("auto_value"),
-                           auto_points=v.get("auto_points"), note=v.get("note", "")) for cid, v in data.items()}
-
-
-# ---- automatic inputs ------------------------------------------------------------------------------
-# The facts each automatic source measures, computed from plain values the services gather. Meeting
-# facts reuse the meetings feature's own rules (attendance rate, minimum duration, checklist).
-
-@dataclass(frozen=True)
-class MeetingFacts:
-    """What scoring needs of one approved meeting (attendance statuses by member id)."""
-
-    id: str
-    held_on: dt.date
-    period_year: int
-    period_month: int
-    kind: str
-    attendance_rate: float | None       # percent of expected members present (exempt excluded)
-    absent_without_reason: int
-    duration_minutes: int | None
-    duration_ok: bool | None            # None: start or end time not recorded
-    preparation_rate: float | None      # percent of the preparation checklist done
-    minutes_complete: bool
-    resolution_voted: bool
-    statuses: Mapping[str, str] = field(default_factory=dict)   # member id -> attendance status
-
-
-def meeting_values(facts: MeetingFacts) -> dict[str, float | bool | None]:
-    return {
-        "meeting.attendance_rate": facts.attendance_rate,
-        "meeting.absent_without_reason": facts.absent_without_reason,
-        "meeting.duration_minutes": facts.duration_minutes,
-        "meeting.duration_ok": facts.duration_ok,
-        "meeting.preparation_rate": facts.preparation_rate,
-        "meeting.minutes_complete": facts.minutes_complete,
-        "meeting.resolution_voted": facts.resolution_voted,
-    }
-
-
-# Review levels as numbers for the "level" source (domain.reviews level keys).
-LEVEL_VALUES = {"htxs": 4, "htt": 3, "ht": 2, "kht": 1}
-REGULAR_PER_YEAR = 12
-THEMATIC_PER_YEAR = 4
-
-
-def _mean(values: list[float]) -> float | None:
-    return round(sum(values) / len(values), 2) if values else None
-
-
-def cell_year_values(meetings: list[MeetingFacts], meeting_percents: list[float],
-                     member_levels: Mapping[str, str | None], admitted: int,
-                     dues_on_time_rate: float | None,
-                     regular_kinds: tuple[str, ...] = ("thuong_ky", "combined"),
-                     thematic_kinds: tuple[str, ...] = ("chuyen_de", "combined")) -> dict[str, float | None]:
-    """Facts of the cell's year. `meetings`: the year's approved meetings; `meeting_percents`: their
-    quality scores as % of the rubric maximum; `member_levels`: each reviewed member's level (None when
-    the review has no level yet); `admitted`: members admitted in the year."""
-    regular_months = {m.period_month for m in meetings if m.kind in regular_kinds}
-    thematic = sum(1 for m in meetings if m.kind in thematic_kinds)
-    regularity = 100.0 * (min(len(regular_months), REGULAR_PER_YEAR) + min(thematic, THEMATIC_PER_YEAR)) \
-        / (REGULAR_PER_YEAR + THEMATIC_PER_YEAR)
-    levels = [lv for lv in member_levels.values() if lv]
-    good = sum(1 for lv in levels if lv in ("htxs", "htt"))
-    return {
-        "cell.regular_meetings": len(regular_months),
-        "cell.thematic_meetings": thematic,
-        "cell.meeting_regularity": round(regularity, 2),
-        "cell.average_meeting_score": _mean(meeting_percents),
-        "cell.average_attendance": _mean([m.attendance_rate for m in meetings if m.attendance_rate is not None]),
-        "cell.members_admitted": admitted,
-        "cell.members_good_rate": round(100.0 * good / len(levels), 2) if levels else None,
-        "cell.members_failed": sum(1 for lv in levels if lv == "kht") if levels else None,
-        "cell.dues_on_time_rate": dues_on_time_rate,
-    }
-
-
-@dataclass(frozen=True)
-class MemberAttendance:
-    member_id: str
-    expected: int        # meetings the member was expected at (not exempt)
-    present: int
-    absent_with_reason: int
-    absent_without_reason: int
-
-    @property
-    def rate(self) -> float | None:
-        return round(100.0 * self.present / self.expected, 2) if self.expected else None
-
-
-def member_attendance(member_id: str, meetings: list[MeetingFacts]) -> MemberAttendance:
-    statuses = [m.statuses[member_id] for m in meetings if member_id in m.statuses]
-    expected = [st for st in statuses if st != "exempt"]
-    return MemberAttendance(member_id, len(expected), sum(1 for st in expected if st == "present"),
-                            sum(1 for st in expected if st == "absent_with_reason"),
-                            sum(1 for st in expected if st == "absent_without_reason"))
-
-
-def member_year_values(member_id: str, meetings: list[MeetingFacts], review_level: str | None,
-                       dues_on_time_rate: float | None, dues_unpaid_months: int | None) -> dict[str, float | None]:
-    att = member_attendance(member_id, meetings)
-    return {
-        "member.attendance_rate": att.rate,
-        "member.absences_without_reason": att.absent_without_reason if att.expected else None,
-        "member.review_level": LEVEL_VALUES.get(review_level or ""),
-        "member.dues_on_time_rate": dues_on_time_rate,
-        "member.dues_unpaid_months": dues_unpaid_months,
-    }

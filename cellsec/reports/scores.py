@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain import rubrics as R
+from ..domain import scores as S
 from ..domain.dates import format_date
 from ..domain.documents import TYPE_REPORT, document_number
 from .engine.charts import attendance_chart, five_good_chart, meeting_scores_chart, member_attendance_chart
@@ -33,7 +34,7 @@ from .engine.layout import render
 
 if TYPE_CHECKING:
     from ..services.facade import Services
-    from ..services.scoring.service import ScoresReport
+    from ..services.scoring.records import ScoresReport
 
 TITLE = "BÁO CÁO\nKẾT QUẢ CHẤM ĐIỂM CHẤT LƯỢNG SINH HOẠT\nVÀ ĐÁNH GIÁ \"CHI BỘ 5 TỐT\", \"ĐẢNG VIÊN 5 TỐT\""
 
@@ -232,7 +233,7 @@ def write_scores_xlsx(svc: Services, year: int, path: Path, today: dt.date | Non
         s = report.cell_sheet
         for group in s.rubric.groups:
             for c in group.criteria:
-                item = s.items.get(c.id, R.ItemScore())
+                item = s.items.get(c.id, S.ItemScore())
                 cell_rows.append([c.id, group.title, c.text, c.max_points, item.auto_value, item.points, item.note])
         cell_rows.append(["", "Tổng cộng", s.result.band, s.result.max_points, None, s.result.total, ""])
     sheet("Chi bộ 5 tốt", ["Mã", "Nhóm", "Tiêu chí", "Điểm tối đa", "Số liệu tự động", "Điểm", "Minh chứng"],

@@ -8,11 +8,12 @@ from pypdf import PdfReader
 from reportlab.graphics.shapes import String
 
 from cellsec.domain import rubrics as R
+from cellsec.domain import scores as S
 from cellsec.reports.engine import charts
 from cellsec.reports.dues import write_dues_sheet
 from cellsec.reports.scores import write_scores
 from cellsec.services.dues.service import PaymentEntry
-from cellsec.services.scoring.service import AssessmentInput, MonthValue
+from cellsec.services.scoring.records import AssessmentInput, MonthValue
 
 from tests.services.scoring_data import TODAY, D, add_members, meeting
 
@@ -51,17 +52,17 @@ def scored(services):
     jan = meeting(svc, ids, D(2025, 1, 5))
     meeting(svc, ids, D(2025, 2, 5), absent={"Hoàng Văn Em": "absent_without_reason"})
     sheet = svc.scoring.meeting_sheet(jan)
-    items = {cid: R.ItemScore(points=item.points if item.points is not None
+    items = {cid: S.ItemScore(points=item.points if item.points is not None
                               else sheet.rubric.criterion(cid).max_points - 0.5) for cid, item in sheet.items.items()}
     svc.scoring.save_meeting_score(jan, items)
     cell = svc.scoring.cell_sheet(2025, today=TODAY)
     svc.scoring.save_cell_assessment(2025, AssessmentInput(
-        items={c.id: R.ItemScore(points=c.max_points) for c in cell.rubric.criteria()},
+        items={c.id: S.ItemScore(points=c.max_points) for c in cell.rubric.criteria()},
         proposal="Đề nghị công nhận \"Chi bộ 5 tốt\"", recognized_title="Chi bộ 5 tốt", decision_no="Số 118-QĐ/ĐU",
         decision_date=D(2025, 12, 28), decision_org="Đảng ủy Báo Nghệ An"), today=TODAY)
     member = svc.scoring.member_sheet(ids["Nguyễn Văn An"], 2025, today=TODAY)
     svc.scoring.save_member_assessment(ids["Nguyễn Văn An"], 2025, AssessmentInput(
-        items={c.id: R.ItemScore(points=c.max_points) for c in member.rubric.criteria()},
+        items={c.id: S.ItemScore(points=c.max_points) for c in member.rubric.criteria()},
         recognized_title="Đảng viên 5 tốt", decision_no="Số 119-QĐ/ĐU", decision_date=D(2025, 12, 28),
         decision_org="Đảng ủy Báo Nghệ An"), today=TODAY)
     for month in (1, 2):
@@ -128,7 +129,7 @@ def test_chart_drawings():
 
 
 def test_member_chart_grows_with_the_list():
-    from cellsec.services.scoring.service import MemberAttendanceRow
+    from cellsec.services.scoring.records import MemberAttendanceRow
 
     rows = [MemberAttendanceRow(str(i), f"Đảng viên {i}", i, 10, 9, 1, 0, 90.0) for i in range(30)]
     short, long = charts.member_attendance_chart(rows[:5]), charts.member_attendance_chart(rows)

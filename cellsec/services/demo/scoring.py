@@ -17,9 +17,9 @@ import random
 from typing import TYPE_CHECKING
 
 from ...domain import dues as D
-from ...domain import rubrics as R
+from ...domain import scores as S
 from ..dues.service import PaymentEntry
-from ..scoring.service import AssessmentInput
+from ..scoring.records import AssessmentInput
 
 if TYPE_CHECKING:
     from ..facade import Services
@@ -52,14 +52,14 @@ def _meeting_scores(svc: "Services", today: dt.date, rng: random.Random) -> None
         for row in svc.scoring.meetings(year):
             sheet = svc.scoring.meeting_sheet(row.meeting_id)
             weak = row.attendance_rate is not None and row.attendance_rate <= 85
-            items: dict[str, R.ItemScore] = {}
+            items: dict[str, S.ItemScore] = {}
             for criterion in sheet.rubric.criteria():
                 item = sheet.items[criterion.id]
                 if item.points is not None:
                     items[criterion.id] = item
                     continue
                 share = rng.choice((1.0, 0.9, 0.8, 0.75, 0.6)) - (0.25 if weak else 0.0)
-                items[criterion.id] = R.ItemScore(points=_half(criterion.max_points * share))
+                items[criterion.id] = S.ItemScore(points=_half(criterion.max_points * share))
             svc.scoring.save_meeting_score(row.meeting_id, items, scored_by=SECRETARY,
                                            note="Chi ủy chấm điểm sau buổi sinh hoạt.")
 
@@ -124,7 +124,7 @@ def _assessments(svc: "Services", today: dt.date, rng: random.Random) -> None:
         sheet = svc.scoring.member_sheet(member_id, last, today=today)
         level = sheet.values.get("member.review_level") or 3
         result = _fill(sheet, LEVEL_SHARE.get(int(level), 0.85), rng, {})
-        total = R.evaluate(sheet.rubric, result).total
+        total = S.evaluate(sheet.rubric, result).total
         recognised = total >= sheet.rubric.bands[0].min_points
         svc.scoring.save_member_assessment(member_id, last, AssessmentInput(
             items=result, proposal="Đề nghị công nhận \"Đảng viên 5 tốt\"" if recognised else "",
@@ -134,12 +134,12 @@ def _assessments(svc: "Services", today: dt.date, rng: random.Random) -> None:
             decision_org=COMMITTEE if recognised else ""), today=today)
 
 
-def _fill(sheet, share: float, rng: random.Random, notes: dict[str, str]) -> dict[str, R.ItemScore]:
+def _fill(sheet, share: float, rng: random.Random, notes: dict[str, str]) -> dict[str, S.ItemScore]:
     items = {}
     for criterion in sheet.rubric.criteria():
         item = sheet.items[criterion.id]
         if item.points is None:
             points = _half(criterion.max_points * min(1.0, share + rng.uniform(-0.05, 0.08)))
-            item = R.ItemScore(points=points, note=notes.get(criterion.id, ""))
+            item = S.ItemScore(points=points, note=notes.get(criterion.id, ""))
         items[criterion.id] = item
     return items

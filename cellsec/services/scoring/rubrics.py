@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ...domain import rubrics as R
 from ...domain.messages import Msg
+from ...domain.rubric_messages import FILE_TOO_LARGE
 from ...domain.text import clean_line
 from ...paths import resources_dir
 from ...store.ids import new_id
@@ -284,7 +285,7 @@ class RubricService(CellScoped):
         try:
             size = path.stat().st_size
             if size > R.MAX_FILE_BYTES:
-                raise _error(R.RubricError(R.FILE_TOO_LARGE, size=f"{size:,}".replace(",", ".")))
+                raise _error(R.RubricError(FILE_TOO_LARGE, size=f"{size:,}".replace(",", ".")))
             raw = path.read_bytes()
         except OSError as exc:
             raise ServiceError(READ_FAILED, path=path, error=exc.strerror or exc) from exc

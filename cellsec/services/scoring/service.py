@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import meetings as MD
 from ...domain import rubrics as R
+from ...domain import scores as S
 from ...domain.dates import format_date
 from ...domain.messages import Msg
 from ...domain.text import clean_line, clean_text
@@ -32,6 +33,16 @@ from ..context import Context
 from ..dues.service import CellScoped, DuesService, member_facts, registry_order
 from ..errors import NotFound, ServiceError, ValidationFailed
 from ..meetings.rulesets import RULE_VERSION_SETTING, meeting_rules
+from .records import (
+    AssessmentInput,
+    AssessmentRow,
+    MeetingScoreRow,
+    MemberAttendanceRow,
+    MonthValue,
+    ScoreSheet,
+    ScoresReport,
+    YearValue,
+)
 from .rubrics import RubricService
 
 MEETING_WHAT = Msg("buổi sinh hoạt", "meeting")
@@ -48,136 +59,6 @@ MEMBER_SUMMARY = Msg("Đánh giá \"Đảng viên 5 tốt\" năm {year} của đ
 DELETE_ASSESSMENT_SUMMARY = Msg("Xóa đánh giá 5 tốt năm {year}: {name}", "Delete the 5-good assessment of {year}: {name}")
 DATE_IN_FUTURE = Msg("Ngày {date} ở tương lai.", "{date} is in the future.")
 DECISION_DATE_NEEDS_NO = Msg("Hãy nhập số quyết định.", "Enter the decision number.")
-
-
-# ---- read models -----------------------------------------------------------------------------------
-
-@dataclass
-class ScoreSheet:
-    """A score sheet as the editor shows it (saved or freshly pre-filled)."""
-
-    subject: str                      # "meeting" | "cell" | "member"
-    year: int
-    rubric_id: str
-    rubric: R.Rubric
-    items: dict[str, R.ItemScore]     # criterion id -> points, measured value, note
-    values: dict[str, float | bool | None]   # automatic source -> measured value (None: no data)
-    result: R.ScoreResult
-    id: str | None = None             # the saved row; None = not saved yet
-    meeting_id: str | None = None
-    member_id: str | None = None
-    title: str = ""                   # "Sinh hoạt chi bộ thường kỳ tháng 9 năm 2026", or the member's name
-    note: str = ""
-    scored_by: str = ""
-    # 5-good assessments: the cell's proposal and the decision of the committee above.
-    proposal: str = ""
-    recognized_title: str = ""
-    decision_no: str = ""
-    decision_date: dt.date | None = None
-    decision_org: str = ""
-
-    @property
-    def saved(self) -> bool:
-        return self.id is not None
-
-
-@dataclass
-class AssessmentInput:
-    """What the 5-good editor submits."""
-
-    items: dict[str, R.ItemScore] = field(default_factory=dict)
-    proposal: str = ""
-    recognized_title: str = ""
-    decision_no: str = ""
-    decision_date: dt.date | None = None
-    decision_org: str = ""
-    note: str = ""
-    rubric_id: str | None = None      # None: the saved sheet's rubric, else the active one
-
-
-@dataclass
-class MeetingScoreRow:
-    """An approved meeting of the year and its score, if any (the meeting-scores list)."""
-
-    meeting_id: str
-    held_on: dt.date
-    period_month: int
-    kind: str
-    kind_label: str
-    title: str
-    attendance_rate: float | None
-    score_id: str | None
-    rubric_name: str
-    total: float | None
-    max_points: float | None
-    band: str
-
-    @property
-    def percent(self) -> float | None:
-        if self.total is None or not self.max_points:
-            return None
-        return round(100.0 * self.total / self.max_points, 2)
-
-
-@dataclass
-class AssessmentRow:
-    subject: str                      # cell | member
-    member_id: str | None
-    name: str                         # the cell's name or the member's
-    list_no: int | None
-    assessment_id: str | None
-    total: float | None
-    max_points: float | None
-    band: str
-    proposal: str
-    recognized_title: str
-    decision_no: str
-    decision_date: dt.date | None
-    decision_org: str = ""
-
-
-@dataclass
-class MonthValue:
-    month: int
-    value: float | None               # None: no data that month
-    count: int = 0                    # how many meetings the value is made of
-
-
-@dataclass
-class YearValue:
-    year: int
-    total: float
-    max_points: float
-    percent: float
-    band: str
-    recognized_title: str
-
-
-@dataclass
-class MemberAttendanceRow:
-    member_id: str
-    full_name: str
-    list_no: int | None
-    expected: int
-    present: int
-    absent_with_reason: int
-    absent_without_reason: int
-    rate: float | None
-
-
-@dataclass
-class ScoresReport:
-    """Everything the yearly scores report (PDF, XLSX, CLI JSON) shows."""
-
-    year: int
-    meetings: list[MeetingScoreRow]
-    monthly_scores: list[MonthValue]      # average % of maximum per month
-    monthly_attendance: list[MonthValue]  # average attendance % per month
-    cell: AssessmentRow | None
-    cell_sheet: ScoreSheet | None
-    members: list[AssessmentRow]
-    history: list[YearValue]              # the cell's 5-good totals year on year
-    member_attendance: list[MemberAttendanceRow]
 
 
 # ---- meeting data ----------------------------------------------------------------------------------
@@ -211,7 +92,7 @@ def _approved_chains(s: Session, cell_id: str, year: int | None = None) -> list[
     return sorted(chains, key=lambda c: (c.head.held_on, c.head.start_time or "", c.root_id))
 
 
-def _meeting_facts(s: Session, chain: _Chain, rules: MD.MeetingRules) -> R.MeetingFacts:
+def _meeting_facts(s: Session, chain: _Chain, rules: MD.MeetingRules) -> S.MeetingFacts:
     """The facts of a meeting with the meetings feature's own rules (attendance rate over the members
     expected, minimum duration by kind, the preparation checklist, what approval requires)."""
     head = chain.head
@@ -230,7 +111,7 @@ def _meeting_facts(s: Session, chain: _Chain, rules: MD.MeetingRules) -> R.Meeti
     voted = vote is not None and vote.in_favour * 2 > max(summary.present, vote.total)
     complete = (head.status == "approved" and content.read_back and not MD.approval_errors(content)
                 and bool(entries))
-    return R.MeetingFacts(
+    return S.MeetingFacts(
         id=chain.root_id, held_on=head.held_on, period_year=head.period_year, period_month=head.period_month,
         kind=head.kind,
         attendance_rate=None if summary.rate_percent is None else round(summary.rate_percent, 2),
@@ -260,9 +141,9 @@ class ScoringService(CellScoped):
 
     # ---- pure helpers for the editor ------------------------------------------------------------------
     @staticmethod
-    def evaluate(rubric: R.Rubric, items: dict[str, R.ItemScore]) -> tuple[R.ScoreResult, dict[str, str]]:
+    def evaluate(rubric: R.Rubric, items: dict[str, S.ItemScore]) -> tuple[S.ScoreResult, dict[str, str]]:
         """(total/band, errors by criterion id) for what the editor holds; nothing is saved."""
-        return R.evaluate(rubric, items), R.check_sheet(rubric, items)
+        return S.evaluate(rubric, items), S.check_sheet(rubric, items)
 
     # ---- meetings ------------------------------------------------------------------------------------
     def meetings(self, year: int) -> list[MeetingScoreRow]:
@@ -295,20 +176,20 @@ class ScoringService(CellScoped):
             title = _title(chain.head)
         use_id = rubric_id or (row.rubric_id if row else None)
         rid, rubric = self.rubrics.resolve(use_id, "meeting", chain.head.kind)
-        existing = R.sheet_from_json(row.items) if row and row.rubric_id == rid else {}
-        values = R.meeting_values(facts)
-        items = R.prefill(rubric, values, existing)
+        existing = S.sheet_from_json(row.items) if row and row.rubric_id == rid else {}
+        values = S.meeting_values(facts)
+        items = S.prefill(rubric, values, existing)
         return ScoreSheet(subject="meeting", year=chain.head.period_year, rubric_id=rid, rubric=rubric, items=items,
-                          values=values, result=R.evaluate(rubric, items), id=row.id if row else None,
+                          values=values, result=S.evaluate(rubric, items), id=row.id if row else None,
                           meeting_id=chain.root_id, title=title, note=row.note if row else "",
                           scored_by=row.scored_by if row else "")
 
-    def save_meeting_score(self, meeting_id: str, items: dict[str, R.ItemScore], *, rubric_id: str | None = None,
+    def save_meeting_score(self, meeting_id: str, items: dict[str, S.ItemScore], *, rubric_id: str | None = None,
                            note: str = "", scored_by: str = "") -> ScoreSheet:
         """Save the meeting's score (one per meeting; saving again replaces it)."""
         sheet = self.meeting_sheet(meeting_id, rubric_id)
         items = self._checked_items(sheet, items)
-        result = R.evaluate(sheet.rubric, items)
+        result = S.evaluate(sheet.rubric, items)
         summary = MEETING_SCORE_SUMMARY.format(title=sheet.title, total=_fmt(result.total), band=result.band)
         with self.ctx.mutation("scoring.meeting", summary) as s:
             chain = self._chain(s, meeting_id)
@@ -318,7 +199,7 @@ class ScoringService(CellScoped):
                 s.add(row)
             row.rubric_id = sheet.rubric_id
             row.meeting_date, row.meeting_type = chain.head.held_on, chain.head.kind
-            row.items = R.sheet_to_json(items)
+            row.items = S.sheet_to_json(items)
             row.total, row.max_points, row.band = result.total, result.max_points, result.band
             row.note, row.scored_by = clean_text(note), clean_line(scored_by)
         return self.meeting_sheet(meeting_id)
@@ -426,14 +307,14 @@ class ScoringService(CellScoped):
         due = sum(len(st.due_months) for st in statuses)
         on_time = sum(len(st.on_time_months) for st in statuses)
         dues_rate = round(100.0 * on_time / due, 2) if due else None
-        return R.cell_year_values(meetings, percents, self._review_levels(year), admitted, dues_rate,
+        return S.cell_year_values(meetings, percents, self._review_levels(year), admitted, dues_rate,
                                   MD.REGULAR_KINDS, MD.THEMATIC_KINDS)
 
     def member_year_values(self, member_id: str, year: int, today: dt.date | None = None) -> dict[str, float | bool | None]:
         today = today or dt.date.today()
         meetings = [f for _, f in self._year_facts(year)]
         dues = self.dues.member_year(member_id, year, min(today, dt.date(year, 12, 31)))
-        return R.member_year_values(member_id, meetings, self._review_levels(year).get(member_id),
+        return S.member_year_values(member_id, meetings, self._review_levels(year).get(member_id),
                                     dues.on_time_rate if dues else None,
                                     len(dues.counted_unpaid) if dues else None)
 
@@ -465,7 +346,7 @@ class ScoringService(CellScoped):
             facts = member_facts(s, self.cell_id)
         out = []
         for m in facts:
-            att = R.member_attendance(m.id, meetings)
+            att = S.member_attendance(m.id, meetings)
             if not any(m.id in mt.statuses for mt in meetings):
                 continue
             out.append(MemberAttendanceRow(m.id, m.full_name, m.list_no, att.expected, att.present,
@@ -490,12 +371,12 @@ class ScoringService(CellScoped):
                             member_attendance=self.member_attendance(year))
 
     # ---- internals -----------------------------------------------------------------------------------
-    def _facts(self, s: Session, chain: _Chain) -> R.MeetingFacts:
+    def _facts(self, s: Session, chain: _Chain) -> S.MeetingFacts:
         return _meeting_facts(s, chain, meeting_rules(self.ctx, chain.head.held_on))
 
-    def _year_facts(self, year: int) -> list[tuple[_Chain, R.MeetingFacts]]:
+    def _year_facts(self, year: int) -> list[tuple[_Chain, S.MeetingFacts]]:
         """The year's approved meetings and their facts (memoised until the data changes)."""
-        def compute() -> list[tuple[_Chain, R.MeetingFacts]]:
+        def compute() -> list[tuple[_Chain, S.MeetingFacts]]:
             with self.ctx.read() as s:
                 return [(c, self._facts(s, c)) for c in _approved_chains(s, self.cell_id, year)]
 
@@ -538,29 +419,29 @@ class ScoringService(CellScoped):
 
     def _assessment_sheet(self, subject: str, year: int, rid: str, rubric: R.Rubric, values: dict,
                           row: FiveGoodAssessment | None, member_id: str | None, title: str) -> ScoreSheet:
-        existing = R.sheet_from_json(row.items) if row and row.rubric_id == rid else {}
-        items = R.prefill(rubric, values, existing)
+        existing = S.sheet_from_json(row.items) if row and row.rubric_id == rid else {}
+        items = S.prefill(rubric, values, existing)
         return ScoreSheet(
             subject=subject, year=year, rubric_id=rid, rubric=rubric, items=items, values=values,
-            result=R.evaluate(rubric, items), id=row.id if row else None, member_id=member_id, title=title,
+            result=S.evaluate(rubric, items), id=row.id if row else None, member_id=member_id, title=title,
             note=row.note if row else "",
             proposal=row.proposal if row else "", recognized_title=row.recognized_title if row else "",
             decision_no=row.decision_no if row else "", decision_date=row.decision_date if row else None,
             decision_org=row.decision_org if row else "")
 
-    def _checked_items(self, sheet: ScoreSheet, items: dict[str, R.ItemScore]) -> dict[str, R.ItemScore]:
+    def _checked_items(self, sheet: ScoreSheet, items: dict[str, S.ItemScore]) -> dict[str, S.ItemScore]:
         """The submitted points and notes over freshly measured automatic values; errors by criterion."""
-        errors = R.check_sheet(sheet.rubric, items)
+        errors = S.check_sheet(sheet.rubric, items)
         if errors:
             raise ValidationFailed(errors)
-        out: dict[str, R.ItemScore] = {}
+        out: dict[str, S.ItemScore] = {}
         for criterion in sheet.rubric.criteria():
-            fresh = sheet.items.get(criterion.id, R.ItemScore())
+            fresh = sheet.items.get(criterion.id, S.ItemScore())
             given = items.get(criterion.id)
             points = given.points if given is not None else fresh.points
             if points is None and fresh.auto_points is not None:
                 points = fresh.auto_points
-            out[criterion.id] = R.ItemScore(points=None if points is None else round(float(points), 2),
+            out[criterion.id] = S.ItemScore(points=None if points is None else round(float(points), 2),
                                             auto_value=fresh.auto_value, auto_points=fresh.auto_points,
                                             note=clean_text(given.note) if given is not None else fresh.note)
         return out
@@ -571,7 +452,7 @@ class ScoringService(CellScoped):
         errors = self.check_assessment(data, today)
         if errors:
             raise ValidationFailed(errors)
-        result = R.evaluate(sheet.rubric, items)
+        result = S.evaluate(sheet.rubric, items)
         if sheet.subject == "cell":
             summary = CELL_SUMMARY.format(year=sheet.year, total=_fmt(result.total), band=result.band)
         else:
@@ -584,7 +465,7 @@ class ScoringService(CellScoped):
                                          year=sheet.year)
                 s.add(row)
             row.rubric_id = sheet.rubric_id
-            row.items = R.sheet_to_json(items)
+            row.items = S.sheet_to_json(items)
             row.total, row.max_points, row.band = result.total, result.max_points, result.band
             row.proposal, row.recognized_title = clean_line(data.proposal), clean_line(data.recognized_title)
             row.decision_no, row.decision_date = clean_line(data.decision_no), data.decision_date

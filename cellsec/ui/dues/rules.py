@@ -36,7 +36,7 @@ from ...domain import dues as D
 from ...domain.dates import format_date
 from ...domain.members import DUES_CATEGORY_LABELS
 from ...services.errors import ServiceError
-from .month import MONEY_PATTERN, money_text, percent_text
+from .sheet import MONEY_PATTERN, money_text, percent_text
 from ..common.widgets import WARNING_COLOR, banner, FieldMessage, format_money, muted_label, parse_money, scrolled
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole
@@ -59,6 +59,27 @@ class RulesTab(QWidget):
         self.versions.setSpacing(3)
         self.versions.currentRowChanged.connect(self._version_chosen)
 
+        editor = self._rules_editor()
+        buttons = self._buttons()
+
+        right = QVBoxLayout()
+        right.addWidget(scrolled(editor), 1)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.versions)
+        layout.addLayout(right, 1)
+
+        for combo in (self.rounding_unit, self.rounding_mode, self.try_category):
+            combo.currentIndexChanged.connect(self._edited)
+        self.retained.valueChanged.connect(self._edited)
+        self.removal_months.valueChanged.connect(self._edited)
+        self.exempt_owe.toggled.connect(self._edited)
+        self.try_basis.textChanged.connect(self._edited)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        self.retranslate()
+
+    def _rules_editor(self) -> QWidget:
+        """The chosen version: its title and source, the rates by category, the settings, a try-out."""
         self.unverified_banner = banner("unverified")
         self.title = QLabel()
         self.title.setObjectName("rules_title")
@@ -77,6 +98,31 @@ class RulesTab(QWidget):
         self.categories.setColumnStretch(2, 1)
         self.category_widgets: list[QWidget] = []
 
+        self.settings_box = self._settings_box()
+
+        self.try_box = self._try_box()
+
+        self.notes_title = QLabel()
+        self.notes_title.setStyleSheet("font-weight: bold;")
+        self.notes = muted_label(name="notes")
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+
+        editor = QWidget()
+        body = QVBoxLayout(editor)
+        body.addWidget(self.unverified_banner)
+        body.addWidget(self.title)
+        body.addWidget(self.source)
+        body.addWidget(self.effective)
+        body.addWidget(self.categories_box)
+        body.addWidget(self.settings_box)
+        body.addWidget(self.try_box)
+        body.addWidget(self.notes_title)
+        body.addWidget(self.notes)
+        body.addStretch(1)
+        return editor
+
+    def _settings_box(self) -> QGroupBox:
+        """Rounding, the share the cell keeps, the removal threshold, whether exempt members owe."""
         self.settings_box = QGroupBox()
         form = QFormLayout(self.settings_box)
         self.rounding_unit = QComboBox()
@@ -114,7 +160,10 @@ class RulesTab(QWidget):
         self.exempt_owe = QCheckBox()
         self.exempt_owe.setObjectName("exempt_owe")
         form.addRow("", self.exempt_owe)
+        return self.settings_box
 
+    def _try_box(self) -> QGroupBox:
+        """Try the rules: a category and a basis give the amount due."""
         self.try_box = QGroupBox()
         self.try_category = QComboBox()
         self.try_category.setObjectName("try_category")
@@ -130,25 +179,9 @@ class RulesTab(QWidget):
         try_row.addWidget(self.try_category)
         try_row.addWidget(self.try_basis)
         try_row.addWidget(self.try_result, 1)
+        return self.try_box
 
-        self.notes_title = QLabel()
-        self.notes_title.setStyleSheet("font-weight: bold;")
-        self.notes = muted_label(name="notes")
-        self.notes.setTextFormat(Qt.TextFormat.RichText)
-
-        editor = QWidget()
-        body = QVBoxLayout(editor)
-        body.addWidget(self.unverified_banner)
-        body.addWidget(self.title)
-        body.addWidget(self.source)
-        body.addWidget(self.effective)
-        body.addWidget(self.categories_box)
-        body.addWidget(self.settings_box)
-        body.addWidget(self.try_box)
-        body.addWidget(self.notes_title)
-        body.addWidget(self.notes)
-        body.addStretch(1)
-
+    def _buttons(self) -> QHBoxLayout:
         self.message = FieldMessage()
         self.message.setObjectName("message")
         self.save_button = QPushButton()
@@ -165,22 +198,7 @@ class RulesTab(QWidget):
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.save_button)
-
-        right = QVBoxLayout()
-        right.addWidget(scrolled(editor), 1)
-        right.addLayout(buttons)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.versions)
-        layout.addLayout(right, 1)
-
-        for combo in (self.rounding_unit, self.rounding_mode, self.try_category):
-            combo.currentIndexChanged.connect(self._edited)
-        self.retained.valueChanged.connect(self._edited)
-        self.removal_months.valueChanged.connect(self._edited)
-        self.exempt_owe.toggled.connect(self._edited)
-        self.try_basis.textChanged.connect(self._edited)
-        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
-        self.retranslate()
+        return buttons
 
     # ---- texts --------------------------------------------------------------------------------------
     def retranslate(self) -> None:

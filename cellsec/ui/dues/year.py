@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain import dues as D
 from ...services.dues.service import MemberDuesYear
 from ...services.errors import ServiceError
-from .month import STATE_COLORS, state_brushes
+from .sheet import STATE_COLORS, state_brushes
 from ..common.widgets import ERROR_COLOR, WARNING_COLOR, muted_label
 
 MONTH_COLUMNS = 12
@@ -177,33 +177,7 @@ class YearTab(QWidget):
         self.services = services
         self.today = today
 
-        self.prev_button = QToolButton()
-        self.prev_button.setText("‹")
-        self.prev_button.clicked.connect(lambda: self.year_box.stepBy(-1))
-        self.year_label = QLabel()
-        self.year_box = QSpinBox()
-        self.year_box.setObjectName("year")
-        self.year_box.setRange(2000, 2200)
-        self.year_box.setValue(today().year)
-        self.year_box.valueChanged.connect(lambda _year: self.load())
-        self.next_button = QToolButton()
-        self.next_button.setText("›")
-        self.next_button.clicked.connect(lambda: self.year_box.stepBy(1))
-        top = QHBoxLayout()
-        top.addWidget(self.prev_button)
-        top.addWidget(self.year_label)
-        top.addWidget(self.year_box)
-        top.addWidget(self.next_button)
-        top.addSpacing(24)
-        self.legend: dict[str, QLabel] = {}
-        for state in (D.PAID, D.PARTIAL, D.UNPAID, D.EXCUSED, D.NOT_DUE):
-            fg, bg = STATE_COLORS[state]
-            label = QLabel()
-            label.setObjectName(f"legend_{state}")
-            label.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 3px; padding: 2px 6px;")
-            self.legend[state] = label
-            top.addWidget(label)
-        top.addStretch(1)
+        top = self._year_bar()
 
         self.model = DuesYearModel(self)
         self.table = QTableView()
@@ -236,6 +210,37 @@ class YearTab(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.note)
         self.retranslate()
+
+    def _year_bar(self) -> QHBoxLayout:
+        """The year (typed or stepped) and the legend of the grid's colours."""
+        self.prev_button = QToolButton()
+        self.prev_button.setText("‹")
+        self.prev_button.clicked.connect(lambda: self.year_box.stepBy(-1))
+        self.year_label = QLabel()
+        self.year_box = QSpinBox()
+        self.year_box.setObjectName("year")
+        self.year_box.setRange(2000, 2200)
+        self.year_box.setValue(self.today().year)
+        self.year_box.valueChanged.connect(lambda _year: self.load())
+        self.next_button = QToolButton()
+        self.next_button.setText("›")
+        self.next_button.clicked.connect(lambda: self.year_box.stepBy(1))
+        top = QHBoxLayout()
+        top.addWidget(self.prev_button)
+        top.addWidget(self.year_label)
+        top.addWidget(self.year_box)
+        top.addWidget(self.next_button)
+        top.addSpacing(24)
+        self.legend: dict[str, QLabel] = {}
+        for state in (D.PAID, D.PARTIAL, D.UNPAID, D.EXCUSED, D.NOT_DUE):
+            fg, bg = STATE_COLORS[state]
+            label = QLabel()
+            label.setObjectName(f"legend_{state}")
+            label.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 3px; padding: 2px 6px;")
+            self.legend[state] = label
+            top.addWidget(label)
+        top.addStretch(1)
+        return top
 
     def retranslate(self) -> None:
         self.prev_button.setToolTip(self.tr("Previous year"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import rubrics as R
+from ...domain import scores as S
 from ...domain.review_rules import LEVEL_NAMES
 from ..common.widgets import WARNING_COLOR, FieldMessage
 
@@ -27,7 +28,7 @@ AUTO_BADGE = "background: #e3ecf7; color: #1f4e79; border-radius: 3px; padding: 
 EDITED_BADGE = "background: #fff4d6; color: #8a5300; border-radius: 3px; padding: 0 4px;"
 MUTED = "color: palette(placeholder-text);"
 _NUMBER = re.compile(r"^-?\d{0,4}([.,]\d{0,2})?$")
-_LEVEL_BY_VALUE = {v: k for k, v in R.LEVEL_VALUES.items()}
+_LEVEL_BY_VALUE = {v: k for k, v in S.LEVEL_VALUES.items()}
 
 
 def points_text(value: float | None) -> str:
@@ -99,7 +100,7 @@ class CriterionRow(QWidget):
 
     changed = Signal()
 
-    def __init__(self, criterion: R.Criterion, item: R.ItemScore, texts: "SheetTexts",
+    def __init__(self, criterion: R.Criterion, item: S.ItemScore, texts: "SheetTexts",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.criterion = criterion
@@ -185,8 +186,8 @@ class CriterionRow(QWidget):
         points = self.points.points()
         return self.is_auto() and (points is None or abs(points - self.item.auto_points) > R.EPS)
 
-    def value(self) -> R.ItemScore:
-        return R.ItemScore(points=self.points.points(), auto_value=self.item.auto_value,
+    def value(self) -> S.ItemScore:
+        return S.ItemScore(points=self.points.points(), auto_value=self.item.auto_value,
                            auto_points=self.item.auto_points, note=self.note.text())
 
     def reset_to_auto(self) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.errors import ServiceError
-from ...services.scoring.service import AssessmentRow, MeetingScoreRow
+from ...services.scoring.records import AssessmentRow, MeetingScoreRow
 from ..overview.attention import AttentionView
 from ..common.charts import BARS, HBARS, LINE, ChartPoint, ChartWidget, month_labels
 from ..common.workers import run_in_background

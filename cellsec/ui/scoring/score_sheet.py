@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import rubrics as R
+from ...domain import scores as S
 from ...services.errors import ServiceError, ValidationFailed
-from ...services.scoring.service import AssessmentInput, ScoreSheet
+from ...services.scoring.records import AssessmentInput, ScoreSheet
 from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
 from .criterion_row import MUTED, OK_COLOR, CriterionRow, SheetTexts, points_text
 
@@ -405,7 +405,7 @@ class ScoreSheetDialog(QDialog):
                     line.setFrameShape(QFrame.Shape.HLine)
                     line.setStyleSheet("color: #e0e0e0;")
                     inner.addWidget(line)
-                row = CriterionRow(criterion, sheet.items.get(criterion.id, R.ItemScore()), self.texts)
+                row = CriterionRow(criterion, sheet.items.get(criterion.id, S.ItemScore()), self.texts)
                 row.changed.connect(self._changed)
                 inner.addWidget(row)
                 self.rows[criterion.id] = row
@@ -421,7 +421,7 @@ class ScoreSheetDialog(QDialog):
         self.groups_grid.setColumnStretch(0, 1)
         self.criteria_layout.addStretch(1)
 
-    def items(self) -> dict[str, R.ItemScore]:
+    def items(self) -> dict[str, S.ItemScore]:
         return {cid: row.value() for cid, row in self.rows.items()}
 
     def assessment_input(self) -> tuple[AssessmentInput, dict[str, str]]:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...domain.dates import format_date
 from ...domain.rubrics import format_points
-from ...services.scoring.service import AssessmentRow, MeetingScoreRow
+from ...services.scoring.records import AssessmentRow, MeetingScoreRow
 from ..common.charts import format_value
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from cellsec.domain import rubrics as R
+from cellsec.domain import scores as S
 from cellsec.domain.meetings import Checklist
 from cellsec.services.dues.service import PaymentEntry
 from cellsec.services.errors import ServiceError, ValidationFailed
-from cellsec.services.scoring.service import AssessmentInput
+from cellsec.services.scoring.records import AssessmentInput
 
 from ..scoring_data import TODAY, D, T, add_members, meeting
 
@@ -60,8 +60,8 @@ def test_save_score_override_and_reopen(cell):
     sheet = svc.scoring.meeting_sheet(mid)
     items = dict(sheet.items)
     for cid in ("2.2", "3.1", "3.3", "3.4", "4.1", "5.2"):
-        items[cid] = R.ItemScore(points=sheet.rubric.criterion(cid).max_points - 1, note="Bí thư chấm")
-    items["1.1"] = R.ItemScore(points=12, note="Một đồng chí đến muộn")  # override 15
+        items[cid] = S.ItemScore(points=sheet.rubric.criterion(cid).max_points - 1, note="Bí thư chấm")
+    items["1.1"] = S.ItemScore(points=12, note="Một đồng chí đến muộn")  # override 15
     saved = svc.scoring.save_meeting_score(mid, items, scored_by="Nguyễn Văn An", note="Chấm tại chi ủy")
     assert saved.saved and saved.result.complete
     assert saved.items["1.1"].points == 12 and saved.items["1.1"].auto_points == 15 and saved.items["1.1"].overridden
@@ -72,7 +72,7 @@ def test_save_score_override_and_reopen(cell):
     row = svc.scoring.meetings(2026)[0]
     assert (row.total, row.band, row.percent) == (91, "Tốt", 91.0)
     with pytest.raises(ValidationFailed) as info:
-        svc.scoring.save_meeting_score(mid, {"2.2": R.ItemScore(points=9)})
+        svc.scoring.save_meeting_score(mid, {"2.2": S.ItemScore(points=9)})
     assert set(info.value.errors) == {"2.2"}
     svc.scoring.delete_meeting_score(mid)
     assert svc.scoring.meetings(2026)[0].total is None
@@ -155,8 +155,8 @@ def test_member_year_values_and_sheet(cell):
 def test_five_good_assessments_and_history(cell):
     svc, ids = cell
     sheet = svc.scoring.cell_sheet(2025, today=TODAY)
-    items = {c.id: R.ItemScore(points=c.max_points) for c in sheet.rubric.criteria()}
-    items["2.1"] = R.ItemScore(points=8, note="Một đảng viên có biểu hiện cần nhắc nhở")
+    items = {c.id: S.ItemScore(points=c.max_points) for c in sheet.rubric.criteria()}
+    items["2.1"] = S.ItemScore(points=8, note="Một đảng viên có biểu hiện cần nhắc nhở")
     data = AssessmentInput(items=items, proposal="Đề nghị công nhận \"Chi bộ 5 tốt\"", recognized_title="Chi bộ 5 tốt",
                            decision_no="Số 118-QĐ/ĐU", decision_date=D(2025, 12, 28), decision_org="Đảng ủy xã")
     saved = svc.scoring.save_cell_assessment(2025, data, today=TODAY)
@@ -167,7 +167,7 @@ def test_five_good_assessments_and_history(cell):
     assert set(info.value.errors) == {"decision_date", "decision_no"}
     member = svc.scoring.member_sheet(ids["Lê Văn Cường"], 2025, today=TODAY)
     svc.scoring.save_member_assessment(ids["Lê Văn Cường"], 2025, AssessmentInput(
-        items={c.id: R.ItemScore(points=c.max_points / 2) for c in member.rubric.criteria()}), today=TODAY)
+        items={c.id: S.ItemScore(points=c.max_points / 2) for c in member.rubric.criteria()}), today=TODAY)
     rows = svc.scoring.assessments(2025, today=TODAY)
     assert rows[0].subject == "cell" and rows[0].total == 98
     assert [r.name for r in rows[1:]] == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung",

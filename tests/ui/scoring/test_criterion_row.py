@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cellsec.domain import rubrics as R
+from cellsec.domain import scores as S
 from cellsec.ui.scoring.criterion_row import CriterionRow, SheetTexts, points_text
 
 
@@ -10,7 +11,7 @@ def test_an_override_needs_a_note_and_resets(qtbot):
     texts = SheetTexts()
     criterion = R.Criterion("1.1", "Tỷ lệ đảng viên dự họp", 10.0,
                             auto=R.AutoRule(source="meeting.attendance_rate", mode="proportional"))
-    row = CriterionRow(criterion, R.ItemScore(points=9.0, auto_value=90.0, auto_points=9.0), texts)
+    row = CriterionRow(criterion, S.ItemScore(points=9.0, auto_value=90.0, auto_points=9.0), texts)
     qtbot.addWidget(row)
     assert row.is_auto() and not row.overridden() and row.local_error() == ""
     row.points.set_points(5.0)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from cellsec.services.scoring.service import AssessmentRow, MeetingScoreRow
+from cellsec.services.scoring.records import AssessmentRow, MeetingScoreRow
 from cellsec.ui.scoring.tables import AssessmentsModel, MeetingScoresModel, SortProxy, percent_text, score_text
 
 
