@@ -17,6 +17,10 @@ from pathlib import Path
 
 
 def find_bin() -> Path | None:
+    """The PostgreSQL server binaries: CELLSEC_PG_BINDIR if set, else the newest Debian install, else PATH."""
+    forced = os.environ.get("CELLSEC_PG_BINDIR")
+    if forced is not None:
+        return Path(forced) if (Path(forced) / "initdb").exists() else None
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
                    key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0)
     if found:
