@@ -14,6 +14,8 @@ from typing import Any
 
 from .dates import format_date
 from .messages import Msg
+from .reminders import WARNING as REMINDER_WARNING
+from .reminders import Reminder
 
 DANGER, WARNING, INFO = "danger", "warning", "info"
 SEVERITIES = (DANGER, WARNING, INFO)
@@ -182,3 +184,89 @@ def sort_items(items: list[AttentionItem], order: dict[str, tuple] | None = None
     order = order or {}
     return sorted(items, key=lambda i: (rank.get(i.severity, 9), order.get(i.member_id, (True, 1 << 30, ((), (), i.full_name))),
                                         kinds.get(i.kind, 99)))
+
+
+# ---- the same items as overview reminders ---------------------------------------------------------------
+# Each kind's sentence names the member; the reminder kinds are the ones the overview has always used.
+REMINDER_KINDS = {
+    ABSENT_MONTHS: "removal_risk",
+    CONSECUTIVE_ABSENCES: "absent_consecutive",
+    DUES_UNPAID: "dues_unpaid",
+    FAILED_TWO_YEARS: "review_removal_risk",
+    PROBATION_ENDING: "probation_ending",
+    EXEMPTION_ENDING: "exemption_ending",
+}  # ABSENT_WITHOUT_REASON is not repeated member by member: the meetings' reminder names the last meeting's
+REMINDER_PROBATION_ENDING = Msg(
+    "Đồng chí {name} hết thời gian dự bị ngày {date}: chuẩn bị hồ sơ xét công nhận đảng viên chính thức "
+    "(bản tự kiểm điểm mẫu 10-KNĐ).",
+    "{name}'s probation ends on {date}: prepare the recognition dossier (self-review form 10-KNĐ).",
+)
+REMINDER_PROBATION_OVERDUE = Msg(
+    "Đồng chí {name} đã hết thời gian dự bị từ ngày {date} nhưng chưa được công nhận đảng viên chính thức.",
+    "{name}'s probation ended on {date} but the member is not yet recognised as official.",
+)
+REMINDER_EXEMPTION_ENDING = Msg(
+    "Đồng chí {name} hết thời hạn miễn sinh hoạt ngày {date}.",
+    "{name}'s exemption from activities ends on {date}.",
+)
+REMINDER_EXEMPTION_OVER = Msg(
+    "Đồng chí {name} đã hết thời hạn miễn sinh hoạt từ ngày {date} nhưng vẫn đang ghi là miễn sinh hoạt.",
+    "{name}'s exemption ended on {date} but the member is still marked exempt.",
+)
+REMINDER_ABSENT_MONTHS = Msg(
+    "Đồng chí {name} bỏ sinh hoạt {count} tháng trong năm {year} (tháng {months}) không có lý do chính đáng{tail}",
+    "{name} missed meetings without valid reason in {count} months of {year} ({months}){tail}",
+)
+REMINDER_ABSENT_MONTHS_GROUND = Msg(": căn cứ để chi bộ xem xét, đề nghị xóa tên.",
+                                    ": grounds for the cell to consider removal.")
+REMINDER_ABSENT_MONTHS_NEAR = Msg("; thêm một tháng nữa là căn cứ xem xét xóa tên.",
+                                  "; one more month is a removal ground.")
+REMINDER_CONSECUTIVE = Msg(
+    "Đồng chí {name} vắng sinh hoạt {count} lần liên tiếp (quá {limit} lần).",
+    "{name} missed {count} meetings in a row (more than {limit}).",
+)
+REMINDER_DUES = Msg(
+    "Đồng chí {name} chưa đóng đảng phí {count} tháng trong năm {year} (tháng {months}).",
+    "{name} has not paid dues for {count} months of {year} (months {months}).",
+)
+REMINDER_FAILED_TWO_YEARS = Msg(
+    "Đồng chí {name} bị xếp loại \"Không hoàn thành nhiệm vụ\" hai năm liền ({first} và {second}): "
+    "chi bộ xem xét theo quy định (thuộc diện xem xét xóa tên, thay thế chức vụ).",
+    "{name} was rated \"Did not fulfil duties\" two years in a row ({first} and {second}): "
+    "the cell must consider the case (grounds for removal from the list or from office).",
+)
+
+
+def _reminder_text(item: AttentionItem) -> str:
+    d, name = item.data, item.full_name
+    if item.kind == PROBATION_ENDING:
+        msg = REMINDER_PROBATION_OVERDUE if d.get("overdue") else REMINDER_PROBATION_ENDING
+        return msg.format(name=name, date=format_date(item.due))
+    if item.kind == EXEMPTION_ENDING:
+        msg = REMINDER_EXEMPTION_OVER if d.get("overdue") else REMINDER_EXEMPTION_ENDING
+        return msg.format(name=name, date=format_date(item.due))
+    if item.kind == ABSENT_MONTHS:
+        tail = REMINDER_ABSENT_MONTHS_GROUND if item.severity == DANGER else REMINDER_ABSENT_MONTHS_NEAR
+        return REMINDER_ABSENT_MONTHS.format(name=name, count=len(d["months"]), year=d["year"],
+                                             months=", ".join(str(m) for m in d["months"]), tail=tail.format())
+    if item.kind == CONSECUTIVE_ABSENCES:
+        return REMINDER_CONSECUTIVE.format(name=name, count=d["longest"], limit=d["limit"])
+    if item.kind == DUES_UNPAID:
+        return REMINDER_DUES.format(name=name, count=len(d["months"]), year=d["year"],
+                                    months=", ".join(m[5:7] for m in d["months"]))
+    first, second = d["years"]
+    return REMINDER_FAILED_TWO_YEARS.format(name=name, first=first, second=second)
+
+
+def as_reminders(items: list[AttentionItem]) -> list[Reminder]:
+    """The attention items the overview shows, as reminders (every one a warning there)."""
+    out = []
+    for item in items:
+        kind = REMINDER_KINDS.get(item.kind)
+        if kind is None:
+            continue
+        due = item.due
+        if item.kind == CONSECUTIVE_ABSENCES and item.data.get("last_absent_on"):
+            due = dt.date.fromisoformat(item.data["last_absent_on"])
+        out.append(Reminder(kind, REMINDER_WARNING, _reminder_text(item), item.member_id, due))
+    return out

@@ -15,11 +15,13 @@ from sqlalchemy import select
 from ..domain import attention as A
 from ..domain import meetings as MD
 from ..domain.members import IN_CELL_STATUSES, probation_end
+from ..domain.reminders import Reminder
 from ..store.models.meetings import Meeting, MeetingAttendance
 from .context import Context
 from .dues.service import CellScoped, DuesService, member_facts, registry_order
 from .meetings.rulesets import meeting_rules
 from .members.service import membership_rules
+from .reminders import ATTENTION, register
 
 
 class AttentionService(CellScoped):
@@ -100,3 +102,13 @@ class AttentionService(CellScoped):
         return [MD.AttendanceMark(r.meeting_id, current[r.meeting_id].held_on, current[r.meeting_id].period_year,
                                   current[r.meeting_id].period_month, r.member_id, r.full_name, r.status)
                 for r in rows]
+
+
+def attention_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
+    """The overview's reminders about members: the same attention list, each item as one sentence."""
+    if ctx.cell_id_or_none() is None:
+        return []
+    return A.as_reminders(AttentionService(ctx).list(today))
+
+
+register(ATTENTION, attention_reminders, order=10)

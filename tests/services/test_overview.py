@@ -3,18 +3,20 @@ import datetime as dt
 import pytest
 
 from cellsec.domain import messages
-from cellsec.services import overview
+from cellsec.domain.reminders import Reminder
+from cellsec.services import reminders as registry
 from cellsec.services.members.service import MemberInput, StatusChange
-from cellsec.services.overview import Reminder
 
 TODAY = dt.date(2026, 11, 22)
 
 
 @pytest.fixture(autouse=True)
 def registry_providers_only(monkeypatch):
-    """Other features append providers; these tests are about the registry's own three."""
-    monkeypatch.setattr(overview, "REMINDER_PROVIDERS", [
-        overview.probation_reminders, overview.exemption_reminders, overview.missing_data_reminders])
+    """Other features register providers; these tests are about the members' own: the attention list
+    (probation, exemptions) and the records that lack data."""
+    registry.load_features()
+    monkeypatch.setattr(registry, "_registry", {name: entry for name, entry in registry._registry.items()
+                                                if name in (registry.ATTENTION, "members.missing_data")})
 
 
 def add(services, name, **kw):
@@ -101,7 +103,7 @@ def test_features_add_their_own_providers(services, monkeypatch):
     def meetings(ctx, today):
         return [Reminder("meeting_missing", "warning", "Chưa có biên bản sinh hoạt tháng 11/2026.", due=today)]
 
-    monkeypatch.setattr(overview, "REMINDER_PROVIDERS", [*overview.REMINDER_PROVIDERS, meetings])
+    registry.register("meetings", meetings)  # into this test's copy of the registry
     add(services, "Hoàng Văn Sơn", status="du_bi", official_on=None, admitted_on=dt.date(2025, 12, 22),
         cccd="040080009999")
     add(services, "Trần Văn Bình", cccd="")

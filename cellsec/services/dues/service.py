@@ -518,7 +518,7 @@ MONTH_UNPAID_REMINDER = Msg(
 def dues_reminders(ctx: Context, today: dt.date) -> list:
     """Overview provider: members one month short of (or at) the unpaid-dues removal ground, and how many
     have not paid last month. Silent until the cell keeps its dues in the program."""
-    from ..overview import Reminder
+    from ...domain.reminders import Reminder
 
     service = DuesService(ctx)
     with ctx.read() as s:

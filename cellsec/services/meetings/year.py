@@ -26,7 +26,7 @@ from .queries import attendance_for, current_meetings, meeting_label
 from .records import AbsenceReport, MeetingRecord
 
 if TYPE_CHECKING:
-    from ..overview import Reminder
+    from ...domain.reminders import Reminder
 
 
 class YearMixin:
@@ -94,7 +94,7 @@ def meeting_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
     """Reminders for the overview page: missing regular meetings this year, thematic meetings missing or
     due this quarter, minutes left unapproved, absences without reason in the last meeting, members
     absent more than 3 times in a row, members at risk of removal."""
-    from ..overview import Reminder  # noqa: F811 (overview imports this module: import when called)
+    from ...domain.reminders import Reminder  # noqa: F811 (overview imports this module: import when called)
 
     if ctx.cell_id_or_none() is None:
         return []
