@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from .. import __version__
@@ -261,8 +262,7 @@ class SyncService:
         base = self._base_snapshot(s, op)
         merged = _merge(model, base, mine, theirs)
         apply_rows(s, [RemoteRow(op.entity, op.entity_id, server["rev"], theirs)], force_keys={(op.entity, op.entity_id)})
-        s.merge(SyncBase(entity=op.entity, entity_id=op.entity_id, rev=server["rev"],
-                         snapshot=json.dumps(theirs, ensure_ascii=False, sort_keys=True)))
+        _keep_bases(s, [(op.entity, op.entity_id, server["rev"], theirs)])
         if merged is not None:
             if merged:
                 self._write_local(s, model, op.entity_id, merged)
@@ -311,9 +311,7 @@ class SyncService:
                     elif owner(change["entity"]) == "cell" and change.get("snapshot") is not None:
                         rows.append(RemoteRow(change["entity"], change["entity_id"], change["rev"], change["snapshot"]))
                 written = apply_rows(s, rows, force_keys=forced)
-                for row in written:
-                    s.merge(SyncBase(entity=row.entity, entity_id=row.entity_id, rev=row.rev,
-                                     snapshot=json.dumps(row.snapshot, ensure_ascii=False, sort_keys=True)))
+                _keep_bases(s, [(r.entity, r.entity_id, r.rev, r.snapshot) for r in written])
                 pulled.count += len(written)
                 pulled.keys |= {(r.entity, r.entity_id) for r in written}
                 sync_state.advance_cursor(s, int(page["cursor"]))
@@ -350,6 +348,18 @@ def _merge(model, base: dict | None, mine: dict, theirs: dict) -> dict[str, Any]
     if mine_changed & text_columns:
         return None
     return {k: mine[k] for k in mine_changed}
+
+
+def _keep_bases(s: Session, rows: list[tuple[str, str, int, dict[str, Any]]]) -> None:
+    """Remember the pulled copies as the versions both laptops now share (one statement per page)."""
+    if not rows:
+        return
+    values = [{"entity": e, "entity_id": i, "rev": rev, "snapshot": json.dumps(snap, ensure_ascii=False, sort_keys=True)}
+              for e, i, rev, snap in rows]
+    statement = sqlite_insert(SyncBase)
+    s.execute(statement.on_conflict_do_update(index_elements=["entity", "entity_id"],
+                                              set_={"rev": statement.excluded.rev,
+                                                    "snapshot": statement.excluded.snapshot}), values)
 
 
 def _keep_committee_record(s: Session, change: dict[str, Any]) -> None:
