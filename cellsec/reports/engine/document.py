@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field, fields
-from functools import lru_cache
+from dataclasses import dataclass, field
 from typing import Any, Union
 
+from ...domain import layout as layout_rules
 from ...domain.dates import date_line
-from ...domain.rules import load_rule_set
+from ...domain.layout import LayoutSettings
 from ...domain.text import nfc
 from ...paths import resources_dir
 
@@ -31,72 +31,17 @@ def _check_align(*values: str) -> None:
             raise ValueError(f"alignment must be one of {ALIGNMENTS}, not {value!r}")
 
 # ---------------------------------------------------------------------------------------------------
-# Layout settings (defaults are data: resources/rules/document_layout.json)
+# Layout settings: the value lives in the domain (domain/layout.py); the defaults are the rule file's
 # ---------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class LayoutSettings:
-    """Page and type settings of printed documents. Sizes in points, lengths in millimetres."""
-
-    margin_top_mm: float = 20
-    margin_bottom_mm: float = 20
-    margin_left_mm: float = 30
-    margin_right_mm: float = 15
-    # Duplex: even pages swap the left and right margins (binding edge stays on the inside).
-    mirrored: bool = False
-    zero_pad_dates: bool = True
-    page_number_top_mm: float = 10
-    party_title_size: float = 15
-    header_size: float = 14
-    title_size: float = 15
-    subtitle_size: float = 14
-    body_size: float = 14
-    table_size: float = 12
-    line_spacing: float = 1.25
-    first_line_indent_mm: float = 10
-    recipients_label_size: float = 12
-    recipients_size: float = 11
-    page_number_size: float = 13
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any], base: LayoutSettings | None = None) -> LayoutSettings:
-        """Known keys of `data` over `base` (default: the rule file's defaults); unknown keys are ignored
-        so settings saved by a newer or older version still load."""
-        values = (base or default_layout()).to_dict()
-        for f in fields(cls):
-            if f.name in data and data[f.name] is not None:
-                current = values[f.name]
-                values[f.name] = bool(data[f.name]) if isinstance(current, bool) else float(data[f.name])
-        return cls(**values)
-
-
-LAYOUT_RULE_SET = "document_layout"
-
-
-@lru_cache(maxsize=1)
-def _layout_rules() -> dict[str, Any]:
-    """The newest version of the 'document_layout' rule set (resources/rules), as its whole JSON."""
-    return load_rule_set(LAYOUT_RULE_SET, resources_dir() / "rules").latest.data
-
-
 def layout_presets() -> dict[str, tuple[str, LayoutSettings]]:
-    """Preset name -> (Vietnamese label, settings) from the rule file (margins differ between presets)."""
-    rules = _layout_rules()
-    out: dict[str, tuple[str, LayoutSettings]] = {}
-    for name, preset in rules["presets"].items():
-        values = dict(rules["values"])
-        values.update({k: v for k, v in preset.items() if k in {f.name for f in fields(LayoutSettings)}})
-        out[name] = (preset.get("label", name), LayoutSettings.from_dict(values, base=LayoutSettings()))
-    return out
+    """Preset name -> (Vietnamese label, settings) from resources/rules/document_layout.json."""
+    return layout_rules.layout_presets(resources_dir() / "rules")
 
 
 def default_layout() -> LayoutSettings:
-    rules = _layout_rules()
-    return layout_presets()[rules["default_preset"]][1]
+    return layout_rules.default_layout(resources_dir() / "rules")
 
 
 # ---------------------------------------------------------------------------------------------------

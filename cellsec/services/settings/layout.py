@@ -1,20 +1,18 @@
 """Page layout of printed documents (margins, duplex, font sizes): defaults from the rule file
-resources/rules/document_layout.json, the user's choice stored in the local settings.
-
-cellsec.reports is imported inside the methods only: it must not load at app start-up.
+resources/rules/document_layout.json, the user's choice stored in the local settings. The value is
+domain/layout.LayoutSettings, which the report engine takes too (this module does not import reports).
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
+from ...domain import layout as rules
+from ...domain.layout import LayoutSettings
 from ...domain.messages import Msg
+from ...paths import resources_dir
 from ..context import Context
 from ..errors import ValidationFailed
-
-if TYPE_CHECKING:
-    from ...reports.engine.document import LayoutSettings
 
 SETTING_KEY = "document_layout"
 MARGIN_RANGE = (5.0, 50.0)
@@ -40,6 +38,11 @@ INDENT_OUT_OF_RANGE = Msg("Thụt đầu dòng phải từ 0 đến 30 mm.", "Th
 _MARGINS = ("margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm")
 _SIZES = ("party_title_size", "header_size", "title_size", "subtitle_size", "body_size", "table_size",
           "recipients_label_size", "recipients_size", "page_number_size")
+
+
+def default_layout() -> LayoutSettings:
+    """The rule file's default preset."""
+    return rules.default_layout(resources_dir() / "rules")
 
 
 def check_layout(settings: LayoutSettings) -> dict[str, str]:
@@ -70,14 +73,12 @@ class LayoutService:
     def get(self) -> LayoutSettings:
         """The saved layout over the rule file's defaults (a value the rule file gains later shows up
         with its default; a damaged saved value falls back to the defaults)."""
-        from ...reports.engine.document import LayoutSettings, default_layout
-
         raw = self.ctx.get_setting(SETTING_KEY)
         if not raw:
             return default_layout()
         try:
             data = json.loads(raw)
-            settings = LayoutSettings.from_dict(data if isinstance(data, dict) else {})
+            settings = LayoutSettings.from_dict(data if isinstance(data, dict) else {}, base=default_layout())
         except (ValueError, TypeError):
             return default_layout()
         return default_layout() if check_layout(settings) else settings
@@ -92,20 +93,14 @@ class LayoutService:
 
     def reset(self) -> LayoutSettings:
         """Back to the rule file's defaults."""
-        from ...reports.engine.document import default_layout
-
         return self.set(default_layout())
 
     def presets(self) -> dict[str, tuple[str, LayoutSettings]]:
         """Named margin presets from the rule file: name -> (Vietnamese label, settings)."""
-        from ...reports.engine.document import layout_presets
-
-        return layout_presets()
+        return rules.layout_presets(resources_dir() / "rules")
 
     def apply_preset(self, name: str) -> LayoutSettings:
         """Take a preset's margins, keeping the user's other choices (duplex, sizes)."""
-        from ...reports.engine.document import LayoutSettings
-
         preset = self.presets()[name][1]
         margins = {k: getattr(preset, k) for k in _MARGINS}
         return self.set(LayoutSettings.from_dict(margins, base=self.get()))

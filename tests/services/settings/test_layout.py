@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 
-from cellsec.reports.engine.document import LayoutSettings, default_layout
+from cellsec.domain.layout import LayoutSettings
+from cellsec.services.settings.layout import default_layout
 from cellsec.services.errors import ValidationFailed
 from cellsec.services.facade import Services
 
