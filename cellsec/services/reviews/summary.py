@@ -39,13 +39,16 @@ class SummaryPart(ReviewsPart):
                            rules_mod.quota_status(rules, levels), info.quota_reason, info.submitted,
                            info.summary_submitted_at, rules.quota.note, rules.issuing_document)
 
-    def submit_summary(self, year: int, quota_reason: str = "") -> YearSummary:
-        """Submit the year's summary: every review must carry a level the cell proposes that the rules allow;
-        drafts are submitted (locked) with it; over the quota a reason is required (and printed)."""
+    def summary_errors(self, year: int) -> dict[str, str]:
+        """What stops the summary from being submitted, apart from the reason for exceeding the quota
+        (asked before the reason and before "Nộp…?", so that nothing typed is asked for in vain)."""
         summary = self.summary(year)
         if summary.submitted:
-            raise ServiceError(SUMMARY_SUBMITTED, year=year)
-        reason = clean_text(quota_reason)
+            return {"summary": SUMMARY_SUBMITTED.format(year=year)}
+        return self._summary_errors(summary)
+
+    @staticmethod
+    def _summary_errors(summary: YearSummary) -> dict[str, str]:
         errors: dict[str, str] = {}
         missing = [r.name for r in summary.rows if not r.cell_level]
         if missing:
@@ -53,6 +56,16 @@ class SummaryPart(ReviewsPart):
         refused = [r.name for r in summary.rows if r.problems]
         if refused:
             errors.setdefault("reviews", REVIEWS_REFUSED.format(names=", ".join(refused)))
+        return errors
+
+    def submit_summary(self, year: int, quota_reason: str = "") -> YearSummary:
+        """Submit the year's summary: every review must carry a level the cell proposes that the rules allow;
+        drafts are submitted (locked) with it; over the quota a reason is required (and printed)."""
+        summary = self.summary(year)
+        if summary.submitted:
+            raise ServiceError(SUMMARY_SUBMITTED, year=year)
+        reason = clean_text(quota_reason)
+        errors = self._summary_errors(summary)
         q = summary.quota
         if q.exceeded and not reason:
             errors["quota_reason"] = QUOTA_REASON_REQUIRED.format(proposed=q.proposed, allowed=q.allowed,

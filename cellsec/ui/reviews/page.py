@@ -32,6 +32,7 @@ from .summary import COLUMNS, QuotaPanel, ReviewTableModel
 from ..common.widgets import FILES, slug
 from ..common.workers import run_in_background
 
+QUOTA_REASON_DRAFT = "review_quota_reason"  # the reason typed for exceeding the quota, by year
 REVIEW_ENTITIES = {"member_reviews", "review_years", "collective_reviews", "review_commitments",
                    "review_rule_sets", "members"}
 
@@ -339,24 +340,20 @@ class ReviewsPage(QWidget):
         self.refresh()
 
     def submit_summary(self) -> None:
+        """Check first (every review ready), then ask for the reason over the quota, then confirm. The reason
+        typed is kept (as a local draft) until the summary is submitted, so a refusal or a "No" loses nothing."""
         s = self.summary
         if s is None or s.submitted:
             return
         title = self.tr("Submit summary")
+        errors = self.services.reviews.summary_errors(s.year)
+        if errors:
+            QMessageBox.warning(self, title, "\n".join(dict.fromkeys(errors.values())))
+            return
         reason = ""
-        q = s.quota
-        if q.exceeded:
-            reason, ok = QInputDialog.getMultiLineText(
-                self, title,
-                self.tr("The proposed \"{level}\" ratings ({proposed}) exceed the quota ({allowed}) by {over}.\n"
-                        "Write the reason for the proposal; it is printed in the summary table:").format(
-                    level=level_name("htxs"), proposed=q.proposed, allowed=q.allowed, over=q.exceeded_by),
-                s.quota_reason)
-            if not ok:
-                return
-            if not reason.strip():
-                QMessageBox.warning(self, title, self.tr("The summary cannot be submitted over the quota without "
-                                                         "a reason."))
+        if s.quota.exceeded:
+            reason = self._ask_quota_reason(s, title)
+            if reason is None:
                 return
         drafts = sum(1 for r in s.rows if r.status == "draft")
         text = self.tr("Submit the {year} summary table to the committee above?").format(year=s.year)
@@ -368,14 +365,34 @@ class ReviewsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.services.reviews.submit_summary(s.year, reason)
+            with self.notifier.action(self):
+                self.services.reviews.submit_summary(s.year, reason)
         except ValidationFailed as exc:
             QMessageBox.warning(self, title, "\n".join(dict.fromkeys(exc.errors.values())))
             return
         except ServiceError as exc:
             QMessageBox.warning(self, title, exc.message)
             return
+        self.services.drafts.discard(QUOTA_REASON_DRAFT, str(s.year))
         self.refresh()
+
+    def _ask_quota_reason(self, s: YearSummary, title: str) -> str | None:
+        """The reason for exceeding the quota, offered with what was typed last time; None: not given."""
+        kept = self.services.drafts.load(QUOTA_REASON_DRAFT, str(s.year))
+        q = s.quota
+        reason, ok = QInputDialog.getMultiLineText(
+            self, title,
+            self.tr("The proposed \"{level}\" ratings ({proposed}) exceed the quota ({allowed}) by {over}.\n"
+                    "Write the reason for the proposal; it is printed in the summary table:").format(
+                level=level_name("htxs"), proposed=q.proposed, allowed=q.allowed, over=q.exceeded_by),
+            kept.payload["reason"] if kept else s.quota_reason)
+        if not ok:
+            return None
+        if reason.strip():
+            self.services.drafts.save(QUOTA_REASON_DRAFT, str(s.year), {"reason": reason})
+            return reason
+        QMessageBox.warning(self, title, self.tr("The summary cannot be submitted over the quota without a reason."))
+        return None
 
     # ---- print / export -----------------------------------------------------------------------------------
     def _run(self, work, busy: str) -> None:

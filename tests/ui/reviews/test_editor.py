@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from cellsec.services.errors import ValidationFailed
 from cellsec.services.members.service import MemberInput
 from cellsec.services.reviews.records import CellAssessmentInput, CommitmentInput, ReviewInput
 from cellsec.domain.reviews import CommitmentItem
@@ -193,3 +194,48 @@ def test_a_2023_year_grades_criteria(qtbot, services):
     a.grade_combos["ethics"].setCurrentIndex(a.grade_combos["ethics"].findData("kem"))
     assert a.ceiling_label.text() == "Không hoàn thành nhiệm vụ"
     assert "Kém" in a.reasons_label.text()
+
+
+def test_submitting_with_errors_says_so_before_asking_to_submit(qtbot, services, review_id, boxes):
+    editor = _editor(qtbot, services, review_id)
+    retype(editor.assessment.score_edits["general"], "25")
+    retype(editor.assessment.score_edits["tasks"], "60")
+    editor.assessment.level.setCurrentIndex(editor.assessment.level.findData("htt"))
+    editor.submit_button.click()
+    assert editor.message.text() == "Chưa có mức xếp loại chi bộ đề xuất."
+    assert boxes.texts("question") == []  # no "Nộp…?" for a review that cannot be submitted
+    editor.cell_level.setCurrentIndex(editor.cell_level.findData("htt"))
+    editor.submit_button.click()
+    assert "Sau khi nộp, bản kiểm điểm bị khóa" in boxes.texts("question")[-1]
+    assert services.reviews.get_review(review_id).status == "submitted"
+
+
+def test_a_refused_amendment_offers_its_reason_again(qtbot, services, review_id, boxes, monkeypatch):
+    services.reviews.save_draft(review_id, ReviewInput(scores={"general": 25, "tasks": 60}, self_level="htt"),
+                                CellAssessmentInput("Nhất trí.", "htt", 2, 0, 0))
+    services.reviews.submit_review(review_id)
+    editor = _editor(qtbot, services, review_id)
+    editor.amend_button.click()
+    type_text(editor.cell_comment, " Bổ sung.")
+    offered = []
+
+    def reason(_parent, _title, _label, text=""):
+        offered.append(text)
+        return text or "Bổ sung ý kiến chi bộ bị sót.", True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(reason))
+    amend = services.reviews.amend_review
+    refusals = [ValidationFailed({"level": "Dữ liệu đang bận, hãy thử lại."})]
+
+    def refused_once(*args, **kwargs):
+        if refusals:
+            raise refusals.pop()
+        return amend(*args, **kwargs)
+
+    monkeypatch.setattr(services.reviews, "amend_review", refused_once)
+    editor.save_button.click()
+    assert editor.amending and editor.message.text() == "Dữ liệu đang bận, hãy thử lại."
+    editor.save_button.click()  # the reason typed the first time is offered again, not a blank box
+    assert offered == ["", "Bổ sung ý kiến chi bộ bị sót."]
+    assert not editor.amending
+    assert services.reviews.versions(review_id)[-1].reason == "Bổ sung ý kiến chi bộ bị sót."

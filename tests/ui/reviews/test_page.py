@@ -277,3 +277,39 @@ def test_the_page_sits_after_the_members_page_in_the_navigation(qtbot, services)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert "Kiểm điểm & xếp loại" in titles
     assert titles.index("Đảng viên") < titles.index("Kiểm điểm & xếp loại") < titles.index("Cài đặt")
+
+
+def test_a_summary_that_cannot_be_submitted_says_why_before_asking(qtbot, services, cell, boxes, monkeypatch):
+    services.reviews.open_year(YEAR, today=TODAY)
+    reviews = services.reviews.list_reviews(YEAR)
+    for review in reviews:
+        services.reviews.save_review(review.id, ReviewInput(scores={"general": 25, "tasks": 60}, self_level="htt"))
+    services.reviews.save_cell_assessment(reviews[0].id, CellAssessmentInput("", "htt"))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        staticmethod(lambda *a, **k: pytest.fail("nothing is asked of a summary that cannot go")))
+    page = _page(qtbot, services)
+    page.submit_action.trigger()
+    assert boxes.texts("question") == []  # no "Nộp…?" first
+    assert boxes.texts("warning") == [f"Chưa có mức chi bộ đề xuất cho: {reviews[1].member_name}."]
+    assert not services.reviews.summary(YEAR).submitted
+
+
+def test_the_reason_for_exceeding_the_quota_is_kept_when_not_submitted(qtbot, services, over_quota, boxes,
+                                                                     monkeypatch):
+    offered = []
+    typed = "Đồng chí An đạt giải Nhất giáo viên dạy giỏi cấp tỉnh."
+
+    def reason(_parent, _title, _label, text=""):
+        offered.append(text)
+        return text or typed, True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(reason))
+    page = _page(qtbot, services)
+    boxes.answer = QMessageBox.StandardButton.No  # "Nộp…?" answered No: the reason must not be lost
+    page.submit_action.trigger()
+    assert not services.reviews.summary(YEAR).submitted
+    boxes.answer = QMessageBox.StandardButton.Yes
+    page.submit_action.trigger()
+    assert offered == ["", typed]
+    assert services.reviews.summary(YEAR).quota_reason == typed
+    assert services.drafts.load("review_quota_reason", str(YEAR)) is None  # submitted: nothing left behind
