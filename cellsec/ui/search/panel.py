@@ -236,7 +236,7 @@ class SearchBox(QLineEdit):
             return
         page = window.show_page("MeetingsPage")
         meeting_id = hit.meeting_id or hit.id
-        page.show_meeting(meeting_id, hit.date.year if hit.date else None)
+        page.show_meeting(meeting_id)  # the page finds the year the meeting counts for
         self.opened.emit(hit)
         if hit.kind == "resolution":
             page.open_resolution(meeting_id)

@@ -113,3 +113,22 @@ def test_ctrl_f_on_the_meetings_page_goes_to_the_search_box(qtbot, window):
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_box.hasFocus()
+
+
+def test_opening_a_meeting_of_another_year_keeps_replaced_minutes_hidden(qtbot, services, window):
+    """Bug: with the meetings page on another year, opening a search hit turned on "show replaced
+    minutes": the page was moved to the year of the hit's date, not to the year the meeting counts for
+    (December's regular meeting held on 3 January), so the meeting was not in the list."""
+    record = services.meetings.create("thuong_ky", D(2026, 1, 3), period_month=12, period_year=2025,
+                                      topic="Kiểm điểm đột xuất")
+    page = window.show_page("MeetingsPage")
+    page.year.setValue(2024)
+    window.show_page("OverviewPage")
+    hits = _search(qtbot, window, "kiem diem dot xuat")
+    assert [h.id for h in hits] == [record.id]
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is page
+    assert page.year.value() == 2025 and page.selected_id() == record.id
+    assert not page.show_replaced.isChecked()
+    assert [e.meeting_id for e in page.editors] == [record.id]
+    page.editors[0].close()
