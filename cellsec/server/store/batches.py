@@ -65,6 +65,15 @@ def _insert_many(session: Session, table: Any, rows: list[dict[str, Any]], postg
     cursor.close()
 
 
+def _encode(op: WireOp) -> tuple[RawJson, str]:
+    """The snapshot's JSON text (stored as is in both tables) and the op's digest, built from that same
+    text so each snapshot is encoded once: a resend must match every field, the snapshot included."""
+    snapshot = json.dumps(op.snapshot, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    head = json.dumps([op.device_id, op.seq, op.entity, op.entity_id, op.cell_id, op.rev, op.base_rev, op.op,
+                       op.at, op.schema_version], ensure_ascii=False)
+    return RawJson(snapshot), hashlib.sha256(f"{head}\n{snapshot}".encode()).hexdigest()
+
+
 def _reason(code: str, msg: Msg, **params: object) -> dict[str, str]:
     return {"reason": code, "message": msg.vi.format(**params), "message_en": msg.en.format(**params)}
 
@@ -89,7 +98,8 @@ def apply_batch(session: Session, device_id: str, manifest: Manifest, ops: list[
                                                                    _among(Op.seq, part, BigInteger, postgres))
         for row in session.execute(query):
             seen[row.seq] = row
-    digests = {o.seq: hashlib.sha256(o.canonical()).hexdigest() for o in ops}
+    encoded = {o.seq: _encode(o) for o in ops}
+    digests = {seq: digest for seq, (_, digest) in encoded.items()}
     for op in ops:
         if op.seq in seen and seen[op.seq].digest != digests[op.seq]:
             raise ServerError(409, "seq_backwards", m.SEQ_BACKWARDS, seq=op.seq)
@@ -136,7 +146,7 @@ def apply_batch(session: Session, device_id: str, manifest: Manifest, ops: list[
             if state is None:
                 state = current[key] = {"owner": "cell", "stored": False}
             state["rev"] = op.rev
-            raw = RawJson(json.dumps(op.snapshot, ensure_ascii=False))
+            raw = encoded[op.seq][0]
             writes[key] = {
                 "b_cell_id": cell.id, "b_entity": op.entity, "b_entity_id": op.entity_id, "owner": "cell",
                 "rev": op.rev, "snapshot": raw, "feed_seq": feed_seq, "origin_device": device.id,
