@@ -18,7 +18,9 @@ from ..domain.members import IN_CELL_STATUSES, probation_end
 from ..domain.reminders import Reminder
 from ..store.models.meetings import Meeting, MeetingAttendance
 from .context import Context
-from .dues.service import CellScoped, DuesService, member_facts, registry_order
+from .common import CellScoped
+from .dues.service import DuesService
+from .members.facts import member_facts, registry_order
 from .meetings.rulesets import meeting_rules
 from .members.service import membership_rules
 from .reminders import ATTENTION, register

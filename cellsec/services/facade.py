@@ -99,7 +99,7 @@ class Services:
     def scoring(self) -> ScoringService:
         from .scoring.service import ScoringService
 
-        return ScoringService(self.ctx, self.rubrics, self.dues)
+        return ScoringService(self.ctx)
 
     @cached_property
     def attention(self) -> AttentionService:

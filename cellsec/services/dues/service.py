@@ -16,20 +16,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from ...domain import dues as D
-from ...domain.meetings import StatusPeriod, status_on
-from ...domain.members import DUES_CATEGORY_LABELS, IN_CELL_STATUSES, label, name_sort_key
+from ...domain.members import DUES_CATEGORY_LABELS, IN_CELL_STATUSES, label
 from ...domain.messages import Msg
 from ...domain.rules import load_rule_sets
 from ...domain.text import clean_line, clean_text
 from ...paths import resources_dir
-from ...store.models.core import ChangeLog
 from ...store.models.dues import DuesPayment, DuesRulesVersion
-from ...store.models.members import Member, MemberStatusChange
+from ...store.models.members import Member
+from ..common import CellScoped
 from ..context import Context
+from ..members.facts import MemberFacts, member_facts
 from ..errors import NotFound, ServiceError, ValidationFailed
 
 RECORD_SUMMARY = Msg("Ghi thu đảng phí tháng {month} ({count} đảng viên)", "Record dues for {month} ({count} members)")
@@ -42,104 +41,6 @@ HUGE_AMOUNT = Msg("Số tiền quá lớn (tối đa {max} đồng).", "The amou
 BAD_CATEGORY = Msg("Đối tượng đóng đảng phí không hợp lệ.", "Unknown dues category.")
 PAID_ON_FUTURE = Msg("Ngày nộp {date} ở tương lai.", "The payment date {date} is in the future.")
 DUPLICATE_ENTRY = Msg("Đảng viên này có hai dòng trong cùng một lần ghi.", "This member appears twice in one entry.")
-
-
-@dataclass
-class MemberFacts:
-    """What dues, scoring and attention need of a member, with the status history for dates."""
-
-    id: str
-    full_name: str
-    list_no: int | None
-    admitted_on: dt.date | None
-    official_on: dt.date | None
-    status: str
-    activity_status: str
-    status_from: dt.date | None
-    status_to: dt.date | None
-    dues_category: str
-    dues_basis: int
-    periods: list[StatusPeriod] = field(default_factory=list)
-
-    @property
-    def current(self) -> StatusPeriod:
-        return StatusPeriod(self.activity_status, self.status_from, self.status_to, recorded_order=1 << 30)
-
-    def status_on(self, on: dt.date) -> str:
-        return status_on(on, self.current, self.periods)
-
-    @property
-    def start(self) -> dt.date | None:
-        """When the member began owing dues here: admission, or the start of temporary activity."""
-        if self.activity_status == "temporary" and self.status_from is not None:
-            return max(self.status_from, self.admitted_on or self.status_from)
-        return self.admitted_on
-
-    @property
-    def leave(self) -> dt.date | None:
-        return self.status_from if self.activity_status not in IN_CELL_STATUSES else None
-
-    def owed_months(self, year: int, through: dt.date, rules_for) -> list[dt.date]:
-        skip = [m for m in D.months_of_year(year)
-                if self.status_on(m) == "exempt" and not rules_for(m).exempt_members_owe]
-        return D.membership_months(year, self.start, self.leave, through,
-                                   leave_inclusive=self.activity_status == "transferred_out", skip=skip)
-
-
-class CellScoped:
-    """Base of the scoring-side services: results memoised until the data they depend on changes (every
-    mutation writes change-log rows, so change-log sequence numbers are the key)."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self._memo: dict[object, tuple[int, int, object]] = {}
-
-    @property
-    def cell_id(self) -> str:
-        return self.ctx.cell_id  # cached by the context, and forgotten there when a backup is restored
-
-    def _data_seq(self, entities: tuple[str, ...] | None) -> int:
-        q = select(func.max(ChangeLog.seq))
-        if entities:
-            q = q.where(ChangeLog.entity.in_(entities))
-        with self.ctx.read() as s:
-            return s.scalar(q) or 0
-
-    def memo(self, key: object, compute, entities: tuple[str, ...] | None = None):
-        """compute() once until a change to `entities` (tables; None = any data) is committed. The newest
-        change overall is checked first (a primary-key lookup); only when it moved are the tables asked."""
-        newest = self._data_seq(None)
-        hit = self._memo.get(key)
-        if hit is not None and hit[0] == newest:
-            return hit[2]
-        seq = self._data_seq(entities) if entities else newest
-        if hit is not None and hit[1] == seq:
-            self._memo[key] = (newest, seq, hit[2])
-            return hit[2]
-        value = compute()
-        if len(self._memo) > 64:  # keys carry dates; keep the memo small
-            self._memo.clear()
-        self._memo[key] = (newest, seq, value)
-        return value
-
-
-def member_facts(s: Session, cell_id: str) -> list[MemberFacts]:
-    """Every live member of the cell (in the cell or not), sorted as the registry lists them."""
-    members = s.scalars(select(Member).where(Member.cell_id == cell_id, Member.deleted_at.is_(None))).all()
-    periods: dict[str, list[StatusPeriod]] = {}
-    changes = s.scalars(select(MemberStatusChange).where(MemberStatusChange.cell_id == cell_id,
-                                                        MemberStatusChange.deleted_at.is_(None))
-                        .order_by(MemberStatusChange.created_at)).all()
-    for order, c in enumerate(changes):
-        periods.setdefault(c.member_id, []).append(StatusPeriod(c.activity_status, c.status_from, c.status_to, order))
-    facts = [MemberFacts(m.id, m.full_name, m.list_no, m.admitted_on, m.official_on, m.status, m.activity_status,
-                         m.status_from, m.status_to, m.dues_category, m.dues_basis or 0, periods.get(m.id, []))
-             for m in members]
-    return sorted(facts, key=registry_order)
-
-
-def registry_order(m) -> tuple:
-    return (m.list_no is None, m.list_no or 0, name_sort_key(m.full_name))
 
 
 # ---- read models -----------------------------------------------------------------------------------
@@ -520,7 +421,7 @@ def dues_reminders(ctx: Context, today: dt.date) -> list:
     have not paid last month. Silent until the cell keeps its dues in the program."""
     from ...domain.reminders import Reminder
 
-    service = DuesService(ctx)
+    service = ctx.services.dues
     with ctx.read() as s:
         first = s.scalar(select(DuesPayment.month).where(DuesPayment.cell_id == ctx.cell_id,
                                                          DuesPayment.deleted_at.is_(None))

@@ -28,7 +28,7 @@ from ...store.ids import new_id
 from ...store.models.core import Cell
 from ...store.models.scoring import FiveGoodAssessment, MeetingScore, Rubric
 from ..context import Context
-from ..dues.service import CellScoped
+from ..common import CellScoped
 from ..errors import NotFound, ServiceError
 
 DEFAULTS_SUMMARY = Msg("Cài các bộ tiêu chí chấm điểm mặc định", "Install the default scoring rubrics")

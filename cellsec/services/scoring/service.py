@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,10 +30,10 @@ from ...domain.messages import Msg
 from ...domain.text import clean_line, clean_text
 from ...store.models.meetings import Meeting, MeetingAttendance
 from ...store.models.scoring import FiveGoodAssessment, MeetingScore
-from ..context import Context
-from ..dues.service import CellScoped, DuesService, member_facts, registry_order
+from ..common import CellScoped
 from ..errors import NotFound, ServiceError, ValidationFailed
 from ..meetings.rulesets import RULE_VERSION_SETTING, meeting_rules
+from ..members.facts import member_facts, registry_order
 from .records import (
     AssessmentInput,
     AssessmentRow,
@@ -43,7 +44,10 @@ from .records import (
     ScoresReport,
     YearValue,
 )
-from .rubrics import RubricService
+
+if TYPE_CHECKING:
+    from ..dues.service import DuesService
+    from .rubrics import RubricService
 
 MEETING_WHAT = Msg("buổi sinh hoạt", "meeting")
 MEMBER_WHAT = Msg("đảng viên", "member")
@@ -134,10 +138,16 @@ def _fmt(value: float) -> str:
 
 
 class ScoringService(CellScoped):
-    def __init__(self, ctx: Context, rubrics: RubricService | None = None, dues: DuesService | None = None) -> None:
-        super().__init__(ctx)
-        self.rubrics = rubrics or RubricService(ctx)
-        self.dues = dues or DuesService(ctx)
+    """Meeting scores and the yearly "5 tốt" assessments; the rubrics and the dues ledger it reads come from
+    the one facade over the context (never copies of their own, which would keep their own caches)."""
+
+    @property
+    def rubrics(self) -> RubricService:
+        return self.ctx.services.rubrics
+
+    @property
+    def dues(self) -> DuesService:
+        return self.ctx.services.dues
 
     # ---- pure helpers for the editor ------------------------------------------------------------------
     @staticmethod
