@@ -85,6 +85,9 @@ def apply_batch(session: Session, device_id: str, manifest: Manifest, ops: list[
     now = now or utcnow()
     device = session.get(Device, device_id)
     cell = lock_cell(session, device.cell_id)
+    # Read again under the cell lock: a concurrent push of the same device (a retry) may have moved
+    # last_seq since the first read, and max() below must not bring it back.
+    session.refresh(device)
     ops = sorted(ops, key=lambda o: o.seq)
     for a, b in zip(ops, ops[1:]):
         if a.seq == b.seq:

@@ -146,3 +146,31 @@ def test_seq_going_backwards_refuses_the_whole_batch(store, laptops):
     assert "số 2" in str(err.value) and "máy mới" in str(err.value)
     assert "new device" in err.value.message("en")
     assert state(store) == before
+
+
+def test_concurrent_resend_never_moves_the_acknowledged_seq_back(store, laptops):
+    """A retry of an early batch racing a later batch: both apply under the cell lock, last_seq ends at
+    the highest seq and every op is stored once."""
+    import threading
+
+    _, a, _ = laptops
+    early = [a.op(full_name=f"A{i}") for i in range(50)]
+    late = [a.op(full_name=f"B{i}") for i in range(50)]
+    apply(store, a.device_id, early)
+    errors = []
+
+    def run(items):
+        try:
+            apply(store, a.device_id, items)
+        except Exception as exc:  # noqa: BLE001 — reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(items,)) for items in (late, early, early)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with store.transaction() as s:
+        assert s.get(Device, a.device_id).last_seq == 100
+        assert s.scalar(select(func.count()).select_from(Op)) == 100
