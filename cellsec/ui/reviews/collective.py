@@ -130,18 +130,20 @@ class CollectiveEditor(ReviewDocument):
         return buttons
 
     # ---- state --------------------------------------------------------------------------------------------
-    def load(self, record: CollectiveRecord) -> None:
+    def load(self, record: CollectiveRecord, full: bool = True) -> None:
+        """Show `record`; after the editor's own save (`full` False) the versions are not read again."""
         self.record = record
         self.loading = True
         try:
             self._fill(record.as_input(), record.decided_level, record.decision_no, record.decision_date)
         finally:
             self.loading = False
-        versions = self.services.reviews.collective_versions(self.year)
-        self.versions_table.setRowCount(len(versions))
-        for r, v in enumerate(versions):
-            for c, text in enumerate((str(v.version), TEXTS.stage(v.stage), v.reason, vn_time(v.finalised_at))):
-                self.versions_table.setItem(r, c, QTableWidgetItem(text))
+        if full:
+            versions = self.services.reviews.collective_versions(self.year)
+            self.versions_table.setRowCount(len(versions))
+            for r, v in enumerate(versions):
+                for c, text in enumerate((str(v.version), TEXTS.stage(v.stage), v.reason, vn_time(v.finalised_at))):
+                    self.versions_table.setItem(r, c, QTableWidgetItem(text))
         self.loaded()
 
     def _fill(self, data: CollectiveInput, level, number: str, date) -> None:

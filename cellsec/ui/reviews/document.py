@@ -10,7 +10,7 @@ A subclass builds its form and implements:
     service calls: save_record(), amend_record(reason, decision), submit_record(), decide_record(decision),
                    reload_record(), submission_errors()
     texts: submit_title(), submit_question(), amend_prompt(), decide_question(decision)
-Its `load(record)` fills the form and ends with `loaded()`.
+Its `load(record, full=True)` fills the form and ends with `loaded()`.
 """
 
 from __future__ import annotations
@@ -152,10 +152,11 @@ class ReviewDocument(DocumentEditor):
         else:
             self.show_message(exc.message)
 
-    def _done(self, record) -> None:
-        """A service call succeeded: show the record it returned (no second read of what was just saved)."""
+    def _done(self, record, full: bool = True) -> None:
+        """A service call succeeded: show the record it returned. The editor does not read back what it
+        has just saved, and it does not listen to change events (its own changes would reload it)."""
         self.show_message("")
-        self.load(record)
+        self.load(record, full)
 
     # ---- actions --------------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -173,7 +174,7 @@ class ReviewDocument(DocumentEditor):
             self.show_failure(exc)
             return False
         self.saved_now()
-        self._done(record)
+        self._done(record, full=False)  # a draft's save changes no version and no history
         return True
 
     def _save_amendment(self) -> bool:

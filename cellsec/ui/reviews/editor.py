@@ -255,7 +255,9 @@ class ReviewEditor(ReviewDocument):
                 table.setItem(r, c, QTableWidgetItem(text))
 
     # ---- loading ------------------------------------------------------------------------------------------
-    def load(self, record: ReviewRecord) -> None:
+    def load(self, record: ReviewRecord, full: bool = True) -> None:
+        """Show `record`. After the editor's own save (`full` False) what the save cannot change (the
+        suggested texts, the history, the finalised versions) is kept instead of read again."""
         self.record = record
         self.loading = True
         try:
@@ -265,10 +267,12 @@ class ReviewEditor(ReviewDocument):
             self._built_form = record.form_type
             self._fill(record.as_input(), record.cell_input(), record.decided_level, record.decision_no,
                        record.decision_date)
-            self.sections.set_prefill(self.services.reviews.prefill(record.id), fill_empty=not record.locked)
+            prefill = self.services.reviews.prefill(record.id) if full else self.sections.prefill
+            self.sections.set_prefill(prefill, fill_empty=not record.locked)
         finally:
             self.loading = False
-        self._load_history()
+        if full:
+            self._load_history()
         self.loaded()
 
     def _fill(self, review: ReviewInput, cell: CellAssessmentInput, level, number: str, date) -> None:

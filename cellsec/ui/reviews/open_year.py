@@ -153,8 +153,9 @@ class OpenYearDialog(QDialog):
 
     def accept_open(self) -> None:
         try:
-            self.opened = self.services.reviews.open_year(
-                self.year, None if self.already else self.rule_set_id(), self.form_types(), today=self.today)
+            with self.services.ctx.action(self):
+                self.opened = self.services.reviews.open_year(
+                    self.year, None if self.already else self.rule_set_id(), self.form_types(), today=self.today)
         except ServiceError as exc:
             errors = getattr(exc, "errors", {})
             QMessageBox.warning(self, self.windowTitle(), "\n".join(errors.values()) or exc.message)

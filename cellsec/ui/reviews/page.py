@@ -1,7 +1,9 @@
 """Kiểm điểm & xếp loại: a year's review cycle. The year's members with their form, self-score and the
 three levels (self-proposed, proposed by the cell, decided above), the live quota of "excellent" ratings,
 and the actions: open the year, open a member's review, commitments, the cell's collective review,
-submitting the summary (a reason is required over the quota), printing and exporting, the rule sets."""
+submitting the summary (a reason is required over the quota), printing and exporting, the rule sets.
+It refreshes when a change touches the reviews (or everything, after a restore), only while visible; the
+dialogs' own changes reach it that way, once per action."""
 
 from __future__ import annotations
 
@@ -29,19 +31,19 @@ from ...services.errors import ServiceError, ValidationFailed
 from ...services.reviews.records import SummaryRow, YearSummary
 from .parts import TEXTS, level_name
 from .summary import COLUMNS, QuotaPanel, ReviewTableModel
+from ..common.page import Page
 from ..common.widgets import FILES, slug
 from ..common.workers import run_in_background
 
 QUOTA_REASON_DRAFT = "review_quota_reason"  # the reason typed for exceeding the quota, by year
-REVIEW_ENTITIES = {"member_reviews", "review_years", "collective_reviews", "review_commitments",
-                   "review_rule_sets", "members"}
 
 
-class ReviewsPage(QWidget):
+class ReviewsPage(Page):
+    WATCHES = frozenset({"member_reviews", "review_years", "collective_reviews", "review_commitments",
+                         "review_rule_sets", "members"})
+
     def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.notifier = notifier
+        super().__init__(services, notifier, parent)
         self.today: dt.date | None = None  # tests pin "today"; the app uses the real date
         self.summary: YearSummary | None = None
         self.last_task = None
@@ -62,7 +64,6 @@ class ReviewsPage(QWidget):
 
         self.retranslate()
         self.refresh()
-        notifier.changed.connect(self._on_change)
 
     def _build_bars(self) -> QHBoxLayout:
         """The year's toolbar and the selected member's toolbar with the search box."""
@@ -255,10 +256,6 @@ class ReviewsPage(QWidget):
             self.select(selected.review_id)
         self._update_actions()
 
-    def _on_change(self, change) -> None:
-        if REVIEW_ENTITIES & set(change.entities):
-            self.refresh()
-
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)
         self._update_actions()
@@ -301,7 +298,6 @@ class ReviewsPage(QWidget):
         from .open_year import OpenYearDialog
 
         OpenYearDialog(self.services, self.year.value(), self, today=self.today).exec()
-        self.refresh()
 
     def open_selected(self) -> None:
         row = self.selected()
@@ -317,7 +313,6 @@ class ReviewsPage(QWidget):
             QMessageBox.information(self, self.page_title(), exc.message)
             return
         editor.exec()
-        self.refresh()
 
     def open_commitments(self) -> None:
         from .commitments import CommitmentsDialog
@@ -337,7 +332,6 @@ class ReviewsPage(QWidget):
         from .rule_sets import RuleSetsDialog
 
         RuleSetsDialog(self.services, self.year.value(), self).exec()
-        self.refresh()
 
     def submit_summary(self) -> None:
         """Check first (every review ready), then ask for the reason over the quota, then confirm. The reason

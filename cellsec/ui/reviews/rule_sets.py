@@ -454,7 +454,8 @@ class RuleSetsDialog(QDialog):
         if self.current is None or (self.is_dirty() and not self._may_leave()):
             return
         try:
-            info = self.services.reviews.copy_rule_set(self.current.id)
+            with self.services.ctx.action(self):
+                info = self.services.reviews.copy_rule_set(self.current.id)
         except ServiceError as exc:
             self._show(exc.message)
             return
@@ -472,7 +473,8 @@ class RuleSetsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.services.reviews.delete_rule_set(self.current.id)
+            with self.services.ctx.action(self):
+                self.services.reviews.delete_rule_set(self.current.id)
         except ServiceError as exc:
             self._show(exc.message)
             return
@@ -489,7 +491,8 @@ class RuleSetsDialog(QDialog):
         if self.local_errors(data):
             return None
         try:
-            return self.services.reviews.update_rule_set(self.current.id, data)
+            with self.services.ctx.action(self):
+                return self.services.reviews.update_rule_set(self.current.id, data)
         except ValidationFailed as exc:
             self._show(exc.errors.get("content") or exc.message)
         except ServiceError as exc:
@@ -517,7 +520,8 @@ class RuleSetsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.services.reviews.set_year_rule_set(self.year, self.current.id)
+            with self.services.ctx.action(self):
+                self.services.reviews.set_year_rule_set(self.year, self.current.id)
         except ServiceError as exc:
             self._show(exc.message)
             return

@@ -239,3 +239,17 @@ def test_a_refused_amendment_offers_its_reason_again(qtbot, services, review_id,
     assert offered == ["", "Bổ sung ý kiến chi bộ bị sót."]
     assert not editor.amending
     assert services.reviews.versions(review_id)[-1].reason == "Bổ sung ý kiến chi bộ bị sót."
+
+
+def test_the_editor_does_not_read_back_what_it_has_just_saved(qtbot, services, review_id, monkeypatch):
+    editor = _editor(qtbot, services, review_id)
+    reads = []
+    for name in ("member_history", "versions", "prefill"):
+        real = getattr(services.reviews, name)
+        monkeypatch.setattr(services.reviews, name, lambda *a, _real=real, _name=name, **k: (reads.append(_name),
+                                                                                            _real(*a, **k))[1])
+    type_text(editor.sections.edits["politics"], "Gương mẫu.")
+    editor.save_button.click()
+    assert services.reviews.get_review(review_id).sections["politics"] == "Gương mẫu."
+    assert reads == []  # the record the save returned is shown as it is
+    assert not editor.is_dirty() and editor.versions_table.rowCount() == 0

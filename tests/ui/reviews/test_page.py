@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from cellsec.domain.dates import format_date
+from cellsec.services.context import Change
 from cellsec.services.members.service import MemberInput, StatusChange
 from cellsec.services.reviews.records import CellAssessmentInput, ReviewInput
 from cellsec.ui.common.bridge import ChangeNotifier
@@ -313,3 +314,42 @@ def test_the_reason_for_exceeding_the_quota_is_kept_when_not_submitted(qtbot, se
     assert offered == ["", typed]
     assert services.reviews.summary(YEAR).quota_reason == typed
     assert services.drafts.load("review_quota_reason", str(YEAR)) is None  # submitted: nothing left behind
+
+
+def test_the_page_reloads_after_a_restore_changed_everything(qtbot, services, cell):
+    notifier = ChangeNotifier(services)
+    page = ReviewsPage(services, notifier)
+    page.today = TODAY
+    qtbot.addWidget(page)
+    page.show()
+    page.year.setValue(YEAR)
+    assert page.empty.isVisible()
+    notifier.blockSignals(True)  # the year is opened where the page does not hear it (another data file)
+    services.reviews.open_year(YEAR, today=TODAY)
+    notifier.blockSignals(False)
+    assert page.empty.isVisible()
+    notifier.changed.emit(Change("backup.restore", "", frozenset({"*"}), frozenset()))  # what a restore sends
+    assert not page.empty.isVisible() and len(page.model.rows) == 2
+
+
+def test_one_action_refreshes_the_page_once_and_a_hidden_page_not_at_all(qtbot, services, cell, monkeypatch):
+    services.reviews.open_year(YEAR, today=TODAY)
+    page = _page(qtbot, services)
+    refreshes = []
+    original = ReviewsPage.refresh
+    monkeypatch.setattr(ReviewsPage, "refresh", lambda self: (refreshes.append(1), original(self)))
+
+    def edit(editor):
+        type_text(editor.sections.edits["politics"], "Gương mẫu.")
+        editor.save_button.click()
+        return 0
+
+    monkeypatch.setattr(ReviewEditor, "exec", edit)
+    _select(page, "Nguyễn Văn An")
+    page.review_action.trigger()
+    assert len(refreshes) == 1  # the editor's save, announced once; no second reload when the editor closes
+    page.hide()
+    services.reviews.save_review(page.model.rows[1].review_id, ReviewInput(sections={"politics": "Tốt."}))
+    assert len(refreshes) == 1  # hidden: only marked stale
+    page.show()
+    assert len(refreshes) == 2
