@@ -16,18 +16,6 @@
         <translation>Đề nghị và công nhận</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>Tổng điểm</translation>
-    </message>
-    <message>
-        <source>By group</source>
-        <translation>Theo nhóm tiêu chí</translation>
-    </message>
-    <message>
-        <source>Scored by:</source>
-        <translation>Người chấm:</translation>
-    </message>
-    <message>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
@@ -134,22 +122,6 @@
     <message>
         <source>{id}. {title} — up to {max} points</source>
         <translation>{id}. {title} — tối đa {max} điểm</translation>
-    </message>
-    <message>
-        <source>{total} / {max}</source>
-        <translation>{total} / {max}</translation>
-    </message>
-    <message>
-        <source>Band: {band}</source>
-        <translation>Xếp loại: {band}</translation>
-    </message>
-    <message>
-        <source>{count} criteria not scored yet: they count as 0.</source>
-        <translation>Còn {count} tiêu chí chưa chấm (đang tính 0 điểm).</translation>
-    </message>
-    <message>
-        <source>Every criterion is scored.</source>
-        <translation>Đã chấm đủ các tiêu chí.</translation>
     </message>
     <message>
         <source>Correct the fields marked in red before saving.</source>

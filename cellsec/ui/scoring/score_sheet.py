@@ -15,13 +15,10 @@ import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,18 +35,23 @@ from PySide6.QtWidgets import (
 from ...domain import scores as S
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.scoring.records import AssessmentInput, ScoreSheet
+from ..common.editor import DocumentEditor
 from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
 from .criterion_row import MUTED, OK_COLOR, CriterionRow, SheetTexts, points_text
+from .summary import SheetSummary
 
 
-class ScoreSheetDialog(QDialog):
-    """`subject` is "meeting" (with meeting_id), "cell" or "member" (with member_id) for `year`."""
+class ScoreSheetDialog(DocumentEditor):
+    """`subject` is "meeting" (with meeting_id), "cell" or "member" (with member_id) for `year`. What the
+    secretary types is autosaved as a draft (DocumentEditor) and offered back after a crash; score sheets have
+    no finalised state in the service, so the sheet is never shown locked."""
+
+    draft_kind = "score_sheet"
 
     def __init__(self, services, subject: str, *, year: int, meeting_id: str | None = None,
                  member_id: str | None = None, meeting_kind: str | None = None,
                  parent: QWidget | None = None, today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.subject = subject
         self.year = year
         self.meeting_id = meeting_id
@@ -61,7 +63,6 @@ class ScoreSheetDialog(QDialog):
         self.saved_sheet: ScoreSheet | None = None
         self.baseline: tuple | None = None
         self.errors: dict[str, str] = {}
-        self._loading = False
         self.resize(1160, 680)
 
         top = self._top_bar()
@@ -84,12 +85,18 @@ class ScoreSheetDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.recovered_banner)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.keeper.label)
         layout.addLayout(buttons)
 
         self._set_texts()
         self._fill_rubrics()
         self.load(self._fetch(None))
+        self.start_tracking()
+        self.lock(False)
+        if self.offer_draft():
+            self._update()
 
     # ---- building -----------------------------------------------------------------------------------------
     def _top_bar(self) -> QHBoxLayout:
@@ -120,7 +127,12 @@ class ScoreSheetDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.criteria_holder)
-        self.summary = self._summary_panel()
+        self.summary = SheetSummary(self.subject == "meeting")
+        self.scored_by, self.meeting_note = self.summary.scored_by, self.summary.meeting_note
+        self.total, self.band, self.missing = self.summary.total, self.summary.band, self.summary.missing
+        if self.subject == "meeting":
+            self.scored_by.textChanged.connect(self._changed)
+            self.meeting_note.textChanged.connect(self._changed)
         sheet_page = QWidget()
         body = QHBoxLayout(sheet_page)
         body.setContentsMargins(0, 6, 0, 0)
@@ -136,7 +148,6 @@ class ScoreSheetDialog(QDialog):
         self.message.hide()
         self.delete_button = self._button("delete", self.delete_score)
         self.save_button = self._button("save", self.save)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)  # Ctrl+S wherever the focus is
         self.save_button.setDefault(False)
         self.close_button = self._button("close", self.reject)
         buttons = QHBoxLayout()
@@ -154,55 +165,6 @@ class ScoreSheetDialog(QDialog):
         button.setAutoDefault(False)
         button.clicked.connect(slot)
         return button
-
-    def _summary_panel(self) -> QFrame:
-        panel = QFrame()
-        panel.setObjectName("summary")
-        panel.setFixedWidth(300)
-        panel.setStyleSheet("#summary { border: 1px solid #c8ccd2; border-radius: 4px; background: palette(base); }")
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(12, 10, 12, 10)
-        self.total_caption = QLabel()
-        self.total_caption.setStyleSheet("font-weight: bold;")
-        self.total = QLabel()
-        self.total.setObjectName("total")
-        self.total.setStyleSheet("font-size: 20pt; font-weight: bold;")
-        self.band = QLabel()
-        self.band.setObjectName("band")
-        self.band.setWordWrap(True)
-        self.missing = QLabel()
-        self.missing.setObjectName("missing")
-        self.missing.setWordWrap(True)
-        self.groups_title = QLabel()
-        self.groups_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
-        self.groups_grid = QGridLayout()
-        self.groups_grid.setHorizontalSpacing(8)
-        self.groups_grid.setVerticalSpacing(2)
-        self.bands_label = QLabel()
-        self.bands_label.setObjectName("bands")
-        self.bands_label.setWordWrap(True)
-        self.bands_label.setStyleSheet(MUTED)
-        for widget in (self.total_caption, self.total, self.band, self.missing, self.groups_title):
-            layout.addWidget(widget)
-        layout.addLayout(self.groups_grid)
-        layout.addWidget(self.bands_label)
-        # A meeting's sheet keeps who scored it and a note here; the yearly ones on their second tab.
-        self.scored_by = QLineEdit()
-        self.scored_by.setObjectName("scored_by")
-        self.scored_by.setMaxLength(120)
-        self.meeting_note = QPlainTextEdit()
-        self.meeting_note.setObjectName("meeting_note")
-        self.meeting_note.setTabChangesFocus(True)
-        self.meeting_note.setMaximumHeight(80)
-        self.scored_by_label, self.meeting_note_label = QLabel(), QLabel()
-        if self.subject == "meeting":
-            layout.addSpacing(6)
-            for widget in (self.scored_by_label, self.scored_by, self.meeting_note_label, self.meeting_note):
-                layout.addWidget(widget)
-            self.scored_by.textChanged.connect(self._changed)
-            self.meeting_note.textChanged.connect(self._changed)
-        layout.addStretch(1)
-        return panel
 
     def _decision_page(self) -> QWidget:
         page = QWidget()
@@ -266,10 +228,6 @@ class ScoreSheetDialog(QDialog):
         self.tabs.setTabText(0, self.tr("Criteria"))
         if self.tabs.count() > 1:
             self.tabs.setTabText(1, self.tr("Proposal and recognition"))
-        self.total_caption.setText(self.tr("Total"))
-        self.groups_title.setText(self.tr("By group"))
-        self.scored_by_label.setText(self.tr("Scored by:"))
-        self.meeting_note_label.setText(self.tr("Note:"))
         self.delete_button.setText(self.tr("Delete the score"))
         self.delete_button.setToolTip(self.tr("Delete this score (can be undone with Ctrl+Z)"))
         self.save_button.setText(self.tr("Save"))
@@ -315,7 +273,7 @@ class ScoreSheetDialog(QDialog):
 
     def load(self, sheet: ScoreSheet) -> None:
         """Show a sheet: rebuild the criteria for its rubric and fill every field."""
-        self._loading = True
+        was_loading, self.loading = self.loading, True
         try:
             self.sheet = sheet
             index = self.rubric.findData(sheet.rubric_id)
@@ -349,7 +307,7 @@ class ScoreSheetDialog(QDialog):
                     f"<b>{escape(self.texts.value_text(s.key, sheet.values.get(s.key)))}</b></p>"
                     for s in self.services.rubrics.sources(self._target())))
         finally:
-            self._loading = False
+            self.loading = was_loading
         self.delete_button.setVisible(sheet.saved)
         self.baseline = self._snapshot()
         self._update()
@@ -378,7 +336,7 @@ class ScoreSheetDialog(QDialog):
         self.banner.setStyleSheet(
             ("background: #fff4d6; border: 1px solid #e0c36e;" if rubric.unverified
              else "background: #eef3f8; border: 1px solid #c8d4e3;") + " border-radius: 3px; padding: 5px;")
-        self.bands_label.setText(self.tr("Bands: {bands}").format(bands="; ".join(
+        self.summary.bands_label.setText(self.tr("Bands: {bands}").format(bands="; ".join(
             self.tr("{label} from {min}").format(label=b.label, min=points_text(b.min_points))
             for b in sorted(rubric.bands, key=lambda b: b.min_points, reverse=True))))
 
@@ -387,13 +345,9 @@ class ScoreSheetDialog(QDialog):
             child = self.criteria_layout.takeAt(0)
             if child.widget() is not None:
                 child.widget().deleteLater()
-        while self.groups_grid.count():
-            child = self.groups_grid.takeAt(0)
-            if child.widget() is not None:
-                child.widget().deleteLater()
         self.rows = {}
-        self.group_totals: dict[str, QLabel] = {}
-        for g_index, group in enumerate(sheet.rubric.groups):
+        self.summary.set_groups(sheet.rubric.groups)
+        for group in sheet.rubric.groups:
             box = QGroupBox(self.tr("{id}. {title} — up to {max} points").format(
                 id=group.id, title=group.title, max=points_text(group.max_points)))
             box.setObjectName(f"group_{group.id}")
@@ -410,16 +364,11 @@ class ScoreSheetDialog(QDialog):
                 inner.addWidget(row)
                 self.rows[criterion.id] = row
             self.criteria_layout.addWidget(box)
-            name = QLabel(f"{group.id}. {group.title}")
-            name.setWordWrap(True)
-            value = QLabel()
-            value.setObjectName(f"group_total_{group.id}")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            self.groups_grid.addWidget(name, g_index, 0)
-            self.groups_grid.addWidget(value, g_index, 1)
-            self.group_totals[group.id] = value
-        self.groups_grid.setColumnStretch(0, 1)
         self.criteria_layout.addStretch(1)
+
+    @property
+    def group_totals(self) -> dict[str, QLabel]:
+        return self.summary.group_totals
 
     def items(self) -> dict[str, S.ItemScore]:
         return {cid: row.value() for cid, row in self.rows.items()}
@@ -448,12 +397,13 @@ class ScoreSheetDialog(QDialog):
     # ---- live check ---------------------------------------------------------------------------------------
     def _decision_no_typed(self, text: str) -> None:
         # A decision comes from the committee above: offer its name once a number is typed.
-        if text.strip() and not self.decision_org.text().strip() and not self._loading:
+        if text.strip() and not self.decision_org.text().strip() and not self.loading:
             self.decision_org.setText(self.services.cell.get().upper_committee)
         self._changed()
 
     def _changed(self, *_args) -> None:
-        if not self._loading:
+        if not self.loading:
+            self.mark_changed()
             self._update()
 
     def _update(self) -> None:
@@ -474,23 +424,7 @@ class ScoreSheetDialog(QDialog):
             errors.update(field_errors)
         self.errors = errors
         self.score_result = result
-        self.total.setText(self.tr("{total} / {max}").format(total=points_text(result.total),
-                                                             max=points_text(result.max_points)))
-        bands = sorted(self.sheet.rubric.bands, key=lambda b: b.min_points, reverse=True)
-        rank = next((i for i, b in enumerate(bands) if b.label == result.band), 0)
-        color = OK_COLOR if rank == 0 else ERROR_COLOR if rank == len(bands) - 1 and len(bands) > 1 else WARNING_COLOR
-        self.band.setText(self.tr("Band: {band}").format(band=result.band))
-        self.band.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {color};")
-        if result.missing:
-            self.missing.setText(self.tr("{count} criteria not scored yet: they count as 0.").format(
-                count=len(result.missing)))
-            self.missing.setStyleSheet(f"color: {WARNING_COLOR};")
-        else:
-            self.missing.setText(self.tr("Every criterion is scored."))
-            self.missing.setStyleSheet(f"color: {OK_COLOR};")
-        for group in self.sheet.rubric.groups:
-            self.group_totals[group.id].setText(f"{points_text(result.group_totals.get(group.id, 0))}/"
-                                                f"{points_text(group.max_points)}")
+        self.summary.show_result(self.sheet.rubric, result)
         self.save_button.setEnabled(not errors)
         if errors:
             self._show_message(self.tr("Correct the fields marked in red before saving."), ERROR_COLOR)
@@ -527,24 +461,16 @@ class ScoreSheetDialog(QDialog):
         baseline = self.baseline
         self.load(sheet)
         self.baseline = baseline  # choosing another rubric is itself a change to save
+        self.mark_changed()
         self._update()
 
     def save(self) -> bool:
         self._update()
         if self.errors:
             return False
-        scoring = self.services.scoring
         try:
-            if self.subject == "meeting":
-                sheet = scoring.save_meeting_score(self.meeting_id, self.items(), rubric_id=self.rubric.currentData(),
-                                                   note=self.meeting_note.toPlainText(),
-                                                   scored_by=self.scored_by.text())
-            else:
-                data, _ = self.assessment_input()
-                if self.subject == "cell":
-                    sheet = scoring.save_cell_assessment(self.year, data, today=self.today)
-                else:
-                    sheet = scoring.save_member_assessment(self.member_id, self.year, data, today=self.today)
+            with self.services.ctx.action(self):
+                sheet = self._save_sheet()
         except ValidationFailed as exc:
             for cid, row in self.rows.items():
                 if cid in exc.errors:
@@ -558,6 +484,7 @@ class ScoreSheetDialog(QDialog):
             self._show_message(exc.message, ERROR_COLOR)
             return False
         self.saved_sheet = sheet
+        self.saved_now()
         self.load(sheet)
         self._show_message(self.tr("Saved: {total} points, {band}.").format(
             total=points_text(sheet.result.total), band=sheet.result.band), OK_COLOR)
@@ -574,24 +501,88 @@ class ScoreSheetDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            if self.subject == "meeting":
-                self.services.scoring.delete_meeting_score(self.meeting_id)
-            else:
-                self.services.scoring.delete_assessment(self.year, self.member_id if self.subject == "member" else None)
+            with self.services.ctx.action(self):
+                if self.subject == "meeting":
+                    self.services.scoring.delete_meeting_score(self.meeting_id)
+                else:
+                    self.services.scoring.delete_assessment(self.year,
+                                                            self.member_id if self.subject == "member" else None)
         except ServiceError as exc:
             self._show_message(exc.message, ERROR_COLOR)
             return
         self.baseline = None
+        self.saved_now()
         self.accept()
 
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self, self.windowTitle(), self.tr("Save the changes before closing?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Yes)
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Yes and not self.save():
-                return
-        super().reject()
+    def _save_sheet(self) -> ScoreSheet:
+        scoring = self.services.scoring
+        if self.subject == "meeting":
+            return scoring.save_meeting_score(self.meeting_id, self.items(), rubric_id=self.rubric.currentData(),
+                                              note=self.meeting_note.toPlainText(), scored_by=self.scored_by.text())
+        data, _ = self.assessment_input()
+        if self.subject == "cell":
+            return scoring.save_cell_assessment(self.year, data, today=self.today)
+        return scoring.save_member_assessment(self.member_id, self.year, data, today=self.today)
+
+    # ---- drafts and closing (DocumentEditor) --------------------------------------------------------------
+    def draft_key(self) -> str:
+        if self.subject == "meeting":
+            return f"meeting:{self.meeting_id}"
+        if self.subject == "cell":
+            return f"cell:{self.year}"
+        return f"member:{self.member_id}:{self.year}"
+
+    def collect_draft(self) -> dict:
+        data = {"rubric_id": self.rubric.currentData(),
+                "items": {cid: {"points": row.points.points(), "note": row.note.text()}
+                          for cid, row in self.rows.items()}}
+        if self.subject == "meeting":
+            data.update(scored_by=self.scored_by.text(), note=self.meeting_note.toPlainText())
+        else:
+            data.update(proposal=self.proposal.text(), recognized_title=self.recognized_title.text(),
+                        decision_no=self.decision_no.text(), decision_date=self.decision_date.text(),
+                        decision_org=self.decision_org.text(), note=self.assessment_note.toPlainText())
+        return data
+
+    def apply_draft(self, payload: dict) -> None:
+        rubric_id = payload.get("rubric_id")
+        if rubric_id and rubric_id != self.sheet.rubric_id:
+            try:
+                sheet = self._fetch(rubric_id)
+            except ServiceError:
+                sheet = None  # the draft's rubric is gone: its points go onto the sheet's own criteria
+            if sheet is not None:
+                baseline = self.baseline
+                self.load(sheet)
+                self.baseline = baseline
+        for cid, item in (payload.get("items") or {}).items():
+            row = self.rows.get(cid)
+            if row is not None:
+                row.points.set_points(item.get("points"))
+                row.note.setText(item.get("note") or "")
+        if self.subject == "meeting":
+            self.scored_by.setText(payload.get("scored_by", ""))
+            self.meeting_note.setPlainText(payload.get("note", ""))
+            return
+        for edit, key in ((self.proposal, "proposal"), (self.recognized_title, "recognized_title"),
+                          (self.decision_no, "decision_no"), (self.decision_date, "decision_date"),
+                          (self.decision_org, "decision_org")):
+            edit.setText(payload.get(key, ""))
+        self.assessment_note.setPlainText(payload.get("note", ""))
+
+    def confirm_close(self) -> bool:
+        """Unsaved changes: save them (Yes), drop them (No) or stay (Cancel)."""
+        if not self.is_dirty():
+            self.keeper.discard()  # nothing differs from the record: no draft to keep
+            return True
+        self.keeper.flush()
+        answer = QMessageBox.question(
+            self, self.windowTitle(), self.tr("Save the changes before closing?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Yes:
+            return self.save()
+        self.keeper.discard()
+        return True
