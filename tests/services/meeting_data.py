@@ -56,3 +56,52 @@ def fill(svc, meeting_id: str, ids: dict[str, str], text: str = "kiểm điểm 
     c.resolution_text = "Chi bộ quyết nghị:\n1. Hoàn thành kế hoạch tháng.\n2. Thu đảng phí đầy đủ."
     c.resolution_vote = Vote(present, 0, 0)
     return svc.meetings.save(meeting_id, c)
+
+
+class SqlCount:
+    """The SQL statements an engine ran inside a `with`, grouped into transactions (each starts with the
+    BEGIN the store issues): `writes` and `reads` count the transactions that did / did not write."""
+
+    WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        self.statements: list[str] = []
+
+    def _record(self, conn, cursor, statement, parameters, context, executemany) -> None:
+        self.statements.append(statement)
+
+    def __enter__(self) -> "SqlCount":
+        from sqlalchemy import event
+
+        event.listen(self.engine, "before_cursor_execute", self._record)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "before_cursor_execute", self._record)
+
+    @property
+    def transactions(self) -> list[list[str]]:
+        found: list[list[str]] = []
+        for statement in self.statements:
+            if statement.strip().upper().startswith("BEGIN") or not found:
+                found.append([])
+            if not statement.strip().upper().startswith("BEGIN"):
+                found[-1].append(statement)
+        return found
+
+    def _writes(self, transaction: list[str]) -> bool:
+        return any(s.lstrip().split(None, 1)[0].upper() in self.WRITES for s in transaction)
+
+    @property
+    def writes(self) -> int:
+        return sum(1 for t in self.transactions if self._writes(t))
+
+    @property
+    def reads(self) -> int:
+        return sum(1 for t in self.transactions if not self._writes(t))
+
+    def __str__(self) -> str:
+        return f"{len(self.statements)} statements, {self.writes} write and {self.reads} read transactions"

@@ -24,6 +24,7 @@ from .messages import (
 )
 from .queries import attendance_for, current_meetings, meeting_label
 from .records import AbsenceReport, MeetingRecord
+from .rulesets import meeting_rules
 
 if TYPE_CHECKING:
     from ...domain.reminders import Reminder
@@ -40,14 +41,15 @@ class YearMixin:
             meetings = current_meetings(s, self.ctx.cell_id, [year])
             planned = [PlannedMeeting(m.id, m.kind, m.period_year, m.period_month, m.held_on, m.status, m.topic)
                        for m in meetings]
-        return rules.year_plan(year, planned, today, self.rules(dt.date(year, 12, 31)))
+            rule_set = meeting_rules(self.ctx, dt.date(year, 12, 31), session=s)
+        return rules.year_plan(year, planned, today, rule_set)
 
     def absences(self, year: int, today: dt.date | None = None) -> AbsenceReport:
         """Members absent more than 3 times in a row in `year`, members who missed meetings in 3 months of
         the year (removal ground), and every absence without reason."""
         today = today or dt.date.today()
-        rule_set = self.rules(min(today, dt.date(year, 12, 31)))
         with self.ctx.read() as s:
+            rule_set = meeting_rules(self.ctx, min(today, dt.date(year, 12, 31)), session=s)
             meetings = {m.id: m for m in current_meetings(s, self.ctx.cell_id, [year]) if m.held_on <= today}
             rows = attendance_for(s, list(meetings))
         marks = [AttendanceMark(a.meeting_id, meetings[a.meeting_id].held_on, meetings[a.meeting_id].period_year,

@@ -17,7 +17,7 @@ from cellsec.services.meetings.records import ResolutionInput
 from cellsec.services.members.service import StatusChange
 from cellsec.store.models.core import Audit, ChangeLog
 
-from ..meeting_data import D, T, add_members, fill
+from ..meeting_data import D, T, SqlCount, add_members, fill
 
 
 @pytest.fixture
@@ -273,3 +273,15 @@ def test_autosave_from_an_older_revision_is_not_shown_over_a_later_change(servic
     reopened = services.meetings.get(record.id)
     assert reopened.content.opening == "" and reopened.autosaved_at is None
     assert services.meetings.save(record.id).content.opening == ""
+
+
+def test_approving_is_one_write_transaction(services, ids):
+    """Issue 8's measure: approving took 1 write and 5 read transactions (46 statements); now the checks,
+    the write and the record returned share one transaction."""
+    record = services.meetings.create("thuong_ky", D(2025, 9, 5))
+    fill(services, record.id, ids)
+    with SqlCount(services.ctx.store.engine) as sql:
+        approved = services.meetings.approve(record.id)
+    assert approved.status == "approved" and approved.number == "Số 01-BB/CB"
+    assert (sql.writes, sql.reads) == (1, 0), str(sql)
+    assert len(sql.statements) <= 35, str(sql)

@@ -15,7 +15,7 @@ from cellsec.ui.meetings.editor import ATTENDANCE, CLOSING, CONTENT, TIME_PLACE,
 from cellsec.ui.meetings.page import MeetingsPage
 
 from ...reports.pdfcheck import pages_text
-from ...services.meeting_data import D, add_members, fill
+from ...services.meeting_data import D, SqlCount, add_members, fill
 from ..conftest import retype, type_text
 
 
@@ -274,3 +274,23 @@ def test_approval_lists_what_is_missing(qtbot, services, people, boxes):
     assert editor.time_place.messages["location"].text() == "Không được để trống."
     assert services.meetings.get(record.id).status == "draft"
     assert QApplication.instance() is not None
+
+
+def test_approve_button_is_one_write_and_a_few_reads(qtbot, services, people, boxes):
+    """Issue 8's measure, through the button: before, 1 write and 6 read transactions (47 statements) for
+    the editor alone, 12 reads (65 statements) with the meetings page showing; now the service checks
+    once before the question, approves in one transaction, and the page refreshes once."""
+    record = services.meetings.create("thuong_ky", D(2025, 9, 25))
+    fill(services, record.id, people)
+    page = _page(qtbot, services)
+    refreshes = []
+    page.refresh = lambda original=page.refresh: (refreshes.append(1), original())[1]
+    editor = page.open_meeting(record.id)
+    qtbot.waitExposed(editor)
+    with SqlCount(services.ctx.store.engine) as sql:
+        qtbot.mouseClick(editor.approve_button, Qt.MouseButton.LeftButton)
+    assert services.meetings.get(record.id).status == "approved"
+    assert boxes.texts("information")[-1] == "Đã thông qua biên bản, cấp Số 01-BB/CB."
+    assert sql.writes == 1 and sql.reads <= 5, str(sql)
+    assert len(refreshes) == 1  # the page shows the approval once
+    editor.close()
