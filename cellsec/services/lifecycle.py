@@ -30,7 +30,7 @@ Numbering ("Số 07-BB/CB"; a model with `cell_id`, `deleted_at`, `number_year`,
 
 Locking:
 
-    ensure_editable(s, row, locked=Msg, superseded=Msg | None, finalised=("approved",))
+    ensure_editable(s, row, locked=Msg, superseded=Msg | None, finalised=("approved",), **params)
         Raises ServiceError(locked) when `row.status` is a finalised status, and ServiceError(superseded)
         when `superseded` is given and another live row of the same model amends `row` (the model must
         have `amends_id`). Call it in the read transaction that checks an edit, before the mutation.
@@ -118,13 +118,13 @@ def is_finalised(row: Any, finalised: Iterable[str] = FINALISED) -> bool:
 
 
 def ensure_editable(s: Session, row: Any, *, locked: Msg, superseded: Msg | None = None,
-                    finalised: Iterable[str] = FINALISED) -> None:
+                    finalised: Iterable[str] = FINALISED, **params: object) -> None:
     """Refuse to edit a finalised row (`locked`) or, when `superseded` is given, a row that has been
-    amended by another row of its model (`superseded`)."""
+    amended by another row of its model (`superseded`). `params` fill the messages' placeholders."""
     if is_finalised(row, finalised):
-        raise ServiceError(locked)
+        raise ServiceError(locked, **params)
     if superseded is not None and superseded_by(s, type(row), row.id):
-        raise ServiceError(superseded)
+        raise ServiceError(superseded, **params)
 
 
 # ---- amendment chains ------------------------------------------------------------------------------

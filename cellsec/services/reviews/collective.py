@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from ...domain import reviews as rules_mod
 from ...domain.review_rules import LEVEL_NAMES, RuleSet, SCOPE_COLLECTIVE
 from ...domain.text import clean_text
-from ...store.base import utcnow
 from ...store.models.reviews import CollectiveReview
 from ..errors import ServiceError, ValidationFailed
+from ..lifecycle import ensure_editable
 from .common import ReviewsPart, dumps_json, latest_meta, loads_json, scores_out
 from .messages import (
     ALREADY_DECIDED,
@@ -20,6 +20,7 @@ from .messages import (
     COLLECTIVE_LOCKED,
     DECIDED,
     DRAFT,
+    FINALISED,
     KIND_COLLECTIVE,
     NOT_LOCKED,
     NOT_SUBMITTED,
@@ -78,8 +79,7 @@ class CollectivePart(ReviewsPart):
             raise ValidationFailed(check.errors, check.warnings)
         with self.ctx.mutation("reviews.collective.save", S_COLL_SAVE.format(year=year)) as s:
             row = self._collective_row(s, year)
-            if row.status != DRAFT:
-                raise ServiceError(COLLECTIVE_LOCKED, year=year)
+            ensure_editable(s, row, locked=COLLECTIVE_LOCKED, finalised=FINALISED, year=year)
             self._store_collective(row, cleaned)
         return self.collective(year)
 
@@ -95,13 +95,15 @@ class CollectivePart(ReviewsPart):
             "decision_date": record.decision_date.isoformat() if record.decision_date else None,
         }
 
-    def _finalise_collective(self, s: Session, row: CollectiveReview, stage: str, reason: str = "") -> None:
-        s.flush()
-        rules = self._rules_of(s, row.year_id)
-        meta = {"stage": stage, "reason": reason, "number": COLLECTIVE_DOC_NAME.vi.format(year=row.year)}
-        row.version = (row.version or 0) + 1
-        self._finalise(s, KIND_COLLECTIVE, row.id, row.version,
-                       {**self._collective_content(self._collective_record(row, rules), rules), **meta})
+    def _finalise_collective(self, s: Session, row: CollectiveReview, stage: str, reason: str = "", *,
+                             status: str, stamp: str | None = None) -> None:
+        """Append a finalised version through the shared lifecycle (which sets `status`)."""
+        def content(s: Session, row: CollectiveReview) -> dict:
+            rules = self._rules_of(s, row.year_id)
+            meta = {"stage": stage, "reason": reason, "number": COLLECTIVE_DOC_NAME.vi.format(year=row.year)}
+            return {**self._collective_content(self._collective_record(row, rules), rules), **meta}
+
+        self._finalise_version(s, row, KIND_COLLECTIVE, content, status=status, stamp=stamp)
 
     def collective_submission_errors(self, year: int) -> dict[str, str]:
         """What stops the collective review from being submitted as it is saved (asked before "Nộp…?")."""
@@ -120,8 +122,8 @@ class CollectivePart(ReviewsPart):
             raise ValidationFailed(errors)
         with self.ctx.mutation("reviews.collective.submit", S_COLL_SUBMIT.format(year=year), undoable=False) as s:
             row = self._collective_row(s, year)
-            row.status, row.submitted_at = SUBMITTED, utcnow()
-            self._finalise_collective(s, row, SUBMITTED)
+            ensure_editable(s, row, locked=COLLECTIVE_LOCKED, finalised=FINALISED, year=year)
+            self._finalise_collective(s, row, SUBMITTED, status=SUBMITTED, stamp="submitted_at")
         return self.collective(year)
 
     def decide_collective(self, year: int, data: DecisionInput, *, today: dt.date | None = None) -> CollectiveRecord:
@@ -139,8 +141,7 @@ class CollectivePart(ReviewsPart):
             row = self._collective_row(s, year)
             row.decided_level, row.decision_no, row.decision_date = cleaned.level, cleaned.decision_no, \
                 cleaned.decision_date
-            row.status = DECIDED
-            self._finalise_collective(s, row, DECIDED)
+            self._finalise_collective(s, row, DECIDED, status=DECIDED)
         return self.collective(year)
 
     def amend_collective(self, year: int, reason: str, *, data: CollectiveInput | None = None,
@@ -171,13 +172,12 @@ class CollectivePart(ReviewsPart):
             if decision_part is not None:
                 row.decided_level, row.decision_no, row.decision_date = decision_part.level, \
                     decision_part.decision_no, decision_part.decision_date
-                row.status = DECIDED
-            self._finalise_collective(s, row, "amended", reason)
+            self._finalise_collective(s, row, "amended", reason,
+                                      status=DECIDED if decision_part is not None else row.status)
         return self.collective(year)
 
     def collective_versions(self, year: int) -> list[VersionInfo]:
         return self._versions(KIND_COLLECTIVE, self.collective(year).id)
-
 
 
 def collective_review_chain_content(session: Session, entity_id: str) -> dict | None:

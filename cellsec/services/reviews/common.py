@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from ...store.models.members import Member
 from ...store.models.reviews import ReviewYear
 from ..context import Context
 from ..finalise import ChainReport, FinaliseService, finalise
+from ..lifecycle import finalise_document
 from .messages import KIND_TABLES, SHIPPED_RULE_SETS
 from .records import VersionInfo
 
@@ -65,11 +66,24 @@ class ReviewsPart:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    # ==== finalisation (shared chained store, cellsec.services.finalise) ==========================================
+    # ==== finalisation (the shared lifecycle, cellsec.services.lifecycle) ===========================================
+    def _finalise_version(self, s: Session, row: Any, kind: str, content: Callable[[Session, Any], dict], *,
+                          status: str, stamp: str | None = None) -> None:
+        """A new finalised version of a review (submitted, decided, amended): the shared lifecycle sets the
+        status (and the time in `stamp`) and appends the version to the cell's hash chain, in this mutation."""
+        row.version = (row.version or 0) + 1
+        finalise_document(s, row, kind=kind, version=row.version, content=content, status=status, stamp=stamp)
+        self._seal_undo(s, kind, row.id)
+
     def _finalise(self, s: Session, kind: str, entity_id: str, version: int, content: dict) -> None:
+        """A finalised record that is not a lifecycle document (the year's summary): chained as it is."""
         finalise(s, self.ctx.cell_id, kind, entity_id, version, content)
-        # Earlier actions on a finalised record are sealed for undo, so Undo moves on to older, unrelated
-        # actions instead of stopping at them (Context.last_undoable would otherwise refuse them).
+        self._seal_undo(s, kind, entity_id)
+
+    @staticmethod
+    def _seal_undo(s: Session, kind: str, entity_id: str) -> None:
+        """Earlier actions on a finalised record are sealed for undo, so Undo moves on to older, unrelated
+        actions instead of stopping at them (Context.last_undoable would otherwise refuse them)."""
         s.flush()
         touched = select(ChangeLog.audit_id).where(ChangeLog.entity == KIND_TABLES[kind],
                                                    ChangeLog.entity_id == entity_id)

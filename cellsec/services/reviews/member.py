@@ -11,16 +11,17 @@ from ...domain import reviews as rules_mod
 from ...domain.members import name_sort_key
 from ...domain.review_rules import LEVEL_NAMES, RuleSet, SCOPE_INDIVIDUAL
 from ...domain.text import clean_text
-from ...store.base import utcnow
 from ...store.models.members import Member
 from ...store.models.reviews import MemberReview
 from ..errors import NotFound, ServiceError, ValidationFailed
+from ..lifecycle import ensure_editable
 from .common import ReviewsPart, dumps_json, latest_meta, loads_json, rules_from_json, scores_out
 from .messages import (
     ALREADY_DECIDED,
     CELL_LEVEL_REQUIRED,
     DECIDED,
     DRAFT,
+    FINALISED,
     KIND_REVIEW,
     LOCKED,
     NOT_LOCKED,
@@ -108,8 +109,7 @@ class MemberReviewsPart(ReviewsPart):
     def _draft(self, s: Session, review_id: str) -> tuple[MemberReview, Member]:
         row = self._review_row(s, review_id)
         member = s.get(Member, row.member_id)
-        if row.status != DRAFT:
-            raise ServiceError(LOCKED, name=member.full_name)
+        ensure_editable(s, row, locked=LOCKED, finalised=FINALISED, name=member.full_name)
         return row, member
 
     def _name_year(self, review_id: str) -> tuple[str, int]:
@@ -212,16 +212,19 @@ class MemberReviewsPart(ReviewsPart):
             "decision_date": record.decision_date.isoformat() if record.decision_date else None,
         }
 
-    def _finalise_review(self, s: Session, row: MemberReview, stage: str, reason: str = "") -> None:
-        """Append a finalised version: the record's data plus what only the version knows (its stage, the
-        amendment reason, and the name under which the chain check reports it)."""
-        s.flush()
-        rules = self._rules_of(s, row.year_id)
-        record = self._record(s, row, rules)
-        meta = {"stage": stage, "reason": reason, "member_name": record.member_name,
-                "number": REVIEW_DOC_NAME.vi.format(year=record.year, name=record.member_name)}
-        row.version = (row.version or 0) + 1
-        self._finalise(s, KIND_REVIEW, row.id, row.version, {**self._content(record, rules), **meta})
+    def _finalise_review(self, s: Session, row: MemberReview, stage: str, reason: str = "", *, status: str,
+                         stamp: str | None = None) -> None:
+        """Append a finalised version (through the shared lifecycle, which sets `status`): the record's data
+        plus what only the version knows (its stage, the amendment reason, and the name under which the
+        chain check reports it)."""
+        def content(s: Session, row: MemberReview) -> dict:
+            rules = self._rules_of(s, row.year_id)
+            record = self._record(s, row, rules)
+            meta = {"stage": stage, "reason": reason, "member_name": record.member_name,
+                    "number": REVIEW_DOC_NAME.vi.format(year=record.year, name=record.member_name)}
+            return {**self._content(record, rules), **meta}
+
+        self._finalise_version(s, row, KIND_REVIEW, content, status=status, stamp=stamp)
 
     def submit_review(self, review_id: str) -> ReviewRecord:
         """Lock a review (self-review and the cell's assessment) as a finalised, hash-chained version."""
@@ -238,8 +241,7 @@ class MemberReviewsPart(ReviewsPart):
         return self.get_review(review_id)
 
     def _submit_row(self, s: Session, row: MemberReview) -> None:
-        row.status, row.submitted_at = SUBMITTED, utcnow()
-        self._finalise_review(s, row, SUBMITTED)
+        self._finalise_review(s, row, SUBMITTED, status=SUBMITTED, stamp="submitted_at")
 
     def decide(self, review_id: str, data: DecisionInput, *, today: dt.date | None = None) -> ReviewRecord:
         """Record the level decided above (decision number and date) on a submitted review."""
@@ -258,8 +260,7 @@ class MemberReviewsPart(ReviewsPart):
             row = self._review_row(s, review_id)
             row.decided_level, row.decision_no, row.decision_date = cleaned.level, cleaned.decision_no, \
                 cleaned.decision_date
-            row.status = DECIDED
-            self._finalise_review(s, row, DECIDED)
+            self._finalise_review(s, row, DECIDED, status=DECIDED)
         return self.get_review(review_id)
 
     def amend_review(self, review_id: str, reason: str, *, review: ReviewInput | None = None,
@@ -306,8 +307,8 @@ class MemberReviewsPart(ReviewsPart):
             if decision_part is not None:
                 row.decided_level, row.decision_no, row.decision_date = decision_part.level, \
                     decision_part.decision_no, decision_part.decision_date
-                row.status = DECIDED
-            self._finalise_review(s, row, "amended", reason)
+            self._finalise_review(s, row, "amended", reason,
+                                  status=DECIDED if decision_part is not None else row.status)
         return self.get_review(review_id)
 
     # ==== prefill ========================================================================================================

@@ -11,6 +11,7 @@ KIND_SUMMARY = "review_summary"
 KIND_TABLES = {KIND_REVIEW: "member_reviews", KIND_COLLECTIVE: "collective_reviews", KIND_SUMMARY: "review_years"}
 SHIPPED_RULE_SETS = ("review_2025", "review_2023")
 DRAFT, SUBMITTED, DECIDED = "draft", "submitted", "decided"
+FINALISED = (SUBMITTED, DECIDED)  # the locked statuses (services/lifecycle.py)
 
 # ---- messages ---------------------------------------------------------------------------------------------
 WHAT_RULE_SET = Msg("bộ quy tắc kiểm điểm", "review rule set")

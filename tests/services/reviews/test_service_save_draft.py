@@ -61,3 +61,16 @@ def test_save_draft_refuses_a_locked_review(services, review_id):
     with pytest.raises(ServiceError) as locked:
         services.reviews.save_draft(review_id, ReviewInput(self_level="htt"), CellAssessmentInput("", "htt"))
     assert "đã gửi lên cấp trên" in locked.value.message
+
+
+def test_submitting_locks_and_chains_through_the_shared_lifecycle(services, review_id):
+    services.reviews.save_draft(review_id, ReviewInput(scores={"general": "25", "tasks": "60"}, self_level="htt"),
+                                CellAssessmentInput("Nhất trí.", "htt", 2, 0, 0))
+    record = services.reviews.submit_review(review_id)
+    assert record.status == "submitted" and record.submitted_at is not None and record.version == 1
+    with pytest.raises(ServiceError) as locked:
+        services.reviews.save_review(review_id, ReviewInput(self_level="htt"))
+    assert locked.value.message.startswith("Bản kiểm điểm của đồng chí Nguyễn Văn An đã gửi lên cấp trên")
+    latest = services.finalise.latest("member_review", review_id)
+    assert latest.version == 1 and latest.content["stage"] == "submitted"
+    assert services.finalise.verify_chain().ok
