@@ -38,6 +38,29 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import members from a file"))
         self.resize(1000, 620)
 
+        intro, top = self._build_top()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.columns_label = QLabel()
+        self.columns_label.setObjectName("columns")
+        self.columns_label.setWordWrap(True)
+        self._build_table()
+        bottom = self._build_bottom()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.columns_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        if path is not None:
+            self.load(Path(path))
+
+    def _build_top(self) -> tuple[QLabel, QHBoxLayout]:
         intro = QLabel(self.tr("Choose a CSV or Excel (.xlsx) file with a header row such as \"Họ và tên\", "
                                "\"Ngày sinh\", \"Ngày vào Đảng\", \"Số thẻ đảng viên\", \"Số CCCD\". Nothing is "
                                "written until you confirm. A member already in the list (same CCCD or card "
@@ -50,15 +73,10 @@ class ImportDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.choose_button)
         top.addWidget(self.file_label, 1)
+        return intro, top
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.columns_label = QLabel()
-        self.columns_label.setObjectName("columns")
-        self.columns_label.setWordWrap(True)
-
+    def _build_table(self) -> None:
+        """The preview: one row per row of the file, with what the import will do with it."""
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("rows")
         self.table.setHorizontalHeaderLabels([
@@ -74,6 +92,7 @@ class ImportDialog(QDialog):
         for column, width in enumerate((50, 90, 190, 95, 95, 120)):
             self.table.setColumnWidth(column, width)
 
+    def _build_bottom(self) -> QHBoxLayout:
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.import_button = QPushButton()
@@ -87,17 +106,7 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.import_button)
         bottom.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(top)
-        layout.addWidget(self.message)
-        layout.addWidget(self.columns_label)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-
-        if path is not None:
-            self.load(Path(path))
+        return bottom
 
     # ---- preview ------------------------------------------------------------------------------------
     def choose_file(self) -> None:

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from ...domain.members import GENDER_LABELS, IN_CELL_STATUSES, PARTY_STATUS_LABELS
 from ...services.errors import ServiceError
 from ...services.members.service import MemberQuery
-from .model import COLUMNS, MemberTableModel
+from ..common.page import Page
 from ..common.workers import run_in_background
+from .model import COLUMNS, MemberTableModel
 
 SEARCH_DELAY_MS = 150
 MEMBER_ENTITIES = {"members", "card_numbers", "member_status_changes"}
@@ -45,65 +46,16 @@ FILTERS: dict[str, tuple[tuple[str, ...], str | None]] = {
 }
 
 
-class MembersPage(QWidget):
+class MembersPage(Page):
+    WATCHES = frozenset(MEMBER_ENTITIES)
+
     def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.notifier = notifier
+        super().__init__(services, notifier, parent)
         self._retranslate_pending = False
         self.last_task = None  # the latest background export/print (tests wait on its `finished`)
-
-        self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.add_action = self._action(self.add_member, QKeySequence.StandardKey.New)
-        self.edit_action = self._action(self.edit_member)
-        self.status_action = self._action(self.change_status)
-        self.delete_action = self._action(self.delete_member)
-        self.toolbar.addSeparator()
-        self.import_action = self._action(self.import_file)
-        self.export_action = self._action(self.export_excel)
-        self.print_action = self._action(self.print_list, QKeySequence.StandardKey.Print)
-
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.filter_label = QLabel()
-        self.filter = QComboBox()
-        self.filter.setObjectName("status_filter")
-        for key in FILTERS:
-            self.filter.addItem("", key)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addSpacing(12)
-        filters.addWidget(self.filter_label)
-        filters.addWidget(self.filter)
-        filters.addSpacing(12)
-        filters.addWidget(self.count_label)
-
-        self.model = MemberTableModel(services, self)
-        self.table = QTableView()
-        self.table.setObjectName("members")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setSortingEnabled(True)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        self.table.doubleClicked.connect(lambda _index: self.edit_member())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self.edit_member, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_member,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
-
+        self._build_toolbar()
+        filters = self._build_filters()
+        self._build_table()
         self.empty_label = QLabel()
         self.empty_label.setObjectName("empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -125,8 +77,62 @@ class MembersPage(QWidget):
         self.retranslate()
         self.refresh()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.notifier.changed.connect(self._on_change)
         self._update_actions()
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_action = self._action(self.add_member, QKeySequence.StandardKey.New)
+        self.edit_action = self._action(self.edit_member)
+        self.status_action = self._action(self.change_status)
+        self.delete_action = self._action(self.delete_member)
+        self.toolbar.addSeparator()
+        self.import_action = self._action(self.import_file)
+        self.export_action = self._action(self.export_excel)
+        self.print_action = self._action(self.print_list, QKeySequence.StandardKey.Print)
+
+    def _build_filters(self) -> QHBoxLayout:
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.filter_label = QLabel()
+        self.filter = QComboBox()
+        self.filter.setObjectName("status_filter")
+        for key in FILTERS:
+            self.filter.addItem("", key)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addSpacing(12)
+        filters.addWidget(self.filter_label)
+        filters.addWidget(self.filter)
+        filters.addSpacing(12)
+        filters.addWidget(self.count_label)
+        return filters
+
+    def _build_table(self) -> None:
+        self.model = MemberTableModel(self.services, self)
+        self.table = QTableView()
+        self.table.setObjectName("members")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_member())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self.edit_member, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_member,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
 
     def page_title(self) -> str:
         return self.tr("Party members")
@@ -242,9 +248,9 @@ class MembersPage(QWidget):
         elif empty:
             self.empty_label.setText(self.tr("No member matches the search or the filter."))
 
-    def _on_change(self, change) -> None:
-        if change.touches(MEMBER_ENTITIES):
-            self.refresh()
+    def _own_change(self) -> None:
+        """After this page's own action: its change is not announced back to it, so it reloads once here."""
+        self.refresh()
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -276,8 +282,10 @@ class MembersPage(QWidget):
         from .dialog import MemberDialog
 
         dialog = MemberDialog(self.services, None, self)
-        if dialog.exec() and dialog.saved is not None:
-            self.refresh()
+        with self.notifier.action(self):
+            saved = dialog.exec()
+        self._own_change()
+        if saved and dialog.saved is not None:
             if not self.select(dialog.saved.id):
                 # A filter hides the new member: show everyone so the user sees it was added.
                 self.search.clear()
@@ -294,7 +302,10 @@ class MembersPage(QWidget):
         except ServiceError as exc:
             QMessageBox.information(self, self.tr("Party members"), exc.message)
             return False
-        return bool(dialog.exec())
+        with self.notifier.action(self):
+            saved = bool(dialog.exec())
+        self._own_change()
+        return saved
 
     def edit_member(self) -> None:
         member_id = self.selected_id()
@@ -307,7 +318,9 @@ class MembersPage(QWidget):
         member_id = self.selected_id()
         if member_id is None:
             return
-        StatusDialog(self.services, member_id, self).exec()
+        with self.notifier.action(self):
+            StatusDialog(self.services, member_id, self).exec()
+        self._own_change()
 
     def delete_member(self) -> None:
         member_id = self.selected_id()
@@ -322,13 +335,17 @@ class MembersPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.services.members.delete(member_id)
+            with self.notifier.action(self):
+                self.services.members.delete(member_id)
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Delete member"), exc.message)
+            return
+        self._own_change()
 
     def import_file(self) -> None:
         from .import_dialog import ImportDialog
 
+        # The import runs on a worker thread, whose change reaches this page as any other (then it reloads).
         ImportDialog(self.services, self).exec()
 
     def _save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:

@@ -42,6 +42,25 @@ class StatusDialog(QDialog):
         self.setWindowTitle(self.tr("Change activity status: {name}").format(name=self.record.full_name))
         self.resize(620, 440)
 
+        self._build_form()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self._start_from_current_status()
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self._status_changed()
+
+    def _build_form(self) -> None:
         self.status = QComboBox()
         self.status.setObjectName("activity_status")
         for key in ACTIVITY_STATUSES:
@@ -73,21 +92,8 @@ class StatusDialog(QDialog):
             signal = widget.textChanged
             signal.connect(lambda *_a, k=key: self._touch(k))
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addStretch(1)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
-
-        # Start on the member's current status with its details, so a correction is a small edit.
+    def _start_from_current_status(self) -> None:
+        """The member's current status with its details, so a correction is a small edit."""
         index = self.status.findData(self.record.activity_status)
         self.status.setCurrentIndex(max(index, 0))
         self.edits["status_from"].set_value(self.record.status_from)
@@ -96,8 +102,6 @@ class StatusDialog(QDialog):
         self.edits["decision"].setText(self.record.status_decision)
         self.edits["reason"].setPlainText(self.record.status_reason)
         self.touched.clear()  # filling in the current values is not the user's typing
-        self.status.currentIndexChanged.connect(self._status_changed)
-        self._status_changed()
 
     def _labels_for(self, status: str) -> dict[str, str]:
         """Which fields a status uses, and what each is called for it."""

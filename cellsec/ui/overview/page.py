@@ -1,5 +1,8 @@
 """Tổng quan: how many members the cell has, by status, and the reminders of what needs attention.
-Double-clicking a reminder about a member opens that member."""
+Double-clicking a reminder about a member opens that member.
+
+A Page: the figures and reminders are recomputed only while the page is visible (a change while it is
+hidden only marks it stale), and only for changes to the tables they are made from."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import date_line
 from ...services.errors import ServiceError
+from ..common.page import Page
 from ..common.widgets import WARNING_COLOR
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -55,14 +59,38 @@ class _Tile(QFrame):
         layout.addWidget(self.caption)
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
+    # What the counts and the reminders are made from (members, meetings, reviews, dues and the cell).
+    WATCHES = frozenset({
+        "cells", "committee_names", "members", "member_status_changes", "card_numbers", "meetings",
+        "meeting_attendance", "resolutions", "review_years", "member_reviews", "collective_reviews",
+        "dues_payments", "dues_rules_versions", "five_good_assessments", "meeting_scores",
+    })
+
     def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, notifier, parent)
         self.today: dt.date | None = None  # None = the real date; tests set a fixed one
         self._refreshed_on: dt.date | None = None
         self._retranslate_pending = False
+        self._load_scheduled = False
+        self._build_header()
+        grid = self._build_tiles()
+        self._build_reminders()
 
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.date_label)
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addWidget(self.others)
+        layout.addSpacing(10)
+        layout.addWidget(self.reminders_title)
+        layout.addWidget(self.reminders, 1)
+        layout.addWidget(self.hint)
+        self._set_texts()
+
+    def _build_header(self) -> None:
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         font = self.heading.font()
@@ -73,6 +101,7 @@ class OverviewPage(QWidget):
         self.date_label.setObjectName("date_line")
         self.date_label.setStyleSheet("font-style: italic;")
 
+    def _build_tiles(self) -> QGridLayout:
         self.tiles: dict[str, _Tile] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -83,7 +112,9 @@ class OverviewPage(QWidget):
             grid.addWidget(tile, index // 3, index % 3)
         self.others = QLabel()
         self.others.setObjectName("others")
+        return grid
 
+    def _build_reminders(self) -> None:
         self.reminders_title = QLabel()
         bold = self.reminders_title.font()
         bold.setBold(True)
@@ -97,30 +128,16 @@ class OverviewPage(QWidget):
         self.hint = QLabel()
         self.hint.setStyleSheet("color: palette(placeholder-text);")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.date_label)
-        layout.addSpacing(8)
-        layout.addLayout(grid)
-        layout.addWidget(self.others)
-        layout.addSpacing(10)
-        layout.addWidget(self.reminders_title)
-        layout.addWidget(self.reminders, 1)
-        layout.addWidget(self.hint)
-
-        # A bound method (not a lambda): changes made on a worker thread are then delivered on this thread.
-        notifier.changed.connect(self._on_change)
-        self._set_texts()
-        self._load_scheduled = False
-
     def page_title(self) -> str:
         return self.tr("Overview")
 
     def retranslate(self) -> None:
         self._retranslate_pending = False
         self._set_texts()
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        elif self._refreshed_on is not None:
+            self._stale = True  # the reminders are sentences in the old language: redo them when shown
 
     def _set_texts(self) -> None:
         captions = {
@@ -150,11 +167,8 @@ class OverviewPage(QWidget):
 
     def showEvent(self, event) -> None:
         if self._refreshed_on is not None and self._refreshed_on != (self.today or dt.date.today()):
-            QTimer.singleShot(0, self, self.refresh)  # a new day since the page was last filled
+            self._stale = True  # a new day since the page was last filled: the base refreshes it now
         super().showEvent(event)
-
-    def _on_change(self, _change) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
         today = self.today or dt.date.today()

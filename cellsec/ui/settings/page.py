@@ -36,6 +36,7 @@ from ...services.settings.cell import ABBREVIATION_FORMAT, REQUIRED, CellInfo
 from ...services.errors import ServiceError, StoreError, ValidationFailed
 from ..app.i18n import install_language
 from ..app.setup_wizard import abbreviation_ok
+from ..common.page import Page
 from ..common.widgets import DateEdit, FieldMessage, with_message
 from ..common.workers import error_text, run_in_background
 
@@ -43,10 +44,11 @@ CELL_ENTITIES = {"cells", "committee_names"}
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Page):
+    WATCHES = frozenset(CELL_ENTITIES)
+
     def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, notifier, parent)
         self._retranslate_pending = False
         self.last_task = None
         self.tabs = QTabWidget()
@@ -56,8 +58,7 @@ class SettingsPage(QWidget):
         self._build_general_tab()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        notifier.changed.connect(self._on_change)
-        # The layout comes from cellsec.reports, which must not load at start-up: read it when first shown.
+        # The page layout (its rule file and presets) is read when its tab is first shown, not at start-up.
         self.tabs.currentChanged.connect(self._tab_shown)
         self.retranslate()
         self.load_cell()
@@ -116,6 +117,19 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.save_cell_button)
         buttons.addWidget(self.cell_status, 1)
 
+        self._build_history_box()
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(buttons)
+        left.addStretch(1)
+        columns = QHBoxLayout(page)
+        columns.addLayout(left, 3)
+        columns.addWidget(self.history_box, 2)
+        self.tabs.addTab(page, "")
+
+    def _build_history_box(self) -> None:
+        """The names of the committees above, with the date each applies from."""
         self.history_box = QGroupBox()
         self.history = QTableWidget(0, 3)
         self.history.setObjectName("committee_history")
@@ -128,15 +142,6 @@ class SettingsPage(QWidget):
         history_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         QVBoxLayout(self.history_box).addWidget(self.history)
-
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addLayout(buttons)
-        left.addStretch(1)
-        columns = QHBoxLayout(page)
-        columns.addLayout(left, 3)
-        columns.addWidget(self.history_box, 2)
-        self.tabs.addTab(page, "")
 
     def _build_layout_tab(self) -> None:
         page = QWidget()
@@ -319,9 +324,16 @@ class SettingsPage(QWidget):
             QTimer.singleShot(0, self, self.retranslate)
         super().changeEvent(event)
 
-    def _on_change(self, change) -> None:
-        if change.touches(CELL_ENTITIES):
-            self.load_cell()
+    def apply_change(self, change) -> None:
+        """The cell or its committees changed elsewhere (or anything, after a restore or while hidden)."""
+        self.load_cell()
+        if change is None or "*" in change.entities:
+            self.load_backups()
+            if self.layout_loaded:
+                self.load_layout()
+
+    def refresh(self) -> None:
+        self.apply_change(None)
 
     # ---- the cell ------------------------------------------------------------------------------------
     def load_cell(self) -> None:
@@ -401,7 +413,8 @@ class SettingsPage(QWidget):
         info = CellInfo(**{key: edit.text() for key, edit in self.cell_edits.items()})
         since = self.since.value() if self._committees_changed() else None
         try:
-            self.services.cell.update(info, committees_since=since)
+            with self.notifier.action(self):
+                self.services.cell.update(info, committees_since=since)
         except ValidationFailed as exc:
             for key, text in exc.errors.items():
                 if key in self.cell_messages:
@@ -455,7 +468,8 @@ class SettingsPage(QWidget):
         for message in self.margin_messages.values():
             message.clear_message()
         try:
-            self.services.layout.set(changed)
+            with self.notifier.action(self):
+                self.services.layout.set(changed)
         except ValidationFailed as exc:
             # The page number sits inside the top margin, so its error belongs to the top margin too.
             where = {"margin_top_mm": "top", "margin_bottom_mm": "bottom", "margin_left_mm": "left",
@@ -526,7 +540,7 @@ class SettingsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            safety = self.services.backups.restore(backup.path)
+            safety = self.services.backups.restore(backup.path)  # announces "everything changed" to every page
         except (ServiceError, StoreError) as exc:
             QMessageBox.warning(self, self.tr("Restore a backup"), str(exc))
             return

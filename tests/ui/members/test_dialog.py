@@ -26,6 +26,7 @@ def _fill_required(dialog):
 def test_add_member_with_a_malformed_cccd_then_fixed(qtbot, services):
     page = MembersPage(services, ChangeNotifier(services))
     qtbot.addWidget(page)
+    page.show()  # a page refreshes only while visible (a hidden one when shown)
     dialog = MemberDialog(services, None, page)
     qtbot.addWidget(dialog)
     dialog.show()

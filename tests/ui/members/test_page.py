@@ -112,6 +112,7 @@ def test_clicking_a_header_sorts(qtbot, services, people):
 def test_delete_then_undo_restores_the_row(qtbot, services, people, boxes):
     window = MainWindow(services)
     qtbot.addWidget(window)
+    window.show()  # pages refresh while visible
     page = window.show_page("MembersPage")
     assert page.select(people["Trần Thị Hồng"])
     page.delete_action.trigger()
@@ -188,3 +189,22 @@ def test_export_writes_the_list_as_shown(qtbot, services, people, boxes, monkeyp
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert rows[0][0] == "Họ và tên"
     assert [r[0] for r in rows[1:]] == ["Lê Văn An"]
+
+
+def test_its_own_delete_reloads_the_list_once_and_a_hidden_page_waits(qtbot, services, people, boxes, monkeypatch):
+    from cellsec.ui.common.bridge import ChangeNotifier
+
+    page = MembersPage(services, ChangeNotifier(services))
+    qtbot.addWidget(page)
+    page.show()
+    calls = []
+    real = page.model.set_query
+    monkeypatch.setattr(page.model, "set_query", lambda query: calls.append(query) or real(query))
+    assert page.select(people["Trần Thị Hồng"])
+    page.delete_action.trigger()
+    assert len(calls) == 1 and "Trần Thị Hồng" not in _names(page)
+    page.hide()
+    services.undo_last()  # a change from elsewhere while hidden: nothing reloads yet
+    assert len(calls) == 1
+    page.show()
+    assert len(calls) == 2 and "Trần Thị Hồng" in _names(page)

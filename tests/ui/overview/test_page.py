@@ -73,3 +73,34 @@ def test_nothing_to_remind(qtbot, services, monkeypatch):
     qtbot.waitUntil(lambda: page.reminders.count() > 0)
     assert [page.reminders.item(i).text() for i in range(page.reminders.count())] == [
         "Hiện không có việc gì cần lưu ý."]
+
+
+def test_a_hidden_overview_recomputes_nothing_until_shown(qtbot, services, monkeypatch):
+    page = OverviewPage(services, ChangeNotifier(services))
+    qtbot.addWidget(page)
+    page.today = TODAY
+    page.show()
+    qtbot.waitUntil(lambda: page.reminders.count() > 0)
+    page.hide()
+    calls = []
+    real = services.overview.reminders
+    monkeypatch.setattr(services.overview, "reminders", lambda today=None: calls.append(today) or real(today))
+    for name in ("Phạm Văn Nam", "Lê Văn Tám"):
+        _member(services, name, dt.date(2015, 5, 6), "chinh_thuc")
+    assert calls == [] and page.tiles["total"].number.text() == "0"  # hidden: only marked stale
+    page.show()
+    assert calls == [TODAY] and page.tiles["total"].number.text() == "2"  # once, when shown
+
+
+def test_changes_to_tables_it_does_not_show_are_ignored(qtbot, services, monkeypatch):
+    page = OverviewPage(services, ChangeNotifier(services))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.reminders.count() > 0)
+    calls = []
+    monkeypatch.setattr(page, "refresh", lambda: calls.append(1))
+    services.drafts.save("minutes", "x", {"text": "đang gõ"})  # a local draft: no change event at all
+    from cellsec.services.context import Change
+
+    services.ctx.notify(Change("sync.state", "", frozenset({"sync_state"}), frozenset()))
+    assert calls == []

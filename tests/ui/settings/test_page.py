@@ -109,3 +109,21 @@ def test_language_switch_applies_at_once(qtbot, services, qapp):
     page.language.setCurrentIndex(page.language.findData("vi"))
     qtbot.waitUntil(lambda: page.tabs.tabText(0) == "Chi bộ")
     assert members.model.headerData(1, Qt.Orientation.Horizontal) == "Họ và tên"
+
+
+def test_its_own_save_reloads_once_and_a_change_from_elsewhere_waits_until_shown(qtbot, services, monkeypatch):
+    page = _page(qtbot, services)
+    page.show()
+    loads = []
+    real = page.load_cell
+    monkeypatch.setattr(page, "load_cell", lambda: loads.append(1) or real())
+    retype(page.cell_edits["place_name"], "Hà Tĩnh")
+    page.save_cell_button.click()
+    assert loads == [1] and services.cell.get().place_name == "Hà Tĩnh"
+    page.hide()
+    info = services.cell.get()
+    info.deputy_name = "Hồ Thị Lan"
+    services.cell.update(info)  # e.g. from the command line or an undo: the hidden page only marks itself
+    assert loads == [1]
+    page.show()
+    assert loads == [1, 1] and page.cell_edits["deputy_name"].text() == "Hồ Thị Lan"
