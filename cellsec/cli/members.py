@@ -37,41 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     members = sub.add_parser("members", help="sổ đảng viên: liệt kê, thêm, nhập, xuất")
     msub = members.add_subparsers(dest="members_command", required=True, metavar="LỆNH")
 
-    p = msub.add_parser("list", help="danh sách đảng viên")
-    p.add_argument("--status", action="append", choices=(*ACTIVITY_STATUSES, "in_cell"),
-                   help="lọc theo tình trạng sinh hoạt (lặp lại được; in_cell = đang trong chi bộ)")
-    p.add_argument("--party-status", choices=PARTY_STATUSES, help="dự bị hoặc chính thức")
-    p.add_argument("--search", default="", help="tìm theo tên (không cần dấu) hoặc số CCCD, số thẻ")
-    p.add_argument("--sort", default="list_no", choices=MEMBER_SORTS, help="sắp xếp theo cột")
-    p.add_argument("--desc", action="store_true", help="sắp xếp giảm dần")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_list)
-
-    p = msub.add_parser("show", help="xem hồ sơ một đảng viên")
-    p.add_argument("id")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_show)
-
-    p = msub.add_parser("add", help="thêm đảng viên")
-    p.add_argument("--name", required=True, help="họ và tên")
-    p.add_argument("--dob", type=date_arg, help="ngày sinh (dd/mm/yyyy)")
-    p.add_argument("--gender", choices=("nam", "nu"))
-    p.add_argument("--admitted", type=date_arg, help="ngày vào Đảng")
-    p.add_argument("--official", type=date_arg, help="ngày chính thức (có thì là đảng viên chính thức)")
-    p.add_argument("--cccd", default="")
-    p.add_argument("--card", default="", help="số thẻ đảng viên")
-    p.add_argument("--card-from", type=date_arg, help="ngày cấp thẻ")
-    p.add_argument("--ly-lich", default="", help="số lý lịch")
-    p.add_argument("--list-no", type=int, help="số SĐV (mặc định: số tiếp theo)")
-    p.add_argument("--phone", default="")
-    p.add_argument("--hometown", default="")
-    p.add_argument("--workplace", default="")
-    p.add_argument("--position-party", default="")
-    p.add_argument("--position-government", default="")
-    p.add_argument("--position-mass-org", default="")
-    p.add_argument("--note", default="")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_add)
+    _register_list_and_show(msub)
+    _register_add(msub)
 
     p = msub.add_parser("status", help="cập nhật tình trạng sinh hoạt")
     p.add_argument("id")
@@ -96,6 +63,46 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = msub.add_parser("export", help="xuất danh sách ra tệp Excel (.xlsx)")
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_export)
+
+
+def _register_list_and_show(msub: argparse._SubParsersAction) -> None:
+    p = msub.add_parser("list", help="danh sách đảng viên")
+    p.add_argument("--status", action="append", choices=(*ACTIVITY_STATUSES, "in_cell"),
+                   help="lọc theo tình trạng sinh hoạt (lặp lại được; in_cell = đang trong chi bộ)")
+    p.add_argument("--party-status", choices=PARTY_STATUSES, help="dự bị hoặc chính thức")
+    p.add_argument("--search", default="", help="tìm theo tên (không cần dấu) hoặc số CCCD, số thẻ")
+    p.add_argument("--sort", default="list_no", choices=MEMBER_SORTS, help="sắp xếp theo cột")
+    p.add_argument("--desc", action="store_true", help="sắp xếp giảm dần")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = msub.add_parser("show", help="xem hồ sơ một đảng viên")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+
+def _register_add(msub: argparse._SubParsersAction) -> None:
+    p = msub.add_parser("add", help="thêm đảng viên")
+    p.add_argument("--name", required=True, help="họ và tên")
+    p.add_argument("--dob", type=date_arg, help="ngày sinh (dd/mm/yyyy)")
+    p.add_argument("--gender", choices=("nam", "nu"))
+    p.add_argument("--admitted", type=date_arg, help="ngày vào Đảng")
+    p.add_argument("--official", type=date_arg, help="ngày chính thức (có thì là đảng viên chính thức)")
+    p.add_argument("--cccd", default="")
+    p.add_argument("--card", default="", help="số thẻ đảng viên")
+    p.add_argument("--card-from", type=date_arg, help="ngày cấp thẻ")
+    p.add_argument("--ly-lich", default="", help="số lý lịch")
+    p.add_argument("--list-no", type=int, help="số SĐV (mặc định: số tiếp theo)")
+    p.add_argument("--phone", default="")
+    p.add_argument("--hometown", default="")
+    p.add_argument("--workplace", default="")
+    p.add_argument("--position-party", default="")
+    p.add_argument("--position-government", default="")
+    p.add_argument("--position-mass-org", default="")
+    p.add_argument("--note", default="")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_add)
 
 
 def register_print(sub: argparse._SubParsersAction) -> None:
