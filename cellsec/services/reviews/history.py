@@ -1,9 +1,7 @@
-"""A member's reviews over the years, and two consecutive years not fulfilling duties (overview reminder)."""
+"""A member's reviews over the years, and two consecutive years not fulfilling duties (the attention list
+and the overview's reminder take them from `removal_risks`)."""
 
 from __future__ import annotations
-
-import datetime as dt
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -11,13 +9,8 @@ from ...domain import reviews as rules_mod
 from ...domain.members import IN_CELL_STATUSES, name_sort_key
 from ...store.models.members import Member
 from ...store.models.reviews import MemberReview, ReviewYear
-from ..context import Context
 from .common import ReviewsPart, rules_from_json
-from .messages import REMOVAL_RISK
 from .records import HistoryEntry, RemovalRisk
-
-if TYPE_CHECKING:
-    from ...domain.reminders import Reminder
 
 
 class HistoryPart(ReviewsPart):
@@ -57,12 +50,3 @@ class HistoryPart(ReviewsPart):
                 out.append(RemovalRisk(member_id, names[member_id][3], pairs[-1]))
         out.sort(key=lambda r: names[r.member_id][:3])
         return out
-
-
-def review_reminders(ctx: Context, today: dt.date) -> list["Reminder"]:
-    """Overview provider: two consecutive years of "Không hoàn thành nhiệm vụ"."""
-    from ...domain.reminders import Reminder
-
-    return [Reminder("review_removal_risk", "warning",
-                     REMOVAL_RISK.format(name=r.name, first=r.years[0], second=r.years[1]), r.member_id)
-            for r in HistoryPart(ctx).removal_risks()]

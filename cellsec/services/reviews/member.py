@@ -335,16 +335,13 @@ class MemberReviewsPart(ReviewsPart):
 
     def form_data(self, review_id: str) -> ReviewFormData:
         """What the printed form (PDF) and the Word form (DOCX) of a review need."""
-        from ..settings.cell import CellService
-        from ..members.service import MemberService
-
         record = self.get_review(review_id)
         rules = self.rules_for_year(record.year)
         form = rules.form_type(record.form_type)
-        cell = CellService(self.ctx).get(dt.date(record.year, 12, 31))
-        member = MemberService(self.ctx).get(record.member_id)
+        services = self.ctx.services  # other features' services come from the facade
+        cell = services.cell.get(dt.date(record.year, 12, 31))
+        member = services.members.get(record.member_id)
         return ReviewFormData(cell, member, record, rules, form, self.prefill(review_id))
-
 
 
 def member_review_chain_content(session: Session, entity_id: str) -> dict | None:

@@ -92,12 +92,6 @@ SUMMARY_SUBMITTED = Msg(
 NOT_REVIEWED_EXEMPT = Msg("Miễn công tác và sinh hoạt đảng", "Exempt from Party work and activities")
 NOT_REVIEWED_LEFT = Msg("{status} từ ngày {date}", "{status} since {date}")
 NOT_REVIEWED_ADMITTED = Msg("Vào Đảng sau năm {year}", "Admitted after {year}")
-REMOVAL_RISK = Msg(
-    "Đồng chí {name} bị xếp loại \"Không hoàn thành nhiệm vụ\" hai năm liền ({first} và {second}): "
-    "chi bộ xem xét theo quy định (thuộc diện xem xét xóa tên, thay thế chức vụ).",
-    "{name} was rated \"Did not fulfil duties\" two years in a row ({first} and {second}): "
-    "the cell must consider the case (grounds for removal from the list or from office).",
-)
 
 REVIEW_DOC_NAME = Msg("năm {year} của đồng chí {name}", "{year} of {name}")
 COLLECTIVE_DOC_NAME = Msg("năm {year}", "{year}")

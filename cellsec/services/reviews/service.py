@@ -26,7 +26,7 @@ The service API the review screens and the CLI use. A year goes through these st
    every remaining review and the summary (a reason is required when the quota is exceeded).
 7. The collective review (Mẫu 01): `collective(year)`, `check_collective`, `save_collective`,
    `submit_collective`, `decide_collective`, `amend_collective`.
-8. History: `member_history(member_id)`, `removal_risks()`; `review_reminders` is the overview provider.
+8. History: `member_history(member_id)`, `removal_risks()` (used by the attention list and the overview).
 
 Levels are the keys of cellsec.domain.reviews.LEVELS ("htxs", "htt", "ht", "kht"); show them with
 `LEVEL_NAMES[level]`. Scores are Decimal. Every method raises ServiceError / ValidationFailed with
