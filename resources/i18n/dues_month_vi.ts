@@ -72,6 +72,10 @@
         <translation>Tháng này không có đảng viên nào phải đóng đảng phí.</translation>
     </message>
     <message>
+        <source>You are seeing the amounts saved automatically at {time} (the program was closed without saving). Save the month to keep them.</source>
+        <translation>Đây là các số tiền tự lưu lúc {time} (chương trình đã bị đóng khi chưa lưu). Hãy lưu tháng để giữ lại.</translation>
+    </message>
+    <message>
         <source>Rules applied: {name}.</source>
         <translation>Áp dụng: {name}.</translation>
     </message>

@@ -34,10 +34,12 @@ from ...domain.dates import DateParseError, format_date
 from ...domain.text import clean_line
 from ...services.dues.service import PAID_ON_FUTURE
 from ...services.errors import ServiceError, ValidationFailed
-from ..common.widgets import FILES, DateEdit, FieldMessage, muted_label
+from ..common.editor import DraftKeeper
+from ..common.widgets import FILES, DateEdit, FieldMessage, banner, local_clock, muted_label
 from ..common.workers import run_in_background
 from .sheet import COLUMNS, DuesDelegate, DuesSheetModel, money_text, percent_text
 
+DRAFT_KIND = "dues_month"
 DUES_ENTITIES = {"dues_payments", "dues_rules_versions", "members", "member_status_changes", "cells"}
 
 
@@ -50,6 +52,12 @@ class MonthTab(QWidget):
         self.today = today
         self.month = D.month_start(today())
         self.last_task = None  # the latest print job (tests wait on its `finished`)
+        self.loading = False
+        # Typed amounts are autosaved as a draft of the month (services.drafts) and offered back after a
+        # crash: the shared editor's keeper (idle 1 s, at most 2 s while typing).
+        self.keeper = DraftKeeper(services, DRAFT_KIND, self.collect_draft, self)
+        self.recovered_banner = banner("recovered")
+        self.recovered_banner.setTextFormat(Qt.TextFormat.PlainText)
 
         top = self._month_bar()
         self.date_message = FieldMessage()
@@ -77,12 +85,14 @@ class MonthTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.date_message)
+        layout.addWidget(self.recovered_banner)
         layout.addLayout(buttons)
         layout.addWidget(self.rules_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.message)
         layout.addWidget(self.totals)
+        layout.addWidget(self.keeper.label)
 
         # Tab order: the month, the day and collector of the meeting, then the table (the work), then actions.
         chain = [self.prev_button, self.month_edit, self.next_button, self.this_month_button, self.collected_on,
@@ -238,6 +248,16 @@ class MonthTab(QWidget):
             self._show_error(exc.message)
             return
         self.month_edit.setText(D.month_label(self.month))
+        self.loading = True
+        try:
+            self._fill(sheet, rules)
+        finally:
+            self.loading = False
+        self.keeper.track(f"{self.month:%Y-%m}")
+        self.offer_draft()
+        self._edited()
+
+    def _fill(self, sheet, rules) -> None:
         self.model.load(sheet, rules)
         collectors = [line.collector for line in sheet.lines if line.collector]
         if collectors:
@@ -252,7 +272,34 @@ class MonthTab(QWidget):
         self.table.setVisible(bool(sheet.lines))
         self.empty_label.setVisible(not sheet.lines)
         self._show_rules()
-        self._edited()
+        self.recovered_banner.hide()
+
+    # ---- drafts -------------------------------------------------------------------------------------
+    def collect_draft(self) -> dict:
+        return {"rows": self.model.draft_rows(), "collected_on": self.collected_on.text(),
+                "collector": self.collector.text()}
+
+    def offer_draft(self) -> bool:
+        """Put back the amounts typed before a crash or a power cut, say so, and keep them until saved."""
+        draft = self.keeper.recover()
+        if draft is None:
+            return False
+        self.loading = True
+        try:
+            restored = self.model.apply_draft_rows(draft.payload.get("rows") or {})
+            self.collected_on.setText(draft.payload.get("collected_on") or self.collected_on.text())
+            self.collector.setText(draft.payload.get("collector") or self.collector.text())
+        finally:
+            self.loading = False
+        if not restored:
+            self.keeper.discard()
+            return False
+        self.keeper.show_saved(draft.saved_at)
+        self.recovered_banner.setText(self.tr(
+            "You are seeing the amounts saved automatically at {time} (the program was closed without saving). "
+            "Save the month to keep them.").format(time=local_clock(draft.saved_at)))
+        self.recovered_banner.show()
+        return True
 
     def _show_rules(self) -> None:
         rules = self.model.rules
@@ -291,7 +338,10 @@ class MonthTab(QWidget):
             QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
             return self.save()
-        return answer == QMessageBox.StandardButton.No
+        if answer == QMessageBox.StandardButton.No:
+            self.keeper.discard()
+            return True
+        return False
 
     def _month_typed(self) -> None:
         try:
@@ -325,6 +375,11 @@ class MonthTab(QWidget):
         self.message.set_error(text)
 
     def _after_edit(self) -> None:
+        if not self.loading:
+            if self.model.is_dirty():
+                self.keeper.touched()
+            else:
+                self.keeper.discard()  # every line is back to what is recorded: nothing to keep
         if self.message.kind == "error":
             self.message.clear_message()  # the user moved on from the refused value
         self._edited()
@@ -356,6 +411,7 @@ class MonthTab(QWidget):
             self.message.set_warning(self.tr("Everyone owing this month has already paid in full."))
 
     def discard(self) -> None:
+        self.keeper.discard()
         self.load()
 
     def save(self) -> bool:
@@ -367,8 +423,9 @@ class MonthTab(QWidget):
             return False
         entries = self.model.entries()
         try:
-            sheet = self.services.dues.record(self.month, entries, paid_on=self._default_paid_on(),
-                                              collector=self.collector.text(), today=self.today())
+            with self.services.ctx.action(self):  # the page does not reload this tab for its own save
+                sheet = self.services.dues.record(self.month, entries, paid_on=self._default_paid_on(),
+                                                  collector=self.collector.text(), today=self.today())
         except ValidationFailed as exc:
             self.model.set_errors(exc.errors)
             names = {row.line.member_id: row.line.full_name for row in self.model.rows}
@@ -377,7 +434,13 @@ class MonthTab(QWidget):
         except ServiceError as exc:
             self._show_error(exc.message)
             return False
-        self.model.load(sheet, self.services.dues.rules_for(self.month))
+        self.loading = True
+        try:
+            self.model.load(sheet, self.services.dues.rules_for(self.month))
+        finally:
+            self.loading = False
+        self.keeper.discard()
+        self.recovered_banner.hide()
         self.message.clear_message()
         self._edited()
         return True

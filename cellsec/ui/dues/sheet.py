@@ -358,6 +358,34 @@ class DuesSheetModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(index, 0), self.index(index, len(COLUMNS) - 1))
         self.edited.emit()
 
+    def draft_rows(self) -> dict[str, dict]:
+        """The changed lines as a JSON-ready draft (member id -> what was typed)."""
+        return {row.line.member_id: {
+            "category": row.category, "basis": row.basis, "amount_paid": row.amount_paid,
+            "paid_on": row.paid_on.isoformat() if row.paid_on else None, "collector": row.collector,
+            "excused_reason": row.excused_reason, "touched": row.touched} for row in self.changed_rows()}
+
+    def apply_draft_rows(self, edits: dict[str, dict]) -> int:
+        """Put a recovered draft's lines back over the loaded ones (members no longer listed are skipped)."""
+        count = 0
+        for row in self.rows:
+            edit = edits.get(row.line.member_id)
+            if not isinstance(edit, dict):
+                continue
+            if edit.get("category") in DUES_CATEGORIES:
+                row.category = edit["category"]
+            row.basis = int(edit.get("basis") or 0)
+            row.amount_paid = int(edit.get("amount_paid") or 0)
+            row.paid_on = dt.date.fromisoformat(edit["paid_on"]) if edit.get("paid_on") else None
+            row.collector = edit.get("collector") or ""
+            row.excused_reason = edit.get("excused_reason") or ""
+            row.touched = bool(edit.get("touched", True))
+            count += 1
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+            self.edited.emit()
+        return count
+
     def set_errors(self, errors: dict[str, str]) -> None:
         self.errors = dict(errors)
         if self.rows:

@@ -13,7 +13,7 @@ from cellsec.ui.dues.sheet import COLUMNS
 from cellsec.ui.app.main_window import MainWindow
 
 from ..conftest import retype
-from ..dues_people import add_people, dues_page
+from ..dues_people import TODAY, add_people, dues_page
 
 
 @pytest.fixture
@@ -243,3 +243,15 @@ def test_closing_the_program_asks_about_an_unsaved_month(qtbot, services, people
     boxes.answer = QMessageBox.StandardButton.Yes
     assert window.close()
     assert services.dues.sheet(tab.month).lines[2].amount_paid == 10_000  # saved on the way out
+
+
+def test_typed_amounts_are_autosaved_and_discarding_drops_the_draft(qtbot, services, people):
+    page = dues_page(qtbot, services)
+    tab = page.month_tab
+    key = f"{TODAY:%Y-%m}"
+    with qtbot.waitSignal(tab.keeper.saved, timeout=5000):  # within about two seconds of typing
+        _type_into_cell(qtbot, tab, "Nguyễn Văn An", "paid", "65000")
+    draft = services.drafts.load("dues_month", key)
+    assert draft.payload["rows"][people["Nguyễn Văn An"]]["amount_paid"] == 65_000
+    qtbot.mouseClick(tab.discard_button, Qt.MouseButton.LeftButton)
+    assert services.drafts.load("dues_month", key) is None and not tab.is_dirty()
