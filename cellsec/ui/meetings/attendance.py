@@ -270,8 +270,9 @@ class AttendanceTab(QWidget):
 
     def refresh_roster(self) -> None:
         try:
-            self.editor.save_quietly()
-            record = self.editor.services.meetings.refresh_roster(self.editor.meeting_id)
+            with self.editor.services.ctx.action(self.editor):  # the save and the new list: one change
+                self.editor.save_quietly()
+                record = self.editor.services.meetings.refresh_roster(self.editor.meeting_id)
         except ServiceError as exc:
             self.set_message(exc.message)
             return
@@ -280,7 +281,8 @@ class AttendanceTab(QWidget):
 
     def _save(self, rows: list[AttendanceInput]) -> bool:
         try:
-            record = self.editor.services.meetings.set_attendance_many(self.editor.meeting_id, rows)
+            with self.editor.services.ctx.action(self.editor):
+                record = self.editor.services.meetings.set_attendance_many(self.editor.meeting_id, rows)
         except ValidationFailed as exc:
             self.set_message("\n".join(exc.errors.values()))
             return False

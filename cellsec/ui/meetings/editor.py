@@ -36,11 +36,12 @@ from ..common.editor import DocumentEditor, DraftKeeper
 from ..common.widgets import ERROR_COLOR, MUTED, VIETNAM_TIME, WARNING_COLOR, local_clock, set_read_only
 from .attendance import AttendanceTab
 from .closing import ClosingTab
-from .content import ContentTab, VotesTab
+from .content import ContentTab
 from .fields import TimeField
 from .output import MeetingOutput
 from .preparation import PreparationTab
 from .time_place import TimePlaceTab
+from .votes import VotesTab
 
 PREPARATION, TIME_PLACE, ATTENDANCE, CONTENT, VOTES, CLOSING = range(6)
 # Which tab shows the message of a field key (for jumping to the first problem).

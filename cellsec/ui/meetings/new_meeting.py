@@ -48,7 +48,30 @@ class NewMeetingDialog(QDialog):
         self.setWindowTitle(self.tr("New meeting"))
         self.resize(620, 0)
         self.messages: dict[str, FieldMessage] = {}
+        self._make_fields(kind, held_on, period)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._make_form())
+        hint = QLabel(self.tr("The agenda is taken from the template and the attendance list from the members "
+                              "in the cell on the meeting date."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(hint)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText(self.tr("Create and open"))
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
 
+        self.kind.currentIndexChanged.connect(self.validate)
+        self.held_on.date_changed.connect(self._date_changed)
+        self.month.valueChanged.connect(self._period_edited)
+        self.year.valueChanged.connect(self._period_edited)
+        self.topic.textEdited.connect(self._topic_edited)
+        self.start.time_changed.connect(self.validate)
+        self.validate()
+
+    def _make_fields(self, kind: str, held_on: dt.date | None, period: tuple[int, int] | None) -> None:
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for key in MEETING_KINDS:
@@ -77,6 +100,7 @@ class NewMeetingDialog(QDialog):
         self.location.setObjectName("location")
         self.location.setPlaceholderText(self.tr("as at the previous meeting"))
 
+    def _make_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._row(form, "kind", self.tr("Meeting type:"), self.kind)
@@ -95,27 +119,7 @@ class NewMeetingDialog(QDialog):
         form.addRow(self.topic_label, box)
         self._row(form, "start_time", self.tr("Starts at:"), self.start)
         self._row(form, "location", self.tr("Place:"), self.location)
-        hint = QLabel(self.tr("The agenda is taken from the template and the attendance list from the members "
-                              "in the cell on the meeting date."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.create_button.setText(self.tr("Create and open"))
-        self.buttons.accepted.connect(self.create)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.buttons)
-
-        self.kind.currentIndexChanged.connect(self.validate)
-        self.held_on.date_changed.connect(self._date_changed)
-        self.month.valueChanged.connect(self._period_edited)
-        self.year.valueChanged.connect(self._period_edited)
-        self.topic.textEdited.connect(self._topic_edited)
-        self.start.time_changed.connect(self.validate)
-        self.validate()
+        return form
 
     def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
         box, self.messages[key] = with_message(widget)

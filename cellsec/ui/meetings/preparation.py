@@ -40,7 +40,18 @@ class PreparationTab(QWidget):
         super().__init__()
         self.editor = editor
         self._loading = False
+        self._build_checklist()
+        self._build_guests()
+        self._build_agenda()
+        left = QVBoxLayout()
+        left.addWidget(self.checklist_box)
+        left.addWidget(self.guests_box, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.agenda_box, 1)
+        self.retranslate()
 
+    def _build_checklist(self) -> None:
         self.checklist_box = QGroupBox()
         self.checks: dict[str, QCheckBox] = {}
         checklist = QVBoxLayout(self.checklist_box)
@@ -62,6 +73,7 @@ class PreparationTab(QWidget):
         checklist.addWidget(self.materials_message)
         self.checks["draft_resolution_ready"] = self._check("draft_resolution_ready", checklist)
 
+    def _build_guests(self) -> None:
         self.guests_box = QGroupBox()
         self.guests = QTableWidget(0, 3)
         self.guests.setObjectName("guests")
@@ -86,6 +98,7 @@ class PreparationTab(QWidget):
         buttons.addStretch(1)
         guests.addLayout(buttons)
 
+    def _build_agenda(self) -> None:
         self.agenda_box = QGroupBox()
         self.agenda = QListWidget()
         self.agenda.setObjectName("agenda_outline")
@@ -107,14 +120,6 @@ class PreparationTab(QWidget):
         agenda_buttons.addWidget(self.edit_template_button)
         agenda_buttons.addStretch(1)
         agenda.addLayout(agenda_buttons)
-
-        left = QVBoxLayout()
-        left.addWidget(self.checklist_box)
-        left.addWidget(self.guests_box, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.agenda_box, 1)
-        self.retranslate()
 
     def _check(self, key: str, layout: QVBoxLayout) -> QCheckBox:
         box = QCheckBox()
