@@ -1,0 +1,39 @@
+"""The collective review through the service: levels, locking, decision, amendment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from cellsec.services.errors import ServiceError, ValidationFailed
+from cellsec.services.reviews.records import CollectiveInput, DecisionInput
+
+from .review_data import ALL_CONDITIONS, TODAY, YEAR, open_year
+
+
+def test_collective_review_levels_and_locking(cell):
+    svc, _ = cell
+    open_year(cell)
+    with pytest.raises(ValidationFailed) as err:
+        svc.reviews.save_collective(YEAR, CollectiveInput(scores={"general": 28, "tasks": 66}, self_level="htxs",
+                                                          conditions=ALL_CONDITIONS))
+    assert "Không có tổ chức trực thuộc" in err.value.errors["self_level"]
+    with pytest.raises(ValidationFailed) as err:
+        svc.reviews.save_collective(YEAR, CollectiveInput(scores={"general": 28, "tasks": 66}, self_level="htt",
+                                                          disqualifiers={"disunity": "Kết luận 05-KL/ĐU"}))
+    assert "mất đoàn kết" in err.value.errors["self_level"]
+    saved = svc.reviews.save_collective(YEAR, CollectiveInput(
+        sections={"tasks": "Lãnh đạo hoàn thành các chỉ tiêu."}, scores={"general": 27, "tasks": 60},
+        self_level="htt"))
+    assert saved.total == Decimal("87")
+    submitted = svc.reviews.submit_collective(YEAR)
+    assert submitted.locked
+    with pytest.raises(ServiceError):
+        svc.reviews.save_collective(YEAR, CollectiveInput(self_level="ht"))
+    decided = svc.reviews.decide_collective(YEAR, DecisionInput("htt", "Số 30-QĐ/ĐU", dt.date(2026, 11, 20)),
+                                            today=TODAY)
+    assert decided.decided_level == "htt"
+    assert [v.stage for v in svc.reviews.collective_versions(YEAR)] == ["submitted", "decided"]
+    assert svc.reviews.verify_chain().ok
