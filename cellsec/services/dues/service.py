@@ -101,6 +101,15 @@ class PaymentEntry:
 
 
 @dataclass
+class LinePreview:
+    """What a line of the month sheet shows while it is being edited (DuesService.preview_line)."""
+
+    amount_due: int
+    uses_basis: bool             # the category's dues are a percentage of a basis
+    state: str                   # domain.dues PAID/PARTIAL/UNPAID/EXCUSED/NO_BASIS
+
+
+@dataclass
 class MemberDuesYear:
     member_id: str
     full_name: str
@@ -200,6 +209,28 @@ class DuesService(CellScoped):
             s.get(DuesRulesVersion, row.id).deleted_at = dt.datetime.now(dt.timezone.utc)
 
     # ---- the month -----------------------------------------------------------------------------------
+    @staticmethod
+    def preview_line(rules: D.DuesRules, month: dt.date, category: str, basis: int, amount_paid: int,
+                     paid_on: dt.date | None, excused_reason: str, amount_due: int | None = None) -> LinePreview:
+        """A line as it would be recorded with `rules` (the month's, from `rules_for`): the amount due (or
+        `amount_due` when the ledger's is kept), whether a basis applies, and the state. No database."""
+        uses = D.uses_basis(rules, category)
+        due = D.amount_due(rules, category, basis) if amount_due is None else amount_due
+        state = D.state_of(D.LedgerEntry(month, due, amount_paid, paid_on, excused_reason),
+                           basis_missing=uses and not basis)
+        return LinePreview(due, uses, state)
+
+    @staticmethod
+    def split(collected: int, rules: D.DuesRules | None) -> tuple[int, int]:
+        """(kept by the cell, remitted above) of what was collected, by the rules' share."""
+        return D.remittance(collected, rules.retained_percent if rules is not None else 0)
+
+    @staticmethod
+    def check_entry(entry: PaymentEntry, today: dt.date | None = None) -> dict[str, str]:
+        """Field errors of one line as `record` would find them (field -> message: amount_paid, basis,
+        category, paid_on); {} when it would be accepted. The month sheet asks as the secretary types."""
+        return _entry_errors(entry, today or dt.date.today())
+
     def sheet(self, month: dt.date | str, today: dt.date | None = None) -> MonthSheet:
         """The collection sheet of a month: every member owing dues that month, plus anyone who paid."""
         month = D.parse_month(month)
@@ -388,22 +419,25 @@ def _line(m: MemberFacts, month: dt.date, rules: D.DuesRules, row: DuesPayment |
         recorded=row is not None, owed=owed, state=state)
 
 
-def _entry_problem(e: PaymentEntry, today: dt.date) -> str | None:
-    max_text = D.format_money(D.MAX_AMOUNT)
-    for value in (e.amount_paid, e.basis):
+def _entry_errors(e: PaymentEntry, today: dt.date) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for name in ("amount_paid", "basis"):
+        value = getattr(e, name)
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int):
-            return NEGATIVE_AMOUNT.format()
-        if value < 0:
-            return NEGATIVE_AMOUNT.format()
-        if value > D.MAX_AMOUNT:
-            return HUGE_AMOUNT.format(max=max_text)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            errors[name] = NEGATIVE_AMOUNT.format()
+        elif value > D.MAX_AMOUNT:
+            errors[name] = HUGE_AMOUNT.format(max=D.format_money(D.MAX_AMOUNT))
     if e.category is not None and e.category not in D.CATEGORIES:
-        return BAD_CATEGORY.format()
+        errors["category"] = BAD_CATEGORY.format()
     if e.paid_on is not None and e.paid_on > today:
-        return PAID_ON_FUTURE.format(date=e.paid_on.strftime("%d/%m/%Y"))
-    return None
+        errors["paid_on"] = PAID_ON_FUTURE.format(date=e.paid_on.strftime("%d/%m/%Y"))
+    return errors
+
+
+def _entry_problem(e: PaymentEntry, today: dt.date) -> str | None:
+    return next(iter(_entry_errors(e, today).values()), None)
 
 
 DUES_REMINDER = Msg(

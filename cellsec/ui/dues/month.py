@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import dues as D
-from ...domain.dates import DateParseError, format_date
+from ...domain.dates import DateParseError
 from ...domain.text import clean_line
-from ...services.dues.service import PAID_ON_FUTURE
+from ...services.dues.service import PaymentEntry
 from ...services.errors import ServiceError, ValidationFailed
 from ..common.editor import DraftKeeper
 from ..common.widgets import FILES, DateEdit, FieldMessage, banner, local_clock, muted_label
@@ -65,7 +65,7 @@ class MonthTab(QWidget):
         buttons = self._action_buttons()
 
         self.rules_note = muted_label(name="rules_note")
-        self.model = DuesSheetModel(self)
+        self.model = DuesSheetModel(services.dues, self)
         self.model.today = self.today
         self.model.default_paid_on = self._default_paid_on
         self.model.default_collector = lambda: clean_line(self.collector.text())
@@ -363,8 +363,9 @@ class MonthTab(QWidget):
         error = "" if self.collected_on.is_being_typed() else self.collected_on.error()
         if not error:
             day = self._default_paid_on()
-            if day is not None and day > self.today():
-                error = PAID_ON_FUTURE.format(date=format_date(day))
+            if day is not None:  # the service says what is wrong with the day (e.g. in the future)
+                error = self.services.dues.check_entry(PaymentEntry("", 0, paid_on=day), self.today()).get(
+                    "paid_on", "")
         if error:
             self.date_message.set_error(error)
         else:

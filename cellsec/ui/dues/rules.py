@@ -445,7 +445,7 @@ class RulesTab(QWidget):
         exact_text = format_money(int(whole)) + ("," + format(fraction.normalize(), "f")[2:] if fraction else "")
         self.try_result.setText(self.tr("{percent}% × {basis} = {exact} đ → due <b>{due}</b>").format(
             percent=percent_text(rule.percent), basis=money_text(basis), exact=exact_text,
-            due=money_text(D.amount_due(rules, key, basis))))
+            due=money_text(self.services.dues.preview_line(rules, self.today(), key, basis, 0, None, "").amount_due)))
 
     def save(self) -> bool:
         rules, error = self.collect()

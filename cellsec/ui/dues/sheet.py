@@ -24,7 +24,7 @@ from ...domain import dues as D
 from ...domain.dates import DateParseError, format_date, parse_date
 from ...domain.members import DUES_CATEGORIES, DUES_CATEGORY_LABELS
 from ...domain.text import clean_line, clean_text
-from ...services.dues.service import PAID_ON_FUTURE, DuesLine, MonthSheet, PaymentEntry
+from ...services.dues.service import DuesLine, MonthSheet, PaymentEntry
 from ..common.widgets import ERROR_COLOR, DateEdit, format_money, parse_money
 
 # (text colour, background) of each state, shared with the year grid.
@@ -89,13 +89,16 @@ class EditLine:
 
 
 class DuesSheetModel(QAbstractTableModel):
-    """The month's lines with the user's edits; computes each amount due and the totals live."""
+    """The month's lines with the user's edits. The amount due, each line's state, the share kept and every
+    check of a typed value come from the dues service (`service`), which applies the same rules when the
+    month is recorded; the model only parses what was typed."""
 
     edited = Signal()           # any edit: totals and the unsaved-changes note follow
     input_error = Signal(str)   # a value the user typed was refused (shown under the table)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, service, parent=None) -> None:
         super().__init__(parent)
+        self.service = service  # services.dues
         self.sheet: MonthSheet | None = None
         self.rules: D.DuesRules | None = None
         self.rows: list[EditLine] = []
@@ -129,17 +132,30 @@ class DuesSheetModel(QAbstractTableModel):
         }
 
     # ---- values -------------------------------------------------------------------------------------
+    def preview(self, row: EditLine):
+        """The service's view of the line as typed (amount due, basis or not, state)."""
+        return self.service.preview_line(self.rules, row.line.month, row.category, row.basis, row.amount_paid,
+                                         row.paid_on, row.excused_reason,
+                                         None if row.touched else row.line.amount_due)
+
     def due(self, row: EditLine) -> int:
-        if not row.touched or self.rules is None:
+        if self.rules is None:
             return row.line.amount_due
-        return D.amount_due(self.rules, row.category, row.basis)
+        return self.preview(row).amount_due
 
     def uses_basis(self, row: EditLine) -> bool:
-        return self.rules is not None and D.uses_basis(self.rules, row.category)
+        return self.rules is not None and self.preview(row).uses_basis
 
     def state(self, row: EditLine) -> str:
-        return D.state_of(D.LedgerEntry(row.line.month, self.due(row), row.amount_paid, row.paid_on,
-                                        row.excused_reason), basis_missing=self.uses_basis(row) and not row.basis)
+        if self.rules is None:
+            return row.line.state
+        return self.preview(row).state
+
+    def refused(self, row: EditLine, **typed) -> str:
+        """The service's message for a value typed into `row` ("" when it would be recorded)."""
+        fields = {"amount_paid": row.amount_paid, "paid_on": None, **typed}
+        errors = self.service.check_entry(PaymentEntry(row.line.member_id, **fields), self.today())
+        return next((errors[key] for key in typed if key in errors), "")
 
     def changed_rows(self) -> list[EditLine]:
         return [row for row in self.rows if row.changed()]
@@ -152,7 +168,7 @@ class DuesSheetModel(QAbstractTableModel):
         owed = [row for row in self.rows if row.line.owed]
         due = sum(self.due(row) for row in owed)
         paid = sum(row.amount_paid for row in self.rows)
-        kept, remitted = D.remittance(paid, self.sheet.retained_percent if self.sheet else 0)
+        kept, remitted = self.service.split(paid, self.rules)
         full = sum(1 for row in owed if self.state(row) == D.PAID)
         return due, paid, kept, remitted, full, len(owed)
 
@@ -297,8 +313,9 @@ class DuesSheetModel(QAbstractTableModel):
             if amount is None:
                 self.input_error.emit(self.tr("Enter an amount in đồng, e.g. 25.000."))
                 return False
-            if amount > D.MAX_AMOUNT:
-                self.input_error.emit(self.tr("The amount is too large."))
+            refused = self.refused(row, **{"basis" if column == "basis" else "amount_paid": amount})
+            if refused:
+                self.input_error.emit(refused)
                 return False
             if column == "basis":
                 row.basis = amount
@@ -310,8 +327,9 @@ class DuesSheetModel(QAbstractTableModel):
             except DateParseError as exc:
                 self.input_error.emit(str(exc))
                 return False
-            if day is not None and day > self.today():
-                self.input_error.emit(PAID_ON_FUTURE.format(date=format_date(day)))
+            refused = self.refused(row, paid_on=day)
+            if refused:
+                self.input_error.emit(refused)
                 return False
             row.paid_on = day
         elif column == "collector":

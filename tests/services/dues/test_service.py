@@ -195,3 +195,18 @@ def test_reminders_start_once_dues_are_kept(cell):
     assert any(r.kind == "dues_unpaid" and r.member_id == ids["an"] and "8 tháng" in r.text for r in reminders)
     assert any(r.kind == "dues_month" and "tháng 10/2026: còn 3 đảng viên" in r.text for r in reminders)
     assert any(r.kind == "dues_unpaid" for r in svc.overview.reminders(TODAY))
+
+
+
+def test_check_entry_and_preview_line_are_the_rules_record_applies(cell):
+    svc, ids = cell
+    assert svc.dues.check_entry(PaymentEntry(ids["an"], 73_000), today=TODAY) == {}
+    errors = svc.dues.check_entry(PaymentEntry(ids["an"], -1, basis=10**12, paid_on=D(2026, 12, 1)), today=TODAY)
+    assert errors["amount_paid"] == "Số tiền không được âm."
+    assert errors["basis"].startswith("Số tiền quá lớn")
+    assert errors["paid_on"] == "Ngày nộp 01/12/2026 ở tương lai."
+    rules = svc.dues.rules_for(D(2026, 4, 1))
+    preview = svc.dues.preview_line(rules, D(2026, 4, 1), "bhxh_bat_buoc", 7_345_600, 73_000, D(2026, 4, 5), "")
+    assert (preview.amount_due, preview.uses_basis, preview.state) == (73_000, True, "paid")
+    assert svc.dues.preview_line(rules, D(2026, 4, 1), "bhxh_bat_buoc", 0, 0, None, "").state == "no_basis"
+    assert svc.dues.split(104_000, rules) == (31_200, 72_800)

@@ -255,3 +255,14 @@ def test_typed_amounts_are_autosaved_and_discarding_drops_the_draft(qtbot, servi
     assert draft.payload["rows"][people["Nguyễn Văn An"]]["amount_paid"] == 65_000
     qtbot.mouseClick(tab.discard_button, Qt.MouseButton.LeftButton)
     assert services.drafts.load("dues_month", key) is None and not tab.is_dirty()
+
+
+def test_the_collection_day_shows_the_services_message(qtbot, services, people, monkeypatch):
+    """The tab does not decide what a valid collection day is: it shows what the dues service says."""
+    page = dues_page(qtbot, services)
+    tab = page.month_tab
+    monkeypatch.setattr(services.dues, "check_entry",
+                        lambda entry, today=None: {"paid_on": "Ngày này không dùng được (lời của dịch vụ)."})
+    retype(tab.collected_on, "21/11/2026")
+    qtbot.keyClick(tab.collected_on, Qt.Key.Key_Tab)
+    assert tab.date_message.text() == "Ngày này không dùng được (lời của dịch vụ)."

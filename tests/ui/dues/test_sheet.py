@@ -14,7 +14,7 @@ from ..dues_people import TODAY, add_people
 
 def _model(services) -> DuesSheetModel:
     month = dt.date(2026, 10, 1)
-    model = DuesSheetModel()
+    model = DuesSheetModel(services.dues)
     model.today = lambda: TODAY
     model.default_paid_on = lambda: dt.date(2026, 10, 5)
     model.load(services.dues.sheet(month, today=TODAY), services.dues.rules_for(month))
@@ -42,3 +42,16 @@ def test_edits_follow_the_rules_of_the_month(qtbot, services):
     due, paid, _kept, _remitted, full, owing = model.totals()
     assert paid == due and full == owing == len(model.rows)
     assert model.data(model.index(an, COLUMNS.index("full")), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_a_refused_value_shows_the_services_message(qtbot, services, monkeypatch):
+    """The model does not know the rules: whatever the service says about a typed value is what is shown."""
+    add_people(services)
+    model = _model(services)
+    monkeypatch.setattr(services.dues, "check_entry",
+                        lambda entry, today=None: {"amount_paid": "Thông báo của dịch vụ đảng phí."})
+    errors: list[str] = []
+    model.input_error.connect(errors.append)
+    an = _row(model, "Nguyễn Văn An")
+    assert not model.setData(model.index(an, COLUMNS.index("paid")), "65.000")
+    assert errors == ["Thông báo của dịch vụ đảng phí."] and not model.is_dirty()
