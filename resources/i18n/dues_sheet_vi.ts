@@ -119,9 +119,5 @@
         <source>Enter an amount in đồng, e.g. 25.000.</source>
         <translation>Hãy nhập số tiền bằng đồng, ví dụ 25.000.</translation>
     </message>
-    <message>
-        <source>The amount is too large.</source>
-        <translation>Số tiền quá lớn.</translation>
-    </message>
 </context>
 </TS>
