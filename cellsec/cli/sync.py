@@ -1,9 +1,11 @@
-"""Sync commands: connect this laptop to the committee's server, sync now, status, conflicts."""
+"""Sync commands: connect this laptop to the committee's server, sync now, status, conflicts; and without a
+network, transfer files on a USB stick (export, import the answer)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..domain.dates import format_date
 from .output import emit_json, emit_table
@@ -24,6 +26,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = ssub.add_parser("status", help="đã kết nối với đâu, lần đồng bộ gần nhất, số thay đổi đang chờ")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
+    p = ssub.add_parser("export", help="ghi các thay đổi chưa gửi ra tệp (.cellsec-sync) để mang lên cấp trên")
+    p.add_argument("-o", "--output", type=Path, default=None,
+                   help="tệp hoặc thư mục (USB) để ghi; mặc định: tên chi bộ và ngày, ở thư mục hiện tại")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export)
+    p = ssub.add_parser("import", help="nhận tệp trả lời của cấp trên (.cellsec-sync)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
     p = ssub.add_parser("conflicts", help="các bản ghi bị sửa ở cả hai máy, cần chọn giữ bản nào")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_conflicts)
@@ -63,6 +74,28 @@ def cmd_now(args, svc) -> int:
     else:
         print(f"Đã gửi {result.pushed}, đã nhận {result.pulled}, xung đột {result.conflicts}, "
               f"tự gộp {result.merged}, bị từ chối {result.rejected}.")
+    return 0
+
+
+def cmd_export(args, svc) -> int:
+    target = args.output or Path(svc.sync.default_file_name())
+    if target.is_dir():
+        target = target / svc.sync.default_file_name()
+    result = svc.sync.export_file(target)
+    if args.json:
+        emit_json({"file": str(result.path), "ops": result.ops, "seq_last": result.seq_last})
+    else:
+        print(f"Đã ghi {result.ops} thay đổi vào {result.path}. Hãy mang tệp này lên cấp trên; "
+              "các thay đổi được đánh dấu đã gửi khi bạn nhận tệp trả lời.")
+    return 0
+
+
+def cmd_import(args, svc) -> int:
+    result = svc.sync.import_file(args.file)
+    if args.json:
+        emit_json(result.to_json())
+    else:
+        print(f"Cấp trên đã nhận {result.pushed} thay đổi; đã nhận về {result.pulled}; xung đột {result.conflicts}.")
     return 0
 
 

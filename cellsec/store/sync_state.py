@@ -24,8 +24,8 @@ def pending_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.seq > state(session).acked_seq))
 
 
-def outbox(session: Session, limit: int) -> list[ChangeLog]:
-    """The next change-log rows to push, oldest first."""
+def outbox(session: Session, limit: int | None) -> list[ChangeLog]:
+    """The next change-log rows to push, oldest first (all of them when `limit` is None)."""
     return list(session.scalars(
         select(ChangeLog).where(ChangeLog.seq > state(session).acked_seq).order_by(ChangeLog.seq).limit(limit)))
 

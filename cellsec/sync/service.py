@@ -20,7 +20,7 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -44,6 +44,9 @@ from .protocol.keys import PublicKeys
 from .protocol.ops import Op
 from .protocol.ownership import owner
 from .transport import HttpTransport
+
+if TYPE_CHECKING:
+    from .files import ExportResult
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
@@ -94,6 +97,19 @@ class ConflictRecord:
     mine: dict[str, Any]
     theirs: dict[str, Any] | None
     detected_at: dt.datetime
+
+
+@dataclass
+class _Tally:
+    pushed: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    merged: int = 0
+    forced: set[tuple[str, str]] = field(default_factory=set)  # records whose server copy replaced ours
+
+    def result(self, pulled: "_Pulled") -> SyncResult:
+        return SyncResult(self.pushed, pulled.count, self.conflicts, self.rejected, self.merged,
+                          tuple(sorted(pulled.came_down)))
 
 
 @dataclass
@@ -178,10 +194,10 @@ class SyncService:
 
     def _sync(self, progress: Progress | None) -> SyncResult:
         device, transport, cell_id, server_box = self._session()
-        pushed, rejected, conflicts, merged, forced = self._push(transport, device, cell_id, server_box, progress)
-        pulled = self._pull(transport, cell_id, progress, forced)
-        self._announce(pulled, forced)
-        return SyncResult(pushed, pulled.count, conflicts, rejected, merged, tuple(sorted(pulled.came_down)))
+        tally = self._push(transport, device, cell_id, server_box, progress)
+        pulled = self._pull(transport, cell_id, progress, tally.forced)
+        self._announce(pulled, tally.forced)
+        return tally.result(pulled)
 
     def _announce(self, pulled: "_Pulled", forced: set[tuple[str, str]] = frozenset()) -> None:
         """Tell the window what changed under it (pulled rows, replaced copies, the committee's records)."""
@@ -201,43 +217,48 @@ class SyncService:
             raise SyncError(IDENTITY_LOST)
         return device, self.transport_factory(url, device.id, device.keys), self.ctx.cell_id, json.loads(keys)["box"]
 
-    def _push(self, transport, device, cell_id: str, server_box: str, progress: Progress | None):
-        pushed = rejected = conflicts = merged = 0
-        forced: set[tuple[str, str]] = set()
+    def _push(self, transport, device, cell_id: str, server_box: str, progress: Progress | None) -> "_Tally":
+        tally = _Tally()
         total = self.status().pending
         while True:
             with self.ctx.read() as s:
                 rows = sync_state.outbox(s, PUSH_BATCH)
-                ops = [self._op(row, device.id) for row in rows if owner(row.entity) == "cell"]
-                last_seq = rows[-1].seq if rows else None
                 cursor = sync_state.state(s).pull_cursor
-            if last_seq is None:
-                return pushed, rejected, conflicts, merged, forced
-            if ops:
-                envelope = seal_ops(ops, sender_keys=device.keys, device_id=device.id, recipient_box=server_box,
-                                    cell_id=cell_id, cursor=cursor, app_version=__version__,
-                                    schema_version=schema_version())
-                answer = transport.push(cell_id, envelope.to_bytes())
-            else:
-                answer = {"results": []}
-            by_seq = {op.seq: op for op in ops}
+            if not rows:
+                return tally
+            ops = self.ops_of(rows, device.id)
+            answer = transport.push(cell_id, self.seal(ops, device, cell_id, server_box, cursor).to_bytes()) if ops \
+                else {"results": []}
             with self.ctx.store.sessions.begin() as s:
-                for result in answer.get("results", []):
-                    status = result.get("status")
-                    if status == "applied" or (status == "duplicate" and result.get("first_status") == "applied"):
-                        pushed += 1
-                    elif status == "rejected":
-                        rejected += 1
-                    elif status == "conflict" or result.get("first_status") == "conflict":
-                        op = by_seq.get(result.get("seq"))
-                        if op is not None and "server" in result:
-                            outcome = self._conflict(s, op, result["server"])
-                            conflicts += outcome == "conflict"
-                            merged += outcome == "merged"
-                            forced.add((op.entity, op.entity_id))
-                sync_state.acknowledge(s, last_seq)
+                self.record_results(s, ops, answer.get("results", []), tally)
+                sync_state.acknowledge(s, rows[-1].seq)
             if progress:
-                progress("push", min(pushed + rejected + conflicts, total), total)
+                progress("push", min(tally.pushed + tally.rejected + tally.conflicts, total), total)
+
+    def ops_of(self, rows: list[ChangeLog], device_id: str) -> list[Op]:
+        return [self._op(row, device_id) for row in rows if owner(row.entity) == "cell"]
+
+    @staticmethod
+    def seal(ops: list[Op], device, cell_id: str, server_box: str, cursor: int):
+        return seal_ops(ops, sender_keys=device.keys, device_id=device.id, recipient_box=server_box,
+                        cell_id=cell_id, cursor=cursor, app_version=__version__, schema_version=schema_version())
+
+    def record_results(self, s: Session, ops: list[Op], results: list[dict[str, Any]], tally: "_Tally") -> None:
+        """The server's answer to pushed ops, in the transaction that acknowledges them."""
+        by_seq = {op.seq: op for op in ops}
+        for result in results:
+            status, first = result.get("status"), result.get("first_status")
+            if status == "applied" or (status == "duplicate" and first == "applied"):
+                tally.pushed += 1
+            elif status == "rejected" or first == "rejected":
+                tally.rejected += 1
+            elif status == "conflict" or first == "conflict":
+                op = by_seq.get(result.get("seq"))
+                if op is not None and "server" in result:
+                    outcome = self._conflict(s, op, result["server"])
+                    tally.conflicts += outcome == "conflict"
+                    tally.merged += outcome == "merged"
+                    tally.forced.add((op.entity, op.entity_id))
 
     @staticmethod
     def _op(row: ChangeLog, device_id: str) -> Op:
@@ -302,23 +323,49 @@ class SyncService:
                 cursor = sync_state.state(s).pull_cursor
             page = transport.pull(cell_id, cursor, PULL_PAGE)
             with self.ctx.store.sessions.begin() as s:
-                rows = []
-                for change in page.get("changes", []):
-                    if change.get("owner") == "committee":
-                        _keep_committee_record(s, change)
-                        pulled.came_down.add(change["entity"])
-                        pulled.count += 1
-                    elif owner(change["entity"]) == "cell" and change.get("snapshot") is not None:
-                        rows.append(RemoteRow(change["entity"], change["entity_id"], change["rev"], change["snapshot"]))
-                written = apply_rows(s, rows, force_keys=forced)
-                _keep_bases(s, [(r.entity, r.entity_id, r.rev, r.snapshot) for r in written])
-                pulled.count += len(written)
-                pulled.keys |= {(r.entity, r.entity_id) for r in written}
+                self.apply_changes(s, page.get("changes", []), forced, pulled)
                 sync_state.advance_cursor(s, int(page["cursor"]))
             if progress:
                 progress("pull", pulled.count, 0)
             if not page.get("more"):
                 return pulled
+
+    @staticmethod
+    def apply_changes(s: Session, changes: list[dict[str, Any]], forced: set[tuple[str, str]], pulled: "_Pulled") -> None:
+        """One page of what the server sends down, in the caller's transaction (with the cursor)."""
+        rows = []
+        for change in changes:
+            if change.get("owner") == "committee":
+                _keep_committee_record(s, change)
+                pulled.came_down.add(change["entity"])
+                pulled.count += 1
+            elif owner(change["entity"]) == "cell" and change.get("snapshot") is not None:
+                rows.append(RemoteRow(change["entity"], change["entity_id"], change["rev"], change["snapshot"]))
+        written = apply_rows(s, rows, force_keys=forced)
+        _keep_bases(s, [(r.entity, r.entity_id, r.rev, r.snapshot) for r in written])
+        pulled.count += len(written)
+        pulled.keys |= {(r.entity, r.entity_id) for r in written}
+
+    # ---- without a network: transfer files on a USB stick (files.py) --------------------------------------
+    def export_file(self, path) -> "ExportResult":
+        from .files import export_file
+
+        return export_file(self, path)
+
+    def import_file(self, path) -> SyncResult:
+        from .files import import_answer
+
+        if not self._running.acquire(blocking=False):
+            raise SyncError(BUSY)
+        try:
+            return import_answer(self, path)
+        finally:
+            self._running.release()
+
+    def default_file_name(self) -> str:
+        from .files import default_name
+
+        return default_name(self.ctx.services.cell.get().name, dt.date.today())
 
     # ---- resolving ------------------------------------------------------------------------------------
     def resolve(self, conflict_id: int, keep: str) -> None:

@@ -23,6 +23,10 @@
         <translation>Tệp Word (*.docx)</translation>
     </message>
     <message>
+        <source>CellSec sync file (*.cellsec-sync)</source>
+        <translation>Tệp đồng bộ CellSec (*.cellsec-sync)</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Hoàn tất</translation>
     </message>

@@ -24,6 +24,18 @@
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
+        <source>Export a file for the committee…</source>
+        <translation>Xuất tệp gửi cấp trên…</translation>
+    </message>
+    <message>
+        <source>No network: write the changes to a file (e.g. on a USB stick) and take it to the committee</source>
+        <translation>Không có mạng: ghi các thay đổi ra tệp (ví dụ vào USB) rồi mang lên cấp trên</translation>
+    </message>
+    <message>
+        <source>Import the committee&apos;s file…</source>
+        <translation>Nhận tệp từ cấp trên…</translation>
+    </message>
+    <message>
         <source>Connect to the committee</source>
         <translation>Kết nối với cấp trên</translation>
     </message>
@@ -114,6 +126,14 @@
     <message>
         <source>Connected. The cell&apos;s changes are sent now.</source>
         <translation>Đã kết nối. Đang gửi dữ liệu của chi bộ lên cấp trên.</translation>
+    </message>
+    <message>
+        <source>{n} change(s) written to {path}. They count as sent when you import the committee&apos;s answer file.</source>
+        <translation>Đã ghi {n} thay đổi vào {path}. Các thay đổi được tính là đã gửi khi bạn nhận tệp trả lời của cấp trên.</translation>
+    </message>
+    <message>
+        <source>CellSec sync file (*{suffix})</source>
+        <translation>Tệp đồng bộ CellSec (*{suffix})</translation>
     </message>
     <message>
         <source>Sent {pushed}, received {pulled}.</source>

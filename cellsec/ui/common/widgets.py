@@ -192,7 +192,8 @@ class FileSteps(QObject):
 
     def ask_path(self, parent: QWidget, services, title: str, suggested: str, suffix: str) -> Path | None:
         filters = {".pdf": self.tr("PDF document (*.pdf)"), ".xlsx": self.tr("Excel workbook (*.xlsx)"),
-                   ".docx": self.tr("Word document (*.docx)")}
+                   ".docx": self.tr("Word document (*.docx)"),
+                   ".cellsec-sync": self.tr("CellSec sync file (*.cellsec-sync)")}
         folder = Path(services.ctx.get_setting("export_folder", str(Path.home())) or Path.home())
         name, _ = QFileDialog.getSaveFileName(parent, title, str(folder / suggested), filters[suffix])
         if not name:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...services.errors import ServiceError
 from ..common.page import Page
-from ..common.widgets import ERROR_COLOR, VIETNAM_TIME, banner, muted_label
+from ...sync.protocol.envelope import FILE_SUFFIX
+from ..common.widgets import ERROR_COLOR, FILES, VIETNAM_TIME, banner, muted_label
 from ..common.workers import run_in_background
 
 BACKGROUND_SYNC_MS = 10 * 60 * 1000  # while connected, try every ten minutes; a failure waits for the next
@@ -73,6 +76,14 @@ class SyncPage(Page):
         actions.addWidget(self.progress, 1)
         actions.addStretch(1)
         form.addRow(actions)
+        # Without a network: the same changes as a file on a USB stick, and the committee's answer file.
+        self.export_button = QPushButton(objectName="export_file", clicked=self.export_file)
+        self.import_button = QPushButton(objectName="import_file", clicked=self.import_file)
+        files = QHBoxLayout()
+        files.addWidget(self.export_button)
+        files.addWidget(self.import_button)
+        files.addStretch(1)
+        form.addRow(files)
         form.addRow(self.result_label)
 
         self.connect_box = QGroupBox()
@@ -130,6 +141,10 @@ class SyncPage(Page):
         self.last_caption.setText(self.tr("Last successful sync:"))
         self.pending_caption.setText(self.tr("Changes waiting to be sent:"))
         self.sync_button.setText(self.tr("Sync now"))
+        self.export_button.setText(self.tr("Export a file for the committee…"))
+        self.export_button.setToolTip(self.tr("No network: write the changes to a file (e.g. on a USB stick) and "
+                                              "take it to the committee"))
+        self.import_button.setText(self.tr("Import the committee's file…"))
         self.connect_box.setTitle(self.tr("Connect to the committee"))
         self.url_caption.setText(self.tr("Server address:"))
         self.code_caption.setText(self.tr("Connection code:"))
@@ -155,7 +170,8 @@ class SyncPage(Page):
     def refresh(self) -> None:
         status = self.services.sync.status()
         self.connect_box.setVisible(not status.connected)
-        self.sync_button.setEnabled(status.connected and self.task is None)
+        for button in (self.sync_button, self.export_button, self.import_button):
+            button.setEnabled(status.connected and self.task is None)
         self.server_label.setText(status.server or self.tr("Not connected"))
         self.last_label.setText(_when(status.last_sync) if status.last_sync else self.tr("never"))
         self.pending_label.setText(str(status.pending))
@@ -217,9 +233,27 @@ class SyncPage(Page):
             return
         self._start(lambda: self.services.sync.sync_now(self._progress.step.emit), self._synced, quiet=background)
 
+    def export_file(self) -> None:
+        path = FILES.ask_path(self, self.services, self.export_button.text().rstrip("…"),
+                              self.services.sync.default_file_name(), FILE_SUFFIX)
+        if path is not None:
+            self._start(lambda: self.services.sync.export_file(path), self._exported)
+
+    def _exported(self, result) -> None:
+        self.result_label.setText(self.tr("{n} change(s) written to {path}. They count as sent when you import the "
+                                          "committee's answer file.").format(n=result.ops, path=result.path))
+
+    def import_file(self) -> None:
+        folder = self.services.ctx.get_setting("export_folder", str(Path.home())) or str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, self.import_button.text().rstrip("…"), folder,
+                                              self.tr("CellSec sync file (*{suffix})").format(suffix=FILE_SUFFIX))
+        if name:
+            self._start(lambda: self.services.sync.import_file(Path(name)), self._synced)
+
     def _start(self, work, done, quiet: bool = False) -> None:
         self.error.hide()
-        self.sync_button.setEnabled(False)
+        for button in (self.sync_button, self.export_button, self.import_button):
+            button.setEnabled(False)
         self.connect_button.setEnabled(False)
         if not quiet:
             self.progress.setRange(0, 0)

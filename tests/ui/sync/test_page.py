@@ -98,3 +98,32 @@ def test_a_conflict_is_compared_side_by_side_and_resolved(qtbot, tmp_path, store
     assert second.members.get(member.id).workplace == "Trường học"
     first.close()
     second.close()
+
+
+def test_without_a_network_a_file_goes_up_and_the_answer_comes_back(qtbot, tmp_path, store, live_server,
+                                                                     server_cell, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from cellsec.server.store.bundles import import_bundle
+
+    _cell_id, code = server_cell
+    svc = _laptop(tmp_path, "bi-thu")
+    svc.sync.connect(live_server, code)
+    svc.members.add(_member())
+    page = _page(qtbot, svc)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(usb / a[2].split("/")[-1]), ""))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, page)
+    [sent] = list(usb.glob("*.cellsec-sync"))
+    assert sent.name.startswith("chi-bo-thon-3_") and "Đã ghi" in page.result_label.text()
+    assert page.pending_label.text() != "0"  # sent only when the answer comes back
+
+    answer = usb / "tra-loi.cellsec-sync"
+    answer.write_bytes(import_bundle(store, sent.read_bytes())[0])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(answer), ""))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, page)
+    assert page.pending_label.text() == "0" and "Đã gửi" in page.result_label.text()
+    svc.close()
