@@ -1,15 +1,19 @@
-"""The collective review editor: a report that cannot be submitted says why before any "Nộp…?" question."""
+"""The collective review editor (form 01): written, submitted, decided and printed; a report that cannot be
+submitted says why before any "Nộp…?" question."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from cellsec.domain.dates import format_date
 from cellsec.services.members.service import MemberInput
 from cellsec.ui.reviews.collective import CollectiveEditor
 
-from ..conftest import type_text
+from ..conftest import retype, type_text
+from .windows_data import add_members, show as _show
 
 TODAY = dt.date.today()
 YEAR = TODAY.year
@@ -24,6 +28,11 @@ def year(services):
     return YEAR
 
 
+@pytest.fixture
+def members(services):
+    return add_members(services)
+
+
 def test_submitting_without_the_level_says_so_before_asking(qtbot, services, year, boxes):
     editor = CollectiveEditor(services, year, today=TODAY)
     qtbot.addWidget(editor)
@@ -34,3 +43,47 @@ def test_submitting_without_the_level_says_so_before_asking(qtbot, services, yea
     assert boxes.texts("question") == []
     assert services.reviews.collective(year).sections["tasks"] == "Hoàn thành 12/12 chỉ tiêu."  # saved, not submitted
     assert services.reviews.collective(year).status == "draft"
+
+
+def test_collective_review_is_written_submitted_decided_and_printed(qtbot, services, members, boxes, monkeypatch,
+                                                                   tmp_path):
+    from pypdf import PdfReader
+
+    services.reviews.open_year(YEAR, today=TODAY)
+    editor = _show(qtbot, CollectiveEditor(services, YEAR, today=TODAY))
+    assert set(editor.assessment.case_boxes) == {"subunit_violation", "targets_below_half",
+                                                 "leadership_disciplined", "disunity"}
+    type_text(editor.sections.edits["tasks"], "Lãnh đạo xóm hoàn thành 12/12 chỉ tiêu.")
+    a = editor.assessment
+    retype(a.score_edits["general"], "26")
+    retype(a.score_edits["tasks"], "60")
+    a.case_boxes["disunity"].click()
+    type_text(a.evidence["disunity"], "Kết luận số 05-KL/ĐU")
+    a.level.setCurrentIndex(a.level.findData("htt"))
+    assert a.messages["self_level"].kind == "error" and not editor.save_button.isEnabled()
+    a.case_boxes["disunity"].click()
+    assert not a.messages["self_level"].isVisible() and editor.save_button.isEnabled()
+    editor.save_button.click()
+    assert services.reviews.collective(YEAR).self_level == "htt"
+
+    editor.submit_button.click()
+    assert editor.record.status == "submitted" and editor.sections.edits["tasks"].isReadOnly()
+    editor.tabs.setCurrentIndex(1)
+    d = editor.decision
+    d.level.setCurrentIndex(d.level.findData("htxs"))
+    retype(d.number, "115-QĐ/ĐU")
+    retype(d.date, format_date(TODAY))
+    assert "Tổng điểm 86 chỉ đạt mức" in d.messages["level"].text() and not editor.decide_button.isEnabled()
+    d.level.setCurrentIndex(d.level.findData("htt"))
+    editor.decide_button.click()
+    record = services.reviews.collective(YEAR)
+    assert record.status == "decided" and record.decision_no == "115-QĐ/ĐU"
+
+    target = tmp_path / "tap-the"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    boxes.answer = QMessageBox.StandardButton.No
+    editor.print_button.click()
+    with qtbot.waitSignal(editor.last_task.finished, timeout=30000):
+        pass
+    text = " ".join(p.extract_text() for p in PdfReader(target.with_suffix(".pdf")).pages)
+    assert "KIỂM ĐIỂM TẬP THỂ" in text.upper() and "Lãnh đạo xóm hoàn thành 12/12 chỉ tiêu." in text
