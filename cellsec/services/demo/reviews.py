@@ -14,7 +14,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...domain.review_rules import EXCELLENT, FAIL, GOOD, PASS
-
 from ...domain.reviews import CommitmentItem, allowed_excellent
 from ..reviews.records import (
     CellAssessmentInput,

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.members import IN_CELL_STATUSES
+from ...domain.reviews import CommitmentItem
 from ...services.errors import ServiceError
 from ...services.members.service import MemberQuery
 from ...services.reviews.records import CommitmentInput
 from .document import save_on_button
 from ..common.editor import DocumentEditor
-from ...domain.reviews import CommitmentItem
 from ..common.widgets import ERROR_COLOR, DateEdit, muted_label, set_combo_data, top_aligned, with_message
 
 # The five standards (Điều 1–5) of Quy định 144-QĐ/TW of 09/5/2024 on revolutionary ethics, quoted as

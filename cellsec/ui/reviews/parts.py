@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.review_rules import LEVEL_NAMES, LEVEL_SHORT, LEVELS, FormType, RuleSet
-
 from ...domain.reviews import format_score, numbered_sections
 from ...services.reviews.records import DecisionInput
 from ..common.widgets import ERROR_COLOR, MUTED, WARNING_COLOR, DateEdit, FieldMessage, muted_label, set_combo_data, with_message
