@@ -11,9 +11,9 @@ import functools
 import re
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain import members as rules
@@ -25,6 +25,18 @@ from ...store.ids import new_id
 from ...store.models.members import CardNumber, Member, MemberStatusChange
 from ..context import Context
 from ..errors import NotFound, ValidationFailed
+from .list_index import ListIndex
+from .records import (  # noqa: F401  (re-exported: the UI, the CLI and other features import them from here)
+    _COLUMN_FIELDS,
+    INPUT_FIELDS,
+    CardRecord,
+    CheckResult,
+    MemberInput,
+    MemberQuery,
+    MemberRecord,
+    StatusChange,
+    StatusRecord,
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,109 +65,6 @@ MEMBER = Msg("đảng viên", "member")
 
 SORTS = rules.MEMBER_SORTS
 _CHUNK = 500  # ids per IN (...) query: well below SQLite's parameter limit
-
-
-@dataclass
-class MemberInput:
-    """What a form or an import row submits."""
-
-    full_name: str = ""
-    alias: str = ""
-    date_of_birth: dt.date | None = None
-    gender: str = ""  # "nam" | "nu" | ""
-    cccd: str = ""
-    phone: str = ""
-    hometown: str = ""
-    workplace: str = ""
-    card_no: str = ""
-    card_valid_from: dt.date | None = None  # a changed card_no starts a new history entry
-    ly_lich_no: str = ""
-    list_no: int | None = None
-    admitted_on: dt.date | None = None
-    official_on: dt.date | None = None
-    status: str = "du_bi"  # du_bi | chinh_thuc
-    position_party: str = ""
-    position_government: str = ""
-    position_mass_org: str = ""
-    education: str = ""
-    professional_level: str = ""
-    political_theory: str = ""
-    dues_category: str = "bhxh_bat_buoc"
-    dues_basis: int = 0
-    note: str = ""
-
-
-INPUT_FIELDS = tuple(f.name for f in fields(MemberInput))
-# Input fields that are columns of the member row (card_valid_from lives in the card history).
-_COLUMN_FIELDS = tuple(name for name in INPUT_FIELDS if name != "card_valid_from")
-
-
-@dataclass
-class MemberRecord(MemberInput):
-    """What reads return."""
-
-    id: str = ""
-    activity_status: str = "active"
-    status_from: dt.date | None = None
-    status_to: dt.date | None = None
-    status_reason: str = ""
-    status_decision: str = ""
-    status_org: str = ""
-    probation_ends_on: dt.date | None = None  # admitted_on + 12 months while du_bi
-
-    def as_input(self) -> MemberInput:
-        return MemberInput(**{name: getattr(self, name) for name in INPUT_FIELDS})
-
-    @property
-    def in_cell(self) -> bool:
-        return self.activity_status in IN_CELL_STATUSES
-
-
-@dataclass
-class StatusChange:
-    activity_status: str
-    status_from: dt.date | None = None
-    status_to: dt.date | None = None
-    reason: str = ""
-    decision: str = ""
-    org: str = ""
-
-
-@dataclass
-class MemberQuery:
-    text: str = ""  # accent/case-insensitive name search ("nguyen van duc"); digits also match CCCD/card/phone
-    activity_statuses: tuple[str, ...] = ()  # empty = all (not deleted)
-    party_status: str | None = None
-    sort: str = "list_no"
-    descending: bool = False
-
-
-@dataclass
-class CheckResult:
-    errors: dict[str, str] = field(default_factory=dict)
-    warnings: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-@dataclass
-class CardRecord:
-    card_no: str
-    valid_from: dt.date | None
-    note: str = ""
-
-
-@dataclass
-class StatusRecord:
-    activity_status: str
-    status_from: dt.date | None
-    status_to: dt.date | None
-    reason: str
-    decision: str
-    org: str
-    recorded_at: dt.datetime
 
 
 # (id, full name) of the live member holding a value, or None.
@@ -337,7 +246,7 @@ def _chunks(items: list[str]) -> Iterable[list[str]]:
 class MemberService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self._index: _ListIndex | None = None
+        self._index: ListIndex | None = None
         self._index_lock = threading.Lock()  # the UI may query from a worker thread
 
     # ---- validation --------------------------------------------------------------------------------
@@ -437,7 +346,7 @@ class MemberService:
             keep[i] = 1
         return [index.ids[i] for i in order if keep[i]]
 
-    def _current_index(self) -> "_ListIndex":
+    def _current_index(self) -> ListIndex:
         cell_id = self.ctx.cell_id
         with self._index_lock, self.ctx.read() as s:
             # Every write bumps rev and updated_at of the row (tombstones included), so this changes with any change.
@@ -445,7 +354,7 @@ class MemberService:
                 select(func.count(), func.sum(Member.rev), func.max(Member.updated_at)).where(Member.cell_id == cell_id)
             ).one())
             if self._index is None or self._index.fingerprint[0] != cell_id:
-                self._index = _ListIndex.load(s, cell_id, fingerprint)
+                self._index = ListIndex.load(s, cell_id, fingerprint)
             elif self._index.fingerprint != fingerprint:
                 self._index = self._index.refreshed(s, cell_id, fingerprint)
             return self._index
@@ -528,95 +437,3 @@ class MemberService:
     def member_count(self) -> int:
         with self.ctx.read() as s:
             return s.scalar(select(func.count()).select_from(Member).where(*_live(self.ctx.cell_id))) or 0
-
-
-class _ListIndex:
-    """The columns a member list filters and sorts on, for every live member, with sort orders computed
-    on first use (Vietnamese name order as the tie-break everywhere)."""
-
-    COLUMNS = (Member.id, Member.full_name, Member.name_folded, Member.cccd, Member.card_no, Member.phone,
-               Member.activity_status, Member.status)
-    # Sort columns read as stored text: ISO dates and times order correctly as text, and skipping the
-    # conversion to date objects halves the load time.
-    SORT_COLUMNS = ("list_no", "date_of_birth", "admitted_on", "official_on", "card_no", "created_at", "gender",
-                    "position_party")
-
-    def __init__(self, fingerprint: tuple, live: dict[str, tuple], revs: dict[str, int]) -> None:
-        self.fingerprint = fingerprint
-        self.live = live  # id -> row of COLUMNS + SORT_COLUMNS + (rev, deleted_at)
-        self.revs = revs  # id -> rev of every row, tombstones included (checks an incremental refresh)
-        rows = list(live.values())
-        self.ids = [r[0] for r in rows]
-        self.names = [r[1] for r in rows]
-        self.folded = [r[2] for r in rows]
-        self.digits = [f"{r[3] or ''} {r[4] or ''} {r[5] or ''}" for r in rows]
-        self.activity = [r[6] for r in rows]
-        self.party = [r[7] for r in rows]
-        self.values: dict[str, list] = {name: [r[8 + k] for r in rows] for k, name in enumerate(self.SORT_COLUMNS)}
-        self.values["activity_status"] = self.activity
-        self.values["status"] = self.party
-        self.values["phone"] = [r[5] for r in rows]
-        self._orders: dict[str, list[int]] = {}
-
-    @classmethod
-    def _select(cls, cell_id: str):
-        sort_columns = [type_coerce(getattr(Member, name), String) if name not in ("list_no", "card_no")
-                        else getattr(Member, name) for name in cls.SORT_COLUMNS]
-        return select(*cls.COLUMNS, *sort_columns, Member.rev, Member.deleted_at).where(Member.cell_id == cell_id)
-
-    @classmethod
-    def _fold_in(cls, rows, live: dict[str, tuple], revs: dict[str, int]) -> None:
-        rev_at = len(cls.COLUMNS) + len(cls.SORT_COLUMNS)
-        for row in rows:
-            revs[row[0]] = row[rev_at]
-            if row[rev_at + 1] is None:
-                live[row[0]] = row
-            else:
-                live.pop(row[0], None)
-
-    @classmethod
-    def load(cls, s: Session, cell_id: str, fingerprint: tuple) -> "_ListIndex":
-        live: dict[str, tuple] = {}
-        revs: dict[str, int] = {}
-        # Core execution on the session's connection: the ORM layer would double the load time.
-        cls._fold_in(s.connection().execute(cls._select(cell_id)).all(), live, revs)
-        return cls(fingerprint, live, revs)
-
-    def refreshed(self, s: Session, cell_id: str, fingerprint: tuple) -> "_ListIndex":
-        """The index after the rows changed since this one was built (every write stamps updated_at),
-        or a full reload when the changed rows do not account for the new count and revision sum
-        (e.g. a clock set back, or rows written with older times)."""
-        since = self.fingerprint[3]
-        if since is None:
-            return self.load(s, cell_id, fingerprint)
-        changed = s.connection().execute(self._select(cell_id).where(Member.updated_at > since)).all()
-        live, revs = dict(self.live), dict(self.revs)
-        self._fold_in(changed, live, revs)
-        if len(revs) != fingerprint[1] or sum(revs.values()) != (fingerprint[2] or 0):
-            return self.load(s, cell_id, fingerprint)
-        return _ListIndex(fingerprint, live, revs)
-
-    @property
-    def by_name(self) -> list[int]:
-        if "full_name" not in self._orders:
-            keys = [rules.name_sort_key(name) for name in self.names]
-            self._orders["full_name"] = sorted(range(len(keys)), key=keys.__getitem__)
-        return self._orders["full_name"]
-
-    def order(self, sort: str, descending: bool) -> list[int]:
-        """Row positions by `sort`; empty values last in either direction."""
-        key = f"{sort}:{descending}"
-        if key not in self._orders:
-            by_name = self.by_name
-            if sort == "full_name":
-                self._orders[key] = by_name[::-1] if descending else by_name
-            else:
-                values = self.values[sort]
-                if sort in ("activity_status", "status"):
-                    known = {v: n for n, v in enumerate(ACTIVITY_STATUSES if sort == "activity_status" else PARTY_STATUSES)}
-                    values = [known.get(v, len(known)) for v in values]
-                # Start from name order: the sort is stable (also reversed), so equal values stay in name order.
-                present = [i for i in by_name if values[i] is not None and values[i] != ""]
-                present.sort(key=values.__getitem__, reverse=descending)
-                self._orders[key] = present + [i for i in by_name if values[i] is None or values[i] == ""]
-        return self._orders[key]
