@@ -65,7 +65,7 @@ def summary_line(members: list[Any]) -> str:
 def _column_widths(rows: list[list[str]], width_mm: float, size: float) -> list[float]:
     """Widths in mm: numbers and dates exactly fit, names fit on one line when the page allows,
     positions and notes share what is left (they wrap)."""
-    from .engine.pdf import text_width
+    from .engine.metrics import text_width
 
     def fit(col: int, low: float, high: float, header_lines: int = 1) -> float:
         widest = max([text_width(r[col], size) for r in rows] or [0]) * 25.4 / 72 + _PAD_MM

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 
-from .pdf import FONT, FONT_BOLD, register_fonts
+from .metrics import FONT, FONT_BOLD, register_fonts
 
 BAR = colors.HexColor("#9E2A2B")        # deep red, prints as dark grey
 BAR_LIGHT = colors.HexColor("#D9A5A5")  # the value not reached yet / a weaker band

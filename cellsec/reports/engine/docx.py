@@ -296,7 +296,7 @@ class _Writer:
         return DocxParagraph(last, self.doc._body)
 
     def header(self, doc: PartyDocument, width_mm: float) -> None:
-        from .pdf import balanced_lines, header_left_width, text_width  # same metrics as Times New Roman
+        from .metrics import balanced_lines, header_left_width, text_width  # same metrics as Times New Roman
 
         h, lay = doc.header, self.lay
         size = lay.header_size
@@ -371,7 +371,7 @@ class _Writer:
     def table(self, t: Table, width_mm: float) -> None:
         size = t.size or self.lay.table_size
         lead = size * 1.15
-        from .pdf import column_widths  # Times New Roman metrics = Liberation Serif metrics
+        from .metrics import column_widths  # Times New Roman metrics = Liberation Serif metrics
 
         n = len(t.columns)
         widths = [w * 25.4 / 72 for w in column_widths(t, width_mm * 72 / 25.4, size)]
