@@ -108,5 +108,4 @@ def import_answer(service, path: Path):
             sync_state.acknowledge(s, max(seqs))
         service.apply_changes(s, changes, tally.forced, pulled)
         sync_state.advance_cursor(s, manifest.cursor)
-    service._announce(pulled, tally.forced)
-    return tally.result(pulled)
+    return service.finish(tally, pulled)

@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -38,6 +38,7 @@ from ..store.models.sync import CommitteeRecord, SyncBase, SyncConflict
 from ..store.rekey import rekey_cell
 from ..store.remote import RemoteRow, apply_rows, model_for_table
 from . import device as devices
+from .effects import apply_committee_effects
 from .errors import ALREADY_CONNECTED, BOTH_HAVE_DATA, BUSY, IDENTITY_LOST, NOT_CONNECTED, SyncError
 from .protocol.envelope import seal_ops
 from .protocol.keys import PublicKeys
@@ -83,10 +84,12 @@ class SyncResult:
     rejected: int
     merged: int
     came_down: tuple[str, ...]  # entity types of the committee's records received
+    decided: int = 0  # reviews given the level the committee decided
 
     def to_json(self) -> dict[str, Any]:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
-                "rejected": self.rejected, "merged": self.merged, "came_down": list(self.came_down)}
+                "rejected": self.rejected, "merged": self.merged, "came_down": list(self.came_down),
+                "decided": self.decided}
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,7 @@ class SyncService:
             state.device_id = device.id
         self.ctx.replace_store(self.ctx.store)  # the cell id changed: forget the cached one
         if local_cell is None:  # a second laptop: the cell's records come down
-            self._announce(self._pull(transport, cell_id, None, set()))
+            self.finish(_Tally(), self._pull(transport, cell_id, None, set()))
         return self.status()
 
     # ---- syncing --------------------------------------------------------------------------------------
@@ -196,8 +199,12 @@ class SyncService:
         device, transport, cell_id, server_box = self._session()
         tally = self._push(transport, device, cell_id, server_box, progress)
         pulled = self._pull(transport, cell_id, progress, tally.forced)
+        return self.finish(tally, pulled)
+
+    def finish(self, tally: "_Tally", pulled: "_Pulled") -> SyncResult:
+        """After an answer and a pull were applied: tell the window, and let the committee's decisions act."""
         self._announce(pulled, tally.forced)
-        return tally.result(pulled)
+        return replace(tally.result(pulled), decided=apply_committee_effects(self.ctx.services))
 
     def _announce(self, pulled: "_Pulled", forced: set[tuple[str, str]] = frozenset()) -> None:
         """Tell the window what changed under it (pulled rows, replaced copies, the committee's records)."""

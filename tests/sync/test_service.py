@@ -193,3 +193,25 @@ def test_failures_are_said_in_vietnamese_and_change_nothing(tmp_path, store, liv
     assert "chưa kết nối" in not_connected.value.message
     assert not laptop.sync.status().connected
     laptop.close()
+
+
+def test_the_committees_decision_fills_the_review(demo_services, store, live_server, server_cell):
+    cell_id, code = server_cell
+    laptop = demo_services
+    laptop.sync.connect(live_server, code)
+    laptop.sync.sync_now()
+    decided = next(r for r in laptop.reviews.list_reviews(2025) if r.status == "decided")
+    draft = next(r for r in laptop.reviews.list_reviews(2026) if r.status == "draft")
+    with store.transaction() as s:
+        admin.add_decision(s, cell_id, "htt", "20-QĐ/ĐU", dt.date(2026, 1, 10), review_id=decided.id)
+        admin.add_decision(s, cell_id, "ht", "21-QĐ/ĐU", dt.date(2026, 12, 1), review_id=draft.id)
+        admin.add_decision(s, cell_id, "htt", "22-QĐ/ĐU", dt.date(2026, 1, 12), year=2025)
+    result = laptop.sync.sync_now()
+    assert result.decided == 2  # the draft waits until the cell submits it
+    review = laptop.reviews.get_review(decided.id)
+    assert (review.decided_level, review.decision_no, review.decision_date) == ("htt", "20-QĐ/ĐU", dt.date(2026, 1, 10))
+    collective = laptop.reviews.collective(2025)
+    assert (collective.decided_level, collective.decision_no) == ("htt", "22-QĐ/ĐU")
+    assert laptop.reviews.get_review(draft.id).status == "draft"
+    assert laptop.sync.sync_now().decided == 0  # applied once
+    assert laptop.finalise.verify_chain().ok
