@@ -29,7 +29,7 @@ from ...store.models.core import Cell
 from ...store.models.scoring import FiveGoodAssessment, MeetingScore, Rubric
 from ..context import Context
 from ..common import CellScoped
-from ..errors import NotFound, ServiceError
+from ..errors import NotFound, ServiceError, failed
 
 DEFAULTS_SUMMARY = Msg("Cài các bộ tiêu chí chấm điểm mặc định", "Install the default scoring rubrics")
 IMPORT_SUMMARY = Msg("Nhập bộ tiêu chí: {names}", "Import rubrics: {names}")
@@ -249,7 +249,7 @@ class RubricService(CellScoped):
             tmp.write_text(text, encoding="utf-8")
             tmp.replace(path)
         except OSError as exc:
-            raise ServiceError(WRITE_FAILED, path=path, error=exc.strerror or exc) from exc
+            raise failed(WRITE_FAILED, exc, path=path) from exc
         return path
 
     def import_bytes(self, raw: bytes, *, activate: bool = False) -> list[RubricInfo]:
@@ -288,7 +288,7 @@ class RubricService(CellScoped):
                 raise _error(R.RubricError(FILE_TOO_LARGE, size=f"{size:,}".replace(",", ".")))
             raw = path.read_bytes()
         except OSError as exc:
-            raise ServiceError(READ_FAILED, path=path, error=exc.strerror or exc) from exc
+            raise failed(READ_FAILED, exc, path=path) from exc
         return self.import_bytes(raw, activate=activate)
 
     # ---- helpers for the scoring service -------------------------------------------------------------

@@ -140,3 +140,13 @@ def test_import_is_one_undoable_step(services):
 def test_sources_for_the_editor(services):
     keys = {s.key for s in services.rubrics.sources("member_year")}
     assert "member.review_level" in keys and "meeting.attendance_rate" not in keys
+
+
+def test_a_missing_rubric_file_is_said_in_vietnamese(services, tmp_path):
+    from cellsec.services.errors import ServiceError as _ServiceError
+
+    missing = tmp_path / "khong-co.json"
+    with pytest.raises(_ServiceError) as err:
+        services.rubrics.import_file(missing)
+    assert err.value.message == f"Không đọc được tệp {missing}: không tìm thấy tệp hoặc thư mục"
+    assert "No such file" not in err.value.message
