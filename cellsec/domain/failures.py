@@ -27,6 +27,9 @@ NAME_TOO_LONG = Msg("tên hoặc đường dẫn tệp quá dài", "the file nam
 OTHER = Msg("lỗi hệ thống (chi tiết đã ghi vào nhật ký của chương trình)",
             "a system error (the details are in the program's log)")
 
+FILE_FAILED = Msg("Không đọc hoặc ghi được tệp {name} ({error}).", "Could not read or write the file {name} ({error}).")
+FILES_FAILED = Msg("Không đọc hoặc ghi được tệp ({error}).", "Could not read or write the file ({error}).")
+
 _BY_ERRNO = {
     errno.ENOSPC: DISK_FULL,
     errno.EACCES: NO_PERMISSION,
@@ -94,6 +97,14 @@ def reason(exc: BaseException) -> str:
 
 def is_disk_full(exc: BaseException) -> bool:
     return reason_msg(exc) is DISK_FULL
+
+
+def file_message(exc: OSError) -> str:
+    """A whole sentence for a file operation that failed (an export, a print, an import)."""
+    name = getattr(exc, "filename", None)
+    if name:
+        return FILE_FAILED.format(name=str(name).replace("\\", "/").rsplit("/", 1)[-1], error=reason(exc))
+    return FILES_FAILED.format(error=reason(exc))
 
 
 def technical(exc: BaseException) -> str:

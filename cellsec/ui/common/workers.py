@@ -11,12 +11,15 @@ The returned BackgroundTask has a `finished` signal, which tests wait on (qtbot.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from ...domain import failures
 
 # Tasks still running: Python must keep them (and their signal relays) alive until they report back.
 _running: set["BackgroundTask"] = set()
@@ -107,8 +110,15 @@ class BackgroundTask(QObject):
 
 
 def error_text(exc: BaseException) -> str:
-    """The text a user should read: a ServiceError's message in their language, else the exception."""
-    return getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    """The text a user should read: a ServiceError's message in their language; a file error said in their
+    language too (the system's English text goes to the log); else the exception."""
+    message = getattr(exc, "message", None)
+    if message:
+        return message
+    if isinstance(exc, OSError):
+        logging.getLogger("cellsec").warning("%s", failures.technical(exc))
+        return failures.file_message(exc)
+    return str(exc) or type(exc).__name__
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

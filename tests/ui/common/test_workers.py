@@ -49,3 +49,15 @@ def test_custom_error_handler(qtbot):
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_a_file_error_of_a_background_task_is_said_in_vietnamese():
+    import errno
+
+    from cellsec.ui.common.workers import error_text
+
+    locked = PermissionError(errno.EACCES, "Permission denied", "C:\\Users\\bt\\so-dang-vien.pdf")
+    assert error_text(locked) == ("Không đọc hoặc ghi được tệp so-dang-vien.pdf "
+                                  "(không có quyền ghi hoặc đọc ở vị trí này).")
+    assert error_text(OSError(errno.ENOSPC, "No space left on device")) == \
+        "Không đọc hoặc ghi được tệp (ổ đĩa đã đầy)."
