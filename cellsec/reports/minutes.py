@@ -108,24 +108,46 @@ def attendance_blocks(summary: AttendanceSummary) -> list[Paragraph | Rich]:
     return out
 
 
-def minutes_document(cell: Any, record: MeetingRecord, layout: LayoutSettings | None = None) -> PartyDocument:
-    """The minutes of one meeting. `cell` is the CellInfo valid on the meeting date."""
-    layout = layout or default_layout()
+def _agenda_item_blocks(item, present: int) -> list:
+    """One agenda item of section IV: who presented, the speeches, the chair's conclusion, the vote."""
+    blocks: list = []
+    if item.presenter_name:
+        lines = [x for x in item.presentation.split("\n") if x.strip()]
+        first = lines[0] if lines else ""
+        blocks.append(Rich.format("Đồng chí <b>{name}</b> trình bày{colon}{text}", name=item.presenter_name,
+                                  colon=": " if first else ".", text=first))
+        blocks.extend(_paragraphs("\n".join(lines[1:])))
+    else:
+        blocks.extend(_paragraphs(item.presentation))
+    if item.speeches:
+        blocks.append(Rich.format("<i>Các ý kiến tham gia:</i>"))
+        for sp in item.speeches:
+            lines = [x for x in sp.text.split("\n") if x.strip()] or [""]
+            who = f"Đồng chí {sp.speaker_name}" if sp.speaker_name else "Ý kiến"
+            blocks.append(Rich.format("- <b>{who}:</b> {text}", who=who, text=lines[0]))
+            blocks.extend(_paragraphs("\n".join(lines[1:])))
+    if item.conclusion:
+        lines = item.conclusion.split("\n")
+        blocks.append(Rich.format("<i>Đồng chí chủ trì kết luận nội dung này:</i> {text}", text=lines[0]))
+        blocks.extend(_paragraphs("\n".join(lines[1:])))
+    if item.vote is not None:
+        blocks.append(_vote_line(item.vote, present))
+    return blocks
+
+
+def _opening_blocks(record: MeetingRecord, draft: bool) -> list:
+    """The draft mark, the amendment line, and sections I–III: time and place, participants, opening."""
     c = record.content
-    draft = record.status != "approved"
-    number = record.number or document_number(None, TYPE_MINUTES, cell.abbreviation)
     blocks: list = []
     if draft:
         blocks.append(Paragraph(DRAFT_MARK, bold=True, align="center", indent=False, space_after=6))
     if record.amends_number:
         blocks.append(Paragraph(f"(Sửa đổi, bổ sung Biên bản {_lower(record.amends_number)} "
                                 f"{_day(record.amends_held_on)})", italic=True, align="center", indent=False))
-
     blocks.append(Heading(SECTIONS[0]))
     blocks.append(Rich.format("<b>Thời gian:</b> bắt đầu lúc {start}, {day}.", start=_time(c.start_time),
                               day=_day(c.held_on)))
     blocks.append(Rich.format("<b>Địa điểm:</b> {place}.", place=c.location or "……"))
-
     blocks.append(Heading(SECTIONS[1]))
     if c.guests:
         blocks.append(Rich.format("<b>Đại biểu khách mời:</b>"))
@@ -136,37 +158,26 @@ def minutes_document(cell: Any, record: MeetingRecord, layout: LayoutSettings | 
     blocks.append(Rich.format("<b>Thư ký:</b> đồng chí {name}.", name=c.secretary_name or "……"))
     blocks.append(Rich.format("<b>Đảng viên tham dự:</b>"))
     blocks.extend(attendance_blocks(record.summary))
-
     blocks.append(Heading(SECTIONS[2]))
     blocks.extend(_paragraphs(c.opening))
     for i, item in enumerate(c.agenda, start=1):
         blocks.append(Paragraph(f"{i}. {item.title}"))
+    return blocks
+
+
+def minutes_document(cell: Any, record: MeetingRecord, layout: LayoutSettings | None = None) -> PartyDocument:
+    """The minutes of one meeting. `cell` is the CellInfo valid on the meeting date."""
+    layout = layout or default_layout()
+    c = record.content
+    draft = record.status != "approved"
+    number = record.number or document_number(None, TYPE_MINUTES, cell.abbreviation)
+    blocks = _opening_blocks(record, draft)
 
     blocks.append(Heading(SECTIONS[3]))
     present = record.summary.present
     for i, item in enumerate(c.agenda, start=1):
         blocks.append(Heading(f"{i}. {item.title}", level=2))
-        if item.presenter_name:
-            lines = [x for x in item.presentation.split("\n") if x.strip()]
-            first = lines[0] if lines else ""
-            blocks.append(Rich.format("Đồng chí <b>{name}</b> trình bày{colon}{text}", name=item.presenter_name,
-                                      colon=": " if first else ".", text=first))
-            blocks.extend(_paragraphs("\n".join(lines[1:])))
-        else:
-            blocks.extend(_paragraphs(item.presentation))
-        if item.speeches:
-            blocks.append(Rich.format("<i>Các ý kiến tham gia:</i>"))
-            for sp in item.speeches:
-                lines = [x for x in sp.text.split("\n") if x.strip()] or [""]
-                who = f"Đồng chí {sp.speaker_name}" if sp.speaker_name else "Ý kiến"
-                blocks.append(Rich.format("- <b>{who}:</b> {text}", who=who, text=lines[0]))
-                blocks.extend(_paragraphs("\n".join(lines[1:])))
-        if item.conclusion:
-            lines = item.conclusion.split("\n")
-            blocks.append(Rich.format("<i>Đồng chí chủ trì kết luận nội dung này:</i> {text}", text=lines[0]))
-            blocks.extend(_paragraphs("\n".join(lines[1:])))
-        if item.vote is not None:
-            blocks.append(_vote_line(item.vote, present))
+        blocks.extend(_agenda_item_blocks(item, present))
 
     blocks.append(Heading(SECTIONS[4]))
     blocks.extend(_paragraphs(c.resolution_text) or [Paragraph("Không có.")])
