@@ -105,6 +105,18 @@ class CollectivePart(ReviewsPart):
 
         self._finalise_version(s, row, KIND_COLLECTIVE, content, status=status, stamp=stamp)
 
+    def check_collective_decision(self, year: int, data: DecisionInput, report: CollectiveInput | None = None, *,
+                                  today: dt.date | None = None) -> ReviewCheck:
+        """The decision above checked live: level, number and date, the level against the report as saved
+        or as `report` (unsaved edits of an amendment)."""
+        rules = self.rules_for_year(year)
+        if report is None:
+            assessment = self.collective(year).assessment
+        else:
+            assessment = self._validate_collective(rules, report)[1].assessment
+        _, errors = self._validate_decision(rules, assessment, year, data, today or dt.date.today())
+        return ReviewCheck(errors, {}, assessment)
+
     def collective_submission_errors(self, year: int) -> dict[str, str]:
         """What stops the collective review from being submitted as it is saved (asked before "Nộp…?")."""
         return self._collective_submission_errors(self.collective(year))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.review_rules import SCOPE_COLLECTIVE
-from ...domain.reviews import check_level
 from ...services.reviews.records import CollectiveInput, CollectiveRecord
 from .document import ReviewDocument, save_on_button, vn_time
 from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_name
@@ -196,12 +195,11 @@ class CollectiveEditor(ReviewDocument):
         if self.decision.level.isEnabled() and not self.decision.is_empty():
             decision, local = self.decision.value()
             # The level decided must be one the rules allow for the report as it stands.
-            result = check_level(self.rules, check.assessment, decision.level)
-            decision_errors = dict(local)
-            if not result.allowed:
-                decision_errors["level"] = " ".join(result.errors)
+            decided = self.services.reviews.check_collective_decision(self.year, decision, self.value(),
+                                                                      today=self.today)
+            decision_errors = {**decided.errors, **local}
             self.decision.show_errors(decision_errors)
-            self.decide_button.setEnabled(not decision_errors and decision.level is not None)
+            self.decide_button.setEnabled(not decision_errors)
             if self.amending:
                 errors.update({f"decision_{k}": v for k, v in decision_errors.items()})
         else:

@@ -37,3 +37,21 @@ def test_collective_review_levels_and_locking(cell):
     assert decided.decided_level == "htt"
     assert [v.stage for v in svc.reviews.collective_versions(YEAR)] == ["submitted", "decided"]
     assert svc.reviews.verify_chain().ok
+
+
+def test_the_decision_above_is_checked_live_against_the_report(cell):
+    svc, _ = cell
+    open_year(cell)
+    svc.reviews.save_collective(YEAR, CollectiveInput(sections={"tasks": "Hoàn thành."},
+                                                      scores={"general": 26, "tasks": 60}, self_level="htt"))
+    svc.reviews.submit_collective(YEAR)
+    check = svc.reviews.check_collective_decision(YEAR, DecisionInput("htxs", "", None), today=TODAY)
+    assert set(check.errors) == {"level", "decision_no", "decision_date"}
+    assert "Tổng điểm 86 chỉ đạt mức" in check.errors["level"]
+    assert not svc.reviews.check_collective_decision(YEAR, DecisionInput("htt", "115-QĐ/ĐU", TODAY),
+                                                     today=TODAY).errors
+    better = CollectiveInput(sections={"tasks": "Hoàn thành."}, scores={"general": 29, "tasks": 66}, self_level="htt",
+                             conditions=["all_tasks_on_time", "tasks_exceeded_30", "shortcomings_fixed",
+                                         "no_discipline_in_unit"])
+    assert "level" not in svc.reviews.check_collective_decision(YEAR, DecisionInput("htxs", "115-QĐ/ĐU", TODAY),
+                                                                better, today=TODAY).errors
