@@ -1,6 +1,9 @@
+import contextlib
 import datetime as dt
+import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -27,11 +30,24 @@ def cell_dir(data_dir, capsys):
     return data_dir
 
 
+@pytest.fixture(scope="module")
+def registry_demo(tmp_path_factory, store_template):
+    """`cellsec demo` (its registry part: enough here, and quick), run once for the module."""
+    folder = tmp_path_factory.mktemp("registry-demo") / "data"
+    folder.mkdir()
+    store_template.copy_to(folder / "cellsec.sqlite3")  # a new store, as every test gets one
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(demo, "DEMO_STEPS", [])
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(["--data-dir", str(folder), "demo", "--today", TODAY])
+    assert code == 0 and "Đã tạo Chi bộ xóm Trung Mỹ với 25 đảng viên" in out.getvalue()
+    return folder
+
+
 @pytest.fixture
-def demo_dir(data_dir, capsys, monkeypatch):
-    monkeypatch.setattr(demo, "DEMO_STEPS", [])  # the registry part is enough here, and quick
-    code, out, _ = run(data_dir, capsys, "demo", "--today", TODAY)
-    assert code == 0 and "Đã tạo Chi bộ xóm Trung Mỹ với 25 đảng viên" in out
+def demo_dir(registry_demo, data_dir):
+    shutil.copytree(registry_demo, data_dir)  # each test works on its own copy
     return data_dir
 
 
