@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ...domain import dues as D
 from ...domain.members import DUES_CATEGORY_LABELS, IN_CELL_STATUSES, label
@@ -234,14 +235,15 @@ class DuesService(CellScoped):
     def sheet(self, month: dt.date | str, today: dt.date | None = None) -> MonthSheet:
         """The collection sheet of a month: every member owing dues that month, plus anyone who paid."""
         month = D.parse_month(month)
-        today = today or dt.date.today()
         all_rules = self.rules()
-        rules = D.rules_for_month(all_rules, month)
         with self.ctx.read() as s:
-            facts = member_facts(s, self.cell_id)
-            rows = {r.member_id: r for r in s.scalars(select(DuesPayment).where(
-                DuesPayment.cell_id == self.cell_id, DuesPayment.month == month,
-                DuesPayment.deleted_at.is_(None)))}
+            return self._sheet(s, month, all_rules)
+
+    def _sheet(self, s: Session, month: dt.date, all_rules: list[D.DuesRules]) -> MonthSheet:
+        rules = D.rules_for_month(all_rules, month)
+        facts = member_facts(s, self.cell_id)
+        rows = {r.member_id: r for r in s.scalars(select(DuesPayment).where(
+            DuesPayment.cell_id == self.cell_id, DuesPayment.month == month, DuesPayment.deleted_at.is_(None)))}
         lines = []
         for m in facts:
             owed = month in m.owed_months(month.year, D.month_end(month), lambda x: D.rules_for_month(all_rules, x))
@@ -263,12 +265,12 @@ class DuesService(CellScoped):
 
         Each entry sets what the member paid; its basis/category (if given) replace the ledger's and the
         amount due is recomputed with the rules of that month. Errors by member id refuse the whole entry.
+        One read (are the rules cached?) and one transaction that checks the members, writes the rows and
+        reads the month back: the sheet returned is what the month sheet shows after Save.
         """
         month = D.parse_month(month)
         today = today or dt.date.today()
-        paid_on = paid_on or today
-        collector = clean_line(collector)
-        rules = self.rules_for(month)
+        all_rules = self.rules()
         errors: dict[str, str] = {}
         seen: set[str] = set()
         for e in entries:
@@ -278,44 +280,50 @@ class DuesService(CellScoped):
             problem = _entry_problem(e, today)
             if problem:
                 errors[e.member_id] = problem
-        with self.ctx.read() as s:
-            members = {m.id: m for m in s.scalars(select(Member).where(
-                Member.cell_id == self.cell_id, Member.id.in_(list(seen)), Member.deleted_at.is_(None)))}
-        for e in entries:
-            if e.member_id not in members and e.member_id not in errors:
-                errors[e.member_id] = NotFound(MEMBER_WHAT.format()).message
-        if errors:
-            raise ValidationFailed(errors)
         summary = RECORD_SUMMARY.format(month=D.month_label(month), count=len(entries))
         with self.ctx.mutation("dues.record", summary) as s:
-            rows = {r.member_id: r for r in s.scalars(select(DuesPayment).where(
-                DuesPayment.cell_id == self.cell_id, DuesPayment.month == month,
-                DuesPayment.member_id.in_(list(seen)), DuesPayment.deleted_at.is_(None)))}
+            members = {m.id: m for m in s.scalars(select(Member).where(
+                Member.cell_id == self.cell_id, Member.id.in_(list(seen)), Member.deleted_at.is_(None)))}
             for e in entries:
-                member = members[e.member_id]
-                row = rows.get(e.member_id)
-                if row is None:
-                    row = DuesPayment(cell_id=self.cell_id, member_id=member.id, month=month,
-                                      category=member.dues_category, basis=member.dues_basis or 0)
-                    s.add(row)
-                if e.category is not None:
-                    row.category = e.category
-                if e.basis is not None:
-                    row.basis = e.basis
-                row.basis_month = D.basis_month(rules, row.category, month)
-                row.rules_version = rules.version
-                row.amount_due = D.amount_due(rules, row.category, row.basis)
-                row.amount_paid = e.amount_paid
-                row.paid_on = (e.paid_on or paid_on) if e.amount_paid > 0 else None
-                if e.collector is not None:
-                    row.collector = clean_line(e.collector)
-                elif e.amount_paid > 0 and collector:
-                    row.collector = collector
-                if e.excused_reason is not None:
-                    row.excused_reason = clean_text(e.excused_reason)
-                if e.note is not None:
-                    row.note = clean_text(e.note)
-        return self.sheet(month, today=today)
+                if e.member_id not in members and e.member_id not in errors:
+                    errors[e.member_id] = NotFound(MEMBER_WHAT.format()).message
+            if errors:
+                raise ValidationFailed(errors)  # rolled back: nothing is written
+            self._write_entries(s, month, D.rules_for_month(all_rules, month), entries, members,
+                                paid_on or today, clean_line(collector))
+            s.flush()
+            recorded = self._sheet(s, month, all_rules)
+        return recorded
+
+    def _write_entries(self, s: Session, month: dt.date, rules: D.DuesRules, entries: list[PaymentEntry],
+                       members: dict[str, Member], paid_on: dt.date, collector: str) -> None:
+        rows = {r.member_id: r for r in s.scalars(select(DuesPayment).where(
+            DuesPayment.cell_id == self.cell_id, DuesPayment.month == month,
+            DuesPayment.member_id.in_(list(members)), DuesPayment.deleted_at.is_(None)))}
+        for e in entries:
+            member = members[e.member_id]
+            row = rows.get(e.member_id)
+            if row is None:
+                row = DuesPayment(cell_id=self.cell_id, member_id=member.id, month=month,
+                                  category=member.dues_category, basis=member.dues_basis or 0)
+                s.add(row)
+            if e.category is not None:
+                row.category = e.category
+            if e.basis is not None:
+                row.basis = e.basis
+            row.basis_month = D.basis_month(rules, row.category, month)
+            row.rules_version = rules.version
+            row.amount_due = D.amount_due(rules, row.category, row.basis)
+            row.amount_paid = e.amount_paid
+            row.paid_on = (e.paid_on or paid_on) if e.amount_paid > 0 else None
+            if e.collector is not None:
+                row.collector = clean_line(e.collector)
+            elif e.amount_paid > 0 and collector:
+                row.collector = collector
+            if e.excused_reason is not None:
+                row.excused_reason = clean_text(e.excused_reason)
+            if e.note is not None:
+                row.note = clean_text(e.note)
 
     def remittance(self, month: dt.date | str) -> Remittance:
         sheet = self.sheet(month)

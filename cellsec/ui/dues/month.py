@@ -56,6 +56,8 @@ class MonthTab(QWidget):
         # Typed amounts are autosaved as a draft of the month (services.drafts) and offered back after a
         # crash: the shared editor's keeper (idle 1 s, at most 2 s while typing).
         self.keeper = DraftKeeper(services, DRAFT_KIND, self.collect_draft, self)
+        self.draft_stored = False  # a draft of the month is in the database (autosaved, or left by a crash)
+        self.keeper.saved.connect(lambda _at: setattr(self, "draft_stored", True))
         self.recovered_banner = banner("recovered")
         self.recovered_banner.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -275,6 +277,15 @@ class MonthTab(QWidget):
         self.recovered_banner.hide()
 
     # ---- drafts -------------------------------------------------------------------------------------
+    def drop_draft(self) -> None:
+        """The month was saved or its edits dropped: forget the draft (no database write when none was
+        stored yet, so a quick Save stays one write)."""
+        if self.draft_stored:
+            self.keeper.discard()
+            self.draft_stored = False
+        else:
+            self.keeper.stop()
+            self.keeper.label.setText("")
     def collect_draft(self) -> dict:
         return {"rows": self.model.draft_rows(), "collected_on": self.collected_on.text(),
                 "collector": self.collector.text()}
@@ -282,6 +293,7 @@ class MonthTab(QWidget):
     def offer_draft(self) -> bool:
         """Put back the amounts typed before a crash or a power cut, say so, and keep them until saved."""
         draft = self.keeper.recover()
+        self.draft_stored = draft is not None
         if draft is None:
             return False
         self.loading = True
@@ -292,7 +304,7 @@ class MonthTab(QWidget):
         finally:
             self.loading = False
         if not restored:
-            self.keeper.discard()
+            self.drop_draft()
             return False
         self.keeper.show_saved(draft.saved_at)
         self.recovered_banner.setText(self.tr(
@@ -339,7 +351,7 @@ class MonthTab(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             return self.save()
         if answer == QMessageBox.StandardButton.No:
-            self.keeper.discard()
+            self.drop_draft()
             return True
         return False
 
@@ -380,7 +392,7 @@ class MonthTab(QWidget):
             if self.model.is_dirty():
                 self.keeper.touched()
             else:
-                self.keeper.discard()  # every line is back to what is recorded: nothing to keep
+                self.drop_draft()  # every line is back to what is recorded: nothing to keep
         if self.message.kind == "error":
             self.message.clear_message()  # the user moved on from the refused value
         self._edited()
@@ -412,7 +424,7 @@ class MonthTab(QWidget):
             self.message.set_warning(self.tr("Everyone owing this month has already paid in full."))
 
     def discard(self) -> None:
-        self.keeper.discard()
+        self.drop_draft()
         self.load()
 
     def save(self) -> bool:
@@ -437,10 +449,10 @@ class MonthTab(QWidget):
             return False
         self.loading = True
         try:
-            self.model.load(sheet, self.services.dues.rules_for(self.month))
+            self.model.load(sheet, self.model.rules)  # the month's rules, as loaded (no second read)
         finally:
             self.loading = False
-        self.keeper.discard()
+        self.drop_draft()
         self.recovered_banner.hide()
         self.message.clear_message()
         self._edited()

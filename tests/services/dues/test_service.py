@@ -210,3 +210,56 @@ def test_check_entry_and_preview_line_are_the_rules_record_applies(cell):
     assert (preview.amount_due, preview.uses_basis, preview.state) == (73_000, True, "paid")
     assert svc.dues.preview_line(rules, D(2026, 4, 1), "bhxh_bat_buoc", 0, 0, None, "").state == "no_basis"
     assert svc.dues.split(104_000, rules) == (31_200, 72_800)
+
+
+class StatementLog:
+    """Every SQL statement the store's engine runs, grouped into transactions (BEGIN … COMMIT)."""
+
+    def __init__(self, engine) -> None:
+        from sqlalchemy import event
+
+        self.engine = engine
+        self.statements: list[str] = []
+        event.listen(engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, conn, cursor, statement, parameters, context, executemany) -> None:
+        self.statements.append(" ".join(statement.split()).upper())
+
+    def close(self) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "before_cursor_execute", self._seen)
+
+    def transactions(self) -> list[list[str]]:
+        groups: list[list[str]] = []
+        for statement in self.statements:
+            if statement.startswith("BEGIN") or not groups:
+                groups.append([])
+            groups[-1].append(statement)
+        return groups
+
+    def writes(self) -> list[list[str]]:
+        return [t for t in self.transactions() if any(s.startswith(("INSERT", "UPDATE", "DELETE")) for s in t)]
+
+    def reads(self) -> list[list[str]]:
+        return [t for t in self.transactions() if t not in self.writes()]
+
+
+def test_recording_a_month_is_one_write_and_a_handful_of_reads(cell):
+    """Issue 8's measure: the service call behind the month sheet's Save. Before the change: 20 statements
+    in 1 write and 5 read transactions (the rules' cache asked three times, the members read apart, the month
+    read again after the write)."""
+    svc, ids = cell
+    pay_all(svc, ids, D(2026, 3, 1))
+    sheet = svc.dues.sheet("2026-04", today=TODAY)  # what the sheet shows before the secretary types
+    entries = [PaymentEntry(line.member_id, line.amount_due) for line in sheet.lines]
+    log = StatementLog(svc.ctx.store.engine)
+    try:
+        svc.dues.record("2026-04", entries, paid_on=D(2026, 4, 5), collector="Nguyễn Văn An", today=TODAY)
+    finally:
+        log.close()
+    statements = len(log.statements)
+    reads, writes = log.reads(), log.writes()
+    print(f"record(): {statements} statements, {len(writes)} write and {len(reads)} read transactions")
+    assert len(writes) == 1
+    assert len(reads) <= 2 and statements < 20  # after the change: 14 statements, 1 write + 1 read
