@@ -10,7 +10,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ...services.backups import backups_in, is_corrupt, restore_unopened
-from ...services.errors import StoreError
+from ...services.errors import ServiceError, StoreError
 from ...services.facade import Services
 from .launch import instance_key
 from .i18n import install_language
@@ -66,8 +66,11 @@ def _open_services(app: QApplication, data_dir: Path, texts: Startup) -> Service
             answer = QMessageBox.question(None, texts.cannot_open(),
                                           f"{exc}\n\n{texts.restore_question().format(name=backups[0].path.name)}")
             if answer == QMessageBox.StandardButton.Yes:
-                restore_unopened(backups[0].path, data_dir)
-                return Services.open(data_dir)
+                try:
+                    restore_unopened(backups[0].path, data_dir)
+                    return Services.open(data_dir)
+                except (ServiceError, StoreError) as failed:  # e.g. the disk is full: said in Vietnamese
+                    QMessageBox.critical(None, texts.cannot_open(), str(failed))
             return None
         QMessageBox.critical(None, texts.cannot_open(), str(exc))
         return None

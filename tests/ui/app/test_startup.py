@@ -36,3 +36,28 @@ def test_second_instance_is_refused(qapp, services, monkeypatch):
     assert shown == ["CellSec đang mở trên thư mục dữ liệu này. Hãy dùng cửa sổ đang mở."]
 
 
+
+
+def test_a_restore_at_start_that_fails_says_why_in_vietnamese(qapp, services, monkeypatch):
+    import errno
+
+    from cellsec.services import backups
+    from cellsec.services.errors import failed
+
+    data_dir = services.data_dir
+    services.backups.backup_now()
+    services.close()
+    (data_dir / "cellsec.sqlite3").write_bytes(b"not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        (data_dir / f"cellsec.sqlite3{suffix}").unlink(missing_ok=True)
+
+    def disk_full(_backup, _data_dir):
+        raise failed(backups.RESTORE_FAILED, OSError(errno.ENOSPC, "No space left on device"), name="x.sqlite3")
+
+    shown = []
+    monkeypatch.setattr(startup, "restore_unopened", disk_full)
+    monkeypatch.setattr(startup.QMessageBox, "question",
+                        staticmethod(lambda *a, **k: startup.QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(startup.QMessageBox, "critical", staticmethod(lambda *a: shown.append(a[2])))
+    assert startup._open_services(qapp, data_dir, startup.Startup()) is None
+    assert shown == ["Chưa khôi phục được bản sao lưu x.sqlite3 (ổ đĩa đã đầy)."]
