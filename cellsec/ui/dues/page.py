@@ -1,6 +1,7 @@
 """Đảng phí: the month's collection ("Thu đảng phí tháng"), the year's grid ("Theo dõi cả năm") and the
 dues rules ("Quy định mức đóng"), as three tabs. The tabs re-read the services after any change that
-touches dues or members; a hidden tab waits until it is shown."""
+touches dues or members; a hidden page or tab waits until it is shown, and the tab that made a change (the
+month's Save, the rules' Save) is not reloaded by it: it shows what it has just saved."""
 
 from __future__ import annotations
 
@@ -10,16 +11,20 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ...services.context import Change
+from ..common.page import Page
+
 from .month import DUES_ENTITIES, MonthTab
 from .rules import RulesTab
 from .year import YearTab
 
 
-class DuesPage(QWidget):
+class DuesPage(Page):
+    WATCHES = frozenset(DUES_ENTITIES)
+
     def __init__(self, services, notifier, parent: QWidget | None = None,
                  today: Callable[[], dt.date] | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, notifier, parent)
         self.today = today or dt.date.today
         self._retranslate_pending = False
         self._guarded: QWidget | None = None
@@ -37,7 +42,6 @@ class DuesPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
         self._retitle()
-        notifier.changed.connect(self._on_change)
 
     def page_title(self) -> str:
         return self.tr("Party dues")
@@ -63,11 +67,16 @@ class DuesPage(QWidget):
         self.month_tab.model.layoutChanged.emit()  # category and state labels come from the services
 
     # ---- refreshing -----------------------------------------------------------------------------------
-    def _on_change(self, change) -> None:
-        if change.touches(DUES_ENTITIES):
-            self.stale = {self.month_tab, self.year_tab, self.rules_tab}
-            if self.isVisible():
-                self._refresh_current()
+    def apply_change(self, change: Change | None) -> None:
+        """Every tab shows dues or members: mark them stale (except the tab whose own action this was) and
+        refresh the one on screen."""
+        self.stale = {self.month_tab, self.year_tab, self.rules_tab}
+        if change is not None:
+            self.stale.discard(change.initiator)
+        self._refresh_current()
+
+    def refresh(self) -> None:
+        self.apply_change(None)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

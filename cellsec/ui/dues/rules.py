@@ -456,7 +456,8 @@ class RulesTab(QWidget):
         if D.rules_to_dict(rules) == D.rules_to_dict(self.loaded):
             return True
         try:
-            self.services.dues.save_rules(rules)
+            with self.services.ctx.action(self):  # the page does not reload this tab for its own save
+                self.services.dues.save_rules(rules)
         except ServiceError as exc:
             self.message.set_error(exc.message)
             return False
@@ -477,7 +478,8 @@ class RulesTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.services.dues.reset_rules(self.loaded.version)
+            with self.services.ctx.action(self):
+                self.services.dues.reset_rules(self.loaded.version)
         except ServiceError as exc:
             self.message.set_error(exc.message)
             return

@@ -32,6 +32,7 @@ from ...services.scoring.records import AssessmentRow, MeetingScoreRow
 from ..overview.attention import AttentionView
 from ..common.charts import BARS, HBARS, LINE, ChartPoint, ChartWidget, month_labels
 from ..common.workers import run_in_background
+from ..common.page import Page
 from ..common.widgets import FILES
 from .tables import (
     AssessmentsModel,
@@ -116,14 +117,14 @@ class ScoringCharts(QWidget):
             empty_text=self.tr("No attendance recorded in {year}.").format(year=year))
 
 
-class ScoringPage(QWidget):
+class ScoringPage(Page):
+    WATCHES = frozenset(SCORING_ENTITIES)
+
     def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.notifier = notifier
+        super().__init__(services, notifier, parent)
         self.today: dt.date | None = None  # tests pin "today"; the app uses the real date
         self.last_task = None
-        self._stale = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
+        self._stale_tabs = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
         self._retranslate_pending = False
 
         self.toolbar = QToolBar()
@@ -159,7 +160,6 @@ class ScoringPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.retranslate()
-        notifier.changed.connect(self._on_change)
 
     def page_title(self) -> str:
         return self.tr("5-good scoring")
@@ -258,7 +258,7 @@ class ScoringPage(QWidget):
         size_columns(self.assessments_table, ["000", "Nguyễn Thị Phương Thảo", self.assessments_model.not_assessed(),
                                        "Đảng viên 5 tốt", "", "Đảng viên 5 tốt", "Số 119-QĐ/ĐU", "00/00/0000"], 4)
         self.attention.retranslate()
-        self._stale = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
+        self._stale_tabs = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
         if self.isVisible():
             self.refresh()
 
@@ -271,22 +271,21 @@ class ScoringPage(QWidget):
 
     # ---- data ---------------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self.tabs.currentIndex() in self._stale:
+        super().showEvent(event)  # a change while hidden: apply_change(None)
+        if self.tabs.currentIndex() in self._stale_tabs:
             self.refresh()
 
-    def _on_change(self, change) -> None:
-        if change.touches(SCORING_ENTITIES):
-            self._stale = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
-            if self.isVisible():
-                self.refresh()
+    def apply_change(self, change) -> None:
+        """Every tab shows data of the change's kind: all go stale, the one on screen is filled again."""
+        self._stale_tabs = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
+        self.refresh()
 
     def _year_changed(self, _year: int) -> None:
-        self._stale = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
+        self._stale_tabs = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
         self.refresh()
 
     def _tab_changed(self, index: int) -> None:
-        if index in self._stale:
+        if index in self._stale_tabs:
             self.refresh()
         self._update_actions()
 
@@ -305,7 +304,7 @@ class ScoringPage(QWidget):
                 self.attention.set_items(self.services.attention.list(self._today(), year))
         except ServiceError as exc:
             QMessageBox.warning(self, self.page_title(), exc.message)
-        self._stale.discard(index)
+        self._stale_tabs.discard(index)
         self._update_actions()
 
     def _fill_meetings(self, year: int) -> None:

@@ -275,7 +275,8 @@ class RubricEditDialog(QDialog):
         if self.problem:
             return
         try:
-            self.services.rubrics.update(self.rubric_id, self.rubric)
+            with self.services.ctx.action(self):
+                self.services.rubrics.update(self.rubric_id, self.rubric)
         except ServiceError as exc:
             self.status.setText(exc.message)
             self.status.setStyleSheet(f"color: {ERROR_COLOR};")

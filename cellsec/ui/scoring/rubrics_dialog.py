@@ -311,7 +311,8 @@ class RubricsDialog(QDialog):
         if info is None:
             return
         try:
-            self.services.rubrics.set_active(info.id)
+            with self.services.ctx.action(self):
+                self.services.rubrics.set_active(info.id)
         except ServiceError as exc:
             self._warn(exc)
         self.refresh(info.id)
@@ -321,7 +322,8 @@ class RubricsDialog(QDialog):
         if info is None:
             return
         try:
-            new = self.services.rubrics.copy(info.id)
+            with self.services.ctx.action(self):
+                new = self.services.rubrics.copy(info.id)
         except ServiceError as exc:
             self._warn(exc)
             return
@@ -354,7 +356,8 @@ class RubricsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.services.rubrics.delete(info.id)
+            with self.services.ctx.action(self):
+                self.services.rubrics.delete(info.id)
         except ServiceError as exc:
             self._warn(exc)
         self.refresh()

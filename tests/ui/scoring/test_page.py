@@ -274,3 +274,21 @@ def test_a_members_assessment_on_the_demo_shows_its_data_and_the_decision(qtbot,
     assert "Mức xếp loại chất lượng (4 = HTXS, 3 = HTT, 2 = HT, 1 = KHT): <b>" in seen["values"]
     assert seen["decision"] == ("Đảng viên 5 tốt", "Số 119-QĐ/ĐU", "28/12/2025", "Đảng ủy xã Hưng Nguyên")
     assert seen["total"] == f"{format_points(row.total)} / 100"
+
+
+def test_a_hidden_scoring_page_refreshes_once_when_shown(qtbot, services, monkeypatch):
+    from cellsec.ui.common.bridge import ChangeNotifier
+    from cellsec.ui.scoring.page import ScoringPage
+
+    page = ScoringPage(services, ChangeNotifier(services))
+    qtbot.addWidget(page)
+    page.show()
+    calls: list[int] = []
+    original = page.refresh
+    monkeypatch.setattr(page, "refresh", lambda: calls.append(1) or original())
+    page.hide()
+    for info in services.rubrics.list("cell_year"):
+        services.rubrics.set_active(info.id)  # changes to what the page shows, while it is hidden
+    assert calls == []
+    page.show()
+    assert calls == [1]
