@@ -7,6 +7,8 @@ import pytest
 from cellsec.server.store import admin, enrollment
 from cellsec.sync.protocol.keys import KeyPair
 
+from .outbox import Outbox
+
 
 @pytest.fixture
 def committee(store):
@@ -34,3 +36,13 @@ def enroll(store):
         assert error is None, error
         return device_id, keys
     return do
+
+
+@pytest.fixture
+def laptops(make_cell, enroll, store):
+    cell_id, code = make_cell()
+    a, _ = enroll(code)
+    with store.transaction() as s:
+        code2 = admin.new_enrollment_code(s, cell_id)
+    b, _ = enroll(code2)
+    return cell_id, Outbox(a, cell_id), Outbox(b, cell_id)

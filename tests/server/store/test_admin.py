@@ -1,7 +1,6 @@
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
 import pytest
 

@@ -5,7 +5,7 @@ import pytest
 from cellsec.server.errors import ServerError
 from cellsec.server.store import admin, feed
 
-from .test_batches import Outbox, apply, laptops  # noqa: F401  (fixture)
+from .outbox import apply
 
 
 def pull(store, device_id, since=0, limit=1000):
