@@ -29,7 +29,7 @@ from .reminders import ATTENTION, register
 class AttentionService(CellScoped):
     def __init__(self, ctx: Context, dues: DuesService | None = None) -> None:
         super().__init__(ctx)
-        self.dues = dues or DuesService(ctx)
+        self.dues = dues or ctx.services.dues
 
     def list(self, today: dt.date | None = None, year: int | None = None) -> list[A.AttentionItem]:
         """Every reason any member of the cell needs attention, most serious first. `year` (default:
@@ -72,9 +72,7 @@ class AttentionService(CellScoped):
                 if item:
                     items.append(item)
 
-        from .reviews.service import ReviewService
-
-        for risk in ReviewService(self.ctx).removal_risks():
+        for risk in self.ctx.services.reviews.removal_risks():
             if risk.member_id in in_cell:
                 items.append(A.failed_years_item(risk.member_id, risk.name, risk.years))
 
@@ -110,7 +108,7 @@ def attention_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
     """The overview's reminders about members: the same attention list, each item as one sentence."""
     if ctx.cell_id_or_none() is None:
         return []
-    return A.as_reminders(AttentionService(ctx).list(today))
+    return A.as_reminders(ctx.services.attention.list(today))
 
 
 register(ATTENTION, attention_reminders, order=10)
