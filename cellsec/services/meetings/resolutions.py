@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy.orm import Session
+
 from ...domain import meetings as rules
 from ...domain.documents import TYPE_RESOLUTION
 from ...domain.text import clean_line, clean_text
@@ -85,37 +87,32 @@ class ResolutionMixin:
             r.recipients = "\n".join(cleaned.recipients)
         return self.get_resolution(meeting_id)
 
-    def issue_resolution(self, meeting_id: str) -> ResolutionRecord:
-        """Number the resolution ("Số 05-NQ/CB", next of the year), lock it, add it to the hash chain."""
+    def issue_problems(self, meeting_id: str) -> dict[str, str]:
+        """What keeps the saved resolution from being issued, by field ({} when it can be): the checks
+        `issue_resolution` makes, without writing — the dialog shows them before asking to confirm."""
         with self.ctx.read() as s:
-            m = load_meeting(s, meeting_id)
-            if superseded_by(s, Meeting, m.id):
-                raise ServiceError(SUPERSEDED)
-            r = current_resolution(s, meeting_id)
-            if r is None:
-                raise ServiceError(NO_RESOLUTION)
-            if r.status == "approved":
-                raise ServiceError(RESOLUTION_LOCKED)
-            errors = {}
-            if not r.body.strip():
-                errors["body"] = RESOLUTION_EMPTY.format()
-            if not r.signer_name:
-                errors["signer_name"] = rules.REQUIRED.format()
+            _m, r = _issuable(s, meeting_id)
+            return _issue_errors(r)
+
+    def issue_resolution(self, meeting_id: str) -> ResolutionRecord:
+        """Number the resolution ("Số 05-NQ/CB", next of the year), lock it, add it to the hash chain.
+        One transaction: the checks, the write and the record returned (ValidationFailed rolls it back)."""
+        with self.ctx.mutation("resolution.issue", RESOLUTION_ISSUE_SUMMARY.format(number=""), undoable=False) as s:
+            m, r = _issuable(s, meeting_id)
+            errors = _issue_errors(r)
             if errors:
                 raise ValidationFailed(errors)
             issued_on = r.issued_on or m.held_on
-            rule_set = meeting_rules(self.ctx, issued_on)
+            yearly = meeting_rules(self.ctx, issued_on, session=s).numbering_restarts_yearly
             abbreviation = s.get(Cell, m.cell_id).abbreviation
-        with self.ctx.mutation("resolution.issue", RESOLUTION_ISSUE_SUMMARY.format(number=""), undoable=False) as s:
-            r = current_resolution(s, meeting_id)
             r.issued_on = issued_on
             finalise_document(s, r, kind="resolution", version=1 if r.amends_id is None else 2,
                               content=lambda _s, row: resolution_content_of(row),
-                              numbering=Numbering(TYPE_RESOLUTION, abbreviation, issued_on.year,
-                                                  rule_set.numbering_restarts_yearly))
+                              numbering=Numbering(TYPE_RESOLUTION, abbreviation, issued_on.year, yearly))
             number = number_in_sentence(r.number_text)
             s.get(Audit, s.info["audit_id"]).summary = RESOLUTION_ISSUE_SUMMARY.format(number=number)
-        return self.get_resolution(meeting_id)
+            record = resolution_record(r)
+        return record
 
     def delete_resolution(self, meeting_id: str) -> None:
         with self.ctx.read() as s:
@@ -127,3 +124,25 @@ class ResolutionMixin:
             title = r.title
         with self.ctx.mutation("resolution.delete", RESOLUTION_DELETE_SUMMARY.format(title=title)) as s:
             current_resolution(s, meeting_id).deleted_at = utcnow()
+
+
+def _issuable(s: Session, meeting_id: str) -> tuple[Meeting, Resolution]:
+    """The meeting and its draft resolution; ServiceError when there is none to issue."""
+    m = load_meeting(s, meeting_id)
+    if superseded_by(s, Meeting, m.id):
+        raise ServiceError(SUPERSEDED)
+    r = current_resolution(s, meeting_id)
+    if r is None:
+        raise ServiceError(NO_RESOLUTION)
+    if r.status == "approved":
+        raise ServiceError(RESOLUTION_LOCKED)
+    return m, r
+
+
+def _issue_errors(r: Resolution) -> dict[str, str]:
+    errors = {}
+    if not r.body.strip():
+        errors["body"] = RESOLUTION_EMPTY.format()
+    if not r.signer_name:
+        errors["signer_name"] = rules.REQUIRED.format()
+    return errors

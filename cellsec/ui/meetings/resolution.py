@@ -207,6 +207,14 @@ class ResolutionDialog(DocumentEditor):
     def issue(self) -> None:
         if not self.save():
             return
+        try:  # the service's checks first: the question never comes before the errors
+            problems = self.services.meetings.issue_problems(self.meeting_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Issue the resolution"), exc.message)
+            return
+        if problems:
+            self._show_problems(problems)
+            return
         answer = QMessageBox.question(
             self, self.tr("Issue the resolution"),
             self.tr("Issue this resolution?\n\nIt gets the next resolution number of the year (like Số 05-NQ/CB) "
@@ -218,15 +226,18 @@ class ResolutionDialog(DocumentEditor):
             with self.services.ctx.action(self):
                 self.record = self.services.meetings.issue_resolution(self.meeting_id)
         except ValidationFailed as exc:
-            for key, text in exc.errors.items():
-                if key in self.messages:
-                    self.messages[key].set_error(text)
-            QMessageBox.warning(self, self.tr("Issue the resolution"), "\n".join(exc.errors.values()))
+            self._show_problems(exc.errors)
             return
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Issue the resolution"), exc.message)
             return
         self._show_state()
+
+    def _show_problems(self, errors: dict[str, str]) -> None:
+        for key, text in errors.items():
+            if key in self.messages:
+                self.messages[key].set_error(text)
+        QMessageBox.warning(self, self.tr("Issue the resolution"), "\n".join(errors.values()))
 
     def delete(self) -> None:
         answer = QMessageBox.question(self, self.tr("Delete the draft"), self.tr("Delete this draft resolution?"),

@@ -69,3 +69,17 @@ def test_closing_an_edited_draft_resolution_saves_it(qtbot, services, approved):
     dialog.close()
     stored = services.meetings.get_resolution(approved.id)
     assert (stored.signer_name, stored.signer_role) == ("Trần Thị Hồng", "PHÓ BÍ THƯ")
+
+
+def test_issue_shows_the_services_errors_before_asking(qtbot, services, approved, boxes):
+    editor = MeetingEditor(services, approved.id)
+    qtbot.addWidget(editor)
+    dialog = editor.open_resolution()
+    dialog.body.clear()
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    assert boxes.texts("warning")[-1] == "Nghị quyết chưa có nội dung."
+    assert boxes.texts("question") == []  # no "Ban hành…?" before the errors
+    assert dialog.messages["body"].text() == "Nghị quyết chưa có nội dung."
+    assert services.meetings.get_resolution(approved.id).status == "draft"
+    assert services.meetings.issue_problems(approved.id) == {"body": "Nghị quyết chưa có nội dung."}
+    dialog.close()
