@@ -42,6 +42,7 @@ class DraftKeeper(QObject):
         self.base_rev: int | None = None
         self._collect = collect
         self.pending = False  # changed since the last autosave
+        self.stored = False  # a draft of this record may be in the store (saved, or found when opened)
         self.label = QLabel()
         self.label.setObjectName("autosave_status")
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -53,6 +54,7 @@ class DraftKeeper(QObject):
         """Start keeping the draft of another record (the editor loaded it)."""
         self.stop()
         self.key, self.base_rev = key, base_rev
+        self.stored = True  # until recover() says otherwise: one may be left from a crash
         self.label.setText("")
 
     def touched(self) -> None:
@@ -78,6 +80,7 @@ class DraftKeeper(QObject):
             self.label.setStyleSheet(f"color: {ERROR_COLOR};")
             return
         self.pending = False
+        self.stored = True
         self.show_saved(at)
         self.saved.emit(at)
 
@@ -92,13 +95,16 @@ class DraftKeeper(QObject):
         self.label.setText(self.tr("Autosaved at {time}").format(time=local_clock(at)))
 
     def recover(self):
-        return self.services.drafts.load(self.kind, self.key) if self.key is not None else None
+        draft = self.services.drafts.load(self.kind, self.key) if self.key is not None else None
+        self.stored = draft is not None
+        return draft
 
     def discard(self) -> None:
         """The record was really saved (or the user threw the draft away)."""
         self.stop()
-        if self.key is not None:
+        if self.key is not None and self.stored:  # no write when nothing was ever autosaved
             self.services.drafts.discard(self.kind, self.key)
+            self.stored = False
         self.label.setText("")
 
 
