@@ -166,6 +166,8 @@ def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
             time.sleep(0.2)
         if server.poll() is not None:
             raise RuntimeError(server.stderr.read().decode())
+    server.kill()
+    server.wait(timeout=60)
     raise RuntimeError("server did not start")
 
 

@@ -98,7 +98,11 @@ def test_serve_then_enroll_push_and_list(where):
         again.close()
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=30)
 
 
 def test_make_free_environment_has_no_server_requirement_in_the_desktop_import_path():

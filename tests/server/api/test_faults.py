@@ -35,15 +35,19 @@ class ServerProcess:
                                       "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 120  # generous: the suite may share a loaded machine
-        while True:
-            try:
-                if httpx.get(f"{self.base}/api/v1/health", timeout=10).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            assert self.proc.poll() is None, self.proc.stderr.read().decode()
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.05)
+        try:
+            while True:
+                try:
+                    if httpx.get(f"{self.base}/api/v1/health", timeout=10).status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                assert self.proc.poll() is None, self.proc.stderr.read().decode()
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.05)
+        except BaseException:
+            self.stop()  # never leave a server process behind a failed start
+            raise
 
     def kill(self) -> None:
         self.proc.send_signal(signal.SIGKILL)
@@ -52,7 +56,11 @@ class ServerProcess:
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
-            self.proc.wait(timeout=30)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=30)
 
 
 @pytest.fixture
