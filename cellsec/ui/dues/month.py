@@ -56,8 +56,6 @@ class MonthTab(QWidget):
         # Typed amounts are autosaved as a draft of the month (services.drafts) and offered back after a
         # crash: the shared editor's keeper (idle 1 s, at most 2 s while typing).
         self.keeper = DraftKeeper(services, DRAFT_KIND, self.collect_draft, self)
-        self.draft_stored = False  # a draft of the month is in the database (autosaved, or left by a crash)
-        self.keeper.saved.connect(lambda _at: setattr(self, "draft_stored", True))
         self.recovered_banner = banner("recovered")
         self.recovered_banner.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -278,14 +276,10 @@ class MonthTab(QWidget):
 
     # ---- drafts -------------------------------------------------------------------------------------
     def drop_draft(self) -> None:
-        """The month was saved or its edits dropped: forget the draft (no database write when none was
-        stored yet, so a quick Save stays one write)."""
-        if self.draft_stored:
-            self.keeper.discard()
-            self.draft_stored = False
-        else:
-            self.keeper.stop()
-            self.keeper.label.setText("")
+        """The month was saved or its edits dropped: forget the draft (the keeper writes nothing when none
+        was stored, so a quick Save stays one write)."""
+        self.keeper.discard()
+
     def collect_draft(self) -> dict:
         return {"rows": self.model.draft_rows(), "collected_on": self.collected_on.text(),
                 "collector": self.collector.text()}
@@ -293,7 +287,6 @@ class MonthTab(QWidget):
     def offer_draft(self) -> bool:
         """Put back the amounts typed before a crash or a power cut, say so, and keep them until saved."""
         draft = self.keeper.recover()
-        self.draft_stored = draft is not None
         if draft is None:
             return False
         self.loading = True
