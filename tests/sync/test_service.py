@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cellsec.server.store import admin
 from cellsec.server.store.models import Entity

@@ -177,6 +177,67 @@ def _speeches(rng: random.Random, record: MeetingRecord, count: int) -> list[Spe
     return [Speech(p.full_name, text, p.member_id) for p, text in zip(people, texts)]
 
 
+def _agenda_item(title: str, rng: random.Random, record: MeetingRecord, kind: str, month: int, topic: str,
+                 ids: dict[str, str], tasks: list[str]) -> AgendaItem:
+    """One agenda item of a demo meeting: who presents it, what was said and concluded."""
+    present = record.summary.present
+    prev_month = 12 if month == 1 else month - 1
+    if title.startswith("Sinh hoạt \"Học tập"):
+        story = rng.choice(STORIES)
+        return AgendaItem(
+            title, "Lê Đình Thắng", ids.get("Lê Đình Thắng"),
+            f"Đọc và trao đổi câu chuyện \"{story}\"; liên hệ với việc giữ gìn đoàn kết, giúp đỡ nhau trong xóm.",
+            _speeches(rng, record, 1),
+            "Mỗi đảng viên chọn một việc làm cụ thể để làm theo Bác, đăng ký với chi bộ và thực hiện ngay "
+            "trong tháng.")
+    elif title.startswith("Thông báo thời sự"):
+        return AgendaItem(
+            title, CHAIR, ids.get(CHAIR),
+            f"{EVENTS[month]}.\nQuán triệt các văn bản chỉ đạo của Đảng ủy xã Hưng Nguyên ban hành trong tháng.",
+            [], "Đảng viên nắm vững nội dung, tuyên truyền đến các hộ gia đình mình phụ trách.")
+    elif title.startswith("Đánh giá kết quả"):
+        return AgendaItem(
+            title, CHAIR, ids.get(CHAIR),
+            f"Trong tháng {prev_month}, chi bộ đã lãnh đạo nhân dân trong xóm hoàn thành tốt các nhiệm vụ đề ra; "
+            f"sản xuất ổn định, an ninh trật tự được giữ vững, không có vụ việc phức tạp.\n"
+            f"Nhiệm vụ trọng tâm tháng {month}: {tasks[0].lower()}; {tasks[1].lower()}.",
+            _speeches(rng, record, rng.choice((2, 3))),
+            f"Chi bộ thống nhất đánh giá kết quả tháng {prev_month} và các nhiệm vụ trọng tâm tháng {month}; "
+            f"giao chi ủy phân công đảng viên phụ trách từng nội dung.",
+            Vote(present, 0, 0))
+    elif title.startswith("Tình hình tư tưởng"):
+        return AgendaItem(
+            title, RECORDER, ids.get(RECORDER),
+            "Tư tưởng đảng viên và nhân dân ổn định, tin tưởng vào sự lãnh đạo của Đảng và chính quyền; một số "
+            "hộ còn băn khoăn về tiến độ làm đường giao thông nội đồng.",
+            _speeches(rng, record, 1),
+            "Chi ủy nắm chắc tình hình, kịp thời báo cáo Đảng ủy xã những vấn đề mới nảy sinh.")
+    elif title.startswith("Thu nộp đảng phí"):
+        return AgendaItem(
+            title, "Đinh Thị Hoa", ids.get("Đinh Thị Hoa"),
+            f"Đã thu đảng phí tháng {month} của {present} đồng chí có mặt; các đồng chí vắng nộp bổ sung "
+            "trong tuần.",
+            [], "")
+    elif kind in ("chuyen_de", "combined") and topic and (title.endswith(topic) or "chuyên đề" in title.lower()):
+        return AgendaItem(
+            title, RECORDER if "Báo cáo" in title or kind == "combined" else CHAIR,
+            ids.get(RECORDER if "Báo cáo" in title or kind == "combined" else CHAIR),
+            f"Trình bày chuyên đề \"{topic}\": thực trạng ở xóm, những kết quả đạt được, hạn chế và nguyên nhân; "
+            "đề xuất các giải pháp trong thời gian tới." if "Báo cáo" in title or kind == "combined" else "",
+            _speeches(rng, record, 3) if "Thảo luận" in title or kind == "combined" else [],
+            "Chi bộ thống nhất các giải pháp đã nêu; mỗi đảng viên xây dựng kế hoạch làm theo và báo cáo kết "
+            "quả tại kỳ sinh hoạt cuối quý." if "Kết luận" in title or kind == "combined" else "",
+            Vote(present, 0, 0) if "Kết luận" in title or kind == "combined" else None)
+    else:
+        return AgendaItem(title, CHAIR, ids.get(CHAIR),
+                                 f"Đồng chí Bí thư quán triệt yêu cầu: {topic.lower()}." if topic else "",
+                                 _speeches(rng, record, 2),
+                                 "Chi bộ phân công đảng viên giúp các hộ neo đơn gia cố nhà cửa, khơi thông cống "
+                                 "rãnh, bảo đảm an toàn tính mạng và tài sản của nhân dân."
+                                 if kind == "bat_thuong" else "",
+                                 Vote(present, 0, 0) if kind == "bat_thuong" else None)
+
+
 def _content(record: MeetingRecord, rng: random.Random, kind: str, held: dt.date, month: int, topic: str,
              ids: dict[str, str], short: bool) -> MinutesContent:
     c = record.content
@@ -196,63 +257,7 @@ def _content(record: MeetingRecord, rng: random.Random, kind: str, held: dt.date
     c.opening = (f"Đồng chí {CHAIR}, Bí thư Chi bộ, tuyên bố lý do, giới thiệu đại biểu; báo cáo tình hình đảng "
                  f"viên dự sinh hoạt; chi bộ thông qua chương trình và cử đồng chí {RECORDER} làm thư ký.")
     tasks = rng.sample(TASKS, 3)
-    agenda: list[AgendaItem] = []
-    for item in c.agenda:
-        title = item.title
-        if title.startswith("Sinh hoạt \"Học tập"):
-            story = rng.choice(STORIES)
-            agenda.append(AgendaItem(
-                title, "Lê Đình Thắng", ids.get("Lê Đình Thắng"),
-                f"Đọc và trao đổi câu chuyện \"{story}\"; liên hệ với việc giữ gìn đoàn kết, giúp đỡ nhau trong xóm.",
-                _speeches(rng, record, 1),
-                "Mỗi đảng viên chọn một việc làm cụ thể để làm theo Bác, đăng ký với chi bộ và thực hiện ngay "
-                "trong tháng."))
-        elif title.startswith("Thông báo thời sự"):
-            agenda.append(AgendaItem(
-                title, CHAIR, ids.get(CHAIR),
-                f"{EVENTS[month]}.\nQuán triệt các văn bản chỉ đạo của Đảng ủy xã Hưng Nguyên ban hành trong tháng.",
-                [], "Đảng viên nắm vững nội dung, tuyên truyền đến các hộ gia đình mình phụ trách."))
-        elif title.startswith("Đánh giá kết quả"):
-            agenda.append(AgendaItem(
-                title, CHAIR, ids.get(CHAIR),
-                f"Trong tháng {prev_month}, chi bộ đã lãnh đạo nhân dân trong xóm hoàn thành tốt các nhiệm vụ đề ra; "
-                f"sản xuất ổn định, an ninh trật tự được giữ vững, không có vụ việc phức tạp.\n"
-                f"Nhiệm vụ trọng tâm tháng {month}: {tasks[0].lower()}; {tasks[1].lower()}.",
-                _speeches(rng, record, rng.choice((2, 3))),
-                f"Chi bộ thống nhất đánh giá kết quả tháng {prev_month} và các nhiệm vụ trọng tâm tháng {month}; "
-                f"giao chi ủy phân công đảng viên phụ trách từng nội dung.",
-                Vote(present, 0, 0)))
-        elif title.startswith("Tình hình tư tưởng"):
-            agenda.append(AgendaItem(
-                title, RECORDER, ids.get(RECORDER),
-                "Tư tưởng đảng viên và nhân dân ổn định, tin tưởng vào sự lãnh đạo của Đảng và chính quyền; một số "
-                "hộ còn băn khoăn về tiến độ làm đường giao thông nội đồng.",
-                _speeches(rng, record, 1),
-                "Chi ủy nắm chắc tình hình, kịp thời báo cáo Đảng ủy xã những vấn đề mới nảy sinh."))
-        elif title.startswith("Thu nộp đảng phí"):
-            agenda.append(AgendaItem(
-                title, "Đinh Thị Hoa", ids.get("Đinh Thị Hoa"),
-                f"Đã thu đảng phí tháng {month} của {present} đồng chí có mặt; các đồng chí vắng nộp bổ sung "
-                "trong tuần.",
-                [], ""))
-        elif kind in ("chuyen_de", "combined") and topic and (title.endswith(topic) or "chuyên đề" in title.lower()):
-            agenda.append(AgendaItem(
-                title, RECORDER if "Báo cáo" in title or kind == "combined" else CHAIR,
-                ids.get(RECORDER if "Báo cáo" in title or kind == "combined" else CHAIR),
-                f"Trình bày chuyên đề \"{topic}\": thực trạng ở xóm, những kết quả đạt được, hạn chế và nguyên nhân; "
-                "đề xuất các giải pháp trong thời gian tới." if "Báo cáo" in title or kind == "combined" else "",
-                _speeches(rng, record, 3) if "Thảo luận" in title or kind == "combined" else [],
-                "Chi bộ thống nhất các giải pháp đã nêu; mỗi đảng viên xây dựng kế hoạch làm theo và báo cáo kết "
-                "quả tại kỳ sinh hoạt cuối quý." if "Kết luận" in title or kind == "combined" else "",
-                Vote(present, 0, 0) if "Kết luận" in title or kind == "combined" else None))
-        else:
-            agenda.append(AgendaItem(title, CHAIR, ids.get(CHAIR),
-                                     f"Đồng chí Bí thư quán triệt yêu cầu: {topic.lower()}." if topic else "",
-                                     _speeches(rng, record, 2),
-                                     "Chi bộ phân công đảng viên giúp các hộ neo đơn gia cố nhà cửa, khơi thông cống "
-                                     "rãnh, bảo đảm an toàn tính mạng và tài sản của nhân dân."
-                                     if kind == "bat_thuong" else "",
-                                     Vote(present, 0, 0) if kind == "bat_thuong" else None))
+    agenda = [_agenda_item(item.title, rng, record, kind, month, topic, ids, tasks) for item in c.agenda]
     c.agenda = agenda
     c.resolution_text = "\n".join([
         f"Chi bộ thống nhất đánh giá kết quả lãnh đạo thực hiện nhiệm vụ tháng {prev_month} và đề ra các nhiệm vụ "

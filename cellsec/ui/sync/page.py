@@ -59,6 +59,24 @@ class SyncPage(Page):
 
     # ---- building ---------------------------------------------------------------------------------------
     def _build(self) -> None:
+        self._build_state()
+        self._build_connect()
+        self.error = banner("sync_error")
+        self.error.setStyleSheet(self.error.styleSheet() + f" color: {ERROR_COLOR};")
+        self.received_box = QGroupBox()
+        self.received = _table("received", 3)
+        QVBoxLayout(self.received_box).addWidget(self.received)
+        self._build_conflicts()
+        top = QHBoxLayout()
+        top.addWidget(self.state_box, 1)
+        top.addWidget(self.connect_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addLayout(top)
+        layout.addWidget(self.conflicts_box, 2)
+        layout.addWidget(self.received_box, 1)
+
+    def _build_state(self) -> None:
         self.state_box = QGroupBox()
         form = QFormLayout(self.state_box)
         self.server_label, self.last_label, self.pending_label = QLabel(), QLabel(), QLabel()
@@ -86,25 +104,20 @@ class SyncPage(Page):
         form.addRow(files)
         form.addRow(self.result_label)
 
+    def _build_connect(self) -> None:
         self.connect_box = QGroupBox()
-        connect_form = QFormLayout(self.connect_box)
+        form = QFormLayout(self.connect_box)
         self.url_edit = QLineEdit(objectName="server_url", placeholderText="https://")
         self.code_edit = QLineEdit(objectName="enrollment_code", placeholderText="ABCDE-23456")
         self.url_caption, self.code_caption = QLabel(), QLabel()
-        connect_form.addRow(self.url_caption, self.url_edit)
-        connect_form.addRow(self.code_caption, self.code_edit)
+        form.addRow(self.url_caption, self.url_edit)
+        form.addRow(self.code_caption, self.code_edit)
         self.connect_button = QPushButton(objectName="connect", clicked=self.connect_to_server)
-        connect_form.addRow(self.connect_button)
+        form.addRow(self.connect_button)
         self.connect_help = muted_label()
-        connect_form.addRow(self.connect_help)
+        form.addRow(self.connect_help)
 
-        self.error = banner("sync_error")
-        self.error.setStyleSheet(self.error.styleSheet() + f" color: {ERROR_COLOR};")
-
-        self.received_box = QGroupBox()
-        self.received = _table("received", 3)
-        QVBoxLayout(self.received_box).addWidget(self.received)
-
+    def _build_conflicts(self) -> None:
         self.conflicts_box = QGroupBox()
         self.conflicts = _table("conflicts", 2)
         self.conflicts.itemSelectionChanged.connect(self._show_conflict)
@@ -125,15 +138,6 @@ class SyncPage(Page):
         split.addWidget(right)
         split.setSizes([300, 600])
         QVBoxLayout(self.conflicts_box).addWidget(split)
-
-        top = QHBoxLayout()
-        top.addWidget(self.state_box, 1)
-        top.addWidget(self.connect_box, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error)
-        layout.addLayout(top)
-        layout.addWidget(self.conflicts_box, 2)
-        layout.addWidget(self.received_box, 1)
 
     def retranslate(self) -> None:
         self.state_box.setTitle(self.tr("Connection with the committee above"))
