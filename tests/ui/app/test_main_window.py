@@ -1,0 +1,66 @@
+"""The main window as one action flows through it: approving minutes refreshes what is on screen once, and
+the pages the secretary cannot see only mark themselves stale (issue 8's "one straight line")."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import event
+
+from cellsec.ui.app.main_window import PAGES, MainWindow
+
+
+def _transactions(statements: list[str]) -> list[list[str]]:
+    groups: list[list[str]] = []
+    for sql in statements:
+        if sql.split()[0].upper() == "BEGIN" or not groups:
+            groups.append([])
+        groups[-1].append(sql)
+    return groups
+
+
+def _count_refreshes(page, counts: dict[str, int]) -> None:
+    name = type(page).__name__
+    original = page.apply_change
+
+    def counted(change):
+        counts[name] = counts.get(name, 0) + 1
+        return original(change)
+
+    page.apply_change = counted
+
+
+def test_approving_minutes_refreshes_the_visible_page_once_and_no_hidden_page(qtbot, demo_services, boxes):
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    for _module, class_name, _title in PAGES:  # every page built, as after a day of work
+        window.show_page(class_name)
+    meetings = window.show_page("MeetingsPage")
+    draft = next(m for m in demo_services.meetings.list(2026) if m.status == "draft")
+
+    from cellsec.ui.meetings.editor import MeetingEditor
+
+    editor = MeetingEditor(demo_services, draft.id, meetings)
+    qtbot.addWidget(editor)
+    counts: dict[str, int] = {}
+    for class_name in window.pages.built:
+        _count_refreshes(window.pages[class_name], counts)
+    statements: list[str] = []
+    engine = demo_services.ctx.store.engine
+    listener = lambda _c, _cur, sql, *_a: statements.append(sql)  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    boxes.answer = QMessageBox.StandardButton.Yes
+    try:
+        editor.approve()
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    assert demo_services.meetings.get(draft.id).status == "approved"
+    assert counts == {"MeetingsPage": 1}  # on screen: once; hidden pages: not at all
+    transactions = _transactions(statements)
+    writes = [tx for tx in transactions if any(s.split()[0].upper() in ("INSERT", "UPDATE", "DELETE") for s in tx)]
+    # Measured: 1 write and 8 reads, 60 statements (before the restructuring: 1 write, 34 reads, 104).
+    assert len(writes) == 1 and len(transactions) - 1 <= 8
+
+    stale = window.show_page("OverviewPage")  # shown again: it catches up once
+    assert counts.get("OverviewPage") == 1 and stale.isVisible()
