@@ -1,9 +1,11 @@
 """The base of every page of the main window: it listens to the change events and refreshes only what a
 change touches, only when it is visible. A hidden page marks itself stale and refreshes when shown, so one
-action never makes pages the secretary cannot see recompute (the overview's reminders, say)."""
+action never makes pages the secretary cannot see recompute (the overview's reminders, say). It also re-reads its texts when the language changes, through the page's
+`retranslate()`."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QWidget
 
 from ...services.context import Change
@@ -18,6 +20,7 @@ class Page(QWidget):
         self.services = services
         self.notifier = notifier
         self._stale = False
+        self._retranslate_pending = False
         notifier.changed.connect(self._on_change)
 
     def _on_change(self, change: Change) -> None:
@@ -33,6 +36,18 @@ class Page(QWidget):
         if self._stale:
             self._stale = False
             self.apply_change(None)
+
+    def changeEvent(self, event) -> None:
+        # Deferred: the services' own texts switch language only after Qt's translators are swapped.
+        if (event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending
+                and hasattr(self, "retranslate")):
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self._retranslate_now)
+        super().changeEvent(event)
+
+    def _retranslate_now(self) -> None:
+        self._retranslate_pending = False
+        self.retranslate()
 
     def apply_change(self, change: Change | None) -> None:
         """Show `change` (None: anything may have changed while hidden). Pages that can refresh one part

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ...services.context import Change
@@ -26,7 +26,6 @@ class DuesPage(Page):
                  today: Callable[[], dt.date] | None = None) -> None:
         super().__init__(services, notifier, parent)
         self.today = today or dt.date.today
-        self._retranslate_pending = False
         self._guarded: QWidget | None = None
         self.month_tab = MonthTab(services, self.today)
         self.year_tab = YearTab(services, self.today)
@@ -51,15 +50,7 @@ class DuesPage(Page):
         self.tabs.setTabText(1, self.tr("The whole year"))
         self.tabs.setTabText(2, self.tr("Dues rules"))
 
-    def changeEvent(self, event) -> None:
-        # Deferred: the services' own labels switch language only after Qt's translators are swapped.
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self, self._retranslate)
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        self._retranslate_pending = False
+    def retranslate(self) -> None:
         self._retitle()
         self.month_tab.retranslate()
         self.year_tab.retranslate()

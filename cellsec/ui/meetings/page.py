@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +49,6 @@ class MeetingsPage(Page):
         self.today: dt.date | None = None  # None = the real date; tests set a fixed one
         self.editors: list = []
         self.dialog = None  # the latest new-meeting / resolution dialog (tests drive it)
-        self._retranslate_pending = False
         self.output = MeetingOutput(services, self)
         self._build_toolbar()
         top = self._build_top()
@@ -167,7 +166,6 @@ class MeetingsPage(Page):
 
     # ---- texts --------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._retranslate_pending = False
         self.new_action.setText(self.tr("New meeting"))
         self.new_action.setToolTip(self.tr("Create the minutes of a new meeting (Ctrl+N)"))
         self.open_action.setText(self.tr("Open"))
@@ -187,13 +185,6 @@ class MeetingsPage(Page):
         self.list_title.setText(self.tr("Meetings of the year"))
         self.show_replaced.setText(self.tr("Also show amended (replaced) minutes"))
         self.refresh()
-
-    def changeEvent(self, event) -> None:
-        # Deferred: the services' own labels switch language only after Qt's translators are swapped.
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self, self.retranslate)
-        super().changeEvent(event)
 
     # ---- showing ------------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +51,6 @@ class MembersPage(Page):
 
     def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
         super().__init__(services, notifier, parent)
-        self._retranslate_pending = False
         self.last_task = None  # the latest background export/print (tests wait on its `finished`)
         self._build_toolbar()
         filters = self._build_filters()
@@ -147,7 +146,6 @@ class MembersPage(Page):
 
     # ---- texts --------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._retranslate_pending = False
         self.add_action.setText(self.tr("Add"))
         self.add_action.setToolTip(self.tr("Add a party member (Ctrl+N)"))
         self.edit_action.setText(self.tr("Edit"))
@@ -175,13 +173,6 @@ class MembersPage(Page):
         self.model.retranslate()
         self._size_columns()  # labels are longer in one language than the other
         self._update_count()
-
-    def changeEvent(self, event) -> None:
-        # Deferred: the services' own labels switch language only after Qt's translators are swapped.
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self, self.retranslate)
-        super().changeEvent(event)
 
     def _size_columns(self) -> None:
         """Widths from typical contents (not headers): long headers wrap onto two lines instead. The name

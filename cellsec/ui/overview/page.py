@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -71,7 +71,6 @@ class OverviewPage(Page):
         super().__init__(services, notifier, parent)
         self.today: dt.date | None = None  # None = the real date; tests set a fixed one
         self._refreshed_on: dt.date | None = None
-        self._retranslate_pending = False
         self._load_scheduled = False
         self._build_header()
         grid = self._build_tiles()
@@ -132,7 +131,6 @@ class OverviewPage(Page):
         return self.tr("Overview")
 
     def retranslate(self) -> None:
-        self._retranslate_pending = False
         self._set_texts()
         if self.isVisible():
             self.refresh()
@@ -149,13 +147,6 @@ class OverviewPage(Page):
             tile.caption.setText(captions[key])
         self.reminders_title.setText(self.tr("Reminders"))
         self.hint.setText(self.tr("Double-click a reminder to open the member's record or the meetings it is about."))
-
-    def changeEvent(self, event) -> None:
-        # Deferred: the services' own texts switch language only after Qt's translators are swapped.
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self, self.retranslate)
-        super().changeEvent(event)
 
     def paintEvent(self, event) -> None:
         # The figures and reminders take a few hundred milliseconds on a slow laptop: fill them right after

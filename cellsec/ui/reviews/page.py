@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,6 @@ class ReviewsPage(Page):
         self.today: dt.date | None = None  # tests pin "today"; the app uses the real date
         self.summary: YearSummary | None = None
         self.last_task = None
-        self._retranslate_pending = False
 
         member_row = self._build_bars()
         self._build_table()
@@ -173,7 +172,6 @@ class ReviewsPage(Page):
 
     # ---- texts --------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._retranslate_pending = False
         self.year_label.setText(self.tr("Year:") + " ")
         self.collective_action.setText(self.tr("Collective review"))
         self.collective_action.setToolTip(self.tr("The cell's own review report (form 01) and its level"))
@@ -212,12 +210,6 @@ class ReviewsPage(Page):
             self.open_action.setToolTip(self.tr("Add members who became due since the year was opened"))
         submitted = self.summary is not None and self.summary.submitted
         self.submit_action.setText(self.tr("Summary submitted") if submitted else self.tr("Submit summary"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self, self.retranslate)
-        super().changeEvent(event)
 
     def _size_columns(self) -> None:
         fm = self.table.fontMetrics()

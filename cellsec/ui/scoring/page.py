@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -125,7 +125,6 @@ class ScoringPage(Page):
         self.today: dt.date | None = None  # tests pin "today"; the app uses the real date
         self.last_task = None
         self._stale_tabs = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
-        self._retranslate_pending = False
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -233,7 +232,6 @@ class ScoringPage(Page):
 
     # ---- texts --------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._retranslate_pending = False
         self.year_label.setText(self.tr("Year:") + " ")
         self.print_action.setText(self.tr("Print report"))
         self.print_action.setToolTip(self.tr("Print the year's scores report with its charts as a PDF (Ctrl+P)"))
@@ -261,13 +259,6 @@ class ScoringPage(Page):
         self._stale_tabs = {TAB_MEETINGS, TAB_ASSESSMENTS, TAB_CHARTS, TAB_ATTENTION}
         if self.isVisible():
             self.refresh()
-
-    def changeEvent(self, event) -> None:
-        # Deferred: the services' own labels switch language only after Qt's translators are swapped.
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self, self.retranslate)
-        super().changeEvent(event)
 
     # ---- data ---------------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +49,6 @@ class SettingsPage(Page):
 
     def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
         super().__init__(services, notifier, parent)
-        self._retranslate_pending = False
         self.last_task = None
         self.tabs = QTabWidget()
         self._build_cell_tab()
@@ -269,7 +268,6 @@ class SettingsPage(Page):
 
     # ---- texts ---------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._retranslate_pending = False
         self.tabs.setTabText(0, self.tr("The cell"))
         self.tabs.setTabText(1, self.tr("Printed documents"))
         self.tabs.setTabText(2, self.tr("Backups"))
@@ -316,13 +314,6 @@ class SettingsPage(Page):
         self._examples()
         self.load_cell_history()
         self.load_backups()
-
-    def changeEvent(self, event) -> None:
-        # Deferred: the services' own texts switch language only after Qt's translators are swapped.
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self, self.retranslate)
-        super().changeEvent(event)
 
     def apply_change(self, change) -> None:
         """The cell or its committees changed elsewhere (or anything, after a restore or while hidden)."""

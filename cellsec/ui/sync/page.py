@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -163,12 +163,8 @@ class SyncPage(Page):
         self.compare.setHorizontalHeaderLabels([self.tr("Field"), self.tr("This laptop"), self.tr("Server")])
         self.keep_mine.setText(self.tr("Keep this laptop's copy"))
         self.keep_theirs.setText(self.tr("Keep the server's copy"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "sync_button"):
-            self.retranslate()
+        if self.isVisible():  # the kinds of record received are named in the new language too
             self.refresh()
-        super().changeEvent(event)
 
     # ---- showing ----------------------------------------------------------------------------------------
     def refresh(self) -> None:
