@@ -4,8 +4,8 @@ A provider is `(ctx, today) -> list[Reminder]`. A feature package that has somet
 `reminders` module that calls `register(...)` when imported (cellsec/services/meetings/reminders.py, …);
 the registry imports those modules the first time reminders are asked for, so the overview imports no
 feature itself. Members who need attention (absences, dues, two failed years, probation, exemptions) come
-from the one attention list (services/attention.py registers it); a feature's own reminders about members
-of those kinds are left out, so nobody is reported twice or by two different rules.
+from the one attention list (services/attention.py registers it): features do not report them again, so
+nobody is reported twice or by two different rules.
 """
 
 from __future__ import annotations
@@ -17,14 +17,12 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..domain.attention import REMINDER_KINDS
 from ..domain.reminders import Reminder, sort_reminders
 from .context import Context
 
 Provider = Callable[[Context, dt.date], list[Reminder]]
 
 ATTENTION = "attention"  # the name the attention list registers under
-_MEMBER_ATTENTION_KINDS = frozenset(REMINDER_KINDS.values())
 
 
 @dataclass(frozen=True)
@@ -70,8 +68,5 @@ def collect(ctx: Context, today: dt.date) -> list[Reminder]:
     """Every registered provider's reminders: warnings first, each group by due date (undated last)."""
     found: list[Reminder] = []
     for entry in providers():
-        reminders = entry.provider(ctx, today)
-        if entry.name != ATTENTION:
-            reminders = [r for r in reminders if r.kind not in _MEMBER_ATTENTION_KINDS]
-        found.extend(reminders)
+        found.extend(entry.provider(ctx, today))
     return sort_reminders(found)

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from cellsec.domain.attention import REMINDER_KINDS
 from cellsec.domain.reminders import WARNING, Reminder
 from cellsec.services import reminders as registry
 
@@ -23,11 +24,12 @@ def test_features_register_from_their_own_packages(own_registry):
     assert {"members.missing_data", "meetings", "dues"} <= set(names)
 
 
-def test_member_attention_from_a_feature_is_left_to_the_attention_list(services, own_registry):
-    registry.register("test", lambda ctx, today: [
-        Reminder("dues_unpaid", WARNING, "twice", "m1"), Reminder("test_kind", WARNING, "kept", due=today)])
-    texts = [r.text for r in services.overview.reminders(TODAY)]
-    assert "kept" in texts and "twice" not in texts
+def test_member_attention_comes_from_the_attention_list_only(demo_services):
+    member_kinds = set(REMINDER_KINDS.values())
+    for entry in registry.providers():
+        if entry.name != registry.ATTENTION:
+            kinds = {r.kind for r in entry.provider(demo_services.ctx, TODAY)}
+            assert not kinds & member_kinds, f"{entry.name} reports members the attention list reports"
 
 
 def test_unregister(services, own_registry):

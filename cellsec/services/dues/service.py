@@ -448,10 +448,6 @@ def _entry_problem(e: PaymentEntry, today: dt.date) -> str | None:
     return next(iter(_entry_errors(e, today).values()), None)
 
 
-DUES_REMINDER = Msg(
-    "Đồng chí {name} chưa đóng đảng phí {count} tháng trong năm {year} (tháng {months}).",
-    "{name} has not paid dues for {count} months of {year} (months {months}).",
-)
 MONTH_UNPAID_REMINDER = Msg(
     "Đảng phí tháng {month}: còn {count} đảng viên chưa đóng.",
     "Dues for {month}: {count} members have not paid yet.",
@@ -459,8 +455,8 @@ MONTH_UNPAID_REMINDER = Msg(
 
 
 def dues_reminders(ctx: Context, today: dt.date) -> list:
-    """Overview provider: members one month short of (or at) the unpaid-dues removal ground, and how many
-    have not paid last month. Silent until the cell keeps its dues in the program."""
+    """Overview provider: how many have not paid last month. Silent until the cell keeps its dues in the
+    program. Members near the unpaid-dues removal ground come from the one attention list."""
     from ...domain.reminders import Reminder
 
     service = ctx.services.dues
@@ -470,15 +466,7 @@ def dues_reminders(ctx: Context, today: dt.date) -> list:
                          .order_by(DuesPayment.month).limit(1))
     if first is None:
         return []
-    threshold = service.rules_for(today).removal_unpaid_months
     out = []
-    for st in service.year_status(today.year, today):
-        count = len(st.counted_unpaid)
-        if st.in_cell and count and count >= threshold - 1:
-            months = ", ".join(f"{m.month:02d}" for m in st.counted_unpaid)
-            out.append(Reminder("dues_unpaid", "warning",
-                                DUES_REMINDER.format(name=st.full_name, count=count, year=today.year, months=months),
-                                st.member_id))
     last = D.previous_month(D.month_start(today))
     if last >= first:
         unpaid = service.sheet(last, today).unpaid_count

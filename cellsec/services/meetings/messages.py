@@ -79,16 +79,6 @@ DRAFT_PENDING = Msg(
     "Biên bản buổi sinh hoạt ngày {date} chưa được thông qua.",
     "The minutes of the meeting on {date} are not approved yet.",
 )
-CONSECUTIVE = Msg(
-    "Đồng chí {name} vắng sinh hoạt {count} lần liên tiếp (quá {limit} lần).",
-    "{name} missed {count} meetings in a row (more than {limit}).",
-)
-REMOVAL_RISK = Msg(
-    "Đồng chí {name} bỏ sinh hoạt {count} tháng trong năm {year} (tháng {months}) không có lý do chính đáng: "
-    "căn cứ để chi bộ xem xét, đề nghị xóa tên.",
-    "{name} missed meetings without valid reason in {count} months of {year} ({months}): "
-    "grounds for the cell to consider removal.",
-)
 UNEXCUSED_REMINDER = Msg(
     "Buổi sinh hoạt ngày {date}: vắng không lý do — {names}.",
     "Meeting on {date}: absent without reason — {names}.",

@@ -14,12 +14,10 @@ from ...domain.meetings import AttendanceMark, PlannedMeeting, YearPlan
 from ...store.models.meetings import Meeting
 from ..context import Context
 from .messages import (
-    CONSECUTIVE,
     DRAFT_PENDING,
     MONTH_MISSING,
     QUARTER_DUE,
     QUARTER_MISSING,
-    REMOVAL_RISK,
     UNEXCUSED_REMINDER,
 )
 from .queries import attendance_for, current_meetings, meeting_label
@@ -94,8 +92,8 @@ class YearMixin:
 
 def meeting_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
     """Reminders for the overview page: missing regular meetings this year, thematic meetings missing or
-    due this quarter, minutes left unapproved, absences without reason in the last meeting, members
-    absent more than 3 times in a row, members at risk of removal."""
+    due this quarter, minutes left unapproved, absences without reason in the last meeting. Members absent
+    too often come from the one attention list (services/attention.py)."""
     from ...domain.reminders import Reminder  # noqa: F811 (overview imports this module: import when called)
 
     if ctx.cell_id_or_none() is None:
@@ -128,13 +126,4 @@ def meeting_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
         meeting_id, held_on, names = report.unexcused[-1]
         out.append(Reminder("absent_without_reason", "info",
                             UNEXCUSED_REMINDER.format(date=format_date(held_on), names=", ".join(names)), due=held_on))
-    rule_set = service.rules(today)
-    for streak in report.over_consecutive:
-        out.append(Reminder("absent_consecutive", "warning", CONSECUTIVE.format(
-            name=streak.full_name, count=streak.longest, limit=rule_set.consecutive_absence_limit),
-            member_id=streak.member_id, due=streak.last_absent_on))
-    for risk in report.removal_risks:
-        out.append(Reminder("removal_risk", "warning", REMOVAL_RISK.format(
-            name=risk.full_name, count=len(risk.months), year=today.year,
-            months=", ".join(str(m) for m in risk.months)), member_id=risk.member_id))
     return out

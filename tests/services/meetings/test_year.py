@@ -28,7 +28,10 @@ def test_year_view_and_absences(services, ids):
     assert reminders["meeting_missing"].text == \
         "Chưa có biên bản sinh hoạt chi bộ thường kỳ tháng 3, 5, 6, 7 năm 2026."
     assert reminders["thematic_missing"].text == "Quý II năm 2026 chưa có buổi sinh hoạt chuyên đề."
-    assert reminders["removal_risk"].member_id == ids["Lê Văn Kiểm"]
+    # Members at risk are reported once, by the attention list, on the overview.
+    assert "removal_risk" not in reminders
+    overview = {r.kind: r for r in services.overview.reminders(D(2026, 8, 1))}
+    assert overview["removal_risk"].member_id == ids["Lê Văn Kiểm"]
 
 
 def test_overview_shows_meeting_reminders_of_the_demo(demo_services):
