@@ -56,6 +56,7 @@ def _date(value: str) -> dt.date:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # Options also accepted after the command (`cells list --json`), without overriding the ones given before.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="JSON output")
     common.add_argument("--database-url", default=argparse.SUPPRESS)
@@ -67,16 +68,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", default=False)
     p.add_argument("--lang", choices=("vi", "en"), default="vi")
     sub = p.add_subparsers(dest="group", required=True)
+    _add_committee_and_cell_commands(sub, common)
+    _add_device_commands(sub, common)
+    _add_record_commands(sub, common)
+    _add_file_and_log_commands(sub, common)
+    _add_serve_command(sub, common)
+    return p
 
-    def group(name: str, help_text: str) -> argparse._SubParsersAction:
-        return sub.add_parser(name, help=help_text).add_subparsers(dest="action", required=True)
 
-    committee = group("committee", "committees (cấp ủy)")
+def _group(sub: argparse._SubParsersAction, name: str, help_text: str) -> argparse._SubParsersAction:
+    return sub.add_parser(name, help=help_text).add_subparsers(dest="action", required=True)
+
+
+def _add_committee_and_cell_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    committee = _group(sub, "committee", "committees (cấp ủy)")
     a = committee.add_parser("add", parents=[common])
     a.add_argument("name")
     committee.add_parser("list", parents=[common])
 
-    cell = group("cell", "one cell (chi bộ)")
+    cell = _group(sub, "cell", "one cell (chi bộ)")
     a = cell.add_parser("add", parents=[common])
     a.add_argument("--committee", required=True)
     a.add_argument("name")
@@ -85,23 +95,28 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("cell_id")
     a.add_argument("--code-days", type=float, default=7)
 
-    cells = group("cells", "all cells")
+    cells = _group(sub, "cells", "all cells")
     a = cells.add_parser("list", parents=[common])
     a.add_argument("--committee")
 
-    for name in ("devices", "device"):
-        devices = group(name, "devices (laptops)")
+
+def _add_device_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    for name in ("devices", "device"):  # both spellings are accepted
+        devices = _group(sub, name, "devices (laptops)")
         a = devices.add_parser("list", parents=[common])
         a.add_argument("--cell")
         a = devices.add_parser("revoke", parents=[common])
         a.add_argument("device_id")
 
-    rubric = group("rubric", "rubrics the committee issues")
+
+def _add_record_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """What the committee writes for its cells: rubrics, decisions, recognitions, guidance, comments."""
+    rubric = _group(sub, "rubric", "rubrics the committee issues")
     a = rubric.add_parser("publish", parents=[common])
     a.add_argument("file", type=Path)
     a.add_argument("--committee", required=True)
 
-    decision = group("decision", "classification decisions")
+    decision = _group(sub, "decision", "classification decisions")
     a = decision.add_parser("add", parents=[common])
     a.add_argument("--cell", required=True)
     target = a.add_mutually_exclusive_group(required=True)
@@ -112,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--date", type=_date, required=True)
     a.add_argument("--note", default="")
 
-    recognition = group("recognition", "'Chi bộ 5 tốt' recognition")
+    recognition = _group(sub, "recognition", "'Chi bộ 5 tốt' recognition")
     a = recognition.add_parser("add", parents=[common])
     a.add_argument("--cell", required=True)
     a.add_argument("--year", type=int, required=True)
@@ -120,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--date", type=_date, required=True)
     a.add_argument("--note", default="")
 
-    guidance = group("guidance", "guidance documents")
+    guidance = _group(sub, "guidance", "guidance documents")
     a = guidance.add_parser("add", parents=[common])
     a.add_argument("--committee", required=True)
     a.add_argument("--title", required=True)
@@ -130,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--number", default="")
     a.add_argument("--date", type=_date)
 
-    comment = group("comment", "comments on a cell's records")
+    comment = _group(sub, "comment", "comments on a cell's records")
     a = comment.add_parser("add", parents=[common])
     a.add_argument("--cell", required=True)
     a.add_argument("--entity", required=True, help="record type, e.g. meetings")
@@ -138,15 +153,19 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--text", required=True)
     a.add_argument("--author", default="")
 
-    bundle = group("bundle", "transfer files (.cellsec-sync) carried on a USB stick")
+
+def _add_file_and_log_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    bundle = _group(sub, "bundle", "transfer files (.cellsec-sync) carried on a USB stick")
     a = bundle.add_parser("import", parents=[common], help="apply a cell's file and write the answer file")
     a.add_argument("file", type=Path)
     a.add_argument("--out", type=Path, required=True, help="the answer file to give back to the cell")
 
-    events = group("events", "refused requests (security log)")
+    events = _group(sub, "events", "refused requests (security log)")
     a = events.add_parser("list", parents=[common])
     a.add_argument("--limit", type=int, default=100)
 
+
+def _add_serve_command(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
@@ -158,7 +177,6 @@ def _parser() -> argparse.ArgumentParser:
                        help="seconds an idle connection stays open (laptops push several batches in a row)")
     serve.add_argument("--worker-healthcheck-timeout", type=int, default=30,
                        help="seconds before a worker that does not answer the supervisor is restarted")
-    return p
 
 
 def _out(args: argparse.Namespace, data: Any, text: str) -> None:
@@ -206,10 +224,152 @@ def _serve(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace) -> int:
+# Command handlers: (args, store, session) -> None, each printing its answer with _out. Store modules are imported
+# inside them, lazily as elsewhere in this file: parsing the arguments needs no database layer.
+
+def _committee_add(args: argparse.Namespace, store: Any, s: Any) -> None:
     from .store import admin
-    from .store.db import open_store
+
+    c = admin.add_committee(s, args.name)
+    _out(args, {"id": c.id, "name": c.name}, T_COMMITTEE_ADDED.format(name=c.name, id=c.id))
+
+
+def _committee_list(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    rows = admin.list_committees(s)
+    _out(args, rows, "\n".join(f"{r['id']}  {r['name']}" for r in rows))
+
+
+def _cell_add(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    cell, code = admin.add_cell(s, args.committee, args.name, args.code_days)
+    _out(args, {"id": cell.id, "name": cell.name, "committee_id": cell.committee_id, "enrollment_code": code},
+         T_CELL_ADDED.format(name=cell.name, id=cell.id, code=code, days=f"{args.code_days:g}"))
+
+
+def _cell_code(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    code = admin.new_enrollment_code(s, args.cell_id, args.code_days)
+    _out(args, {"cell_id": args.cell_id, "enrollment_code": code},
+         T_CODE.format(code=code, days=f"{args.code_days:g}"))
+
+
+def _cells_list(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    rows = admin.list_cells(s, args.committee)
+    _out(args, rows, "\n".join(
+        f"{r['id']}  {r['name']}  {r['last_sync'] or T_NEVER.format()}  "
+        f"{sum(r['entities'].values())}" for r in rows))
+
+
+def _devices_list(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    rows = admin.list_devices(s, args.cell)
+    _out(args, rows, "\n".join(
+        f"{r['id']}  {r['cell_id']}  {r['name']}  {r['last_seen'] or '-'}"
+        f"{'  REVOKED ' + r['revoked_at'] if r['revoked_at'] else ''}" for r in rows))
+
+
+def _devices_revoke(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    d = admin.revoke_device(s, args.device_id)
+    _out(args, {"id": d.id, "revoked_at": d.revoked_at.isoformat()}, T_REVOKED.format(id=d.id))
+
+
+def _rubric_publish(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    ids = admin.publish_rubrics(s, args.committee, _read_rubrics(args.file))
+    _out(args, {"ids": ids}, T_PUBLISHED.format(n=len(ids)))
+
+
+def _decision_add(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    rid = admin.add_decision(s, args.cell, args.level, args.number, args.date, review_id=args.review,
+                             year=args.year, note=args.note)
+    _out(args, {"id": rid}, T_RECORDED.format(id=rid))
+
+
+def _recognition_add(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    rid = admin.add_recognition(s, args.cell, args.year, args.number, args.date, args.note)
+    _out(args, {"id": rid}, T_RECORDED.format(id=rid))
+
+
+def _guidance_add(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    body = _read_text(args.file) if args.file else args.text
+    rid = admin.add_guidance(s, args.committee, args.title, body, args.number, args.date)
+    _out(args, {"id": rid}, T_RECORDED.format(id=rid))
+
+
+def _comment_add(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin
+
+    rid = admin.add_comment(s, args.cell, args.entity, args.entity_id, args.text, args.author)
+    _out(args, {"id": rid}, T_RECORDED.format(id=rid))
+
+
+def _bundle_import(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from cellsec.sync.protocol.envelope import FILE_SUFFIX, Envelope, write_file
+    from cellsec.sync.protocol.errors import ProtocolError
+    from .store.bundles import import_bundle
+
+    try:  # import_bundle opens its own transaction on the store
+        answer, summary = import_bundle(store, _read_bytes(args.file), client=f"file:{args.file.name}")
+    except ProtocolError as exc:
+        raise ServerError(1, exc.code, exc.msg, **exc.params) from None
+    out = args.out if args.out.suffix else args.out.with_suffix(FILE_SUFFIX)
+    write_file(out, Envelope.from_bytes(answer))
+    counts = summary["summary"]
+    _out(args, {**summary, "answer_file": str(out)},
+         T_IMPORTED.format(applied=counts["applied"], duplicate=counts["duplicate"], conflict=counts["conflict"],
+                           rejected=counts["rejected"], changes=summary["changes"], out=out))
+
+
+def _events_list(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from sqlalchemy import select
+
     from .store.models import SecurityEvent
+
+    rows = [{"at": e.at.isoformat(), "kind": e.kind, "device_id": e.device_id, "cell_id": e.cell_id,
+             "client": e.client, "detail": e.detail}
+            for e in s.scalars(select(SecurityEvent).order_by(SecurityEvent.id.desc()).limit(args.limit))]
+    _out(args, rows, "\n".join(f"{r['at']}  {r['kind']}  {r['device_id']}  {r['client']}  {r['detail']}"
+                               for r in rows))
+
+
+_COMMANDS = {
+    ("committee", "add"): _committee_add,
+    ("committee", "list"): _committee_list,
+    ("cell", "add"): _cell_add,
+    ("cell", "code"): _cell_code,
+    ("cells", "list"): _cells_list,
+    ("devices", "list"): _devices_list,
+    ("device", "list"): _devices_list,
+    ("devices", "revoke"): _devices_revoke,
+    ("device", "revoke"): _devices_revoke,
+    ("rubric", "publish"): _rubric_publish,
+    ("decision", "add"): _decision_add,
+    ("recognition", "add"): _recognition_add,
+    ("guidance", "add"): _guidance_add,
+    ("comment", "add"): _comment_add,
+    ("bundle", "import"): _bundle_import,
+    ("events", "list"): _events_list,
+}
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .store.db import open_store
 
     url = _url(args)
     if args.group == "serve":
@@ -220,75 +380,7 @@ def _run(args: argparse.Namespace) -> int:
         raise ServerError(2, "database", T_DB_FAILED, error=str(exc).splitlines()[0]) from None
     try:
         with store.transaction() as s:
-            key = (args.group, args.action)
-            if key == ("committee", "add"):
-                c = admin.add_committee(s, args.name)
-                _out(args, {"id": c.id, "name": c.name}, T_COMMITTEE_ADDED.format(name=c.name, id=c.id))
-            elif key == ("committee", "list"):
-                rows = admin.list_committees(s)
-                _out(args, rows, "\n".join(f"{r['id']}  {r['name']}" for r in rows))
-            elif key == ("cell", "add"):
-                cell, code = admin.add_cell(s, args.committee, args.name, args.code_days)
-                _out(args, {"id": cell.id, "name": cell.name, "committee_id": cell.committee_id,
-                            "enrollment_code": code},
-                     T_CELL_ADDED.format(name=cell.name, id=cell.id, code=code, days=f"{args.code_days:g}"))
-            elif key == ("cell", "code"):
-                code = admin.new_enrollment_code(s, args.cell_id, args.code_days)
-                _out(args, {"cell_id": args.cell_id, "enrollment_code": code},
-                     T_CODE.format(code=code, days=f"{args.code_days:g}"))
-            elif key == ("cells", "list"):
-                rows = admin.list_cells(s, args.committee)
-                _out(args, rows, "\n".join(
-                    f"{r['id']}  {r['name']}  {r['last_sync'] or T_NEVER.format()}  "
-                    f"{sum(r['entities'].values())}" for r in rows))
-            elif key in (("devices", "list"), ("device", "list")):
-                rows = admin.list_devices(s, args.cell)
-                _out(args, rows, "\n".join(
-                    f"{r['id']}  {r['cell_id']}  {r['name']}  {r['last_seen'] or '-'}"
-                    f"{'  REVOKED ' + r['revoked_at'] if r['revoked_at'] else ''}" for r in rows))
-            elif key in (("devices", "revoke"), ("device", "revoke")):
-                d = admin.revoke_device(s, args.device_id)
-                _out(args, {"id": d.id, "revoked_at": d.revoked_at.isoformat()}, T_REVOKED.format(id=d.id))
-            elif key == ("rubric", "publish"):
-                ids = admin.publish_rubrics(s, args.committee, _read_rubrics(args.file))
-                _out(args, {"ids": ids}, T_PUBLISHED.format(n=len(ids)))
-            elif key == ("decision", "add"):
-                rid = admin.add_decision(s, args.cell, args.level, args.number, args.date, review_id=args.review,
-                                         year=args.year, note=args.note)
-                _out(args, {"id": rid}, T_RECORDED.format(id=rid))
-            elif key == ("recognition", "add"):
-                rid = admin.add_recognition(s, args.cell, args.year, args.number, args.date, args.note)
-                _out(args, {"id": rid}, T_RECORDED.format(id=rid))
-            elif key == ("guidance", "add"):
-                body = _read_text(args.file) if args.file else args.text
-                rid = admin.add_guidance(s, args.committee, args.title, body, args.number, args.date)
-                _out(args, {"id": rid}, T_RECORDED.format(id=rid))
-            elif key == ("comment", "add"):
-                rid = admin.add_comment(s, args.cell, args.entity, args.entity_id, args.text, args.author)
-                _out(args, {"id": rid}, T_RECORDED.format(id=rid))
-            elif key == ("bundle", "import"):
-                from cellsec.sync.protocol.envelope import FILE_SUFFIX, Envelope, write_file
-                from cellsec.sync.protocol.errors import ProtocolError
-                from .store.bundles import import_bundle
-
-                try:
-                    answer, summary = import_bundle(store, _read_bytes(args.file), client=f"file:{args.file.name}")
-                except ProtocolError as exc:
-                    raise ServerError(1, exc.code, exc.msg, **exc.params) from None
-                out = args.out if args.out.suffix else args.out.with_suffix(FILE_SUFFIX)
-                write_file(out, Envelope.from_bytes(answer))
-                counts = summary["summary"]
-                _out(args, {**summary, "answer_file": str(out)},
-                     T_IMPORTED.format(applied=counts["applied"], duplicate=counts["duplicate"],
-                                       conflict=counts["conflict"], rejected=counts["rejected"],
-                                       changes=summary["changes"], out=out))
-            elif key == ("events", "list"):
-                from sqlalchemy import select
-                rows = [{"at": e.at.isoformat(), "kind": e.kind, "device_id": e.device_id, "cell_id": e.cell_id,
-                         "client": e.client, "detail": e.detail}
-                        for e in s.scalars(select(SecurityEvent).order_by(SecurityEvent.id.desc()).limit(args.limit))]
-                _out(args, rows, "\n".join(f"{r['at']}  {r['kind']}  {r['device_id']}  {r['client']}  {r['detail']}"
-                                           for r in rows))
+            _COMMANDS[(args.group, args.action)](args, store, s)
     finally:
         store.close()
     return 0

@@ -60,10 +60,24 @@ async def _body(request: Request, limit: int) -> bytes:
     return body
 
 
+async def _device(store: Store, request: Request, body: bytes) -> Device:
+    return await run_in_threadpool(authenticate, store, request.method, _signed_path(request),
+                                   request.headers, body, _client(request))
+
+
 def create_app(store: Store) -> FastAPI:
     app = FastAPI(title="CellSec committee server", version="1", docs_url=None, redoc_url=None,
                   openapi_url=None)
     app.state.store = store
+    _add_error_handlers(app)
+    _add_enroll_route(app, store)
+    _add_device_routes(app, store)
+    _add_sync_routes(app, store)
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Refusals answer {"error", "message", "message_en"} with their own status."""
 
     @app.exception_handler(ServerError)
     async def _server_error(_request: Request, exc: ServerError) -> JSONResponse:
@@ -74,35 +88,35 @@ def create_app(store: Store) -> FastAPI:
         return JSONResponse({"error": exc.code, "message": exc.message("vi"), "message_en": exc.message("en")},
                             status_code=400)
 
-    async def _device(request: Request, body: bytes) -> Device:
-        return await run_in_threadpool(authenticate, store, request.method, _signed_path(request),
-                                       request.headers, body, _client(request))
 
-    @app.get(f"{API}/health")
-    async def health() -> dict:
-        return {"status": "ok", "api": 1, "database": store.dialect}
+async def _enroll_request(store: Store, request: Request, body: bytes, client: str) -> enrollment.EnrollRequest:
+    """The enrollment request in `body`, checked to be signed with the key being enrolled."""
+    try:
+        data = json.loads(body)
+        keys = PublicKeys.from_dict(data.get("keys"))
+        req = enrollment.EnrollRequest(code=str(data["code"])[:64], device_id=str(data["device_id"]),
+                                       keys=keys, name=str(data.get("name", "")),
+                                       app_version=str(data.get("app_version", "")))
+        signed = parse_headers(request.headers)
+        if signed.device_id != req.device_id:
+            raise ProtocolError("bad_request_auth", m.WRONG_SENDER)
+        verify_request(signed, request.method, _signed_path(request), body, keys.sign)
+        if not 1 <= len(req.device_id) <= 36:
+            raise KeyError("device_id")
+    except ProtocolError as exc:
+        await run_in_threadpool(log_event, store, f"enroll_{exc.code}", client=client)
+        raise ServerError(401 if exc.code != "bad_key" else 400, exc.code, exc.msg, **exc.params) from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise ServerError(400, "bad_request", m.BAD_BATCH, reason="JSON") from None
+    return req
 
+
+def _add_enroll_route(app: FastAPI, store: Store) -> None:
     @app.post(f"{API}/enroll")
     async def enroll(request: Request) -> JSONResponse:
         body = await _body(request, MAX_ENROLL_BODY)
         client = _client(request)
-        try:
-            data = json.loads(body)
-            keys = PublicKeys.from_dict(data.get("keys"))
-            req = enrollment.EnrollRequest(code=str(data["code"])[:64], device_id=str(data["device_id"]),
-                                           keys=keys, name=str(data.get("name", "")),
-                                           app_version=str(data.get("app_version", "")))
-            signed = parse_headers(request.headers)
-            if signed.device_id != req.device_id:
-                raise ProtocolError("bad_request_auth", m.WRONG_SENDER)
-            verify_request(signed, request.method, _signed_path(request), body, keys.sign)
-            if not 1 <= len(req.device_id) <= 36:
-                raise KeyError("device_id")
-        except ProtocolError as exc:
-            await run_in_threadpool(log_event, store, f"enroll_{exc.code}", client=client)
-            raise ServerError(401 if exc.code != "bad_key" else 400, exc.code, exc.msg, **exc.params) from None
-        except (ValueError, KeyError, TypeError, AttributeError):
-            raise ServerError(400, "bad_request", m.BAD_BATCH, reason="JSON") from None
+        req = await _enroll_request(store, request, body, client)
 
         def work() -> dict:
             with store.transaction() as session:
@@ -114,16 +128,24 @@ def create_app(store: Store) -> FastAPI:
 
         return JSONResponse(await run_in_threadpool(work), status_code=201)
 
+
+def _add_device_routes(app: FastAPI, store: Store) -> None:
+    @app.get(f"{API}/health")
+    async def health() -> dict:
+        return {"status": "ok", "api": 1, "database": store.dialect}
+
     @app.get(f"{API}/device")
     async def device_info(request: Request) -> dict:
-        device = await _device(request, await _body(request, MAX_ENROLL_BODY))
+        device = await _device(store, request, await _body(request, MAX_ENROLL_BODY))
         return {"device_id": device.id, "cell_id": device.cell_id, "last_seq": device.last_seq,
                 "server_keys": store.keys.public.to_dict()}
 
+
+def _add_sync_routes(app: FastAPI, store: Store) -> None:
     @app.post(f"{API}/cells/{{cell_id}}/batches")
     async def push(cell_id: str, request: Request) -> JSONResponse:
         body = await _body(request, MAX_BODY)
-        device = await _device(request, body)
+        device = await _device(store, request, body)
         client = _client(request)
 
         def work() -> JSONResponse:
@@ -149,7 +171,7 @@ def create_app(store: Store) -> FastAPI:
     @app.get(f"{API}/cells/{{cell_id}}/changes")
     async def pull(cell_id: str, request: Request, since: int = 0, limit: int = feed.DEFAULT_PAGE) -> JSONResponse:
         body = await _body(request, MAX_ENROLL_BODY)
-        device = await _device(request, body)
+        device = await _device(store, request, body)
         client = _client(request)
 
         def work() -> JSONResponse:
@@ -160,5 +182,3 @@ def create_app(store: Store) -> FastAPI:
                 return JSONResponse(feed.changes_since(session, device.id, since, limit))
 
         return await run_in_threadpool(work)
-
-    return app

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, String, any_, bindparam, insert, select, update
@@ -28,7 +29,7 @@ from cellsec.sync.protocol.ownership import owner
 
 from .. import messages as m
 from ..errors import ServerError
-from .models import Batch, Device, Entity, Op, RawJson, json_serializer, utcnow
+from .models import Batch, Cell, Device, Entity, Op, RawJson, json_serializer, utcnow
 from .records import lock_cell, next_feed_seq
 
 CHUNK = 500
@@ -78,110 +79,151 @@ def _reason(code: str, msg: Msg, **params: object) -> dict[str, str]:
     return {"reason": code, "message": msg.vi.format(**params), "message_en": msg.en.format(**params)}
 
 
-def apply_batch(session: Session, device_id: str, manifest: Manifest, ops: list[WireOp],
-                now: dt.datetime | None = None) -> dict[str, Any]:
-    """Apply a verified batch of `device_id` (rows are written with bulk statements, not ORM objects:
-    a cell-year is thousands of ops and this is the server's hot path)."""
-    now = now or utcnow()
-    device = session.get(Device, device_id)
-    cell = lock_cell(session, device.cell_id)
-    # Read again under the cell lock: a concurrent push of the same device (a retry) may have moved
-    # last_seq since the first read, and max() below must not bring it back.
-    session.refresh(device)
+def _sorted_ops(ops: list[WireOp]) -> list[WireOp]:
+    """The ops in seq order; a seq twice in one batch is a malformed batch."""
     ops = sorted(ops, key=lambda o: o.seq)
     for a, b in zip(ops, ops[1:]):
         if a.seq == b.seq:
             raise ServerError(400, "bad_batch", m.BAD_BATCH, reason=f"seq {a.seq} ×2")
+    return ops
 
-    seqs = [o.seq for o in ops]
-    postgres = session.get_bind().dialect.name == "postgresql"
+
+def _seen_before(session: Session, device_id: str, seqs: list[int], postgres: bool) -> dict[int, Any]:
+    """The stored (seq, digest, status, rev) of every op id of this batch the device already sent."""
     seen: dict[int, Any] = {}
     for part in _chunks(seqs, postgres):
-        query = select(Op.seq, Op.digest, Op.status, Op.rev).where(Op.device_id == device.id,
+        query = select(Op.seq, Op.digest, Op.status, Op.rev).where(Op.device_id == device_id,
                                                                    _among(Op.seq, part, BigInteger, postgres))
         for row in session.execute(query):
             seen[row.seq] = row
-    encoded = {o.seq: _encode(o) for o in ops}
-    digests = {seq: digest for seq, (_, digest) in encoded.items()}
+    return seen
+
+
+def _check_not_backwards(ops: list[WireOp], seen: dict[int, Any], digests: dict[int, str]) -> None:
+    """An op id sent before with other content: the device's sequence went back, refuse the whole batch."""
     for op in ops:
         if op.seq in seen and seen[op.seq].digest != digests[op.seq]:
             raise ServerError(409, "seq_backwards", m.SEQ_BACKWARDS, seq=op.seq)
 
-    # Current rev and owner of every record the new ops touch: (rev, owner, deleted, stored?).
-    keys = sorted({(o.entity, o.entity_id) for o in ops if o.seq not in seen})
+
+def _current_records(session: Session, cell_id: str, new_ops: list[WireOp],
+                     postgres: bool) -> dict[tuple[str, str], dict[str, Any]]:
+    """Current rev and owner of every record the new ops touch: {(entity, id): {rev, owner, stored}}."""
+    keys = sorted({(o.entity, o.entity_id) for o in new_ops})
     current: dict[tuple[str, str], dict[str, Any]] = {}
     wanted = set(keys)
     for part in _chunks(sorted({entity_id for _, entity_id in keys}), postgres):
         query = select(Entity.entity, Entity.entity_id, Entity.rev, Entity.owner).where(
-            Entity.cell_id == cell.id, _among(Entity.entity_id, part, String, postgres))
+            Entity.cell_id == cell_id, _among(Entity.entity_id, part, String, postgres))
         for row in session.execute(query):
             if (row.entity, row.entity_id) in wanted:
                 current[(row.entity, row.entity_id)] = {"rev": row.rev, "owner": row.owner, "stored": True}
+    return current
 
-    results: list[dict[str, Any]] = []
-    counts = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
-    op_rows: list[dict[str, Any]] = []
-    writes: dict[tuple[str, str], dict[str, Any]] = {}  # newest applied state per record
-    conflicts: list[tuple[dict[str, Any], tuple[str, str]]] = []
+
+@dataclass
+class _Outcome:
+    """What classifying a batch's ops produced, in op order."""
+
+    results: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: {"applied": 0, "duplicate": 0, "conflict": 0,
+                                                            "rejected": 0})
+    op_rows: list[dict[str, Any]] = field(default_factory=list)
+    writes: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # newest applied state per record
+    conflicts: list[tuple[dict[str, Any], tuple[str, str]]] = field(default_factory=list)
+
+
+def _not_applied(op: WireOp, state: dict[str, Any] | None, cell_id: str) -> dict[str, Any] | None:
+    """Status and reason of a new op that is rejected or in conflict; None when it applies."""
+    kind = owner(op.entity)
+    server_rev = state["rev"] if state else 0
+    if kind == "committee" or (state is not None and state["owner"] != "cell"):
+        return {"status": "rejected", **_reason("committee_owned", m.R_COMMITTEE_OWNED, entity=op.entity)}
+    if kind is None:
+        return {"status": "rejected", **_reason("unknown_entity", m.R_UNKNOWN_ENTITY, entity=op.entity)}
+    if op.cell_id != cell_id or (op.entity == "cells" and op.entity_id != cell_id):
+        return {"status": "rejected", **_reason("other_cell", m.R_OTHER_CELL)}
+    if server_rev != op.base_rev or op.rev <= server_rev:
+        return {"status": "conflict", **_reason("conflict", m.R_CONFLICT, rev=server_rev)}
+    return None
+
+
+def _entity_write(op: WireOp, cell_id: str, device_id: str, raw: RawJson, feed_seq: int, stored: bool,
+                  now: dt.datetime) -> dict[str, Any]:
+    """The record's new state after an applied op (b_* keys are the bind names of the update's WHERE)."""
+    return {
+        "b_cell_id": cell_id, "b_entity": op.entity, "b_entity_id": op.entity_id, "owner": "cell",
+        "rev": op.rev, "snapshot": raw, "feed_seq": feed_seq, "origin_device": device_id,
+        "deleted": op.op == "delete" or op.snapshot.get("deleted_at") is not None, "updated_at": now,
+        "stored": stored, "object": op.snapshot,
+    }
+
+
+def _op_row(op: WireOp, device_id: str, batch_id: str, result: dict[str, Any], feed_seq: int | None,
+            encoded: tuple[RawJson, str], now: dt.datetime) -> dict[str, Any]:
+    return {
+        "device_id": device_id, "seq": op.seq, "author": f"device:{device_id}", "cell_id": op.cell_id,
+        "entity": op.entity, "entity_id": op.entity_id, "rev": op.rev, "base_rev": op.base_rev, "op": op.op,
+        "snapshot": encoded[0] if feed_seq is not None else op.snapshot, "schema_version": op.schema_version,
+        "at": op.at, "digest": encoded[1], "received_at": now, "batch_id": batch_id, "status": result["status"],
+        "reason": result.get("reason", ""), "feed_seq": feed_seq,
+    }
+
+
+def _classify(ops: list[WireOp], seen: dict[int, Any], current: dict[tuple[str, str], dict[str, Any]],
+              encoded: dict[int, tuple[RawJson, str]], cell: Cell, device_id: str, batch_id: str,
+              now: dt.datetime) -> _Outcome:
+    """Each op in seq order: duplicate, rejected, conflict or applied. `current` follows the applied ops,
+    so a later op of the same batch builds on an earlier one."""
+    out = _Outcome()
     for op in ops:
         if op.seq in seen:
             first = seen[op.seq]
-            results.append({"seq": op.seq, "status": "duplicate", "first_status": first.status, "rev": first.rev})
-            counts["duplicate"] += 1
+            out.results.append({"seq": op.seq, "status": "duplicate", "first_status": first.status,
+                                "rev": first.rev})
+            out.counts["duplicate"] += 1
             continue
         result: dict[str, Any] = {"seq": op.seq}
         key = (op.entity, op.entity_id)
-        kind = owner(op.entity)
-        state = current.get(key)
-        server_rev = state["rev"] if state else 0
+        refusal = _not_applied(op, current.get(key), cell.id)
         feed_seq = None
-        if kind == "committee" or (state is not None and state["owner"] != "cell"):
-            result.update(status="rejected", **_reason("committee_owned", m.R_COMMITTEE_OWNED, entity=op.entity))
-        elif kind is None:
-            result.update(status="rejected", **_reason("unknown_entity", m.R_UNKNOWN_ENTITY, entity=op.entity))
-        elif op.cell_id != cell.id or (op.entity == "cells" and op.entity_id != cell.id):
-            result.update(status="rejected", **_reason("other_cell", m.R_OTHER_CELL))
-        elif server_rev != op.base_rev or op.rev <= server_rev:
-            result.update(status="conflict", **_reason("conflict", m.R_CONFLICT, rev=server_rev))
-            conflicts.append((result, key))
+        if refusal is not None:
+            result.update(refusal)
+            if refusal["status"] == "conflict":
+                out.conflicts.append((result, key))
         else:
             feed_seq = next_feed_seq(cell)
-            if state is None:
-                state = current[key] = {"owner": "cell", "stored": False}
+            state = current.setdefault(key, {"owner": "cell", "stored": False})
             state["rev"] = op.rev
-            raw = encoded[op.seq][0]
-            writes[key] = {
-                "b_cell_id": cell.id, "b_entity": op.entity, "b_entity_id": op.entity_id, "owner": "cell",
-                "rev": op.rev, "snapshot": raw, "feed_seq": feed_seq, "origin_device": device.id,
-                "deleted": op.op == "delete" or op.snapshot.get("deleted_at") is not None, "updated_at": now,
-                "stored": state["stored"], "object": op.snapshot,
-            }
+            out.writes[key] = _entity_write(op, cell.id, device_id, encoded[op.seq][0], feed_seq,
+                                            state["stored"], now)
             result.update(status="applied", rev=op.rev, feed_seq=feed_seq)
-        counts[result["status"]] += 1
-        results.append(result)
-        op_rows.append({
-            "device_id": device.id, "seq": op.seq, "author": f"device:{device.id}", "cell_id": op.cell_id,
-            "entity": op.entity, "entity_id": op.entity_id, "rev": op.rev, "base_rev": op.base_rev, "op": op.op,
-            "snapshot": raw if feed_seq is not None else op.snapshot, "schema_version": op.schema_version, "at": op.at, "digest": digests[op.seq],
-            "received_at": now, "batch_id": manifest.batch_id, "status": result["status"],
-            "reason": result.get("reason", ""), "feed_seq": feed_seq,
-        })
+        out.counts[result["status"]] += 1
+        out.results.append(result)
+        out.op_rows.append(_op_row(op, device_id, batch_id, result, feed_seq, encoded[op.seq], now))
+    return out
 
-    for result, key in conflicts:  # the server copy, as stored before this batch (or as this batch left it)
-        if key in writes:
-            result["server"] = {"rev": writes[key]["rev"], "snapshot": writes[key]["object"],
-                                "deleted": writes[key]["deleted"]}
+
+def _add_server_copies(session: Session, cell_id: str, out: _Outcome) -> None:
+    """Each conflict carries the server copy, as stored before this batch (or as this batch left it)."""
+    for result, key in out.conflicts:
+        if key in out.writes:
+            write = out.writes[key]
+            result["server"] = {"rev": write["rev"], "snapshot": write["object"], "deleted": write["deleted"]}
         else:
-            row = session.get(Entity, (cell.id, *key))
+            row = session.get(Entity, (cell_id, *key))
             result["server"] = ({"rev": row.rev, "snapshot": row.snapshot, "deleted": row.deleted} if row
                                 else {"rev": 0, "snapshot": None, "deleted": False})
 
-    if op_rows:
-        _insert_many(session, Op.__table__, op_rows, postgres)
+
+def _write_rows(session: Session, out: _Outcome, postgres: bool) -> None:
+    """Every op of the batch into ops; applied states into entities (update stored records, insert new)."""
+    if out.op_rows:
+        _insert_many(session, Op.__table__, out.op_rows, postgres)
     fields = ("owner", "rev", "snapshot", "feed_seq", "origin_device", "deleted", "updated_at")
     new_rows = [{"cell_id": w["b_cell_id"], "entity": w["b_entity"], "entity_id": w["b_entity_id"],
-                 **{f: w[f] for f in fields}} for w in writes.values() if not w["stored"]]
-    changed = [w for w in writes.values() if w["stored"]]
+                 **{f: w[f] for f in fields}} for w in out.writes.values() if not w["stored"]]
+    changed = [w for w in out.writes.values() if w["stored"]]
     if changed:
         table = Entity.__table__  # Core executemany (the ORM form would be a bulk update by primary key)
         session.execute(
@@ -192,6 +234,10 @@ def apply_batch(session: Session, device_id: str, manifest: Manifest, ops: list[
     if new_rows:
         _insert_many(session, Entity.__table__, new_rows, postgres)
 
+
+def _record_batch(session: Session, device: Device, cell: Cell, manifest: Manifest, seqs: list[int],
+                  counts: dict[str, int], now: dt.datetime) -> None:
+    """The device's acknowledged seq, last-seen times and the batch's row."""
     if seqs:
         device.last_seq = max(device.last_seq or 0, seqs[-1])
     device.last_seen = now
@@ -199,5 +245,30 @@ def apply_batch(session: Session, device_id: str, manifest: Manifest, ops: list[
     session.add(Batch(batch_id=manifest.batch_id, device_id=device.id, cell_id=cell.id, received_at=now,
                       seq_first=manifest.seq_first, seq_last=manifest.seq_last, applied=counts["applied"],
                       duplicates=counts["duplicate"], conflicts=counts["conflict"], rejected=counts["rejected"]))
-    return {"batch_id": manifest.batch_id, "results": results, "summary": counts,
+
+
+def apply_batch(session: Session, device_id: str, manifest: Manifest, ops: list[WireOp],
+                now: dt.datetime | None = None) -> dict[str, Any]:
+    """Apply a verified batch of `device_id` (rows are written with bulk statements, not ORM objects:
+    a cell-year is thousands of ops and this is the server's hot path)."""
+    now = now or utcnow()
+    device = session.get(Device, device_id)
+    cell = lock_cell(session, device.cell_id)
+    # Read again under the cell lock: a concurrent push of the same device (a retry) may have moved
+    # last_seq since the first read, and max() in _record_batch must not bring it back.
+    session.refresh(device)
+    ops = _sorted_ops(ops)
+    seqs = [o.seq for o in ops]
+    postgres = session.get_bind().dialect.name == "postgresql"
+
+    seen = _seen_before(session, device.id, seqs, postgres)
+    encoded = {o.seq: _encode(o) for o in ops}
+    _check_not_backwards(ops, seen, {seq: digest for seq, (_, digest) in encoded.items()})
+    current = _current_records(session, cell.id, [o for o in ops if o.seq not in seen], postgres)
+
+    out = _classify(ops, seen, current, encoded, cell, device.id, manifest.batch_id, now)
+    _add_server_copies(session, cell.id, out)
+    _write_rows(session, out, postgres)
+    _record_batch(session, device, cell, manifest, seqs, out.counts, now)
+    return {"batch_id": manifest.batch_id, "results": out.results, "summary": out.counts,
             "acknowledged_seq": device.last_seq, "server_seq": cell.feed_seq}
