@@ -75,7 +75,7 @@ class Services:
     def overview(self) -> OverviewService:
         from .overview import OverviewService
 
-        return OverviewService(self.ctx, self.members)
+        return OverviewService(self.ctx)
 
     @cached_property
     def layout(self) -> LayoutService:

@@ -16,9 +16,12 @@ from .members.service import MemberService
 
 
 class OverviewService:
-    def __init__(self, ctx: Context, members: MemberService | None = None) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.members = members or MemberService(ctx)
+
+    @property
+    def members(self) -> MemberService:
+        return self.ctx.services.members
 
     def counts(self) -> dict[str, int]:
         """Live members per activity status, members in the cell ("total") and, of those,

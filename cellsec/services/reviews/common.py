@@ -18,7 +18,7 @@ from ...store.models.core import Audit, ChangeLog
 from ...store.models.members import Member
 from ...store.models.reviews import ReviewYear
 from ..context import Context
-from ..finalise import ChainReport, FinaliseService, finalise
+from ..finalise import ChainReport, finalise
 from ..lifecycle import finalise_document
 from .messages import KIND_TABLES, SHIPPED_RULE_SETS
 from .records import VersionInfo
@@ -92,7 +92,7 @@ class ReviewsPart:
 
     def verify_chain(self) -> ChainReport:
         """The shared chain check ("Kiểm tra dữ liệu") over every finalised document of the cell."""
-        return FinaliseService(self.ctx).verify_chain()
+        return self.ctx.services.finalise.verify_chain()
 
     @staticmethod
     def _rules_of(s: Session, year_id: str) -> RuleSet:
@@ -101,7 +101,7 @@ class ReviewsPart:
     def _versions(self, kind: str, entity_id: str) -> list[VersionInfo]:
         return [VersionInfo(r.version, r.content.get("stage", ""), r.content.get("reason", ""), r.finalised_at,
                             r.hash)
-                for r in FinaliseService(self.ctx).records(kind, entity_id)]
+                for r in self.ctx.services.finalise.records(kind, entity_id)]
 
     def _member_count(self, s: Session) -> int:
         return len(s.scalars(select(Member.id).where(Member.cell_id == self.ctx.cell_id, Member.deleted_at.is_(None),

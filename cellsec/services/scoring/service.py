@@ -487,10 +487,8 @@ class ScoringService(CellScoped):
     def _review_levels(self, year: int) -> dict[str, str | None]:
         """Each reviewed member's counting level for the year (decided, else proposed); {} if the year's
         review is not opened."""
-        from ..reviews.service import ReviewService
-
         def compute() -> dict[str, str | None]:
-            reviews = ReviewService(self.ctx)
+            reviews = self.ctx.services.reviews
             if not reviews.is_open(year):
                 return {}
             return {r.member_id: r.level for r in reviews.list_reviews(year)}
