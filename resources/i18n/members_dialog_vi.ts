@@ -116,6 +116,10 @@
         <translation>Lịch sử</translation>
     </message>
     <message>
+        <source>You are seeing what was typed before the program closed without saving (autosaved at {time}). Save to keep it.</source>
+        <translation>Đây là nội dung đã nhập trước khi chương trình bị đóng mà chưa lưu (tự lưu lúc {time}). Hãy lưu để giữ lại.</translation>
+    </message>
+    <message>
         <source>Enter an amount in đồng, e.g. 5.200.000.</source>
         <translation>Hãy nhập số tiền bằng đồng, ví dụ 5.200.000.</translation>
     </message>

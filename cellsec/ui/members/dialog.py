@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -43,8 +44,20 @@ from ...domain.members import (
 )
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.members.service import MemberInput
-from ..common.widgets import ERROR_COLOR, DateEdit, FieldMessage, format_money, parse_money, with_message
+from ..common.editor import DraftKeeper
+from ..common.widgets import (
+    ERROR_COLOR,
+    DateEdit,
+    FieldMessage,
+    banner,
+    format_money,
+    local_clock,
+    parse_money,
+    with_message,
+)
 
+DRAFT_KIND = "member"
+NEW_MEMBER = "new"  # the draft key of a member not saved yet
 DATE_FIELDS = ("date_of_birth", "admitted_on", "official_on", "card_valid_from")
 # Fields a new, empty form lacks by nature: their "required" errors wait until the user has been there.
 _REQUIRED_QUIETLY = ("full_name", "date_of_birth", "gender", "admitted_on")
@@ -80,6 +93,22 @@ class MemberDialog(QDialog):
         if self.record is not None:
             self._history_tab()
 
+        self._build_bottom()
+
+        if self.record is not None:
+            self._load(self.record)
+            self.touched.update(self.edits)
+        else:
+            # The next free number in the cell's list; the secretary may change it.
+            self.edits["list_no"].setText(str(services.members.next_list_no()))
+        self.keeper.track(member_id or NEW_MEMBER)
+        self._offer_draft()
+        for key, widget in self.edits.items():
+            self._connect(key, widget)
+        self.validate()
+        self.edits["full_name"].setFocus()
+
+    def _build_bottom(self) -> None:
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -89,22 +118,17 @@ class MemberDialog(QDialog):
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-
+        # Never lose a word: what is typed is autosaved within two seconds and offered back after a crash.
+        self.keeper = DraftKeeper(self.services, DRAFT_KIND, self._draft, self)
+        self.recovered = banner("recovered")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.keeper.label, 1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.recovered)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
-
-        if self.record is not None:
-            self._load(self.record)
-            self.touched.update(self.edits)
-        else:
-            # The next free number in the cell's list; the secretary may change it.
-            self.edits["list_no"].setText(str(services.members.next_list_no()))
-        for key, widget in self.edits.items():
-            self._connect(key, widget)
-        self.validate()
-        self.edits["full_name"].setFocus()
+        layout.addLayout(bottom)
 
     # ---- building the form ------------------------------------------------------------------------------
     def _form_tab(self, title: str) -> QFormLayout:
@@ -253,6 +277,7 @@ class MemberDialog(QDialog):
     def _connect(self, key: str, widget: QWidget) -> None:
         def touched(*_args, k=key) -> None:
             self.touched.add(k)
+            self.keeper.touched()
             self.validate()
 
         if isinstance(widget, DateEdit):
@@ -294,6 +319,29 @@ class MemberDialog(QDialog):
             else:
                 widget.setText(value or "")
         self._probation_hint()
+
+    # ---- drafts ------------------------------------------------------------------------------------------
+    def _draft(self) -> dict[str, str]:
+        """The form as typed (even a half-typed date), so a crash gives back exactly what was on screen."""
+        return {key: _widget_text(widget) for key, widget in self.edits.items()}
+
+    def _offer_draft(self) -> None:
+        draft = self.keeper.recover()
+        if draft is None:
+            return
+        for key, text in draft.payload.items():
+            if key in self.edits:
+                _set_widget_text(self.edits[key], text)
+                self.touched.add(key)
+        self.keeper.show_saved(draft.saved_at)
+        self.recovered.setText(self.tr("You are seeing what was typed before the program closed without saving "
+                                       "(autosaved at {time}). Save to keep it.").format(
+            time=local_clock(draft.saved_at)))
+        self.recovered.show()
+
+    def reject(self) -> None:
+        self.keeper.discard()  # Cancel: the user chose to throw the typing away
+        super().reject()
 
     def _combo_value(self, combo: QComboBox) -> str:
         if combo.isEditable():
@@ -419,6 +467,7 @@ class MemberDialog(QDialog):
             # Disk full, duplicate number...: say so and keep everything the user typed.
             QMessageBox.warning(self, self.windowTitle(), exc.message)
             return
+        self.keeper.discard()
         self.accept()
 
     def _show_first_error(self) -> None:
@@ -427,3 +476,24 @@ class MemberDialog(QDialog):
                 self.tabs.setCurrentIndex(self.tab_of[key])
                 self.edits[key].setFocus()
                 return
+
+
+def _widget_text(widget: QWidget) -> str:
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else (widget.currentData() or "")
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    return widget.text()
+
+
+def _set_widget_text(widget: QWidget, text: str) -> None:
+    if isinstance(widget, QComboBox):
+        index = widget.findData(text) if not widget.isEditable() else widget.findText(text)
+        if index >= 0:
+            widget.setCurrentIndex(index)
+        elif widget.isEditable():
+            widget.setEditText(text)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(text)
+    else:
+        widget.setText(text)
