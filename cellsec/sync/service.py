@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -39,7 +40,7 @@ from ..store.rekey import rekey_cell
 from ..store.remote import RemoteRow, apply_rows, model_for_table
 from . import device as devices
 from .effects import apply_committee_effects
-from .errors import ALREADY_CONNECTED, BOTH_HAVE_DATA, BUSY, IDENTITY_LOST, NOT_CONNECTED, SyncError
+from .errors import ALREADY_CONNECTED, BOTH_HAVE_DATA, BUSY, IDENTITY_LOST, NOT_CONNECTED, SAME_KEY, SyncError
 from .protocol.envelope import seal_ops
 from .protocol.keys import PublicKeys
 from .protocol.ops import Op
@@ -329,9 +330,12 @@ class SyncService:
             with self.ctx.read() as s:
                 cursor = sync_state.state(s).pull_cursor
             page = transport.pull(cell_id, cursor, PULL_PAGE)
-            with self.ctx.store.sessions.begin() as s:
-                self.apply_changes(s, page.get("changes", []), forced, pulled)
-                sync_state.advance_cursor(s, int(page["cursor"]))
+            try:
+                with self.ctx.store.sessions.begin() as s:
+                    self.apply_changes(s, page.get("changes", []), forced, pulled)
+                    sync_state.advance_cursor(s, int(page["cursor"]))
+            except IntegrityError as exc:  # a natural key (CCCD, number, month) taken here by another record
+                raise SyncError(SAME_KEY, code="same_key", table=_table_of(exc)) from exc
             if progress:
                 progress("pull", pulled.count, 0)
             if not page.get("more"):
@@ -402,6 +406,12 @@ def _merge(model, base: dict | None, mine: dict, theirs: dict) -> dict[str, Any]
     if mine_changed & text_columns:
         return None
     return {k: mine[k] for k in mine_changed}
+
+
+def _table_of(exc: IntegrityError) -> str:
+    """The table a unique index refused a row in ("UNIQUE constraint failed: members.cccd" → "members")."""
+    text = str(exc.orig)
+    return text.split(":", 1)[1].strip().split(".", 1)[0] if ":" in text else ""
 
 
 def _keep_bases(s: Session, rows: list[tuple[str, str, int, dict[str, Any]]]) -> None:

@@ -215,3 +215,18 @@ def test_the_committees_decision_fills_the_review(demo_services, store, live_ser
     assert laptop.reviews.get_review(draft.id).status == "draft"
     assert laptop.sync.sync_now().decided == 0  # applied once
     assert laptop.finalise.verify_chain().ok
+
+
+def test_the_same_member_added_on_two_laptops_is_refused_clearly_and_nothing_half_applied(
+        tmp_path, store, live_server, server_cell):
+    first, second, _member_id = _two_laptops(tmp_path, store, live_server, server_cell)
+    first.members.add(_member("Phạm Văn Tú", cccd="040090001111"))
+    second.members.add(_member("Phạm Văn Tú", cccd="040090001111"))
+    first.sync.sync_now()
+    before = (_live_rows(second), second.sync.status().to_json()["device_id"])
+    with pytest.raises(SyncError) as clash:
+        second.sync.sync_now()
+    assert "trùng với một bản ghi trên máy này (members" in clash.value.message
+    assert _live_rows(second) == before[0]  # the page was not half-applied
+    first.close()
+    second.close()
