@@ -158,7 +158,12 @@ def _add_file_and_log_commands(sub: argparse._SubParsersAction, common: argparse
     bundle = _group(sub, "bundle", "transfer files (.cellsec-sync) carried on a USB stick")
     a = bundle.add_parser("import", parents=[common], help="apply a cell's file and write the answer file")
     a.add_argument("file", type=Path)
-    a.add_argument("--out", type=Path, required=True, help="the answer file to give back to the cell")
+    a.add_argument("-o", "--out", type=Path, required=True, help="the answer file to give back to the cell")
+    # The same as a top-level command, the form the acceptance checks use: import FILE -o ANSWER --json.
+    a = sub.add_parser("import", parents=[common], help="apply a cell's transfer file and write the answer file")
+    a.add_argument("file", type=Path)
+    a.add_argument("-o", "--out", type=Path, required=True, help="the answer file to give back to the cell")
+    a.set_defaults(action="file")
 
     events = _group(sub, "events", "refused requests (security log)")
     a = events.add_parser("list", parents=[common])
@@ -364,6 +369,7 @@ _COMMANDS = {
     ("guidance", "add"): _guidance_add,
     ("comment", "add"): _comment_add,
     ("bundle", "import"): _bundle_import,
+    ("import", "file"): _bundle_import,
     ("events", "list"): _events_list,
 }
 

@@ -112,3 +112,33 @@ def test_a_full_usb_stick_leaves_the_outbox_waiting(tmp_path, store, live_server
     assert laptop.sync.status().pending == pending
     assert list(usb.iterdir()) == []  # no half-written file left on the stick
     laptop.close()
+
+
+def test_the_command_lines_carry_a_file_both_ways(tmp_path, store, db_url, live_server, server_cell):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    _cell_id, code = server_cell
+    laptop = _laptop(tmp_path, "bi-thu")
+    laptop.members.add(_member())
+    laptop.sync.connect(live_server, code)
+    laptop.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def run(*args):
+        done = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    laptop_cli = ("cellsec.cli", "--data-dir", str(tmp_path / "bi-thu"))
+    sent = run(*laptop_cli, "sync", "export", "-o", str(tmp_path), "--json")
+    assert sent["ops"] > 0 and sent["file"].endswith(".cellsec-sync")
+    answer = tmp_path / "tra-loi.cellsec-sync"
+    imported = run("cellsec.server.cli", "--data-dir", str(tmp_path / "server"), "--database-url", db_url,
+                   "import", sent["file"], "-o", str(answer), "--json")
+    assert imported["summary"]["applied"] == sent["ops"]
+    result = run(*laptop_cli, "sync", "import", str(answer), "--json")
+    assert result["pushed"] == sent["ops"]
+    assert run(*laptop_cli, "sync", "status", "--json")["pending"] == 0
