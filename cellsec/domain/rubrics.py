@@ -233,10 +233,6 @@ class RubricError(ValueError):
         return self.msg.format(**self.params)
 
 
-def _where(*parts: tuple[Msg, object]) -> str:
-    return ", ".join(msg.format(n=n) for msg, n in parts)
-
-
 # ---- reading a dict (from a file or from the database) ---------------------------------------------
 
 class _Reader:

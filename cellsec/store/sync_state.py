@@ -11,11 +11,17 @@ from .models.sync import SyncState
 
 
 def state(session: Session) -> SyncState:
+    """The positions as stored, or the starting ones (nothing written: reading the state is not a write)."""
+    return session.get(SyncState, 1) or SyncState(id=1, server_url="", server_keys="", device_id="",
+                                                   acked_seq=0, pull_cursor=0, last_sync_at=None)
+
+
+def writable(session: Session) -> SyncState:
+    """The state row to change inside the caller's write transaction (made on first use)."""
     row = session.get(SyncState, 1)
     if row is None:
-        row = SyncState(id=1, server_url="", server_keys="", device_id="", acked_seq=0, pull_cursor=0)
+        row = state(session)
         session.add(row)
-        session.flush()
     return row
 
 
@@ -32,13 +38,13 @@ def outbox(session: Session, limit: int | None) -> list[ChangeLog]:
 
 def acknowledge(session: Session, seq: int) -> None:
     """The server acknowledged every row up to `seq` (never moves back: a late, older answer is ignored)."""
-    row = state(session)
+    row = writable(session)
     row.acked_seq = max(row.acked_seq, seq)
     row.last_sync_at = utcnow()
 
 
 def advance_cursor(session: Session, cursor: int) -> None:
     """Pulled rows up to the server's `cursor` are applied (call in the same transaction as apply_rows)."""
-    row = state(session)
+    row = writable(session)
     row.pull_cursor = max(row.pull_cursor, cursor)
     row.last_sync_at = utcnow()

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -137,7 +137,8 @@ class SyncService:
     def status(self) -> SyncStatus:
         with self.ctx.read() as s:
             state = sync_state.state(s)
-            open_conflicts = len(list(s.scalars(select(SyncConflict.id).where(SyncConflict.resolved_at.is_(None)))))
+            open_conflicts = s.scalar(select(func.count()).select_from(SyncConflict)
+                                      .where(SyncConflict.resolved_at.is_(None)))
             return SyncStatus(bool(state.server_url), state.server_url, sync_state.pending_count(s),
                               state.last_sync_at, state.device_id, open_conflicts)
 
@@ -177,7 +178,7 @@ class SyncService:
         with self.ctx.store.sessions.begin() as s:
             if local_cell is not None:
                 rekey_cell(s, local_cell, cell_id)
-            state = sync_state.state(s)
+            state = sync_state.writable(s)
             state.server_url = url.rstrip("/")
             state.server_keys = json.dumps(keys.to_dict())
             state.device_id = device.id
