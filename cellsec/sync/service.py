@@ -209,11 +209,11 @@ class SyncService:
         return replace(tally.result(pulled), decided=apply_committee_effects(self.ctx.services))
 
     def _announce(self, pulled: "_Pulled", forced: set[tuple[str, str]] = frozenset()) -> None:
-        """Tell the window what changed under it (pulled rows, replaced copies, the committee's records)."""
+        """Tell the window what changed under it: the sync positions always (a background sync updates the
+        Đồng bộ page), and the pulled rows, replaced copies and the committee's records."""
         keys = pulled.keys | set(forced) | {(e, "") for e in pulled.came_down}
-        if keys:
-            self.ctx.notify(Change("sync", SYNCED.format(), frozenset(e for e, _ in keys) | {"committee_records"},
-                                   frozenset(i for _, i in keys if i)))
+        entities = frozenset(e for e, _ in keys) | {"sync_state"} | ({"committee_records"} if keys else set())
+        self.ctx.notify(Change("sync", SYNCED.format(), entities, frozenset(i for _, i in keys if i)))
 
     def _session(self):
         with self.ctx.read() as s:

@@ -1,6 +1,7 @@
-"""Đồng bộ: connect to the committee above the cell, sync now (and in the background while connected),
-what came down from the committee, and the conflicts to resolve side by side (SYNC.md "What a secretary
-sees"). Syncing runs on a worker thread: the window never waits for the network."""
+"""Đồng bộ: connect to the committee above the cell, sync now, what came down from the committee, and the
+conflicts to resolve side by side (SYNC.md "What a secretary sees"). Syncing runs on a worker thread: the
+window never waits for the network. The window also syncs in the background (ui/sync/background.py); the
+page shows the result through the change it announces."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -34,7 +35,6 @@ from ...sync.protocol.envelope import FILE_SUFFIX
 from ..common.widgets import ERROR_COLOR, FILES, VIETNAM_TIME, banner, muted_label
 from ..common.workers import run_in_background
 
-BACKGROUND_SYNC_MS = 10 * 60 * 1000  # while connected, try every ten minutes; a failure waits for the next
 HIDDEN_FIELDS = {"id", "cell_id", "rev", "created_at", "updated_at", "name_folded"}
 
 
@@ -52,8 +52,6 @@ class SyncPage(Page):
         self._progress = _Progress(self)
         self._progress.step.connect(self._show_progress)
         self._build()
-        self.timer = QTimer(self, interval=BACKGROUND_SYNC_MS, timeout=lambda: self.sync_now(background=True))
-        self.timer.start()
         self.retranslate()
         self.refresh()
 
@@ -228,10 +226,10 @@ class SyncPage(Page):
         self.result_label.setText(self.tr("Connected. The cell's changes are sent now."))
         self.sync_now()
 
-    def sync_now(self, background: bool = False) -> None:
+    def sync_now(self) -> None:
         if self.task is not None or not self.services.sync.status().connected:
             return
-        self._start(lambda: self.services.sync.sync_now(self._progress.step.emit), self._synced, quiet=background)
+        self._start(lambda: self.services.sync.sync_now(self._progress.step.emit), self._synced)
 
     def export_file(self) -> None:
         path = FILES.ask_path(self, self.services, self.export_button.text().rstrip("…"),
@@ -250,16 +248,22 @@ class SyncPage(Page):
         if name:
             self._start(lambda: self.services.sync.import_file(Path(name)), self._synced)
 
-    def _start(self, work, done, quiet: bool = False) -> None:
+    def _start(self, work, done) -> None:
         self.error.hide()
         for button in (self.sync_button, self.export_button, self.import_button):
             button.setEnabled(False)
         self.connect_button.setEnabled(False)
-        if not quiet:
-            self.progress.setRange(0, 0)
-            self.progress.show()
-        self.task = run_in_background(self, work, on_done=lambda r: self._finished(done, r),
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.task = run_in_background(self, lambda: self._as_own_action(work),
+                                      on_done=lambda r: self._finished(done, r),
                                       on_error=lambda exc: self._finished(self._failed, exc))
+
+    def _as_own_action(self, work):
+        # On the worker thread: the changes are announced as this page's, so it does not refresh for them
+        # on top of the refresh when the work is done.
+        with self.services.ctx.action(self):
+            return work()
 
     def _finished(self, then, value) -> None:
         self.task = None
