@@ -1,6 +1,8 @@
 """Qt translations of the UI: one .ts per module of cellsec/ui (so features do not edit one shared file).
 
-    python tools/i18n.py update         extract tr() strings into resources/i18n/<module>_vi.ts
+    python tools/i18n.py update [FILE…] extract tr() strings into resources/i18n/<module>_vi.ts
+                                        (only the given cellsec/ui modules when named: several people
+                                        working at once each update their own modules)
     python tools/i18n.py build          compile every .ts into .qm (what the app loads)
     python tools/i18n.py check          list strings without a Vietnamese translation (exit 1 if any)
     python tools/i18n.py apply F.json [GLOB]
@@ -49,9 +51,10 @@ def _lupdate(module: Path, ts: Path) -> None:
                     str(module), "-ts", str(ts)], check=True, capture_output=True)
 
 
-def update() -> None:
+def update(only: list[str] | None = None) -> None:
     I18N.mkdir(parents=True, exist_ok=True)
-    for module in ui_modules():
+    modules = [Path(name).resolve() for name in only] if only else ui_modules()
+    for module in modules:
         ts = ts_for(module)
         _lupdate(module, ts)
         if not ET.parse(ts).getroot().findall(".//message"):
@@ -120,7 +123,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     if argv[0] == "update":
-        update()
+        update(argv[1:])
     elif argv[0] == "build":
         build()
     elif argv[0] == "check":
