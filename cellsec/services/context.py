@@ -67,8 +67,9 @@ class Context:
 
     @contextmanager
     def mutation(self, action: str, summary: str, *, undoable: bool = True) -> Iterator[Session]:
-        """One user action = one transaction holding the data, its change-log rows and its audit row."""
-        session = self.store.sessions()
+        """One user action = one transaction holding the data, its change-log rows and its audit row. It
+        holds the write lock from its start, so checks made inside it cannot be overtaken by another process."""
+        session = self.store.writer()
         try:
             audit = Audit(action=action, summary=summary, device_id=self.device_id, undoable=undoable)
             session.add(audit)

@@ -55,8 +55,13 @@ def _on_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+WRITE_LOCK = "cellsec_write_lock"  # execution option: the transaction takes SQLite's write lock at BEGIN
+
+
 def _on_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A write transaction begins IMMEDIATE, so what it checks and what it writes see the same data: of two
+    # processes finalising one document, the second waits and then sees the first one's write.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_LOCK) else "BEGIN")
 
 
 def make_engine(path: Path) -> Engine:
@@ -93,6 +98,10 @@ class Store:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+
+    def writer(self) -> Session:
+        """A session for one mutation: its transaction holds the write lock from BEGIN (BEGIN IMMEDIATE)."""
+        return self.sessions(bind=self.engine.execution_options(**{WRITE_LOCK: True}))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -23,6 +23,10 @@ LOCKED = Msg(
     "Biên bản này đã được thông qua nên không sửa được nữa. Nếu cần đính chính, hãy lập bản sửa đổi.",
     "These minutes were approved and can no longer be edited. To correct them, create an amendment.",
 )
+ALREADY_APPROVED = Msg(
+    "Biên bản này đã được thông qua với {number} (có thể từ một cửa sổ hoặc máy khác), nên không cấp thêm số.",
+    "These minutes were already approved as {number} (perhaps from another window or computer); no second number is given.",
+)
 SUPERSEDED = Msg(
     "Biên bản này đã có bản sửa đổi; hãy làm việc trên bản sửa đổi mới nhất.",
     "These minutes have been amended; work on the latest amendment.",

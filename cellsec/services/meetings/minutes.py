@@ -34,6 +34,7 @@ from ..lifecycle import (
 )
 from .messages import (
     ALREADY_AMENDED,
+    ALREADY_APPROVED,
     AMEND_SUMMARY,
     APPROVE_SUMMARY,
     CANNOT_DELETE_APPROVED,
@@ -345,6 +346,8 @@ class MinutesMixin:
         with self.ctx.mutation("meeting.approve", APPROVE_SUMMARY.format(number="", title=title),
                                undoable=False) as s:
             m = load_meeting(s, meeting_id)
+            if m.status == "approved":  # approved by another window or process since this one looked
+                raise ServiceError(ALREADY_APPROVED, number=number_in_sentence(m.number_text or ""))
             ensure_editable(s, m, locked=LOCKED, superseded=SUPERSEDED)
             content = self._prepared(s, m, self._content_or_autosave(s, m, content))
             content.read_back = True  # approving is the cell adopting the minutes read back to it

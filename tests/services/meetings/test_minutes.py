@@ -100,12 +100,13 @@ def test_minutes_are_locked_after_approval(services, ids):
         lambda: services.meetings.save_draft(record.id, approved.content),
         lambda: services.meetings.set_attendance(record.id, ids["Lê Văn Kiểm"], "absent_without_reason"),
         lambda: services.meetings.refresh_roster(record.id),
-        lambda: services.meetings.approve(record.id),
     ]
     for edit in edits:
         with pytest.raises(ServiceError) as err:
             edit()
         assert err.value.message == message
+    with pytest.raises(ServiceError, match="đã được thông qua với số 01-BB/CB .*không cấp thêm số"):
+        services.meetings.approve(record.id)
     with pytest.raises(ServiceError, match="lưu giữ lâu dài"):
         services.meetings.delete(record.id)
 
