@@ -3,6 +3,9 @@
 Each feature module in this package has `register(subparsers)`; its subcommands set `func(args, svc)`.
 A module may also define `register_print(sub)` and `register_export(sub)` to add targets to the shared
 `cellsec print TARGET` and `cellsec export TARGET` commands.
+
+Start-up cost is most of a command's time, so only the feature module that owns the command given is
+imported (all of them for `--help`, `print` and `export`); `--version` imports none.
 """
 
 from __future__ import annotations
@@ -18,11 +21,36 @@ from ..paths import default_data_dir
 
 # Feature modules that add subcommands, in the order `cellsec --help` lists them.
 FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues", "sync")
+# The feature module that registers each top-level command (tests/cli checks this against the modules).
+COMMANDS = {
+    "setup": "core", "cell": "core", "undo": "core", "backup": "core", "members": "members", "demo": "demo",
+    "meetings": "meetings", "search": "meetings", "reindex": "meetings", "check-data": "meetings",
+    "reviews": "reviews", "scores": "scoring", "attention": "scoring", "rubric": "scoring", "dues": "dues",
+    "sync": "sync",
+}
+_OPTIONS_WITH_VALUE = ("--data-dir", "--lang")
 
 EXIT_ERROR = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def features_for(argv: list[str] | None) -> tuple[str, ...]:
+    """The feature modules a command line needs: the one owning its command, none for the window or
+    `--version`, every one otherwise (help, print, export, a mistyped command)."""
+    words = list(argv or ())
+    while words and words[0].startswith("-"):
+        option = words.pop(0)
+        if option in ("-h", "--help"):
+            return FEATURES
+        if option in ("--version",):
+            return ()
+        if option in _OPTIONS_WITH_VALUE and words:
+            words.pop(0)
+    if not words or words[0] == "gui":
+        return ()
+    return (COMMANDS[words[0]],) if words[0] in COMMANDS else FEATURES
+
+
+def build_parser(features: tuple[str, ...] = FEATURES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cellsec", description="Sổ tay Bí thư chi bộ (CellSec)")
     parser.add_argument("--version", action="version", version=f"CellSec {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None,
@@ -35,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="print_target", required=True, metavar="VĂN_BẢN")
     exporting = sub.add_parser("export", help="xuất dữ liệu ra tệp (XLSX, DOCX)").add_subparsers(
         dest="export_target", required=True, metavar="DỮ_LIỆU")
-    for name in FEATURES:
+    for name in features:
         module = importlib.import_module(f"{__name__}.{name}")
         module.register(sub)
         if hasattr(module, "register_print"):
@@ -46,8 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(features_for(words))
+    args = parser.parse_args(words)
     data_dir = args.data_dir or default_data_dir()
     if args.lang:
         set_language(args.lang)

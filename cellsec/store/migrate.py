@@ -8,8 +8,10 @@ revisions in the database are compared with the heads read straight from the mig
 from __future__ import annotations
 
 import ast
+import functools
 import logging
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from ..domain import failures
 from .db import MIGRATION_FAILED, NEWER_SCHEMA, StoreError, copy_database, make_engine, timestamp
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# `revision = '0002_x'` / `down_revision: str | None = '0001_y'` at the start of a line.
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 
 def alembic_config():
@@ -27,15 +31,14 @@ def alembic_config():
     return cfg
 
 
+@functools.lru_cache(maxsize=1)
 def _revision_graph() -> dict[str, tuple[str, ...]]:
-    """revision -> its down revisions, read from the `revision = ...` lines of each migration file."""
+    """revision -> its down revisions, read from the `revision = ...` lines of each migration file (a
+    line match, not a parse of the whole file: this runs on every start)."""
     graph: dict[str, tuple[str, ...]] = {}
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        values: dict[str, object] = {}
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                if node.targets[0].id in ("revision", "down_revision"):
-                    values[node.targets[0].id] = ast.literal_eval(node.value)
+        values = {name: ast.literal_eval(value)
+                  for name, value in _REVISION_LINE.findall(path.read_text(encoding="utf-8"))}
         down = values.get("down_revision")
         graph[str(values["revision"])] = tuple(down) if isinstance(down, (tuple, list)) else ((down,) if down else ())
     return graph

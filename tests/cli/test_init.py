@@ -1,0 +1,57 @@
+"""The `cellsec` entry point: only the command's own feature module is loaded, and `--version` loads no
+database code at all (start-up time is most of a command's time)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cellsec import cli
+
+
+def _top_level_commands(features: tuple[str, ...]) -> set[str]:
+    parser = cli.build_parser(features)
+    sub = next(a for a in parser._actions if a.dest == "command")
+    return set(sub.choices) - {"gui", "print", "export"}
+
+
+@pytest.mark.parametrize("feature", cli.FEATURES)
+def test_every_command_is_routed_to_the_module_that_registers_it(feature):
+    assert {name for name, owner in cli.COMMANDS.items() if owner == feature} == _top_level_commands((feature,))
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["--version"], ()),
+    ([], ()),
+    (["gui"], ()),
+    (["--data-dir", "/x", "members", "list"], ("members",)),
+    (["--lang", "en", "--data-dir=/x", "search", "họp"], ("meetings",)),
+    (["print", "minutes", "abc"], cli.FEATURES),
+    (["--help"], cli.FEATURES),
+    (["no-such-command"], cli.FEATURES),
+])
+def test_the_features_loaded_follow_the_command(argv, expected):
+    assert cli.features_for(argv) == expected
+
+
+def _modules_after(argv: list[str]) -> set[str]:
+    script = ("import sys\nfrom cellsec.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+              "print(' '.join(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, check=True)
+    return set(out.stdout.splitlines()[-1].split())
+
+
+def test_version_loads_no_database_code_and_no_feature_commands():
+    loaded = _modules_after(["--version"])
+    assert "sqlalchemy" not in loaded
+    assert not {m for m in loaded if m.startswith("cellsec.cli.")}
+
+
+def test_an_unknown_command_still_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["no-such-command"])
+    err = capsys.readouterr().err
+    for name in ("members", "meetings", "reviews", "dues", "sync", "backup"):
+        assert name in err
