@@ -1,0 +1,411 @@
+"""The print preview every print action opens: the real PDF, rendered by PDFium (pypdfium2), page by page
+with zoom and the page count, and three ways out — "In…" (the system print dialog; the same PDFium pages
+are drawn onto the printer, so what is printed is what was previewed), "Lưu PDF…" (a copy of the previewed
+file, under a name that never replaces another document's file) and "Xuất Word" (the same document as DOCX).
+
+A print action describes its document as a `PrintJob` and calls `open_preview()`; the PDF is rendered on a
+worker thread into a private folder of the data folder (Party documents stay out of the system temp
+folder) and removed when the preview closes. No external PDF viewer is needed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPainter, QPalette, QPixmap, QShortcut
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .workers import error_text, run_in_background
+
+PREVIEW_DIR = "preview"
+ZOOMS = (50, 75, 100, 125, 150, 200, 300)
+PRINT_DPI_CAP = 300  # enough for text on paper; 600 dpi pages would take ~140 MB each
+PAGE_GAP = 12
+
+
+@dataclass
+class PrintJob:
+    """What a print action hands the preview. `write(path)` renders the document to `path` (.pdf or .docx,
+    by the suffix) and runs on a worker thread; `stem` is the proposed file name without the suffix and
+    should name the document itself (its number or date), e.g. "bien-ban-so-03-2026-03-05"."""
+
+    title: str
+    stem: str
+    write: Callable[[Path], Path]
+    word: bool = True
+
+
+def free_path(folder: Path, stem: str, suffix: str) -> Path:
+    """`folder/stem.suffix`, or `stem-2`, `stem-3`… when that name is taken: never another file's name."""
+    candidate = Path(folder) / f"{stem}{suffix}"
+    n = 2
+    while candidate.exists():
+        candidate = Path(folder) / f"{stem}-{n}{suffix}"
+        n += 1
+    return candidate
+
+
+class PdfPages:
+    """The pages of a PDF as images, through PDFium. Used on the UI thread only (PDFium is not thread-safe)."""
+
+    def __init__(self, path: Path) -> None:
+        import pypdfium2
+
+        self._doc = pypdfium2.PdfDocument(str(path))
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def size_pt(self, index: int) -> tuple[float, float]:
+        return tuple(self._doc[index].get_size())
+
+    def image(self, index: int, dpi: float) -> QImage:
+        bitmap = self._doc[index].render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888)
+        return image.copy()  # detach from PDFium's buffer, which the bitmap frees
+
+    def close(self) -> None:
+        self._doc.close()
+
+
+def print_pages(pages: PdfPages, printer: QPrinter, first: int = 1, last: int = 0) -> int:
+    """Draw pages `first`..`last` (1-based; 0 = to the end) on `printer`, each filling the paper exactly
+    (the PDF already holds the Party margins). Returns the number of pages sent."""
+    last = len(pages) if last <= 0 else min(last, len(pages))
+    first = max(1, first)
+    printer.setFullPage(True)
+    dpi = min(printer.resolution(), PRINT_DPI_CAP)
+    painter: QPainter | None = None
+    sent = 0
+    for number in range(first, last + 1):
+        width, height = pages.size_pt(number - 1)
+        orientation = QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
+        printer.setPageOrientation(orientation)
+        if painter is None:
+            painter = QPainter()
+            if not painter.begin(printer):
+                return 0
+        else:
+            printer.newPage()
+        paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+        painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), pages.image(number - 1, dpi))
+        sent += 1
+    if painter is not None:
+        painter.end()
+    return sent
+
+
+class PreviewDialog(QDialog):
+    """The preview window of one document. `loaded` fires once the PDF is rendered and shown."""
+
+    loaded = Signal()
+
+    def __init__(self, services, job: PrintJob, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.job = job
+        self.pages: PdfPages | None = None
+        self.pdf_path: Path | None = None
+        self.last_task = None
+        self.last_saved: Path | None = None
+        self._labels: list[QLabel] = []
+        self._rendered: set[int] = set()
+        self._closed = False
+        self.setWindowTitle(job.title)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self._build()
+        self.retranslate()
+        self.resize(900, 700)
+
+    # ---- building ---------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.page_spin = QSpinBox()
+        self.page_spin.setObjectName("page")
+        self.page_spin.setRange(1, 1)
+        self.page_spin.valueChanged.connect(self.go_to_page)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("page_count")
+        self.zoom_out_button = QPushButton("−")
+        self.zoom_out_button.clicked.connect(lambda: self.step_zoom(-1))
+        self.zoom_box = QComboBox()
+        self.zoom_box.setObjectName("zoom")
+        for zoom in ZOOMS:
+            self.zoom_box.addItem(f"{zoom}%", zoom)
+        self.zoom_box.setCurrentIndex(ZOOMS.index(100))
+        self.zoom_box.currentIndexChanged.connect(self._relayout)
+        self.zoom_in_button = QPushButton("+")
+        for button in (self.zoom_out_button, self.zoom_in_button):
+            button.setFixedWidth(button.fontMetrics().horizontalAdvance("+") * 4 + 12)
+        self.zoom_in_button.clicked.connect(lambda: self.step_zoom(1))
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print")
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save_pdf")
+        self.save_button.clicked.connect(self.save_pdf)
+        self.word_button = QPushButton()
+        self.word_button.setObjectName("word")
+        self.word_button.clicked.connect(self.export_word)
+        self.word_button.setVisible(self.job.word)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.close)
+        for button in (self.print_button, self.save_button, self.word_button):
+            button.setEnabled(False)
+
+        bar = QHBoxLayout()
+        self.page_label = QLabel()
+        for widget in (self.page_label, self.page_spin, self.count_label):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        for widget in (self.zoom_out_button, self.zoom_box, self.zoom_in_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.print_button, self.save_button, self.word_button, self.close_button):
+            bar.addWidget(widget)
+
+        self.canvas = QWidget()
+        self.canvas.setObjectName("pages")
+        self.canvas_layout = QVBoxLayout(self.canvas)
+        self.canvas_layout.setSpacing(PAGE_GAP)
+        self.canvas_layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # as big as the pages
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.status)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_document)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), self, lambda: self.step_zoom(1))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), self, lambda: self.step_zoom(-1))
+
+    def retranslate(self) -> None:
+        self.page_label.setText(self.tr("Page"))
+        self.zoom_out_button.setToolTip(self.tr("Zoom out (Ctrl+-)"))
+        self.zoom_in_button.setToolTip(self.tr("Zoom in (Ctrl++)"))
+        self.print_button.setText(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Choose a printer and print these pages (Ctrl+P)"))
+        self.save_button.setText(self.tr("Save PDF…"))
+        self.word_button.setText(self.tr("Export to Word"))
+        self.close_button.setText(self.tr("Close"))
+        self._show_count()
+
+    # ---- loading ----------------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Render the PDF off the UI thread, then show its pages."""
+        folder = Path(self.services.data_dir) / PREVIEW_DIR
+        target = folder / f"{uuid.uuid4().hex}.pdf"
+        write = self.job.write
+        self.status.setText(self.tr("Preparing the document…"))
+        self.last_task = run_in_background(self, lambda: write(target), on_done=self._show_pdf,
+                                           on_error=self._failed, busy_text="")
+
+    def _failed(self, exc: Exception) -> None:
+        self.status.setText(self.tr("The document could not be made: {reason}").format(reason=error_text(exc)))
+        QMessageBox.warning(self, self.job.title, self.status.text())
+
+    def _show_pdf(self, path: Path) -> None:
+        if self._closed:  # closed while it was being made
+            Path(path).unlink(missing_ok=True)
+            return
+        self.pdf_path = Path(path)
+        self.pages = PdfPages(self.pdf_path)
+        self.page_spin.setRange(1, max(1, len(self.pages)))
+        for index in range(len(self.pages)):
+            label = QLabel()
+            label.setObjectName(f"page_{index + 1}")
+            label.setStyleSheet("background: white;")
+            self.canvas_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self._labels.append(label)
+        for button in (self.print_button, self.save_button, self.word_button):
+            button.setEnabled(True)
+        self.status.setText("")
+        self._show_count()
+        self._relayout()
+        self.loaded.emit()
+
+    def _show_count(self) -> None:
+        count = len(self.pages) if self.pages is not None else 0
+        self.count_label.setText(self.tr("of {count} pages").format(count=count))
+
+    # ---- pages and zoom ---------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return int(self.zoom_box.currentData())
+
+    def step_zoom(self, step: int) -> None:
+        index = min(max(self.zoom_box.currentIndex() + step, 0), self.zoom_box.count() - 1)
+        self.zoom_box.setCurrentIndex(index)
+
+    def _screen_dpi(self) -> float:
+        return self.logicalDpiX() * self.zoom / 100
+
+    def _relayout(self) -> None:
+        """Size every page for the zoom (blank until shown), then draw the ones in view."""
+        if self.pages is None:
+            return
+        dpi = self._screen_dpi()
+        self._rendered.clear()
+        for index, label in enumerate(self._labels):
+            width, height = self.pages.size_pt(index)
+            label.setFixedSize(round(width * dpi / 72), round(height * dpi / 72))
+            label.clear()
+        self.canvas.adjustSize()
+        QTimer.singleShot(0, self._render_visible)
+        self._render_visible()
+
+    def _on_scroll(self, _value: int) -> None:
+        self._render_visible()
+        top = self.scroll.verticalScrollBar().value()
+        for index, label in enumerate(self._labels):
+            if label.y() + label.height() > top + PAGE_GAP:
+                self.page_spin.blockSignals(True)
+                self.page_spin.setValue(index + 1)
+                self.page_spin.blockSignals(False)
+                break
+
+    def _render_visible(self) -> None:
+        if self.pages is None:
+            return
+        top = self.scroll.verticalScrollBar().value()
+        bottom = top + self.scroll.viewport().height()
+        ratio = self.devicePixelRatioF()
+        for index, label in enumerate(self._labels):
+            if index in self._rendered or label.y() > bottom or label.y() + label.height() < top:
+                continue
+            image = self.pages.image(index, self._screen_dpi() * ratio)
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+            label.setPixmap(pixmap)
+            self._rendered.add(index)
+
+    def rendered_pages(self) -> list[int]:
+        """1-based numbers of the pages drawn so far at this zoom (what the user can see)."""
+        return sorted(i + 1 for i in self._rendered)
+
+    def go_to_page(self, number: int) -> None:
+        if 0 < number <= len(self._labels):
+            self.scroll.verticalScrollBar().setValue(self._labels[number - 1].y() - PAGE_GAP // 2)
+            self._render_visible()
+
+    # ---- the ways out -----------------------------------------------------------------------------------
+    def print_document(self) -> None:
+        if self.pages is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.job.title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setMinMax(1, len(self.pages))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        first, last = printer.fromPage(), printer.toPage()
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            sent = print_pages(self.pages, printer, first or 1, last)
+        finally:
+            self.unsetCursor()
+        if sent:
+            self.status.setText(self.tr("{count} pages sent to the printer.").format(count=sent))
+        else:
+            self.status.setText(self.tr("The printer could not be started."))
+            QMessageBox.warning(self, self.job.title, self.status.text())
+
+    def _folder(self) -> Path:
+        saved = self.services.ctx.get_setting("export_folder", None)
+        folder = Path(saved) if saved else Path.home()
+        return folder if folder.is_dir() else Path.home()
+
+    def proposed_path(self, suffix: str) -> Path:
+        return free_path(self._folder(), self.job.stem, suffix)
+
+    def _ask(self, title: str, suffix: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, title, str(self.proposed_path(suffix)), file_filter)
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != suffix:
+            path = path.with_suffix(suffix)
+        self.services.ctx.set_setting("export_folder", str(path.parent))
+        return path
+
+    def save_pdf(self) -> None:
+        if self.pdf_path is None:
+            return
+        path = self._ask(self.tr("Save as PDF"), ".pdf", self.tr("PDF document (*.pdf)"))
+        if path is None:
+            return
+        try:
+            from ...reports.engine.files import atomic_output
+
+            with atomic_output(path) as tmp:
+                shutil.copyfile(self.pdf_path, tmp)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Save as PDF"),
+                                self.tr("The file could not be saved: {reason}").format(reason=exc.strerror or exc))
+            return
+        self._saved(path)
+
+    def export_word(self) -> None:
+        path = self._ask(self.tr("Export to Word"), ".docx", self.tr("Word document (*.docx)"))
+        if path is None:
+            return
+        write = self.job.write
+        self.last_task = run_in_background(self, lambda: write(path), on_done=self._saved,
+                                           busy_text=self.tr("Exporting to Word…"))
+
+    def _saved(self, path: Path) -> None:
+        self.last_saved = Path(path)
+        self.status.setText(self.tr("Saved to {path}").format(path=path))
+
+    # ---- closing ----------------------------------------------------------------------------------------
+    def done(self, result: int) -> None:
+        self._discard()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:
+        self._discard()
+        super().closeEvent(event)
+
+    def _discard(self) -> None:
+        """The rendered preview is a private copy: remove it (a failure only leaves a file in the data folder)."""
+        self._closed = True
+        if self.pages is not None:
+            self.pages.close()
+            self.pages = None
+        if self.pdf_path is not None:
+            self.pdf_path.unlink(missing_ok=True)
+
+
+def open_preview(services, job: PrintJob, parent: QWidget | None) -> PreviewDialog:
+    """Open the preview of `job` over `parent` (not blocking) and start rendering it."""
+    dialog = PreviewDialog(services, job, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    dialog.open()
+    dialog.start()
+    return dialog
