@@ -102,6 +102,11 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             except StoreError as second:
                 exc = second
         print(exc, file=sys.stderr)
+        from ..services.backups import restore_hint
+
+        hint = restore_hint(data_dir, exc)  # the file is kept; say which backup would bring the data back
+        if hint:
+            print(hint, file=sys.stderr)
         return EXIT_ERROR
     try:
         if not args.command == "setup":

@@ -90,5 +90,6 @@ def restore_unopened_data(args, data_dir: Path) -> int:
     from ..services.backups import restore_unopened
 
     aside = restore_unopened(args.file, data_dir)
-    print(f"Đã khôi phục từ {args.file.name}. Tệp dữ liệu cũ được giữ lại tại {aside}")
+    kept = f" Tệp dữ liệu cũ được giữ lại tại {aside}" if aside else ""
+    print(f"Đã khôi phục từ {args.file.name}.{kept}")
     return 0

@@ -10,16 +10,22 @@ from typing import TypeVar
 
 from ..domain.backup_policy import backup_due, backups_to_keep
 from ..domain.messages import Msg
-from ..store.backup import BackupFile, delete_backups, last_change_seq, list_backups, restore_backup, take_backup
-from ..store.db import CORRUPT, StoreError, open_store
+from ..store.backup import (BackupFile, delete_backups, last_change_seq, list_backups, prepare_restore, put_in_place,
+                            restore_backup, take_backup, usable_backups)
+from ..store.db import StoreError, offers_restore, open_store  # noqa: F401  (offers_restore: for the UI)
 from .context import Change, Context
-from .errors import failed
+from .errors import ServiceError, failed
 
 RESTORED = Msg("Khôi phục dữ liệu từ bản sao lưu {name}", "Restored the data from backup {name}")
 BACKUP_FAILED = Msg("Chưa sao lưu được ({error}). Dữ liệu hiện tại không bị ảnh hưởng.",
                     "The backup failed ({error}). The current data is unaffected.")
 RESTORE_FAILED = Msg("Chưa khôi phục được bản sao lưu {name} ({error}).",
                      "Could not restore the backup {name} ({error}).")
+RESTORE_HINT = Msg("Bản sao lưu mới nhất còn dùng được: {path}\nĐể khôi phục: cellsec --data-dir \"{data_dir}\" "
+                   "backup restore \"{path}\"",
+                   "The newest usable backup: {path}\nTo restore it: cellsec --data-dir \"{data_dir}\" "
+                   "backup restore \"{path}\"")
+NO_USABLE_BACKUP = Msg("Không có bản sao lưu nào dùng được trong {folder}.", "No usable backup in {folder}.")
 
 T = TypeVar("T")
 
@@ -65,24 +71,31 @@ class BackupService:
         return new.path
 
     def restore(self, backup: Path) -> Path:
-        """Replace the data with `backup`. The current data is first backed up and also kept aside,
-        so a restore can itself be undone by restoring that file. Returns the safety backup."""
-        safety = self.backup_now()
-        self.ctx.store.close()
+        """Replace the data with `backup`. The file is checked and copied first (a refused or failed copy
+        changes nothing); then the current data is backed up, and that safety backup is returned, so a
+        restore can itself be undone by restoring it."""
+        name = Path(backup).name
         try:
-            restore_backup(Path(backup), self.ctx.data_dir)
+            prepared = prepare_restore(Path(backup), self.ctx.data_dir)
+        except StoreError as exc:  # the file was refused: says why (empty, foreign, newer, the live file…)
+            raise ServiceError(exc.msg, **exc.params) from exc
         except (OSError, sqlite3.Error) as exc:
-            raise failed(RESTORE_FAILED, exc, name=Path(backup).name) from exc
+            raise failed(RESTORE_FAILED, exc, name=name) from exc
+        try:
+            safety = self.backup_now()
+            self.ctx.store.close()
+            try:
+                put_in_place(prepared, self.ctx.data_dir, keep_aside=False)
+            except OSError as exc:
+                raise failed(RESTORE_FAILED, exc, name=name) from exc
+            finally:
+                # Reopen whatever is in place now (migrating an older backup if needed).
+                self.ctx.replace_store(open_store(self.ctx.data_dir))
         finally:
-            # Reopen whatever is in place now (migrating an older backup if needed).
-            self.ctx.replace_store(open_store(self.ctx.data_dir))
-        summary = RESTORED.format(name=Path(backup).name)
-        self.ctx.notify(Change("backup.restore", summary, frozenset({"*"}), frozenset()))
+            for suffix in ("", "-journal"):
+                Path(str(prepared) + suffix).unlink(missing_ok=True)
+        self.ctx.notify(Change("backup.restore", RESTORED.format(name=name), frozenset({"*"}), frozenset()))
         return safety
-
-
-def is_corrupt(error: StoreError) -> bool:
-    return error.msg is CORRUPT
 
 
 def backups_in(data_dir: Path) -> list[BackupFile]:
@@ -90,8 +103,23 @@ def backups_in(data_dir: Path) -> list[BackupFile]:
     return list_backups(Path(data_dir) / "backups")
 
 
-def restore_unopened(backup: Path, data_dir: Path) -> Path:
-    """Put `backup` in place of a database that cannot be opened; the damaged file is kept aside."""
+def usable_backups_in(data_dir: Path) -> tuple[list[BackupFile], list[BackupFile]]:
+    """(usable, damaged) backups of a data folder, newest first, each checked as a restore would."""
+    return usable_backups(Path(data_dir) / "backups", Path(data_dir))
+
+
+def restore_hint(data_dir: Path, error: StoreError) -> str | None:
+    """For the command line: which backup to restore when the data file cannot be used."""
+    if not offers_restore(error):
+        return None
+    usable, _damaged = usable_backups_in(data_dir)
+    if not usable:
+        return NO_USABLE_BACKUP.format(folder=Path(data_dir) / "backups")
+    return RESTORE_HINT.format(path=usable[0].path, data_dir=data_dir)
+
+
+def restore_unopened(backup: Path, data_dir: Path) -> Path | None:
+    """Put `backup` in place of a database that cannot be opened; the unusable file is kept aside."""
     try:
         return restore_backup(Path(backup), Path(data_dir))
     except (OSError, sqlite3.Error) as exc:

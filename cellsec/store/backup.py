@@ -1,4 +1,4 @@
-"""Backup files of the database: taking, listing, restoring."""
+"""Backup files of the database: taking, listing, checking, restoring."""
 
 from __future__ import annotations
 
@@ -6,15 +6,32 @@ import datetime as dt
 import os
 import re
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from .db import DB_NAME, Store, check_integrity, copy_database, timestamp
+from ..domain.messages import Msg
+from .db import (CORRUPT, DB_NAME, EMPTY_FILE, FOREIGN_FILE, NEWER_SCHEMA, UNREADABLE, Store, StoreError,
+                 check_store_file, copy_database, timestamp)
 from .models.core import ChangeLog
 
 _NAME = re.compile(r"^cellsec-(\d{8}-\d{6})-s(\d+)\.sqlite3$")
+
+BAD_BACKUP = Msg("Không khôi phục từ tệp {name} được: {why}. Dữ liệu hiện tại không bị thay đổi.",
+                 "Cannot restore from {name}: {why}. The current data is unchanged.")
+LIVE_FILE = Msg("đây chính là tệp dữ liệu đang dùng, không phải một bản sao lưu",
+                "it is the data file in use, not a backup")
+_CANNOT_READ = Msg("không đọc được tệp ({error})", "the file cannot be read ({error})")
+_WHY = {
+    EMPTY_FILE: Msg("tệp trống (0 byte)", "the file is empty (0 bytes)"),
+    FOREIGN_FILE: Msg("đây là cơ sở dữ liệu của một chương trình khác, không phải dữ liệu CellSec",
+                      "it is another program's database, not CellSec data"),
+    CORRUPT: Msg("tệp bị hỏng hoặc không phải dữ liệu CellSec", "the file is damaged or is not CellSec data"),
+    NEWER_SCHEMA: Msg("tệp được tạo bởi phiên bản CellSec mới hơn; hãy cập nhật chương trình trước",
+                      "it was written by a newer CellSec; update the program first"),
+}
 
 
 @dataclass(frozen=True)
@@ -51,18 +68,93 @@ def delete_backups(files: list[BackupFile]) -> None:
         backup.path.unlink(missing_ok=True)
 
 
-def restore_backup(backup: Path, data_dir: Path) -> Path:
-    """Put `backup` in place of the database, keeping the current file aside (never deleted)."""
-    check_integrity(backup)
-    db = data_dir / DB_NAME
-    aside = data_dir / f"{DB_NAME}.truoc-khoi-phuc-{timestamp()}"
-    if db.exists():
-        shutil.move(db, aside)
-        for suffix in ("-wal", "-shm"):
-            extra = Path(str(db) + suffix)
-            if extra.exists():
-                shutil.move(extra, Path(str(aside) + suffix))
-    tmp = db.with_name(db.name + ".restoring")
-    shutil.copyfile(backup, tmp)
-    os.replace(tmp, db)
+def _is_live_file(backup: Path, data_dir: Path) -> bool:
+    live = Path(data_dir) / DB_NAME
+    try:
+        return live.exists() and os.path.samefile(backup, live)
+    except OSError:
+        return False
+
+
+def check_restorable(backup: Path, data_dir: Path) -> None:
+    """Refuse a file that must not replace the data: the live file itself, an empty, damaged or foreign
+    file, or a newer schema. Reads only; raises StoreError(BAD_BACKUP) saying which."""
+    from .migrate import check_not_newer
+
+    backup = Path(backup)
+    if _is_live_file(backup, data_dir):
+        raise StoreError(BAD_BACKUP, name=backup.name, why=LIVE_FILE.format())
+    try:
+        check_store_file(backup)
+        check_not_newer(backup)
+    except StoreError as exc:
+        if exc.msg is UNREADABLE:
+            why = _CANNOT_READ.format(error=exc.params["error"])
+        else:
+            why = _WHY.get(exc.msg, _WHY[CORRUPT]).format()
+        raise StoreError(BAD_BACKUP, name=backup.name, why=why) from exc
+    except sqlite3.Error as exc:
+        raise StoreError(BAD_BACKUP, name=backup.name, why=_WHY[CORRUPT].format()) from exc
+
+
+def usable_backups(backup_dir: Path, data_dir: Path) -> tuple[list[BackupFile], list[BackupFile]]:
+    """(usable, damaged) backups, newest first: a damaged newest backup never hides the older ones."""
+    usable, damaged = [], []
+    for backup in list_backups(backup_dir):
+        try:
+            check_restorable(backup.path, data_dir)
+        except StoreError:
+            damaged.append(backup)
+        else:
+            usable.append(backup)
+    return usable, damaged
+
+
+def prepare_restore(backup: Path, data_dir: Path) -> Path:
+    """Check `backup` and copy it beside the data as `.restoring`, ready to be put in place. Nothing of the
+    current data is touched; on any failure no copy is left."""
+    check_restorable(backup, data_dir)
+    tmp = Path(data_dir) / (DB_NAME + ".restoring")
+    try:
+        shutil.copyfile(backup, tmp)
+        with sqlite3.connect(tmp) as conn:  # a standalone file: no -wal of its own to carry along
+            conn.execute("PRAGMA journal_mode=DELETE")
+        conn.close()
+    except BaseException:
+        _remove_with_journals(tmp)
+        raise
+    return tmp
+
+
+def _remove_with_journals(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def put_in_place(prepared: Path, data_dir: Path, keep_aside: bool) -> Path | None:
+    """Replace the database with a prepared copy. With `keep_aside` (the current file could not be opened,
+    so no safety backup exists) the current file is kept as `…truoc-khoi-phuc-TIME` (with its -wal, which
+    may hold data); otherwise the caller has taken a safety backup and the old file is dropped. Stale
+    -wal/-shm files are removed so they can never be applied to the restored file."""
+    db = Path(data_dir) / DB_NAME
+    aside = None
+    if keep_aside and db.exists():
+        aside = Path(data_dir) / f"{DB_NAME}.truoc-khoi-phuc-{timestamp()}"
+        os.replace(db, aside)
+        wal = Path(str(db) + "-wal")
+        if wal.exists() and wal.stat().st_size:
+            os.replace(wal, Path(str(aside) + "-wal"))
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    os.replace(prepared, db)
     return aside
+
+
+def restore_backup(backup: Path, data_dir: Path) -> Path | None:
+    """Put `backup` in place of a database that is not open, keeping the current file aside."""
+    prepared = prepare_restore(backup, data_dir)
+    try:
+        return put_in_place(prepared, data_dir, keep_aside=True)
+    finally:
+        if prepared.exists():  # the swap failed: no half-made copy is left beside the data
+            _remove_with_journals(prepared)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:  # SQLAlchemy (~0.3 s to import) is loaded when an engine is made, not to check a file
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain import failures
 from ..domain.messages import Msg
@@ -25,6 +27,24 @@ MIGRATION_FAILED = Msg(
     "Không nâng cấp được dữ liệu lên phiên bản mới ({error}). Dữ liệu cũ vẫn nguyên vẹn; bản sao lưu ở {backup}.",
     "Could not upgrade the data to the new version ({error}). The old data is untouched; a backup is at {backup}.",
 )
+EMPTY_FILE = Msg(
+    "Tệp dữ liệu {path} trống (0 byte): nội dung của nó đã mất. CellSec giữ nguyên tệp này, không tạo dữ liệu mới "
+    "đè lên. Hãy khôi phục từ một bản sao lưu.",
+    "The data file {path} is empty (0 bytes): its contents are gone. CellSec keeps the file and does not start new "
+    "data over it. Restore it from a backup.",
+)
+FOREIGN_FILE = Msg(
+    "Tệp {path} là cơ sở dữ liệu của một chương trình khác ({tables}), không phải dữ liệu CellSec. CellSec giữ "
+    "nguyên tệp này. Hãy khôi phục từ một bản sao lưu.",
+    "The file {path} is another program's database ({tables}), not CellSec data. CellSec keeps the file. "
+    "Restore it from a backup.",
+)
+UNREADABLE = Msg(
+    "Không đọc được tệp dữ liệu {path} ({error}). CellSec giữ nguyên tệp này.",
+    "Cannot read the data file {path} ({error}). CellSec keeps the file.",
+)
+NO_TABLES = Msg("không có bảng nào", "it has no tables")
+SOME_TABLES = Msg("có các bảng {names}", "its tables are {names}")
 NOT_WRITABLE = Msg(
     "Không ghi được vào thư mục dữ liệu {path}: {error}",
     "Cannot write to the data folder {path}: {error}",
@@ -65,10 +85,51 @@ def _on_begin(conn) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_store_file(path: Path) -> None:
+    """Refuse, before anything writes to it, a file that is not a usable CellSec store: empty, unreadable,
+    damaged, or another program's SQLite database. (A newer schema is refused by the migration step.)"""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(CORRUPT, path=path)
+    try:
+        with open(path, "rb") as f:
+            header = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(UNREADABLE, path=path, error=failures.reason(exc)) from exc
+    if not header:
+        raise StoreError(EMPTY_FILE, path=path)
+    if header != SQLITE_MAGIC:
+        raise StoreError(CORRUPT, path=path)
+    check_integrity(path)
+    tables = table_names(path)
+    if "alembic_version" not in tables or "cells" not in tables:
+        shown = sorted(tables)
+        names = ", ".join(shown[:6]) + (", …" if len(shown) > 6 else "")
+        raise StoreError(FOREIGN_FILE, path=path,
+                         tables=SOME_TABLES.format(names=names) if shown else NO_TABLES.format())
+
+
+def table_names(path: Path) -> set[str]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    conn.close()
+    return {row[0] for row in rows}
+
+
+def offers_restore(error: StoreError) -> bool:
+    """The file is there but cannot be used: the user is offered a backup in its place."""
+    return error.msg in (CORRUPT, EMPTY_FILE, FOREIGN_FILE, UNREADABLE)
 
 
 def check_integrity(path: Path) -> None:
@@ -87,10 +148,25 @@ def copy_database(source: Path, dest: Path) -> None:
     """Consistent copy with SQLite's online backup API (safe while WAL is in use)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
-    with sqlite3.connect(source) as src, sqlite3.connect(tmp) as dst:
+    src = dst = None
+    try:
+        src = sqlite3.connect(source)
+        dst = sqlite3.connect(tmp)
         src.backup(dst)
-    dst.close()
-    os.replace(tmp, dest)
+        # A standalone file (rollback journal, no -wal): it can be read from a read-only stick as it is.
+        dst.execute("PRAGMA journal_mode=DELETE")
+        dst.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        if dst is not None:
+            dst.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):  # a full disk or a read-only folder leaves nothing
+            with contextlib.suppress(OSError):
+                Path(str(tmp) + suffix).unlink(missing_ok=True)
+        raise
+    finally:
+        if src is not None:
+            src.close()
 
 
 @dataclass
@@ -120,9 +196,11 @@ def open_store(data_dir: Path) -> Store:
     except OSError as exc:
         raise StoreError(NOT_WRITABLE, path=data_dir, error=failures.reason(exc)) from exc
     path = data_dir / DB_NAME
-    if path.exists():
-        check_integrity(path)
+    if path.exists() or path.is_symlink():
+        check_store_file(path)  # never initialised over: an empty or foreign file is kept and reported
     migrate(path, data_dir / "backups")
+    from sqlalchemy.orm import sessionmaker
+
     engine = make_engine(path)
     return Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
 

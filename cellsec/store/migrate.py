@@ -61,6 +61,15 @@ def current_revisions(path: Path) -> set[str]:
     return {row[0] for row in rows}
 
 
+def check_not_newer(path: Path) -> set[str]:
+    """The file's revisions, refusing a schema written by a newer CellSec (one this program cannot read)."""
+    current = current_revisions(path)
+    unknown = current - set(_revision_graph())
+    if unknown:
+        raise StoreError(NEWER_SCHEMA, revision=", ".join(sorted(unknown)))
+    return current
+
+
 def _upgrade(path: Path) -> None:
     from alembic import command
 
@@ -88,11 +97,8 @@ def migrate(path: Path, backup_dir: Path) -> None:
     work.unlink(missing_ok=True)
     backup = None
     if path.exists():
-        current = current_revisions(path)
-        if current == heads:
+        if check_not_newer(path) == heads:
             return
-        if current - set(_revision_graph()):
-            raise StoreError(NEWER_SCHEMA, revision=", ".join(sorted(current - set(_revision_graph()))))
         backup = backup_dir / f"truoc-nang-cap-{timestamp()}.sqlite3"
         copy_database(path, backup)
         copy_database(path, work)

@@ -12,8 +12,16 @@
         <translation>Không mở được dữ liệu</translation>
     </message>
     <message>
-        <source>Restore the newest backup ({name})? The damaged file is kept beside it.</source>
-        <translation>Khôi phục bản sao lưu mới nhất ({name})? Tệp bị hỏng vẫn được giữ lại bên cạnh.</translation>
+        <source>Restore the newest usable backup ({name}), taken at {time}? The current file is kept beside it, unchanged.</source>
+        <translation>Khôi phục bản sao lưu mới nhất còn dùng được ({name}), lập lúc {time}? Tệp hiện tại được giữ nguyên bên cạnh.</translation>
+    </message>
+    <message>
+        <source>These newer backups are damaged and were skipped: {names}.</source>
+        <translation>Các bản sao lưu mới hơn sau đây bị hỏng nên đã bỏ qua: {names}.</translation>
+    </message>
+    <message>
+        <source>There is no usable backup in {folder}. The file has been left as it is.</source>
+        <translation>Không có bản sao lưu nào dùng được trong {folder}. Tệp được để nguyên như cũ.</translation>
     </message>
 </context>
 </TS>

@@ -92,3 +92,35 @@ def test_restore_a_backup_while_the_data_is_fine(data_dir, capsys):
     main(["--data-dir", str(data_dir), "undo"])
     assert main(["--data-dir", str(data_dir), "backup", "restore", backup]) == 0
     assert "Dữ liệu trước khi khôi phục được lưu tại" in capsys.readouterr().out
+
+
+def _cell_with_backup(data_dir, capsys) -> str:
+    main(["--data-dir", str(data_dir), "setup", "--name", "Chi bộ A", "--upper", "Đảng ủy B", "--place", "Huế"])
+    main(["--data-dir", str(data_dir), "backup", "now"])
+    return capsys.readouterr().out.strip().splitlines()[-1]
+
+
+def test_a_zeroed_data_file_is_kept_and_the_newest_backup_is_named(data_dir, capsys):
+    backup = _cell_with_backup(data_dir, capsys)
+    (data_dir / "cellsec.sqlite3").write_bytes(b"")
+    for extra in ("cellsec.sqlite3-wal", "cellsec.sqlite3-shm"):
+        (data_dir / extra).unlink(missing_ok=True)
+    assert main(["--data-dir", str(data_dir), "cell", "--json"]) == 2
+    err = capsys.readouterr().err
+    assert "trống (0 byte)" in err and "Chưa khai báo" not in err
+    assert f'backup restore "{backup}"' in err  # the way back is spelled out
+    assert (data_dir / "cellsec.sqlite3").stat().st_size == 0
+    assert main(["--data-dir", str(data_dir), "backup", "restore", backup]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "cell", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "Chi bộ A"
+
+
+def test_restore_refuses_the_live_file_and_keeps_the_data(data_dir, capsys):
+    _cell_with_backup(data_dir, capsys)
+    live = data_dir / "cellsec.sqlite3"
+    assert main(["--data-dir", str(data_dir), "backup", "restore", str(live)]) == 2
+    assert "chính là tệp dữ liệu đang dùng" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "cell", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "Chi bộ A"
+    assert not list(data_dir.glob("*truoc-khoi-phuc*"))

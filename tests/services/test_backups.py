@@ -1,5 +1,6 @@
 import datetime as dt
 import sqlite3
+from pathlib import Path
 
 from cellsec.store.backup import restore_backup
 from cellsec.store.db import DB_NAME
@@ -93,11 +94,99 @@ def test_a_failed_restore_says_why_in_vietnamese(services, monkeypatch):
 
     backup = services.backups.backup_now()
 
-    def full(*_args):
+    from cellsec.store import backup as store_backup
+
+    def full(source, dest):  # half the file is written, then the disk is full
+        Path(dest).write_bytes(Path(source).read_bytes()[:4096])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backups, "restore_backup", full)
+    monkeypatch.setattr(store_backup.shutil, "copyfile", full)
+    before = sorted(p.name for p in services.data_dir.iterdir())
     with pytest.raises(ServiceError) as err:
         services.backups.restore(backup)
     assert err.value.message == f"Chưa khôi phục được bản sao lưu {backup.name} (ổ đĩa đã đầy)."
-    assert services.members.list() == []  # the data is reopened and usable
+    assert services.members.list() == []  # the data is still open and usable
+    assert services.cell.get().place_name == "Nghệ An"
+    assert sorted(p.name for p in services.data_dir.iterdir()) == before  # no half-copied file left
+
+
+def _restore_refused(services, data_dir, path, said):
+    import pytest
+
+    from cellsec.services.errors import ServiceError
+
+    before = sorted(p.name for p in data_dir.iterdir())
+    backups_before = len(services.backups.list())
+    with pytest.raises(ServiceError) as err:
+        services.backups.restore(path)
+    assert said in str(err.value) and "Dữ liệu hiện tại không bị thay đổi" in str(err.value)
+    assert services.cell.get().place_name == "Nghệ An"  # the data is still there, still open
+    assert sorted(p.name for p in data_dir.iterdir()) == before  # nothing moved aside, no leftovers
+    assert len(services.backups.list()) == backups_before  # refused before any safety backup
+
+
+def test_restore_refuses_bad_files_before_moving_anything(services, data_dir, tmp_path):
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    _restore_refused(services, data_dir, empty, "tệp trống (0 byte)")
+    foreign = tmp_path / "places.sqlite"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY)")
+    conn.close()
+    _restore_refused(services, data_dir, foreign, "chương trình khác")
+    _restore_refused(services, data_dir, data_dir / DB_NAME, "chính là tệp dữ liệu đang dùng")
+    truncated = tmp_path / "truncated.sqlite3"
+    truncated.write_bytes(services.backups.backup_now(T0).read_bytes()[:5000])
+    services.backups.list()[0].path.unlink()
+    _restore_refused(services, data_dir, truncated, "bị hỏng")
+
+
+def test_restore_refuses_a_newer_schema_before_moving_anything(services, data_dir, tmp_path):
+    newer = services.backups.backup_now(T0)
+    with sqlite3.connect(newer) as conn:
+        conn.execute("INSERT INTO alembic_version VALUES ('9999_future')")
+    conn.close()
+    _restore_refused(services, data_dir, newer, "phiên bản CellSec mới hơn")
+
+
+def test_restore_leaves_only_the_named_safety_copy(services, data_dir):
+    backup = services.backups.backup_now(T0)
+    _edit(services, "Sau khi sao lưu")
+    safety = services.backups.restore(backup)
+    assert safety.parent == services.backups.folder
+    leftovers = [p.name for p in data_dir.iterdir() if p.name.startswith(DB_NAME) and p.name != DB_NAME]
+    assert [n for n in leftovers if n not in (DB_NAME + "-wal", DB_NAME + "-shm")] == []
+    services.close()  # the open store's own -wal/-shm go with it; nothing stale is left
+    assert sorted(p.name for p in data_dir.iterdir() if p.is_file()) == [DB_NAME]
+
+
+def test_a_full_disk_during_backup_leaves_no_part_file(services, monkeypatch):
+    import types
+
+    import pytest
+
+    from cellsec.services.errors import ServiceError
+    from cellsec.store import db
+
+    class FillsTheDisk:  # the copy has begun (the .part file exists and has pages) when the disk fills
+        def __init__(self, conn):
+            self.conn = conn
+
+        def backup(self, target):
+            target.execute("CREATE TABLE half (x)")
+            target.commit()
+            assert list(services.backups.folder.glob("*.part"))
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def close(self):
+            self.conn.close()
+
+    def connect(path, *args, **kwargs):
+        conn = sqlite3.connect(path, *args, **kwargs)
+        return conn if str(path).endswith(".part") else FillsTheDisk(conn)
+
+    monkeypatch.setattr(db, "sqlite3", types.SimpleNamespace(**{**vars(sqlite3), "connect": connect}))
+    with pytest.raises(ServiceError) as err:
+        services.backups.backup_now(T0)
+    assert err.value.message == "Chưa sao lưu được (ổ đĩa đã đầy). Dữ liệu hiện tại không bị ảnh hưởng."
+    assert list(services.backups.folder.glob("*")) == []  # no 0-byte or half-written .part file

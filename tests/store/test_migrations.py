@@ -73,19 +73,15 @@ def test_database_from_a_newer_version_is_refused(data_dir):
     assert "phiên bản CellSec mới hơn" in str(err.value)
 
 
-@pytest.mark.parametrize("content", [b"", b"this is not a database at all" * 100])
-def test_corrupt_or_foreign_file_is_refused_not_overwritten(data_dir, content):
+@pytest.mark.parametrize("content, said", [(b"", "trống (0 byte)"), (b"this is not a database at all" * 100, "bị hỏng")])
+def test_empty_or_damaged_file_is_refused_not_overwritten(data_dir, content, said):
     data_dir.mkdir(parents=True)
     db = data_dir / DB_NAME
-    if content:
-        db.write_bytes(content)
-        with pytest.raises(StoreError) as err:
-            open_store(data_dir)
-        assert "bị hỏng" in str(err.value)
-        assert db.read_bytes() == content
-    else:
-        db.write_bytes(content)  # an empty file is a valid empty SQLite database: it is initialised
-        open_store(data_dir).close()
+    db.write_bytes(content)
+    with pytest.raises(StoreError) as err:
+        open_store(data_dir)
+    assert said in str(err.value)
+    assert db.read_bytes() == content  # kept exactly as found, never initialised over
 
 
 def test_damaged_pages_are_detected(data_dir):

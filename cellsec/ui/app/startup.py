@@ -9,9 +9,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ...services.backups import backups_in, is_corrupt, restore_unopened
+from ...services.backups import offers_restore, restore_unopened, usable_backups_in
 from ...services.errors import ServiceError, StoreError
 from ...services.facade import Services
+from ..common.screen_fit import install as install_screen_fit
 from .launch import instance_key
 from .i18n import install_language
 
@@ -26,7 +27,14 @@ class Startup(QObject):
         return self.tr("Cannot open the data")
 
     def restore_question(self) -> str:
-        return self.tr("Restore the newest backup ({name})? The damaged file is kept beside it.")
+        return self.tr("Restore the newest usable backup ({name}), taken at {time}? The current file is kept "
+                       "beside it, unchanged.")
+
+    def damaged_backups(self) -> str:
+        return self.tr("These newer backups are damaged and were skipped: {names}.")
+
+    def no_usable_backup(self) -> str:
+        return self.tr("There is no usable backup in {folder}. The file has been left as it is.")
 
 
 def _raise_existing(key: str) -> bool:
@@ -61,19 +69,35 @@ def _open_services(app: QApplication, data_dir: Path, texts: Startup) -> Service
     try:
         return Services.open(data_dir)
     except StoreError as exc:
-        backups = backups_in(data_dir)
-        if is_corrupt(exc) and backups:
-            answer = QMessageBox.question(None, texts.cannot_open(),
-                                          f"{exc}\n\n{texts.restore_question().format(name=backups[0].path.name)}")
-            if answer == QMessageBox.StandardButton.Yes:
-                try:
-                    restore_unopened(backups[0].path, data_dir)
-                    return Services.open(data_dir)
-                except (ServiceError, StoreError) as failed:  # e.g. the disk is full: said in Vietnamese
-                    QMessageBox.critical(None, texts.cannot_open(), str(failed))
+        if not offers_restore(exc):
+            QMessageBox.critical(None, texts.cannot_open(), str(exc))
             return None
-        QMessageBox.critical(None, texts.cannot_open(), str(exc))
+        return _offer_restore(data_dir, texts, exc)
+
+
+def _offer_restore(data_dir: Path, texts: Startup, exc: StoreError) -> Services | None:
+    """The data file is there but unusable: say what was found and offer the newest backup that checks out
+    (a damaged newer one is named and skipped). The unusable file is never written over."""
+    usable, damaged = usable_backups_in(data_dir)
+    parts = [str(exc)]
+    if damaged:
+        parts.append(texts.damaged_backups().format(names=", ".join(b.path.name for b in damaged)))
+    if not usable:
+        parts.append(texts.no_usable_backup().format(folder=data_dir / "backups"))
+        QMessageBox.critical(None, texts.cannot_open(), "\n\n".join(parts))
         return None
+    newest = usable[0]
+    parts.append(texts.restore_question().format(name=newest.path.name,
+                                                 time=newest.taken_at.strftime("%d/%m/%Y %H:%M")))
+    answer = QMessageBox.question(None, texts.cannot_open(), "\n\n".join(parts))
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        restore_unopened(newest.path, data_dir)
+        return Services.open(data_dir)
+    except (ServiceError, StoreError) as failed:  # e.g. the disk is full: said in Vietnamese
+        QMessageBox.critical(None, texts.cannot_open(), str(failed))
+    return None
 
 
 def start(app: QApplication, data_dir: Path):
@@ -102,6 +126,7 @@ def start(app: QApplication, data_dir: Path):
         lock.unlock()
         return None
     install_language(app, services.ctx.get_setting("language", "vi"))
+    install_screen_fit(app, data_dir)  # every window opens on the screen, where the user left it
     if not services.cell.is_set_up():
         wizard = SetupWizard(services)
         if not wizard.exec():

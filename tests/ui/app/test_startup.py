@@ -61,3 +61,51 @@ def test_a_restore_at_start_that_fails_says_why_in_vietnamese(qapp, services, mo
     monkeypatch.setattr(startup.QMessageBox, "critical", staticmethod(lambda *a: shown.append(a[2])))
     assert startup._open_services(qapp, data_dir, startup.Startup()) is None
     assert shown == ["Chưa khôi phục được bản sao lưu x.sqlite3 (ổ đĩa đã đầy)."]
+
+
+def test_a_zeroed_file_offers_the_newest_usable_backup_skipping_a_damaged_one(qapp, services, monkeypatch):
+    import datetime as dt
+
+    data_dir = services.data_dir
+    older = services.backups.backup_now(dt.datetime(2026, 11, 20, 9, 0))
+    newest = services.backups.backup_now(dt.datetime(2026, 11, 21, 9, 0))
+    newest.write_bytes(newest.read_bytes()[:3000])  # the newest backup is damaged (cut short)
+    services.close()
+    (data_dir / "cellsec.sqlite3").write_bytes(b"")
+    asked = []
+
+    def answer_yes(*args, **_kwargs):
+        asked.append(args[2])
+        return startup.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(startup.QMessageBox, "question", staticmethod(answer_yes))
+    monkeypatch.setattr(startup.QMessageBox, "critical", staticmethod(lambda *a: asked.append(a[2])))
+    opened = startup._open_services(qapp, data_dir, startup.Startup())
+    assert opened is not None
+    try:
+        assert opened.cell.get().name == "Chi bộ Xuất bản - Kỹ thuật"  # the cell is back, not a new empty one
+    finally:
+        opened.close()
+    assert len(asked) == 1
+    assert "trống (0 byte)" in asked[0]  # says what it found
+    assert newest.name in asked[0] and "bị hỏng" in asked[0]  # the damaged one is named and skipped
+    assert f"({older.name})" in asked[0]
+    kept = list(data_dir.glob("cellsec.sqlite3.truoc-khoi-phuc-*"))
+    assert len(kept) == 1 and kept[0].stat().st_size == 0  # the zeroed file is kept as it was found
+
+
+def test_a_foreign_file_without_backups_is_left_alone(qapp, data_dir, monkeypatch):
+    import sqlite3
+
+    data_dir.mkdir(parents=True)
+    db = data_dir / "cellsec.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.close()
+    before = db.read_bytes()
+    shown = []
+    monkeypatch.setattr(startup.QMessageBox, "critical", staticmethod(lambda *a: shown.append(a[2])))
+    assert startup._open_services(qapp, data_dir, startup.Startup()) is None
+    assert "chương trình khác" in shown[0] and "contacts" in shown[0]
+    assert "Không có bản sao lưu nào dùng được" in shown[0]
+    assert db.read_bytes() == before
