@@ -13,7 +13,7 @@ from ...domain.text import clean_text
 from ...store.models.reviews import CollectiveReview
 from ..errors import ServiceError, ValidationFailed
 from ..lifecycle import ensure_editable
-from .common import ReviewsPart, dumps_json, latest_meta, loads_json, scores_out
+from .common import ReviewsPart, dumps_json, latest_meta, loads_json, scores_out, unchanged_since_read
 from .messages import (
     ALREADY_DECIDED,
     COLLECTIVE_DOC_NAME,
@@ -151,6 +151,7 @@ class CollectivePart(ReviewsPart):
         with self.ctx.mutation("reviews.collective.decide",
                                S_COLL_DECIDE.format(year=year, level=LEVEL_NAMES[cleaned.level]), undoable=False) as s:
             row = self._collective_row(s, year)
+            unchanged_since_read(row.status, row.version, record.version)  # not decided elsewhere meanwhile
             row.decided_level, row.decision_no, row.decision_date = cleaned.level, cleaned.decision_no, \
                 cleaned.decision_date
             self._finalise_collective(s, row, DECIDED, status=DECIDED)
@@ -180,6 +181,7 @@ class CollectivePart(ReviewsPart):
             raise ValidationFailed(errors)
         with self.ctx.mutation("reviews.collective.amend", S_COLL_AMEND.format(year=year), undoable=False) as s:
             row = self._collective_row(s, year)
+            unchanged_since_read(row.status, row.version, record.version, locked=True)
             self._store_collective(row, part)
             if decision_part is not None:
                 row.decided_level, row.decision_no, row.decision_date = decision_part.level, \

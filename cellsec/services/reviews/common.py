@@ -20,7 +20,8 @@ from ...store.models.reviews import ReviewYear
 from ..context import Context
 from ..finalise import ChainReport, finalise
 from ..lifecycle import finalise_document
-from .messages import KIND_TABLES, SHIPPED_RULE_SETS
+from ..errors import ServiceError
+from .messages import ALREADY_DECIDED, CHANGED_MEANWHILE, DECIDED, DRAFT, KIND_TABLES, NOT_SUBMITTED, SHIPPED_RULE_SETS
 from .records import VersionInfo
 
 
@@ -58,6 +59,17 @@ def rules_from_json(text: str) -> RuleSet:
     return parse_rule_set(json.loads(text))
 
 
+
+
+def unchanged_since_read(status: str, version: int, seen: int, *, locked: bool = False) -> None:
+    """Inside a finalising mutation (it holds the write lock): refuse when another window or process finalised
+    the document since the caller read it at version `seen`. `locked`: an amendment (submitted or decided)."""
+    if not locked and status == DRAFT:
+        raise ServiceError(NOT_SUBMITTED)
+    if not locked and status == DECIDED:
+        raise ServiceError(ALREADY_DECIDED)
+    if (version or 0) != (seen or 0):
+        raise ServiceError(CHANGED_MEANWHILE, version=version)
 
 
 class ReviewsPart:

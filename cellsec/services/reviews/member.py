@@ -15,7 +15,8 @@ from ...store.models.members import Member
 from ...store.models.reviews import MemberReview
 from ..errors import NotFound, ServiceError, ValidationFailed
 from ..lifecycle import ensure_editable
-from .common import ReviewsPart, dumps_json, latest_meta, loads_json, rules_from_json, scores_out
+from .common import (ReviewsPart, dumps_json, latest_meta, loads_json, rules_from_json, scores_out,
+                     unchanged_since_read)
 from .messages import (
     ALREADY_DECIDED,
     CELL_LEVEL_REQUIRED,
@@ -258,6 +259,7 @@ class MemberReviewsPart(ReviewsPart):
         summary = S_DECIDE.format(name=record.member_name, year=record.year, level=LEVEL_NAMES[cleaned.level])
         with self.ctx.mutation("reviews.decide", summary, undoable=False) as s:
             row = self._review_row(s, review_id)
+            unchanged_since_read(row.status, row.version, record.version)  # not decided elsewhere meanwhile
             row.decided_level, row.decision_no, row.decision_date = cleaned.level, cleaned.decision_no, \
                 cleaned.decision_date
             self._finalise_review(s, row, DECIDED, status=DECIDED)
@@ -302,6 +304,7 @@ class MemberReviewsPart(ReviewsPart):
         with self.ctx.mutation("reviews.amend", S_AMEND.format(name=record.member_name, year=record.year),
                                undoable=False) as s:
             row = self._review_row(s, review_id)
+            unchanged_since_read(row.status, row.version, record.version, locked=True)
             self._store_member_part(row, member_part)
             self._store_cell_part(row, cell_part)
             if decision_part is not None:

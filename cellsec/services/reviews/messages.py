@@ -57,6 +57,12 @@ ALREADY_DECIDED = Msg(
     "Đã ghi mức xếp loại được quyết định; muốn sửa hãy lập bản đính chính và ghi rõ lý do.",
     "The decided level is recorded; to change it make an amendment with its reason.",
 )
+CHANGED_MEANWHILE = Msg(
+    "Bản kiểm điểm vừa được sửa ở nơi khác (nay là bản số {version}) trong lúc bạn làm; thao tác này chưa được "
+    "ghi. Hãy mở lại để xem bản mới rồi làm lại.",
+    "The review was changed elsewhere (it is now version {version}) while you worked; this was not recorded. "
+    "Open it again to see the new version, then redo it.",
+)
 UNKNOWN_FORM = Msg("Mẫu kiểm điểm không có trong bộ quy tắc của năm.", "This form type is not in the year's rule set.")
 UNKNOWN_GRADE = Msg("Mức đánh giá không hợp lệ.", "Unknown grade.")
 UNKNOWN_CASE = Msg("Trường hợp này không có trong bộ quy tắc của năm.", "This case is not in the year's rule set.")

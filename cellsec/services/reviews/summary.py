@@ -74,6 +74,8 @@ class SummaryPart(ReviewsPart):
             raise ValidationFailed(errors)
         with self.ctx.mutation("reviews.summary", S_SUMMARY.format(year=year), undoable=False) as s:
             year_row = self._year_row(s, year)
+            if year_row.summary_status == SUBMITTED:  # submitted by another process since it was read
+                raise ServiceError(SUMMARY_SUBMITTED, year=year)
             for row in s.scalars(select(MemberReview).where(MemberReview.year_id == year_row.id,
                                                             MemberReview.deleted_at.is_(None),
                                                             MemberReview.status == DRAFT)):

@@ -201,3 +201,40 @@ def test_submitting_locks_and_chains_through_the_shared_lifecycle(services, revi
     latest = services.finalise.latest("member_review", review_id)
     assert latest.version == 1 and latest.content["stage"] == "submitted"
     assert services.finalise.verify_chain().ok
+
+
+def test_a_decision_or_amendment_made_elsewhere_meanwhile_is_not_overwritten(cell, data_dir):
+    """Issue 15: the checks of decide/amend run again inside the write transaction, so a second window or
+    process that read the review before another one decided it is refused instead of deciding it twice."""
+    from cellsec.services.facade import Services
+
+    svc, _ = cell
+    rid = open_year(cell)["staff"].id
+    fill(svc, rid)
+    svc.reviews.submit_review(rid)
+    other = Services.open(data_dir)
+    try:
+        read = svc.reviews.get_review
+
+        def read_then_other_writes(review_id, action):
+            record = read(review_id)
+            action()  # the other process writes between this one's read and its write
+            return record
+
+        decide = lambda: other.reviews.decide(rid, DecisionInput("htt", "Số 125-QĐ/ĐU", dt.date(2026, 11, 20)),
+                                              today=TODAY)
+        svc.reviews.get_review = lambda review_id: read_then_other_writes(review_id, decide)
+        with pytest.raises(ServiceError) as err:
+            svc.reviews.decide(rid, DecisionInput("ht", "Số 126-QĐ/ĐU", dt.date(2026, 11, 21)), today=TODAY)
+        assert "Đã ghi mức xếp loại được quyết định" in err.value.message
+        amend = lambda: other.reviews.amend_review(rid, "Ghi nhầm số phiếu",
+                                                   cell=CellAssessmentInput("Nhất trí.", "htt", 4, 1, 0))
+        svc.reviews.get_review = lambda review_id: read_then_other_writes(review_id, amend)
+        with pytest.raises(ServiceError) as err:
+            svc.reviews.amend_review(rid, "Sửa lời", cell=CellAssessmentInput("Nhất trí cao.", "htt", 5, 0, 0))
+        assert "vừa được sửa ở nơi khác (nay là bản số 3)" in err.value.message
+        del svc.reviews.get_review
+        record = svc.reviews.get_review(rid)
+        assert (record.decision_no, record.votes_against, record.version) == ("Số 125-QĐ/ĐU", 1, 3)
+    finally:
+        other.close()
