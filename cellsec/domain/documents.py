@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 # Common type abbreviations (reference §4.5; the full official table is unverified).
 TYPE_MINUTES = "BB"
 TYPE_RESOLUTION = "NQ"
@@ -14,3 +16,19 @@ def document_number(seq: int | None, doc_type: str, issuer: str) -> str:
     if seq is None:
         return f"Số      -{doc_type}/{issuer}"
     return f"Số {seq:02d}-{doc_type}/{issuer}"
+
+
+def file_stem(kind: str, number: str | None = None, on: dt.date | None = None) -> str:
+    """A file name (without suffix) that names the document itself, so two documents never propose the same
+    name: 'bien-ban-so-03-bb-cb-2026-03-05'; a document without a number is 'bien-ban-du-thao-2026-03-05'."""
+    from .text import fold
+
+    def slug(text: str) -> str:
+        return "-".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())
+
+    parts = [slug(kind)]
+    if number is not None:
+        parts.append(slug(number) if number.strip(" -") and any(ch.isdigit() for ch in number) else "du-thao")
+    if on is not None:
+        parts.append(on.isoformat())
+    return "-".join(p for p in parts if p)

@@ -32,8 +32,8 @@
         <translation>In biên bản</translation>
     </message>
     <message>
-        <source>Make the PDF and open it to print (Ctrl+P)</source>
-        <translation>Tạo tệp PDF và mở ra để in (Ctrl+P)</translation>
+        <source>Preview the minutes, then print or save them (Ctrl+P)</source>
+        <translation>Xem trước biên bản rồi in hoặc lưu (Ctrl+P)</translation>
     </message>
     <message>
         <source>Export to Word…</source>

@@ -4,28 +4,16 @@
 <context>
     <name>MeetingOutput</name>
     <message>
-        <source>Preparing the minutes…</source>
-        <translation>Đang tạo biên bản…</translation>
+        <source>Minutes — {title}</source>
+        <translation>Biên bản — {title}</translation>
     </message>
     <message>
-        <source>The minutes were saved as {path}.</source>
-        <translation>Đã lưu biên bản thành tệp {path}.</translation>
+        <source>Resolution — {title}</source>
+        <translation>Nghị quyết — {title}</translation>
     </message>
     <message>
-        <source>Preparing the resolution…</source>
-        <translation>Đang tạo nghị quyết…</translation>
-    </message>
-    <message>
-        <source>The resolution was saved as {path}.</source>
-        <translation>Đã lưu nghị quyết thành tệp {path}.</translation>
-    </message>
-    <message>
-        <source>Preparing the minutes book of {year}…</source>
-        <translation>Đang tạo sổ biên bản năm {year}…</translation>
-    </message>
-    <message>
-        <source>The minutes book was saved as {path}.</source>
-        <translation>Đã lưu sổ biên bản thành tệp {path}.</translation>
+        <source>Minutes book {year}</source>
+        <translation>Sổ biên bản năm {year}</translation>
     </message>
     <message>
         <source>Export the minutes to Word</source>
@@ -46,10 +34,6 @@
     <message>
         <source>Done</source>
         <translation>Hoàn tất</translation>
-    </message>
-    <message>
-        <source>Open it now? You can print it from the viewer that opens.</source>
-        <translation>Mở tệp ngay bây giờ? Có thể in từ chương trình xem tệp vừa mở.</translation>
     </message>
 </context>
 </TS>

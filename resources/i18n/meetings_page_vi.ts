@@ -36,16 +36,16 @@
         <translation>In biên bản</translation>
     </message>
     <message>
-        <source>Make the PDF of the selected minutes and open it to print (Ctrl+P)</source>
-        <translation>Tạo tệp PDF của biên bản đang chọn và mở ra để in (Ctrl+P)</translation>
-    </message>
-    <message>
         <source>Print resolution</source>
         <translation>In nghị quyết</translation>
     </message>
     <message>
-        <source>Make the PDF of the selected meeting&apos;s resolution</source>
-        <translation>Tạo tệp PDF nghị quyết của buổi sinh hoạt đang chọn</translation>
+        <source>Preview the selected minutes, then print or save them (Ctrl+P)</source>
+        <translation>Xem trước biên bản đã chọn rồi in hoặc lưu (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Preview the selected meeting&apos;s resolution, then print or save it</source>
+        <translation>Xem trước nghị quyết của buổi sinh hoạt đã chọn rồi in hoặc lưu</translation>
     </message>
     <message>
         <source>Minutes book of the year</source>

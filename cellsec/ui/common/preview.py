@@ -70,7 +70,8 @@ class PdfPages:
     def __init__(self, path: Path) -> None:
         import pypdfium2
 
-        self._doc = pypdfium2.PdfDocument(str(path))
+        # Read into memory: the preview file is removed on close, and PDFium must never read a vanished file.
+        self._doc = pypdfium2.PdfDocument(Path(path).read_bytes())
 
     def __len__(self) -> int:
         return len(self._doc)

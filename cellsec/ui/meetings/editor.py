@@ -212,7 +212,7 @@ class MeetingEditor(DocumentEditor):
         for index, name in enumerate(names):
             self.tabs.setTabText(index, name)
         self.print_button.setText(self.tr("Print the minutes"))
-        self.print_button.setToolTip(self.tr("Make the PDF and open it to print (Ctrl+P)"))
+        self.print_button.setToolTip(self.tr("Preview the minutes, then print or save them (Ctrl+P)"))
         self.docx_button.setText(self.tr("Export to Word…"))
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the minutes (Ctrl+S); drafts are also saved automatically"))

@@ -1,31 +1,21 @@
 """Printing and exporting minutes, resolutions and the minutes book from the window.
 
-The document is rendered on a worker thread (busy indicator, the window never freezes). A printout is a
-PDF written to the data folder's "printouts" subfolder and then offered to the system's PDF viewer, which
-prints it (Qt for Python's essentials wheel has no PDF renderer to drive a QPrintDialog). A Word export
-asks where to save the file.
+Every print action opens the in-app preview (ui/common/preview.py) of the real PDF, rendered on a worker
+thread; from there the secretary prints (system print dialog), saves the PDF or exports Word. The proposed
+file names carry the document's number and date, so two meetings of one day never share a name. The
+direct Word export asks where to save, proposing such a name too.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ...domain.documents import file_stem
+from ..common.preview import PreviewDialog, PrintJob, free_path, open_preview
 from ..common.workers import run_in_background
-
-PRINTOUTS = "printouts"
-
-
-def _write_with_fallback(write, path: Path) -> Path:
-    """A PDF still open in a viewer cannot be replaced on Windows: write beside it under a new name."""
-    try:
-        return write(path)
-    except PermissionError:
-        return write(path.with_name(f"{path.stem}-{dt.datetime.now():%H%M%S}{path.suffix}"))
 
 
 class MeetingOutput(QObject):
@@ -36,50 +26,63 @@ class MeetingOutput(QObject):
         self.services = services
         self.widget = parent
         self.last_task = None  # the latest background job (tests wait on its `finished`)
-        self.last_path: Path | None = None
+        self.last_preview: PreviewDialog | None = None
+        self._exported: Path | None = None
 
-    def printouts_dir(self) -> Path:
-        return Path(self.services.data_dir) / PRINTOUTS
+    @property
+    def last_path(self) -> Path | None:
+        """The file the latest action made: the previewed PDF, or the exported DOCX."""
+        if self._exported is not None:
+            return self._exported
+        return self.last_preview.pdf_path if self.last_preview is not None else None
 
     # ---- actions ------------------------------------------------------------------------------------
-    def print_minutes(self, meeting_id: str, held_on: dt.date) -> None:
+    def minutes_job(self, meeting_id: str) -> PrintJob:
         services = self.services
-        path = self.printouts_dir() / f"bien-ban-{held_on:%Y-%m-%d}.pdf"
+        record = services.meetings.get(meeting_id)
 
-        def work() -> Path:
+        def write(path: Path) -> Path:
             from ...reports.minutes import write_minutes
 
-            return _write_with_fallback(lambda p: write_minutes(services, meeting_id, p), path)
+            return write_minutes(services, meeting_id, path)
 
-        self._run(work, self.tr("Preparing the minutes…"), self.tr("The minutes were saved as {path}."))
+        return PrintJob(title=self.tr("Minutes — {title}").format(title=record.title),
+                        stem=file_stem("Biên bản", record.number, record.content.held_on), write=write)
 
-    def print_resolution(self, meeting_id: str, held_on: dt.date) -> None:
+    def print_minutes(self, meeting_id: str, held_on=None) -> None:
+        self._preview(self.minutes_job(meeting_id))
+
+    def print_resolution(self, meeting_id: str, held_on=None) -> None:
         services = self.services
-        path = self.printouts_dir() / f"nghi-quyet-{held_on:%Y-%m-%d}.pdf"
+        record = services.meetings.get(meeting_id)
+        resolution = services.meetings.get_resolution(meeting_id)
+        number = resolution.number if resolution is not None else ""
 
-        def work() -> Path:
+        def write(path: Path) -> Path:
             from ...reports.minutes import write_resolution
 
-            return _write_with_fallback(lambda p: write_resolution(services, meeting_id, p), path)
+            return write_resolution(services, meeting_id, path)
 
-        self._run(work, self.tr("Preparing the resolution…"), self.tr("The resolution was saved as {path}."))
+        self._preview(PrintJob(title=self.tr("Resolution — {title}").format(title=record.title),
+                               stem=file_stem("Nghị quyết", number, record.content.held_on), write=write))
 
     def print_book(self, year: int) -> None:
         services = self.services
-        path = self.printouts_dir() / f"so-bien-ban-{year}.pdf"
 
-        def work() -> Path:
+        def write(path: Path) -> Path:
             from ...reports.minutes import write_minutes_book
 
-            return _write_with_fallback(lambda p: write_minutes_book(services, year, p), path)
+            return write_minutes_book(services, year, path)
 
-        self._run(work, self.tr("Preparing the minutes book of {year}…").format(year=year),
-                  self.tr("The minutes book was saved as {path}."))
+        self._preview(PrintJob(title=self.tr("Minutes book {year}").format(year=year),
+                               stem=file_stem("Sổ biên bản", None) + f"-{year}", write=write))
 
-    def export_docx(self, meeting_id: str, held_on: dt.date) -> None:
-        folder = Path(self.services.ctx.get_setting("export_folder", str(Path.home())) or Path.home())
+    def export_docx(self, meeting_id: str, held_on=None) -> None:
+        job = self.minutes_job(meeting_id)
+        saved = self.services.ctx.get_setting("export_folder", None)
+        folder = Path(saved) if saved and Path(saved).is_dir() else Path.home()
         name, _ = QFileDialog.getSaveFileName(self.widget, self.tr("Export the minutes to Word"),
-                                              str(folder / f"bien-ban-{held_on:%Y-%m-%d}.docx"),
+                                              str(free_path(folder, job.stem, ".docx")),
                                               self.tr("Word document (*.docx)"))
         if not name:
             return
@@ -87,25 +90,18 @@ class MeetingOutput(QObject):
         if path.suffix.lower() != ".docx":
             path = path.with_suffix(".docx")
         self.services.ctx.set_setting("export_folder", str(path.parent))
-        services = self.services
-
-        def work() -> Path:
-            from ...reports.minutes import write_minutes
-
-            return write_minutes(services, meeting_id, path)
-
-        self._run(work, self.tr("Exporting the minutes to Word…"), self.tr("The minutes were exported to {path}."))
+        self.last_task = run_in_background(self.widget, lambda: job.write(path), on_done=self._exported_to,
+                                           busy_text=self.tr("Exporting the minutes to Word…"))
 
     # ---- plumbing -----------------------------------------------------------------------------------
-    def _run(self, work, busy: str, done: str) -> None:
-        self.last_task = run_in_background(self.widget, work, on_done=lambda path: self._offer_open(path, done),
-                                           busy_text=busy)
+    def _preview(self, job: PrintJob) -> None:
+        self._exported = None
+        self.last_preview = open_preview(self.services, job, self.widget)
+        self.last_task = self.last_preview.last_task
 
-    def _offer_open(self, path: Path, text: str) -> None:
-        self.last_path = Path(path)
-        answer = QMessageBox.question(
-            self.widget, self.tr("Done"),
-            text.format(path=path) + "\n\n" + self.tr("Open it now? You can print it from the viewer that opens."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def _exported_to(self, path: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self._exported = Path(path)
+        QMessageBox.information(self.widget, self.tr("Done"),
+                                self.tr("The minutes were exported to {path}.").format(path=path))

@@ -173,9 +173,9 @@ class MeetingsPage(Page):
         self.delete_action.setText(self.tr("Delete draft"))
         self.delete_action.setToolTip(self.tr("Delete the selected draft (approved minutes are kept for good)"))
         self.print_action.setText(self.tr("Print minutes"))
-        self.print_action.setToolTip(self.tr("Make the PDF of the selected minutes and open it to print (Ctrl+P)"))
+        self.print_action.setToolTip(self.tr("Preview the selected minutes, then print or save them (Ctrl+P)"))
         self.resolution_action.setText(self.tr("Print resolution"))
-        self.resolution_action.setToolTip(self.tr("Make the PDF of the selected meeting's resolution"))
+        self.resolution_action.setToolTip(self.tr("Preview the selected meeting's resolution, then print or save it"))
         self.book_action.setText(self.tr("Minutes book of the year"))
         self.book_action.setToolTip(self.tr("Every approved minutes of the year in one bound PDF, with a table "
                                             "of contents"))

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QRadioButton
 
-from cellsec.ui.meetings import output as meeting_output
 from cellsec.ui.common.bridge import ChangeNotifier
 from cellsec.ui.meetings.editor import ATTENDANCE, CLOSING, CONTENT, TIME_PLACE, VOTES, MeetingEditor
 from cellsec.ui.meetings.page import MeetingsPage
@@ -22,14 +21,6 @@ from ..conftest import retype, type_text
 @pytest.fixture
 def people(services):
     return add_members(services)
-
-
-@pytest.fixture
-def opened(monkeypatch):
-    """URLs handed to the system viewer instead of opening them."""
-    urls = []
-    monkeypatch.setattr(meeting_output.QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url)))
-    return urls
 
 
 def _page(qtbot, services, today=D(2025, 9, 30)):
@@ -50,7 +41,7 @@ def _type(widget, text: str) -> None:
     type_text(widget, text)
 
 
-def test_record_a_whole_meeting_approve_and_print_it(qtbot, services, people, boxes, opened):
+def test_record_a_whole_meeting_approve_and_print_it(qtbot, services, people, boxes):
     page = _page(qtbot, services)
     dialog = page.new_meeting()
     retype(dialog.held_on, "25/09/2025")
@@ -148,10 +139,11 @@ def test_record_a_whole_meeting_approve_and_print_it(qtbot, services, people, bo
     page.print_action.trigger()
     with qtbot.waitSignal(page.output.last_task.finished, timeout=30000):
         pass
-    path = page.output.last_path
-    assert path.name == "bien-ban-2025-09-25.pdf" and path.exists()
-    assert boxes.texts("question")[-1].startswith("Đã lưu biên bản thành tệp")
-    assert opened and opened[0].toLocalFile() == str(path)
+    path = page.output.last_path  # the preview shows the real PDF; nothing is written beside the user's files
+    preview = page.output.last_preview
+    qtbot.addWidget(preview)
+    assert preview.isVisible() and path.exists() and "trang" in preview.count_label.text()
+    assert preview.job.stem == "bien-ban-so-01-bb-cb-2025-09-25"
     text = " ".join(" ".join(pages_text(path)).split())  # lines joined: a sentence may wrap
     for expected in ("BIÊN BẢN", "Sinh hoạt chi bộ thường kỳ tháng 9 năm 2025", "Số 01-BB/CB", "THƯ KÝ", "CHỦ TRÌ",
                      "Nguyễn Văn Đức", "Trần Thị Hồng", "Lê Văn Kiểm", "Đi công tác", "Hội trường tầng 3",

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from cellsec.ui.meetings import output as meeting_output
 from cellsec.ui.app.main_window import MainWindow
 
 from ...reports.pdfcheck import pages_text
@@ -19,13 +18,6 @@ from .pages import TODAY, approved as _approved, page_on as _page
 @pytest.fixture
 def people(services):
     return add_members(services)
-
-
-@pytest.fixture
-def opened(monkeypatch):
-    urls = []
-    monkeypatch.setattr(meeting_output.QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url)))
-    return urls
 
 
 def test_delete_a_draft_and_undo(qtbot, services, people, boxes):
@@ -43,7 +35,7 @@ def test_delete_a_draft_and_undo(qtbot, services, people, boxes):
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
 
 
-def test_minutes_book_and_word_export(qtbot, services, people, boxes, opened, monkeypatch, tmp_path):
+def test_minutes_book_and_word_export(qtbot, services, people, boxes, monkeypatch, tmp_path):
     first = _approved(services, people, "thuong_ky", D(2025, 1, 6))
     _approved(services, people, "thuong_ky", D(2025, 2, 5))
     page = _page(qtbot, services)
@@ -51,7 +43,8 @@ def test_minutes_book_and_word_export(qtbot, services, people, boxes, opened, mo
     with qtbot.waitSignal(page.output.last_task.finished, timeout=30000):
         pass
     text = " ".join(" ".join(pages_text(page.output.last_path)).split())
-    assert page.output.last_path.name == "so-bien-ban-2025.pdf"
+    qtbot.addWidget(page.output.last_preview)
+    assert page.output.last_preview.job.stem == "so-bien-ban-2025"
     assert "SỔ BIÊN BẢN SINH HOẠT CHI BỘ" in text and "MỤC LỤC" in text and "Số 02-BB/CB" in text
 
     target = tmp_path / "xuat" / "bien-ban-thang-1"
@@ -61,8 +54,7 @@ def test_minutes_book_and_word_export(qtbot, services, people, boxes, opened, mo
     with qtbot.waitSignal(page.output.last_task.finished, timeout=30000):
         pass
     assert page.output.last_path == target.with_suffix(".docx") and target.with_suffix(".docx").exists()
-    assert boxes.texts("question")[-1].startswith("Đã xuất biên bản ra tệp")
-    assert len(opened) == 2
+    assert boxes.texts("information")[-1].startswith("Đã xuất biên bản ra tệp")
 
 
 def test_overview_reminder_opens_the_draft_meeting(qtbot, services, people):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from cellsec.ui.meetings import output as meeting_output
 from cellsec.ui.meetings.editor import VOTES, MeetingEditor
 
 from ...reports.pdfcheck import pages_text
@@ -23,7 +22,6 @@ def approved(services):
 
 
 def test_write_issue_and_print_the_resolution(qtbot, services, approved, boxes, monkeypatch):
-    monkeypatch.setattr(meeting_output.QDesktopServices, "openUrl", staticmethod(lambda url: None))
     editor = MeetingEditor(services, approved.id)
     qtbot.addWidget(editor)
     editor.show()
@@ -52,6 +50,8 @@ def test_write_issue_and_print_the_resolution(qtbot, services, approved, boxes, 
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.output.last_task.finished, timeout=30000):
         pass
+    qtbot.addWidget(dialog.output.last_preview)
+    assert dialog.output.last_preview.job.stem == "nghi-quyet-so-01-nq-cb-2025-09-25"
     text = " ".join(" ".join(pages_text(dialog.output.last_path)).split())
     for expected in ("NGHỊ QUYẾT", "về nhiệm vụ tháng 10 năm 2025", "Số 01-NQ/CB", "T/M CHI BỘ", "BÍ THƯ",
                      "Chuẩn bị kiểm điểm cuối năm"):
