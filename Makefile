@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.installed-stamp
 
-.PHONY: run test i18n i18n-update bench server clean
+.PHONY: run test i18n i18n-update bench server clean dist deb dist-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,24 @@ server: $(STAMP)
 
 bench: i18n
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+
+# The installable app (installer/README.md): `make dist` freezes it with PyInstaller into dist/cellsec/ and
+# packs dist/cellsec-VERSION-linux-ARCH.tar.xz; `make deb` makes dist/cellsec_VERSION_ARCH.deb of it;
+# `make dist-test` builds it afresh and runs the frozen app as a user would (tests/dist).
+DIST_STAMP = $(VENV)/.dist-stamp
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,server,dist]"
+	touch $(DIST_STAMP)
+
+dist: i18n $(DIST_STAMP)
+	$(PY) installer/build.py freeze
+	$(PY) installer/build.py archive
+
+deb: dist
+	$(PY) installer/build.py deb
+
+dist-test: i18n $(DIST_STAMP)
+	CELLSEC_DIST_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/dist
 
 clean:
 	rm -rf $(VENV) resources/i18n/*.qm

@@ -36,6 +36,10 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
     from .startup import start
 
     app = QApplication.instance() or QApplication(argv)
+    if os.environ.get("CELLSEC_PROBE"):  # packaged-app tests and the frozen start-up bench (probe.py)
+        from .probe import install_probe
+
+        app.probe = install_probe(app, Path(os.environ["CELLSEC_PROBE"]))
     window = start(app, Path(data_dir))
     if window is None:
         return 1
