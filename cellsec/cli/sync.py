@@ -20,6 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name", default="", help="tên máy này (hiện ở cấp trên)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_connect)
+    p = ssub.add_parser("connect-file", help="kết nối không qua mạng: đọc tệp mời của cấp trên, ghi tệp đăng ký máy "
+                                             "để mang lên cấp trên")
+    p.add_argument("file", type=Path, help="tệp mời kết nối do cấp trên cấp")
+    p.add_argument("-o", "--output", type=Path, required=True, help="tệp đăng ký máy sẽ ghi (ví dụ trên USB)")
+    p.add_argument("--name", default="", help="tên máy này (hiện ở cấp trên)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_connect_file)
     p = ssub.add_parser("now", help="gửi các thay đổi đang chờ và nhận những gì mới từ cấp trên")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_now)
@@ -60,6 +67,18 @@ def cmd_connect(args, svc) -> int:
     else:
         print("Đã kết nối với cấp trên.")
         _print_status(status)
+    return 0
+
+
+def cmd_connect_file(args, svc) -> int:
+    target = args.output / svc.sync.default_file_name("dang-ky-may") if args.output.is_dir() else args.output
+    status = svc.sync.connect_file(args.file, target, args.name)
+    if args.json:
+        emit_json({**status.to_json(), "enrolment_file": str(target)})
+    else:
+        print(f"Đã ghi tệp đăng ký máy: {target}\nHãy mang tệp này lên cấp trên để nhập; tệp trả lời của cấp trên "
+              "được nhận bằng \"cellsec sync import\". Có thể xuất luôn các thay đổi (\"cellsec sync export\") để "
+              "mang đi cùng chuyến.")
     return 0
 
 

@@ -42,6 +42,14 @@ T_IMPORTED = Msg("Đã nhập tệp: {applied} thay đổi mới, {duplicate} đ
                  "Tệp trả lời ({changes} thay đổi gửi xuống chi bộ): {out}",
                  "File imported: {applied} new changes, {duplicate} already known, {conflict} conflicts, "
                  "{rejected} refused. Answer file ({changes} changes for the cell): {out}")
+T_ENROLLED = Msg("Đã đăng ký máy của chi bộ bằng tệp. Tệp trả lời (toàn bộ dữ liệu của chi bộ, {changes} bản ghi): {out}",
+                 "The cell's laptop is enrolled by file. Answer file (the cell's full copy, {changes} records): {out}")
+T_INVITED = Msg("Đã ghi tệp mời kết nối của chi bộ \"{name}\" (dùng một lần, hết hạn sau {days} ngày): {out}\n"
+                "Hãy trao tệp này tận tay; chi bộ chạy \"cellsec sync connect-file\" rồi mang tệp đăng ký máy về để nhập.",
+                "Invitation file for the cell \"{name}\" written (single use, expires in {days} days): {out}\n"
+                "Hand it over in person; the cell runs \"cellsec sync connect-file\" and brings back the enrolment "
+                "file to import.")
+T_WRITE_FAILED = Msg("Không ghi được tệp {path}: {error}", "Cannot write file {path}: {error}")
 T_NEVER = Msg("chưa đồng bộ", "never synced")
 T_BAD_FILE = Msg("Không đọc được tệp {path}: {error}", "Cannot read file {path}: {error}")
 T_BAD_DATE = Msg("Ngày không hợp lệ: {value} (cần dạng NNNN-TT-NN).", "Invalid date: {value} (expected YYYY-MM-DD).")
@@ -96,6 +104,12 @@ def _add_committee_and_cell_commands(sub: argparse._SubParsersAction, common: ar
     a = cell.add_parser("code", parents=[common], help="a new enrollment code (e.g. a second laptop)")
     a.add_argument("cell_id")
     a.add_argument("--code-days", type=float, default=7)
+    a = cell.add_parser("invite", parents=[common],
+                        help="an invitation file for a laptop that enrolls without a network (USB stick)")
+    a.add_argument("cell_id")
+    a.add_argument("-o", "--out", type=Path, required=True)
+    a.add_argument("--server-url", default="", help="the address laptops may later sync with online, if any")
+    a.add_argument("--code-days", type=float, default=30)
 
     cells = _group(sub, "cells", "all cells")
     a = cells.add_parser("list", parents=[common])
@@ -264,6 +278,22 @@ def _cell_code(args: argparse.Namespace, store: Any, s: Any) -> None:
          T_CODE.format(code=code, days=f"{args.code_days:g}"))
 
 
+def _cell_invite(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from cellsec.sync.protocol.envelope import FILE_SUFFIX
+    from cellsec.sync.protocol.invitation import invitation_bytes
+
+    from .store import admin
+
+    invitation = admin.invite(s, args.cell_id, store.keys, args.code_days, args.server_url.rstrip("/"))
+    out = args.out if args.out.suffix else args.out.with_suffix(FILE_SUFFIX)
+    try:
+        out.write_bytes(invitation_bytes(invitation, store.keys))
+    except OSError as exc:
+        raise ServerError(1, "write_failed", T_WRITE_FAILED, path=str(out), error=exc.strerror or str(exc)) from None
+    _out(args, {"cell_id": invitation.cell_id, "invitation_file": str(out), "expires_at": invitation.expires_at},
+         T_INVITED.format(name=invitation.cell_name, out=out, days=f"{args.code_days:g}"))
+
+
 def _cells_list(args: argparse.Namespace, store: Any, s: Any) -> None:
     from .store import admin
 
@@ -338,6 +368,9 @@ def _bundle_import(args: argparse.Namespace, store: Any, s: Any) -> None:
     out = args.out if args.out.suffix else args.out.with_suffix(FILE_SUFFIX)
     write_file(out, Envelope.from_bytes(answer))
     counts = summary["summary"]
+    if summary.get("enrolled"):
+        _out(args, {**summary, "answer_file": str(out)}, T_ENROLLED.format(changes=summary["changes"], out=out))
+        return
     _out(args, {**summary, "answer_file": str(out)},
          T_IMPORTED.format(applied=counts["applied"], duplicate=counts["duplicate"], conflict=counts["conflict"],
                            rejected=counts["rejected"], changes=summary["changes"], out=out))
@@ -385,6 +418,7 @@ _COMMANDS = {
     ("committee", "list"): _committee_list,
     ("cell", "add"): _cell_add,
     ("cell", "code"): _cell_code,
+    ("cell", "invite"): _cell_invite,
     ("cells", "list"): _cells_list,
     ("devices", "list"): _devices_list,
     ("device", "list"): _devices_list,

@@ -13,6 +13,11 @@ CODE_USED = Msg("Mã kết nối đã được dùng. Mỗi mã chỉ dùng mộ
                 "The enrollment code was already used. Each code works once; ask the committee for a new one.")
 TOO_MANY_TRIES = Msg("Nhập sai mã kết nối quá nhiều lần. Hãy đợi {minutes} phút rồi thử lại.",
                      "Too many wrong enrollment codes. Wait {minutes} minutes and try again.")
+BOTH_HAVE_DATA = Msg(
+    "Máy chủ đã có dữ liệu của chi bộ này từ một máy khác, và máy này cũng đang có dữ liệu riêng. Để nhận dữ liệu "
+    "của chi bộ, hãy mở CellSec trên một thư mục dữ liệu trống rồi kết nối lại (mã kết nối chưa bị dùng).",
+    "The server already has this cell's records from another laptop, and this laptop has records of its own. To "
+    "receive the cell's records, open CellSec on an empty data folder and connect again (the code is not spent).")
 DEVICE_TAKEN = Msg("Mã thiết bị này đã được đăng ký. Hãy tạo lại khóa thiết bị rồi kết nối lại.",
                    "This device id is already registered. Create new device keys and connect again.")
 

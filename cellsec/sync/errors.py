@@ -26,11 +26,12 @@ ALREADY_CONNECTED = Msg(
     "Máy này đã kết nối với {server}. Muốn đổi máy chủ, hãy nhờ cấp trên thu hồi máy này trước.",
     "This laptop is already connected to {server}. To change servers, ask the committee to revoke it first.",
 )
-BOTH_HAVE_DATA = Msg(
-    "Cấp trên đã có dữ liệu của chi bộ này từ một máy khác, và máy này cũng đang có dữ liệu riêng. Để nhận dữ "
-    "liệu của chi bộ, hãy mở CellSec trên một thư mục dữ liệu trống rồi kết nối lại bằng một mã mới.",
-    "The committee already has this cell's records from another laptop, and this laptop has records of its "
-    "own. To receive the cell's records, open CellSec on an empty data folder and connect with a new code.",
+FILE_ONLY = Msg("cấp trên (đồng bộ bằng tệp)", "the committee (syncing by file)")
+FILE_ONLY_SYNC = Msg(
+    "Máy này đồng bộ với cấp trên bằng tệp (cấp trên chưa cho địa chỉ máy chủ). Hãy dùng \"Xuất tệp gửi cấp trên\" "
+    "và \"Nhận tệp từ cấp trên\" (hoặc \"cellsec sync export\" / \"cellsec sync import\").",
+    "This laptop syncs with the committee by file (the committee gave no server address). Use \"Export a file for "
+    "the committee\" and \"Import the committee's file\" (or \"cellsec sync export\" / \"cellsec sync import\").",
 )
 IDENTITY_LOST = Msg(
     "Dữ liệu này đã đồng bộ với tư cách một máy khác (có thể thư mục dữ liệu đã được chép hoặc khôi phục từ "

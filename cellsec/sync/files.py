@@ -24,6 +24,7 @@ from ..store.models.core import ChangeLog
 from .errors import SyncError
 from .protocol.envelope import FILE_SUFFIX, open_answer, read_file, write_file
 from .protocol.errors import ProtocolError
+from .protocol.invitation import INVITATION_EXPIRED, Invitation, read_invitation, seal_enrolment
 from .protocol.keys import load_sign_public
 
 FILE_REFUSED = Msg("Không nhận tệp này: {reason}", "This file was refused: {reason}")
@@ -55,16 +56,17 @@ class ExportResult:
     seq_last: int | None
 
 
-def default_name(cell_name: str, on: dt.date) -> str:
-    """"chi-bo-thon-3_2026-12-03.cellsec-sync": the cell and the date, no accents (any USB stick, any OS)."""
+def default_name(cell_name: str, on: dt.date, what: str = "") -> str:
+    """"chi-bo-thon-3_2026-12-03.cellsec-sync": the cell and the date, no accents (any USB stick, any OS);
+    `what` names a file that is not the usual changes file ("dang-ky-may")."""
     slug = "-".join(fold(cell_name).split()) or "chi-bo"
     slug = "".join(ch for ch in slug if ch.isalnum() or ch == "-")
-    return f"{slug}_{on.isoformat()}{FILE_SUFFIX}"
+    return f"{slug}_{what + '_' if what else ''}{on.isoformat()}{FILE_SUFFIX}"
 
 
 def export_file(service, path: Path) -> ExportResult:
     """Write every change not yet acknowledged to `path`. Nothing is marked sent: the answer file does."""
-    device, _transport, cell_id, server_box = service._session()
+    device, _url, cell_id, server_box = service._session()
     with service.ctx.read() as s:
         ops = service.ops_of(sync_state.outbox(s, None), device.id)
         cursor = sync_state.state(s).pull_cursor
@@ -77,11 +79,38 @@ def export_file(service, path: Path) -> ExportResult:
     return ExportResult(Path(path), len(ops), ops[-1].seq if ops else None)
 
 
+def read_invitation_file(path: Path) -> Invitation:
+    """The committee's invitation (enrolment without a network), refused with the reason if wrong or old."""
+    try:
+        invitation = read_invitation(path)
+    except ProtocolError as exc:
+        raise SyncError(FILE_REFUSED, reason=exc.msg.format(**exc.params)) from None
+    except OSError:
+        raise SyncError(READ_FAILED, path=str(path)) from None
+    if invitation.expired():
+        expiry = dt.datetime.fromisoformat(invitation.expires_at).date()
+        raise SyncError(FILE_REFUSED, reason=INVITATION_EXPIRED.format(date=expiry.strftime("%d/%m/%Y")))
+    return invitation
+
+
+def write_enrolment(invitation: Invitation, path: Path, device, name: str, has_records: bool) -> None:
+    """The enrolment file the secretary carries back to the committee (before anything is recorded here)."""
+    from .. import __version__
+
+    envelope = seal_enrolment(invitation, device_id=device.id, keys=device.keys, name=name,
+                              app_version=__version__, has_records=has_records)
+    try:
+        write_file(path, envelope)
+    except OSError:
+        Path(f"{path}.part").unlink(missing_ok=True)
+        raise SyncError(WRITE_FAILED, path=str(path)) from None
+
+
 def import_answer(service, path: Path):
     """Apply the committee's answer file; returns the SyncResult. Refused whole, with the reason, if wrong."""
     from .service import _Pulled, _Tally
 
-    device, _transport, cell_id, _server_box = service._session()
+    device, _url, cell_id, _server_box = service._session()
     with service.ctx.read() as s:
         server_keys = json.loads(sync_state.state(s).server_keys)
     try:

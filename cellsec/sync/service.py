@@ -40,7 +40,10 @@ from ..store.rekey import rekey_cell
 from ..store.remote import RemoteRow, apply_rows, model_for_table
 from . import device as devices
 from .effects import apply_committee_effects
-from .errors import ALREADY_CONNECTED, BOTH_HAVE_DATA, BUSY, IDENTITY_LOST, NOT_CONNECTED, SAME_KEY, SyncError
+from .errors import (
+    ALREADY_CONNECTED, BUSY, FILE_ONLY, FILE_ONLY_SYNC, IDENTITY_LOST, NOT_CONNECTED, SAME_KEY, SyncError,
+)
+from .files import read_invitation_file
 from .protocol.envelope import seal_ops
 from .protocol.keys import PublicKeys
 from .protocol.ops import Op
@@ -65,14 +68,18 @@ CONFLICT_WORD = Msg("xung đột cần giải quyết", "the conflict to resolve
 @dataclass(frozen=True)
 class SyncStatus:
     connected: bool
-    server: str
+    server: str  # empty for a laptop enrolled by file whose committee gave no address: it syncs by file only
     pending: int
     last_sync: dt.datetime | None
     device_id: str
     conflicts: int
 
+    @property
+    def online(self) -> bool:
+        return bool(self.server)
+
     def to_json(self) -> dict[str, Any]:
-        return {"connected": self.connected, "server": self.server, "pending": self.pending,
+        return {"connected": self.connected, "server": self.server, "online": self.online, "pending": self.pending,
                 "last_sync": self.last_sync.isoformat() if self.last_sync else None,
                 "device_id": self.device_id, "conflicts": self.conflicts}
 
@@ -139,7 +146,7 @@ class SyncService:
             state = sync_state.state(s)
             open_conflicts = s.scalar(select(func.count()).select_from(SyncConflict)
                                       .where(SyncConflict.resolved_at.is_(None)))
-            return SyncStatus(bool(state.server_url), state.server_url, sync_state.pending_count(s),
+            return SyncStatus(bool(state.device_id), state.server_url, sync_state.pending_count(s),
                               state.last_sync_at, state.device_id, open_conflicts)
 
     def conflicts(self) -> list[ConflictRecord]:
@@ -164,28 +171,48 @@ class SyncService:
     def connect(self, url: str, code: str, name: str = "") -> SyncStatus:
         """Enrol this laptop with the code the committee gave. A laptop with its own records gives its cell
         the server's id; an empty one receives the cell's records from the server."""
-        with self.ctx.read() as s:
-            state = sync_state.state(s)
-            if state.server_url:
-                raise SyncError(ALREADY_CONNECTED, server=state.server_url)
+        self._refuse_if_connected()
         device = devices.load_or_create(self.ctx.data_dir)
         transport = self.transport_factory(url, device.id, device.keys)
-        answer = transport.enroll(code.strip(), name or "CellSec", __version__)
-        cell_id, keys = answer["cell_id"], PublicKeys.from_dict(answer["server_keys"])
         local_cell = self.ctx.cell_id_or_none()
-        if local_cell is not None and transport.pull(cell_id, 0, 1)["changes"]:
-            raise SyncError(BOTH_HAVE_DATA)
+        answer = transport.enroll(code.strip(), name or "CellSec", __version__, has_records=local_cell is not None)
+        cell_id, keys = answer["cell_id"], PublicKeys.from_dict(answer["server_keys"])
+        self._enrolled(local_cell, cell_id, url.rstrip("/"), keys, device.id)
+        if local_cell is None:  # a second laptop: the cell's records come down
+            self.finish(_Tally(), self._pull(transport, cell_id, None, set()))
+        return self.status()
+
+    def connect_file(self, invitation_path, answer_path, name: str = "") -> SyncStatus:
+        """Enrol by file (no network): read the committee's invitation, write the enrolment file to carry
+        back. The laptop counts as connected at once; changes can be exported in the same trip. A laptop
+        without records receives the cell's full copy in the answer to its enrolment file."""
+        from .files import write_enrolment
+
+        self._refuse_if_connected()
+        invitation = read_invitation_file(invitation_path)
+        device = devices.load_or_create(self.ctx.data_dir)
+        local_cell = self.ctx.cell_id_or_none()
+        write_enrolment(invitation, answer_path, device, name or "CellSec", has_records=local_cell is not None)
+        self._enrolled(local_cell, invitation.cell_id, invitation.server_url.rstrip("/"),
+                       PublicKeys.from_dict(invitation.server_keys), device.id)
+        return self.status()
+
+    def _refuse_if_connected(self) -> None:
+        with self.ctx.read() as s:
+            state = sync_state.state(s)
+            if state.device_id:
+                raise SyncError(ALREADY_CONNECTED, server=state.server_url or FILE_ONLY.format())
+
+    def _enrolled(self, local_cell: str | None, cell_id: str, url: str, keys: PublicKeys, device_id: str) -> None:
         with self.ctx.store.sessions.begin() as s:
             if local_cell is not None:
                 rekey_cell(s, local_cell, cell_id)
             state = sync_state.writable(s)
-            state.server_url = url.rstrip("/")
+            state.server_url = url
             state.server_keys = json.dumps(keys.to_dict())
-            state.device_id = device.id
+            state.device_id = device_id
+            state.cell_id = cell_id
         self.ctx.replace_store(self.ctx.store)  # the cell id changed: forget the cached one
-        if local_cell is None:  # a second laptop: the cell's records come down
-            self.finish(_Tally(), self._pull(transport, cell_id, None, set()))
-        return self.status()
 
     # ---- syncing --------------------------------------------------------------------------------------
     def sync_now(self, progress: Progress | None = None) -> SyncResult:
@@ -198,7 +225,10 @@ class SyncService:
             self._running.release()
 
     def _sync(self, progress: Progress | None) -> SyncResult:
-        device, transport, cell_id, server_box = self._session()
+        device, url, cell_id, server_box = self._session()
+        if not url:
+            raise SyncError(FILE_ONLY_SYNC)
+        transport = self.transport_factory(url, device.id, device.keys)
         tally = self._push(transport, device, cell_id, server_box, progress)
         pulled = self._pull(transport, cell_id, progress, tally.forced)
         return self.finish(tally, pulled)
@@ -216,15 +246,16 @@ class SyncService:
         self.ctx.notify(Change("sync", SYNCED.format(), entities, frozenset(i for _, i in keys if i)))
 
     def _session(self):
+        """(device, server address or "" when syncing by file only, cell id, the server's encryption key)."""
         with self.ctx.read() as s:
             state = sync_state.state(s)
-            url, keys, device_id = state.server_url, state.server_keys, state.device_id
-        if not url:
+            url, keys, device_id, cell_id = state.server_url, state.server_keys, state.device_id, state.cell_id
+        if not device_id:
             raise SyncError(NOT_CONNECTED)
         device = devices.load(self.ctx.data_dir)
         if device is None or device.id != device_id:
             raise SyncError(IDENTITY_LOST)
-        return device, self.transport_factory(url, device.id, device.keys), self.ctx.cell_id, json.loads(keys)["box"]
+        return device, url, cell_id or self.ctx.cell_id, json.loads(keys)["box"]
 
     def _push(self, transport, device, cell_id: str, server_box: str, progress: Progress | None) -> "_Tally":
         tally = _Tally()
@@ -374,10 +405,11 @@ class SyncService:
         finally:
             self._running.release()
 
-    def default_file_name(self) -> str:
+    def default_file_name(self, what: str = "") -> str:
         from .files import default_name
 
-        return default_name(self.ctx.services.cell.get().name, dt.date.today())
+        cell = self.ctx.services.cell.get() if self.ctx.cell_id_or_none() else None
+        return default_name(cell.name if cell else "", dt.date.today(), what)
 
     # ---- resolving ------------------------------------------------------------------------------------
     def resolve(self, conflict_id: int, keep: str) -> None:

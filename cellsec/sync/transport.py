@@ -53,9 +53,9 @@ class HttpTransport:
             return SyncError(BAD_ANSWER)
         return SyncError(REFUSED, code=code, reason=reason)
 
-    def enroll(self, code: str, name: str, app_version: str) -> dict[str, Any]:
+    def enroll(self, code: str, name: str, app_version: str, has_records: bool = False) -> dict[str, Any]:
         body = json.dumps({"code": code, "device_id": self.device_id, "keys": self.keys.public.to_dict(),
-                           "name": name, "app_version": app_version}).encode("utf-8")
+                           "name": name, "app_version": app_version, "has_records": has_records}).encode("utf-8")
         return self.call("POST", "/api/v1/enroll", body)
 
     def push(self, cell_id: str, envelope: bytes) -> dict[str, Any]:

@@ -96,7 +96,8 @@ async def _enroll_request(store: Store, request: Request, body: bytes, client: s
         keys = PublicKeys.from_dict(data.get("keys"))
         req = enrollment.EnrollRequest(code=str(data["code"])[:64], device_id=str(data["device_id"]),
                                        keys=keys, name=str(data.get("name", "")),
-                                       app_version=str(data.get("app_version", "")))
+                                       app_version=str(data.get("app_version", "")),
+                                       has_records=data.get("has_records") is True)
         signed = parse_headers(request.headers)
         if signed.device_id != req.device_id:
             raise ProtocolError("bad_request_auth", m.WRONG_SENDER)

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from cellsec.domain import review_rules
 from cellsec.domain.rubrics import Rubric, rubric_json
 from cellsec.domain.text import clean_line, clean_text
+from cellsec.sync.protocol.invitation import Invitation
+from cellsec.sync.protocol.keys import KeyPair
 
 from .. import messages as m
 from ..errors import ServerError
@@ -78,6 +80,19 @@ def new_enrollment_code(session: Session, cell_id: str, days: float = DEFAULT_CO
     session.add(EnrollmentCode(cell_id=cell_id, code_hash=code_hash(raw), created_at=now,
                                expires_at=now + dt.timedelta(days=days)))
     return f"{raw[:5]}-{raw[5:]}"
+
+
+def invite(session: Session, cell_id: str, server_keys: KeyPair, days: float = DEFAULT_CODE_DAYS,
+           server_url: str = "") -> Invitation:
+    """An invitation file's content: a fresh one-time code with the cell and the server's keys, for a laptop
+    that enrols without a network (sync/protocol/invitation.py)."""
+    cell = get_cell(session, cell_id)
+    committee = session.get(Committee, cell.committee_id)
+    now = utcnow()
+    code = new_enrollment_code(session, cell_id, days, now)
+    return Invitation(cell_id=cell.id, cell_name=cell.name, committee_id=committee.id, committee_name=committee.name,
+                      code=code, expires_at=(now + dt.timedelta(days=days)).isoformat(timespec="seconds"),
+                      server_keys=server_keys.public.to_dict(), server_url=server_url)
 
 
 def add_cell(session: Session, committee_id: str, name: str, days: float = DEFAULT_CODE_DAYS) -> tuple[Cell, str]:

@@ -10,10 +10,12 @@ from typing import Any
 from sqlalchemy import select
 
 from cellsec.sync.protocol.envelope import Envelope, open_ops, seal_answer
+from cellsec.sync.protocol.invitation import open_enrolment
+from cellsec.sync.protocol.keys import PublicKeys
 
 from .. import messages as m
 from ..errors import ServerError
-from . import batches, feed
+from . import batches, enrollment, feed
 from .db import Store
 from .models import Batch, Device
 from .security import log_event
@@ -23,6 +25,8 @@ def import_bundle(store: Store, data: bytes, client: str = "file") -> tuple[byte
     """Apply a cell's transfer file; returns (answer file bytes, summary)."""
     envelope = Envelope.from_bytes(data)  # not a sync file, truncated, trailing bytes: refused here
     claimed = envelope.manifest
+    if claimed.kind == "enrol":
+        return _enrol(store, envelope, client)
     if claimed.kind != "ops":
         raise ServerError(400, "not_push_file", m.NOT_A_PUSH_FILE)
     with store.transaction() as s:
@@ -47,8 +51,13 @@ def import_bundle(store: Store, data: bytes, client: str = "file") -> tuple[byte
             raise ServerError(409, "already_imported", m.ALREADY_IMPORTED,
                               at=earlier.received_at.isoformat(timespec="seconds"))
         result = batches.apply_batch(s, device.id, manifest, ops)
+    return _answer(store, device, manifest.cursor, result, manifest.batch_id)
+
+
+def _answer(store: Store, device: Device, cursor: int, result: dict[str, Any],
+            batch_id: str) -> tuple[bytes, dict[str, Any]]:
+    """The answer file: `result` plus every change for the device's cell since `cursor`."""
     changes: list[dict[str, Any]] = []
-    cursor = manifest.cursor
     with store.transaction() as s:
         while True:
             page = feed.changes_since(s, device.id, cursor, feed.MAX_PAGE)
@@ -57,6 +66,28 @@ def import_bundle(store: Store, data: bytes, client: str = "file") -> tuple[byte
             if not page["more"]:
                 break
     answer = seal_answer(result, changes, server_keys=store.keys, recipient_box=device.box_public,
-                         cell_id=device.cell_id, cursor=cursor, batch_id=manifest.batch_id)
-    return answer.to_bytes(), {"batch_id": manifest.batch_id, "cell_id": device.cell_id, "device_id": device.id,
+                         cell_id=device.cell_id, cursor=cursor, batch_id=batch_id)
+    return answer.to_bytes(), {"batch_id": batch_id, "cell_id": device.cell_id, "device_id": device.id,
                                "summary": result["summary"], "changes": len(changes), "cursor": cursor}
+
+
+def _enrol(store: Store, envelope: Envelope, client: str) -> tuple[bytes, dict[str, Any]]:
+    """A laptop's answer to an invitation file: enrol it (same rules as online enrolment: one-time code,
+    rate limit, both-have-data) and answer with everything of its cell — the full copy a second laptop needs."""
+    manifest, request = open_enrolment(envelope, store.keys)
+    enrol = enrollment.EnrollRequest(
+        code=str(request["code"])[:64], device_id=manifest.sender[:36], keys=PublicKeys.from_dict(request["keys"]),
+        name=str(request.get("name", "")), app_version=str(request.get("app_version", "")),
+        has_records=request.get("has_records") is True)
+    with store.transaction() as s:
+        answer, error = enrollment.enroll(s, store.keys, enrol, client)
+    if error is not None:
+        log_event(store, f"enroll_{error.code}", device_id=enrol.device_id, client=client)
+        raise error
+    with store.transaction() as s:
+        device = s.get(Device, enrol.device_id)
+        s.expunge(device)
+    empty = {"results": [], "summary": {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0},
+             "enrolled": answer}
+    bytes_, summary = _answer(store, device, 0, empty, manifest.batch_id)
+    return bytes_, {**summary, "enrolled": True}

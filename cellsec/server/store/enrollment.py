@@ -19,7 +19,7 @@ from cellsec.sync.protocol.keys import KeyPair, PublicKeys
 from .. import messages as m
 from ..errors import ServerError
 from .admin import code_hash
-from .models import Cell, Committee, Device, EnrollmentCode, EnrollmentFailure, utcnow
+from .models import Cell, Committee, Device, EnrollmentCode, EnrollmentFailure, Entity, utcnow
 
 MAX_FAILURES = 5
 WINDOW = dt.timedelta(minutes=15)
@@ -32,6 +32,7 @@ class EnrollRequest:
     keys: PublicKeys
     name: str = ""
     app_version: str = ""
+    has_records: bool = False  # the laptop already keeps this cell's records (its first laptop)
 
 
 def _fail(session: Session, client: str, now: dt.datetime, error: ServerError) -> ServerError:
@@ -63,6 +64,12 @@ def enroll(session: Session, server_keys: KeyPair, request: EnrollRequest, clien
     if session.get(Device, request.device_id) is not None:
         return None, ServerError(409, "device_taken", m.DEVICE_TAKEN)
     cell = session.get(Cell, code.cell_id)
+    # Records of the cell on the server AND on the laptop would be two histories of one cell: refused before
+    # the code is spent, so the secretary can use it again from an empty data folder. The committee's own
+    # records, which every cell receives, do not count.
+    if request.has_records and session.scalar(select(Entity.entity_id).where(
+            Entity.cell_id == cell.id, Entity.owner == "cell").limit(1)) is not None:
+        return None, ServerError(409, "both_have_data", m.BOTH_HAVE_DATA)
     committee = session.get(Committee, cell.committee_id)
     code.used_at = now
     code.used_by = request.device_id

@@ -22,6 +22,7 @@ class SyncState(Base):
     server_url: Mapped[str] = mapped_column(String(500), default="")
     server_keys: Mapped[str] = mapped_column(Text, default="")  # the server's public keys, pinned at enrolment
     device_id: Mapped[str] = mapped_column(String(36), default="")  # the device identity this store syncs as
+    cell_id: Mapped[str] = mapped_column(String(36), default="")  # the enrolled cell (known before its records)
     acked_seq: Mapped[int] = mapped_column(Integer, default=0)  # outbox watermark
     pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
     last_sync_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, default=None)

@@ -52,7 +52,7 @@ FORMAT_VERSION = 1
 FILE_SUFFIX = ".cellsec-sync"
 ALGORITHM = "X25519-HKDF-SHA256/ChaCha20-Poly1305"
 COMPRESSION = "zlib"
-KINDS = ("ops", "answer")
+KINDS = ("ops", "answer", "enrol")  # enrol: a laptop answering an invitation file (invitation.py)
 MAX_ENVELOPE_BYTES = 64 * 1024 * 1024
 MAX_PLAINTEXT_BYTES = 256 * 1024 * 1024
 MAX_MANIFEST_BYTES = 64 * 1024
@@ -67,7 +67,7 @@ D_OPS = Msg("thay đổi không thuộc máy gửi, chi bộ hoặc khoảng s�
 @dataclass(frozen=True)
 class Manifest:
     batch_id: str
-    kind: str                 # "ops": a sender's changes; "answer": results + changes going back
+    kind: str                 # "ops": a sender's changes; "answer": results + changes going back; "enrol"
     sender: str               # device id, or "server" for the committee server
     cell_id: str
     seq_first: int | None
