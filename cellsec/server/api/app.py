@@ -73,6 +73,9 @@ def create_app(store: Store) -> FastAPI:
     _add_enroll_route(app, store)
     _add_device_routes(app, store)
     _add_sync_routes(app, store)
+    from ..web import mount  # the committee's web pages (issue 10), same process and database
+
+    mount(app, store)
     return app
 
 

@@ -1,0 +1,250 @@
+"""The committee's overview of its cells: per cell and year, figures computed by SQL aggregates over the
+synced snapshots (JSONB on PostgreSQL, JSON on SQLite), then folded with the same domain rules the laptop
+uses (excellent quota of the year's review rules, the dues share kept by the cell).
+
+Figures are cached in `cell_overview` keyed by the cell's `feed_seq`: every push and every committee write
+bumps it, so a cached row is exactly current while the seq matches. A request recomputes only the cells
+whose seq moved (in chunks, a handful of grouped queries per chunk), so the overview of 1,000 cells reads
+1,000 small rows once the figures are warm.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, aliased
+
+from cellsec.domain import dues as D
+from cellsec.domain.meetings import REGULAR_KINDS
+from cellsec.domain.review_rules import LEVELS, RuleSetError, parse_rule_set
+from cellsec.domain.reviews import quota_status
+
+from .models import Cell, Entity, utcnow
+from .web_models import CellOverview
+
+CHUNK = 200
+MEMBER_GROUPS = ("chinh_thuc", "du_bi", "exempt", "away")  # official, probationary, exempt, left / temporary
+
+
+def field(name: str, row: Any = Entity) -> Any:
+    """A snapshot field as text (PostgreSQL `snapshot->>'name'`, SQLite `json_extract`)."""
+    return row.snapshot[name].as_string()
+
+
+def number(name: str, row: Any = Entity) -> Any:
+    return row.snapshot[name].as_integer()
+
+
+def live(entity: str, cell_ids: list[str], row: Any = Entity) -> Any:
+    return and_(row.entity == entity, row.cell_id.in_(cell_ids), row.deleted.is_(False))
+
+
+# ---- the aggregates (one grouped query each, over a chunk of cells) --------------------------------------
+
+def _members(s: Session, ids: list[str], out: dict[str, dict]) -> None:
+    q = (select(Entity.cell_id, field("activity_status"), field("status"), func.count())
+         .where(live("members", ids)).group_by(Entity.cell_id, field("activity_status"), field("status")))
+    for cell_id, activity, status, n in s.execute(q):
+        groups = out[cell_id]["members"]
+        if activity in (None, "active"):
+            key = "du_bi" if status == "du_bi" else "chinh_thuc"
+        elif activity == "exempt":
+            key = "exempt"
+        else:
+            key = "away"
+        groups[key] += n
+        if activity not in ("transferred_out", "removed", "deceased"):
+            groups["total"] += n
+
+
+def _meetings(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
+    month = number("period_month")
+    q = (select(Entity.cell_id, month, field("kind"), field("status"), func.count())
+         .where(live("meetings", ids), field("period_year") == str(year))
+         .group_by(Entity.cell_id, month, field("kind"), field("status")))
+    for cell_id, m, kind, status, n in s.execute(q):
+        if m is None or not 1 <= int(m) <= 12:
+            continue
+        cell = out[cell_id]["months"][str(int(m))]
+        cell["held"] += n
+        cell["regular"] += n if kind in REGULAR_KINDS else 0
+        cell["approved"] += n if status == "approved" else 0
+
+
+def _attendance(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
+    a, m = aliased(Entity), aliased(Entity)
+    q = (select(a.cell_id, field("status", a), func.count())
+         .join(m, and_(m.cell_id == a.cell_id, m.entity == "meetings", m.entity_id == field("meeting_id", a)))
+         .where(live("meeting_attendance", ids, a), m.deleted.is_(False), field("period_year", m) == str(year),
+                field("status", m) == "approved")
+         .group_by(a.cell_id, field("status", a)))
+    for cell_id, status, n in s.execute(q):
+        figures = out[cell_id]["attendance"]
+        if status != "exempt":
+            figures["expected"] += n
+        if status == "present":
+            figures["present"] += n
+
+
+def _reviews(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
+    q = (select(Entity.cell_id, field("status"), field("cell_level"), field("decided_level"), func.count())
+         .where(live("member_reviews", ids), field("year") == str(year))
+         .group_by(Entity.cell_id, field("status"), field("cell_level"), field("decided_level")))
+    for cell_id, status, cell_level, decided, n in s.execute(q):
+        r = out[cell_id]["reviews"]
+        r["total"] += n
+        r["by_status"][status or "draft"] = r["by_status"].get(status or "draft", 0) + n
+        if cell_level in LEVELS:
+            r["proposed"][cell_level] += n
+        if decided in LEVELS:
+            r["decided"][decided] += n
+    rules = (select(Entity.cell_id, field("rules_json"))
+             .where(live("review_years", ids), field("year") == str(year)))
+    for cell_id, rules_json in s.execute(rules):
+        out[cell_id]["reviews"]["quota"] = _quota(rules_json, out[cell_id]["reviews"]["proposed"])
+
+
+def _quota(rules_json: str | None, proposed: dict[str, int]) -> dict[str, Any] | None:
+    """The excellent quota of the year's own review rules, applied to the levels the cell proposed."""
+    try:
+        rules = parse_rule_set(json.loads(rules_json or "{}"))
+    except (RuleSetError, ValueError, TypeError, KeyError):
+        return None
+    levels = [level for level, n in proposed.items() for _ in range(n)]
+    q = quota_status(rules, levels)
+    return {"allowed": q.allowed, "proposed": q.proposed, "exceeded": q.exceeded}
+
+
+def _five_good(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
+    q = (select(Entity.cell_id, Entity.entity, Entity.snapshot)
+         .where(Entity.entity.in_(("five_good_assessments", "five_good_recognitions")), Entity.cell_id.in_(ids),
+                Entity.deleted.is_(False), field("year") == str(year)))
+    for cell_id, entity, snap in s.execute(q):
+        snap = snap if isinstance(snap, dict) else json.loads(snap)
+        five = out[cell_id]["five_good"]
+        if entity == "five_good_recognitions":
+            five["recognised"] = snap.get("decision_number") or True
+        elif snap.get("subject") == "cell":
+            five.update(total=snap.get("total"), max=snap.get("max_points"), band=snap.get("band") or "",
+                        proposal=snap.get("proposal") or "")
+
+
+def _cell_decisions(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
+    q = (select(Entity.cell_id, field("level"), field("decision_number"))
+         .where(live("classification_decisions", ids), field("subject") == "cell", field("year") == str(year)))
+    for cell_id, level, number_text in s.execute(q):
+        out[cell_id]["cell_level"] = {"level": level, "number": number_text}
+
+
+@lru_cache(maxsize=1)
+def shipped_dues_rules() -> tuple[D.DuesRules, ...]:
+    from cellsec.paths import resources_dir
+
+    found = []
+    for path in sorted((resources_dir() / "rules").glob("dues_*.json")):
+        found.append(D.rules_from_dict(json.loads(path.read_text(encoding="utf-8"))))
+    return tuple(found)
+
+
+def _dues(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
+    month = func.substr(field("month"), 1, 7)
+    q = (select(Entity.cell_id, month, func.sum(number("amount_due")), func.sum(number("amount_paid")))
+         .where(live("dues_payments", ids), field("month").like(f"{year}-%"))
+         .group_by(Entity.cell_id, month))
+    overrides: dict[str, list[D.DuesRules]] = defaultdict(list)
+    for cell_id, definition in s.execute(select(Entity.cell_id, field("definition"))
+                                         .where(live("dues_rules_versions", ids))):
+        try:
+            overrides[cell_id].append(D.rules_from_dict(json.loads(definition)))
+        except (ValueError, TypeError, KeyError, D.DuesRuleError):
+            continue
+    for cell_id, month_text, due, paid in s.execute(q):
+        on = dt.date.fromisoformat(f"{month_text}-01")
+        mine = {r.version: r for r in shipped_dues_rules()} | {r.version: r for r in overrides.get(cell_id, [])}
+        rules = D.rules_for_month(mine.values(), on)
+        _kept, remitted = D.remittance(int(paid or 0), Decimal(rules.retained_percent))
+        figures = out[cell_id]["dues"]
+        figures["due"] += int(due or 0)
+        figures["paid"] += int(paid or 0)
+        figures["remit"] += remitted
+
+
+def _cell_info(s: Session, ids: list[str], out: dict[str, dict]) -> None:
+    q = select(Entity.cell_id, field("name"), field("secretary_name")).where(live("cells", ids))
+    for cell_id, name, secretary in s.execute(q):
+        out[cell_id]["local_name"] = name or ""
+        out[cell_id]["secretary"] = secretary or ""
+
+
+def _blank() -> dict[str, Any]:
+    return {
+        "local_name": "", "secretary": "",
+        "members": {"total": 0, **{k: 0 for k in MEMBER_GROUPS}},
+        "months": {str(m): {"held": 0, "regular": 0, "approved": 0} for m in range(1, 13)},
+        "attendance": {"present": 0, "expected": 0},
+        "reviews": {"total": 0, "by_status": {}, "proposed": {lv: 0 for lv in LEVELS},
+                    "decided": {lv: 0 for lv in LEVELS}, "quota": None},
+        "five_good": {"total": None, "max": None, "band": "", "proposal": "", "recognised": None},
+        "cell_level": None,
+        "dues": {"due": 0, "paid": 0, "remit": 0},
+    }
+
+
+def compute(s: Session, cell_ids: list[str], year: int) -> dict[str, dict[str, Any]]:
+    """The figures of `cell_ids` for `year`, fresh from the snapshots."""
+    out: dict[str, dict] = {cid: _blank() for cid in cell_ids}
+    for i in range(0, len(cell_ids), CHUNK):
+        ids = cell_ids[i:i + CHUNK]
+        _cell_info(s, ids, out)
+        _members(s, ids, out)
+        _meetings(s, ids, year, out)
+        _attendance(s, ids, year, out)
+        _reviews(s, ids, year, out)
+        _five_good(s, ids, year, out)
+        _cell_decisions(s, ids, year, out)
+        _dues(s, ids, year, out)
+    return out
+
+
+def _save(s: Session, figures: dict[str, dict], seqs: dict[str, int], year: int) -> None:
+    if not figures:
+        return
+    now = utcnow()
+    rows = [{"cell_id": cid, "year": year, "feed_seq": seqs[cid], "data": data, "computed_at": now}
+            for cid, data in figures.items()]
+    make = pg_insert if s.bind.dialect.name == "postgresql" else sqlite_insert
+    stmt = make(CellOverview)
+    stmt = stmt.on_conflict_do_update(index_elements=["cell_id", "year"],
+                                      set_={"feed_seq": stmt.excluded.feed_seq, "data": stmt.excluded.data,
+                                            "computed_at": stmt.excluded.computed_at})
+    s.execute(stmt, rows)
+
+
+def overview(s: Session, committee_id: str, year: int) -> list[dict[str, Any]]:
+    """One row per cell of the committee: the cell row's own columns and the year's figures (cached)."""
+    q = (select(Cell.id, Cell.name, Cell.last_sync, Cell.feed_seq, CellOverview.feed_seq, CellOverview.data)
+         .outerjoin(CellOverview, and_(CellOverview.cell_id == Cell.id, CellOverview.year == year))
+         .where(Cell.committee_id == committee_id).order_by(Cell.name))
+    rows = s.execute(q).all()
+    stale = [r[0] for r in rows if r[4] is None or r[4] != r[3]]
+    fresh = compute(s, stale, year) if stale else {}
+    _save(s, fresh, {r[0]: r[3] for r in rows}, year)
+    out = []
+    for cell_id, name, last_sync, _seq, _cached_seq, data in rows:
+        figures = fresh.get(cell_id) or (data if isinstance(data, dict) else json.loads(data))
+        out.append({"id": cell_id, "name": name, "last_sync": last_sync, **figures})
+    return out
+
+
+def attendance_share(figures: dict[str, Any]) -> float | None:
+    a = figures["attendance"]
+    return a["present"] / a["expected"] if a["expected"] else None
+

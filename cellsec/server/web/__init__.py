@@ -1,0 +1,62 @@
+"""The committee's web pages (issue 10): server-rendered Vietnamese pages for committee staff, on the same
+process and database as the sync API.
+
+- core.py       templates, signed-in user, CSRF, cookies, refusals
+- auth.py       GET/POST /login, POST /logout
+- overview.py   GET /cells: every cell at a glance (sortable, filterable)
+- cell.py       GET /cells/{id}: one cell's records; its minutes and resolutions as pages and PDFs
+- actions.py    decisions, recognition, comments, rubric and guidance publishing, transfer-file upload
+- outputs.py    the committee's summary tables as XLSX and PDF
+- admin.py      accounts, cells and enrollment codes (with QR code), devices
+`mount(app, store)` adds them all; pages and static files never live under /api.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from ..store.db import Store
+from .core import HERE, NeedSignIn, Pages, Refused, WebSettings, redirect
+
+SECURITY_HEADERS = {
+    # No script at all: the pages work without JavaScript, so none is allowed to run.
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def mount(app: FastAPI, store: Store, settings: WebSettings | None = None) -> Pages:
+    from . import actions, admin, auth, cell, outputs, overview
+
+    pages = Pages(store, settings)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _add_handlers(app, pages)
+    for module in (auth, overview, cell, actions, outputs, admin):
+        module.add_routes(app, pages)
+    return pages
+
+
+def _add_handlers(app: FastAPI, pages: Pages) -> None:
+    @app.exception_handler(NeedSignIn)
+    async def _sign_in(_request: Request, exc: NeedSignIn) -> Response:
+        from urllib.parse import quote
+
+        return redirect(f"/login?next={quote(exc.next_path, safe='')}")
+
+    @app.exception_handler(Refused)
+    async def _refused(request: Request, exc: Refused) -> HTMLResponse:
+        return pages.render(request, "refused.html", None, status=exc.status, message=exc.message)
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):
+        response = await call_next(request)
+        if not request.url.path.startswith("/api/"):
+            for name, value in SECURITY_HEADERS.items():
+                response.headers.setdefault(name, value)
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response

@@ -1,0 +1,113 @@
+"""GET /cells: every cell of the committee at a glance. Sorting and filtering are query parameters
+(plain links and a GET form, no script); the figures come from the store's cached SQL aggregates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+
+from cellsec.domain.text import fold
+
+from ..store import overview as figures
+from .core import Pages
+
+SORTS = {
+    "name": lambda r: fold(r["name"]),
+    "secretary": lambda r: fold(r["secretary"]),
+    "sync": lambda r: r["last_sync"] or dt.datetime.min.replace(tzinfo=dt.timezone.utc),
+    "members": lambda r: r["members"]["total"],
+    "missing": lambda r: r["missing"],
+    "attendance": lambda r: -1 if r["attendance_share"] is None else r["attendance_share"],
+    "reviews": lambda r: r["review_done"],
+    "five": lambda r: -1 if r["five_good"]["total"] is None else float(r["five_good"]["total"]),
+    "dues": lambda r: r["dues"]["paid"],
+}
+FILTERS = {
+    "stale": "Lâu chưa đồng bộ",
+    "missing": "Thiếu buổi sinh hoạt",
+    "quota": "Vượt tỷ lệ xuất sắc",
+    "unapproved": "Có biên bản chưa thông qua",
+}
+
+
+def month_states(months: dict[str, dict], year: int, today: dt.date) -> list[dict[str, Any]]:
+    """Per month: approved (minutes approved), held (meeting recorded, minutes not approved), missing (a past
+    month without a regular meeting), future."""
+    out = []
+    for m in range(1, 13):
+        f = months[str(m)]
+        past = (year, m) < (today.year, today.month)
+        if f["regular"] and f["approved"] >= f["held"]:
+            state = "approved"
+        elif f["held"]:
+            state = "held"
+        elif past:
+            state = "missing"
+        else:
+            state = "future"
+        out.append({"month": m, "state": state, **f})
+    return out
+
+
+def decorate(row: dict[str, Any], year: int, today: dt.date, stale_days: int, now: dt.datetime) -> dict[str, Any]:
+    row["month_states"] = month_states(row["months"], year, today)
+    row["missing"] = sum(1 for m in row["month_states"] if m["state"] == "missing")
+    row["unapproved"] = sum(1 for m in row["month_states"] if m["state"] == "held")
+    row["attendance_share"] = figures.attendance_share(row)
+    by_status = row["reviews"]["by_status"]
+    row["review_done"] = by_status.get("submitted", 0) + by_status.get("decided", 0)
+    row["stale"] = row["last_sync"] is None or (now - row["last_sync"]).days >= stale_days
+    row["secretary"] = row.get("secretary") or ""
+    return row
+
+
+def _keep(row: dict[str, Any], q: str, flags: set[str]) -> bool:
+    if q and q not in fold(row["name"]) and q not in fold(row["secretary"]) and q not in fold(row["local_name"]):
+        return False
+    quota = row["reviews"]["quota"] or {}
+    checks = {"stale": row["stale"], "missing": row["missing"] > 0, "quota": bool(quota.get("exceeded")),
+              "unapproved": row["unapproved"] > 0}
+    return all(checks[f] for f in flags)
+
+
+def overview_rows(pages: Pages, rows: list[dict], year: int, params: dict[str, str]) -> list[dict[str, Any]]:
+    now = dt.datetime.now(dt.timezone.utc)
+    today = now.date()
+    rows = [decorate(r, year, today, pages.settings.stale_days, now) for r in rows]
+    flags = {f for f in FILTERS if params.get(f) == "1"}
+    rows = [r for r in rows if _keep(r, fold(params.get("q", "").strip()), flags)]
+    key = SORTS.get(params.get("sort", "name"), SORTS["name"])
+    rows.sort(key=key, reverse=params.get("dir") == "desc")
+    return rows
+
+
+def sort_link(params: dict[str, str], column: str) -> str:
+    """The header link: sort by `column`, ascending first, the other way on a second click."""
+    same = params.get("sort", "name") == column
+    direction = "desc" if same and params.get("dir") != "desc" else "asc"
+    return "?" + urlencode({**{k: v for k, v in params.items() if v}, "sort": column, "dir": direction})
+
+
+def _year(raw: str | None, today: dt.date) -> int:
+    return int(raw) if raw and raw.isdigit() and 2000 <= int(raw) <= today.year + 1 else today.year
+
+
+def add_routes(app: FastAPI, pages: Pages) -> None:
+    @app.get("/cells")
+    async def cells(request: Request) -> Response:
+        who = await pages.user(request)
+        today = dt.date.today()
+        params = {k: v[:100] for k, v in request.query_params.items()
+                  if k in ("q", "sort", "dir", "year", *FILTERS)}
+        year = _year(params.get("year"), today)
+        rows = await pages.db(figures.overview, who.committee_id, year)
+        total = len(rows)
+        shown = overview_rows(pages, rows, year, params)
+        return pages.render(request, "overview.html", who, rows=shown, total=total, year=year, params=params,
+                            filters=FILTERS, sort_link=lambda c: sort_link(params, c),
+                            sorted_by=params.get("sort", "name"), sort_dir=params.get("dir", "asc"),
+                            years=list(range(today.year, today.year - 5, -1)))
