@@ -42,6 +42,9 @@ def vietnamese(qapp):
     install_language(qapp, "vi")
     yield
     install_language(qapp, "vi")
+    from cellsec.ui.common.screen_fit import uninstall
+
+    uninstall(qapp)  # a test that ran start-up must not fit the next test's windows
 
 
 @dataclass

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...services.errors import ServiceError
 from ...services.facade import Services
 from ..common.bridge import ChangeNotifier
+from ..common.screen_fit import scrollable
 from ..search.panel import SearchBox
 from ..sync.background import BackgroundSync
 
@@ -52,7 +53,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(200)
         self.nav.setSpacing(2)
-        self.stack = QStackedWidget()
+        self.stack = _PageStack()
+        # A page larger than the screen (125 %/150 % scaling on a 1366×768 laptop) scrolls inside the window.
+        self.page_scroll = scrollable(self.stack)
         for _ in PAGES:
             self.stack.addWidget(QWidget())  # replaced by the real page when it is first shown
             QListWidgetItem(self.nav)
@@ -62,7 +65,7 @@ class MainWindow(QMainWindow):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(self.page_scroll)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([self.nav.width(), 10_000])  # no gap beside the fixed-width navigation
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.pages[PAGES[row][1]]  # build it if this is its first showing
             self.stack.setCurrentIndex(row)
+            self.page_scroll.setWidgetResizable(True)  # re-reads the new page's minimum size
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -178,6 +182,18 @@ class MainWindow(QMainWindow):
             pass  # closing must not be blocked by a failed backup; the next start tries again
         self.services.close()
         super().closeEvent(event)
+
+
+class _PageStack(QStackedWidget):
+    """Asks for the room of the page shown, not of the largest page (the scroll area around it sizes it)."""
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
 
 
 class _Pages(Mapping):
