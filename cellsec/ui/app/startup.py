@@ -13,7 +13,6 @@ from ...services.backups import offers_restore, restore_unopened, usable_backups
 from ...services.errors import ServiceError, StoreError
 from ...services.facade import Services
 from ..common.screen_fit import install as install_screen_fit
-from ..common.screen_fit import install as install_screen_fit
 from .launch import instance_key
 from .i18n import install_language
 
@@ -127,7 +126,6 @@ def start(app: QApplication, data_dir: Path):
         lock.unlock()
         return None
     install_language(app, services.ctx.get_setting("language", "vi"))
-    install_screen_fit(app, data_dir)  # every window opens on the screen, where the user left it
     install_screen_fit(app, data_dir)  # every window opens on the screen, where the user left it
     if not services.cell.is_set_up():
         wizard = SetupWizard(services)
