@@ -71,6 +71,7 @@ def _fake_opener(folder: Path, log: Path) -> None:
     script.chmod(0o755)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="LD_LIBRARY_PATH and xdg-open are Linux's")
 def test_the_frozen_app_opens_files_with_the_users_library_path(monkeypatch, tmp_path):
     """The bundle's LD_LIBRARY_PATH must not reach xdg-open and the PDF viewer (they would load the bundle's
     Qt and GLib): the runtime hook restores the user's value, which every program the app starts inherits."""
