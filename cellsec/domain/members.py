@@ -398,7 +398,8 @@ HEADER_ALIASES: dict[str, tuple[tuple[str, int], ...]] = {
     "card_no": (("Số thẻ đảng viên", 3), ("Số thẻ", 2), ("Số thẻ ĐV", 3), ("Số TĐV", 3), ("Thẻ đảng viên", 2)),
     "card_valid_from": (("Ngày cấp thẻ", 2), ("Ngày cấp thẻ đảng viên", 2)),
     "ly_lich_no": (("Số lý lịch", 3), ("Số LL", 3), ("Số lý lịch đảng viên", 3)),
-    "list_no": (("Số SĐV", 3), ("SĐV", 3), ("Số danh sách", 2), ("STT", 1), ("Số thứ tự", 1), ("TT", 1)),
+    # "STT"/"TT" (số thứ tự) only numbers the rows of the file; it is not the member's list number.
+    "list_no": (("Số SĐV", 3), ("SĐV", 3), ("Số danh sách", 2), ("Số trong sổ đảng viên", 3)),
     "admitted_on": (("Ngày vào Đảng", 3), ("Ngày kết nạp", 3), ("Ngày vào Đảng Cộng sản Việt Nam", 3),
                     ("Ngày kết nạp Đảng", 3), ("Ngày vào Đảng dự bị", 2)),
     "official_on": (("Ngày chính thức", 3), ("Ngày công nhận chính thức", 3), ("Ngày vào Đảng chính thức", 3)),

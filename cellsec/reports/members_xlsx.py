@@ -12,6 +12,7 @@ from typing import Any
 
 from ..domain.members import ACTIVITY_LABELS, GENDER_LABELS, PARTY_STATUS_LABELS, POLITICAL_THEORY_LABELS
 from .engine.files import atomic_output
+from .engine.sheets import protect_text
 from .members import register_order
 
 SHEET_TITLE = "Danh sách đảng viên"
@@ -89,6 +90,7 @@ def write_members_xlsx(cell: Any, members: list[Any], path: Path) -> Path:
     wb.properties.title = f"{SHEET_TITLE} - {cell.name}"
     wb.properties.creator = "CellSec"
 
+    protect_text(wb)  # a name such as "=HYPERLINK(…)" stays text
     with atomic_output(Path(path)) as tmp:
         wb.save(str(tmp))
     return Path(path)

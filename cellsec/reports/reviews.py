@@ -34,6 +34,7 @@ from .engine.document import (
     default_layout,
 )
 from .engine.layout import render
+from .engine.sheets import protect_text
 
 if TYPE_CHECKING:
     from ..services.facade import Services
@@ -389,6 +390,7 @@ def write_summary_xlsx(svc: Services, year: int, path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    protect_text(wb)  # names and decision numbers typed by users stay text, never formulas
     try:
         wb.save(str(tmp))
         os.replace(tmp, path)

@@ -31,6 +31,7 @@ from .engine.document import (
     default_layout,
 )
 from .engine.layout import render
+from .engine.sheets import protect_text
 
 if TYPE_CHECKING:
     from ..services.facade import Services
@@ -250,6 +251,7 @@ def write_scores_xlsx(svc: Services, year: int, path: Path, today: dt.date | Non
           [[h.year, h.total, h.max_points, h.band, h.recognized_title] for h in report.history], [8, 12, 12, 16, 20])
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
+    protect_text(wb)  # names, evidence notes and decision numbers typed by users stay text, never formulas
     wb.save(tmp)
     tmp.replace(path)
     return path

@@ -157,11 +157,9 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(preview.rows))
         rejected_brush = QBrush(QColor(REJECTED_BACKGROUND))
         for r, row in enumerate(preview.rows):
-            data = row.data
             notes = row.reason if row.action == "reject" else "; ".join(row.warnings)
-            cells = [str(row.row), self._action_text(row), row.name,
-                     format_date(data.date_of_birth) if data else "", format_date(data.admitted_on) if data else "",
-                     data.cccd if data else "", notes]
+            cells = [str(row.row), self._action_text(row), row.name, format_date(row.date_of_birth),
+                     format_date(row.admitted_on), row.cccd, notes]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if c in (0, 3, 4):

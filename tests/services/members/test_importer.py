@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 
+from cellsec.domain import vn_encodings
 from cellsec.services.errors import ServiceError
 from cellsec.services.members.service import MemberInput, MemberQuery
 from cellsec.store.db import DB_NAME
@@ -38,7 +39,12 @@ def write_csv(path, rows, *, delimiter=",", bom=True, encoding="utf-8"):
         return f'"{text}"' if any(c in text for c in (delimiter, '"', "\n")) else text
 
     text = "\r\n".join(delimiter.join(cell(v) for v in row) for row in rows) + "\r\n"
-    data = windows_1258(text) if encoding == "cp1258" else text.encode(encoding)
+    if encoding == "cp1258":
+        data = windows_1258(text)
+    elif encoding == "tcvn3":
+        data = vn_encodings.encode_tcvn3(text)
+    else:
+        data = text.encode(encoding)
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
     return path
 
@@ -69,7 +75,8 @@ def test_csv_with_bom_previews_then_imports_every_valid_row(services, tmp_path):
     path = write_csv(tmp_path / "ds.csv", [HEADER, *ROWS])
     preview = services.importer.preview(path, today=TODAY)
     assert preview.kind == "csv" and preview.header_row == 1
-    assert preview.columns["Chức vụ"] == "position_party" and preview.columns["STT"] == "list_no"
+    assert preview.columns["Chức vụ"] == "position_party"
+    assert "STT" in preview.ignored_columns  # the file's row numbers are not the members' list numbers
     assert [(r.row, r.action) for r in preview.rows] == [(2, "add"), (3, "add"), (4, "add")]
     assert services.members.list() == []  # a preview writes nothing
     result = services.importer.commit(preview, today=TODAY)
@@ -77,7 +84,7 @@ def test_csv_with_bom_previews_then_imports_every_valid_row(services, tmp_path):
     duc = services.members.list(MemberQuery(text="nguyen van duc"))[0]
     assert duc.date_of_birth == dt.date(1980, 2, 5) and duc.admitted_on == dt.date(2005, 5, 19)
     assert duc.status == "chinh_thuc" and duc.position_party == "Bí thư" and duc.card_no == "37012345"
-    assert duc.list_no == 1 and duc.gender == "nam" and duc.hometown == "Hưng Nguyên, Nghệ An"
+    assert duc.list_no is None and duc.gender == "nam" and duc.hometown == "Hưng Nguyên, Nghệ An"
     dung = services.members.list(MemberQuery(text="dung"))[0]
     assert dung.status == "du_bi" and dung.official_on is None  # no official date = probationary
     assert services.members.card_history(duc.id)[0].card_no == "37012345"
@@ -97,26 +104,43 @@ def test_excel_unicode_text_export_is_read(services, tmp_path):
     assert [r.action for r in services.importer.preview(path, today=TODAY).rows] == ["add"]
 
 
-def test_non_utf8_csv_is_refused_with_a_clear_message(services, tmp_path, data_dir):
-    path = write_csv(tmp_path / "ds.csv", [HEADER, ROWS[0]], bom=False, encoding="cp1258")
+@pytest.mark.parametrize("encoding, label", [("cp1258", "Windows-1258"), ("tcvn3", "TCVN3 (ABC)")])
+def test_old_vietnamese_encodings_are_recognised_and_converted_to_nfc(services, tmp_path, encoding, label):
+    rows = [HEADER, *ROWS, ["4", "NGUYỄN THỊ HƯỜNG", "01/01/1970", "Nữ", "", "", "19/05/2000", "", "", "",
+                             "Quỳnh Lưu, Nghệ An"]]
+    path = write_csv(tmp_path / "ds.csv", rows, bom=False, encoding=encoding)
+    preview = services.importer.preview(path, today=TODAY)
+    assert preview.encoding == label
+    # The preview shows the decoded names, so the user can see the letters came out right.
+    assert [r.name for r in preview.rows] == ["Nguyễn Văn Đức", "Trần Thị Hồng", "Lê Văn Dũng", "Nguyễn Thị Hường"]
+    services.importer.commit(preview, today=TODAY)
+    duc = services.members.list(MemberQuery(text="duc"))[0]
+    assert duc.hometown == "Hưng Nguyên, Nghệ An" and duc.position_party == "Bí thư"
+    assert all(unicodedata.is_normalized("NFC", m.full_name + m.hometown) for m in services.members.list())
+
+
+def test_bytes_in_no_known_encoding_are_refused_with_a_clear_message(services, tmp_path, data_dir):
+    path = tmp_path / "ds.csv"
+    path.write_bytes("Họ và tên,Ngày sinh\n日本語の名前,01/01/1980\n".encode("shift_jis", errors="replace")
+                     .replace(b"H", b"X\xff\xfe\xfd"))
     before = audit_count(data_dir)
     with pytest.raises(ServiceError) as err:
         services.importer.preview(path)
-    assert "không dùng bảng mã UTF-8" in err.value.message and "CSV UTF-8" in err.value.message
+    assert "không đọc được bằng bảng mã nào đã biết" in err.value.message and "CSV UTF-8" in err.value.message
     assert audit_count(data_dir) == before and services.members.list() == []
 
 
 def test_a_file_that_cannot_be_read_is_refused_in_vietnamese(services, tmp_path, monkeypatch):
     import errno
 
-    from cellsec.services.members import importer
+    from cellsec.services.members import import_read
 
     path = write_csv(tmp_path / "ds.csv", [HEADER, ROWS[0]])
 
     def locked_by_excel(_path):  # Windows refuses to read a workbook Excel holds open
         raise PermissionError(errno.EACCES, "Permission denied", str(_path))
 
-    monkeypatch.setattr(importer, "_read_csv", locked_by_excel)
+    monkeypatch.setattr(import_read, "_open", locked_by_excel)
     with pytest.raises(ServiceError) as err:
         services.importer.preview(path)
     assert err.value.message == "Không đọc được tệp ds.csv (không có quyền ghi hoặc đọc ở vị trí này)."
@@ -143,9 +167,9 @@ def test_xlsx_with_title_rows_real_dates_and_numbers_from_excel(services, tmp_pa
     assert nam.cccd == "040087019929" and nam.card_no == "37240138" and nam.phone == "0912345678"
     assert nam.date_of_birth == dt.date(1987, 2, 28) and nam.official_on == dt.date(2011, 5, 19)  # serial 40682
     assert nam.position_party == "Chi ủy viên" and nam.position_government == "Trưởng xóm"
-    assert nam.political_theory == "trung_cap" and nam.education == "12/12" and nam.list_no == 1
+    assert nam.political_theory == "trung_cap" and nam.education == "12/12" and nam.list_no is None  # "TT"
     luc = services.members.list(MemberQuery(text="luc"))[0]
-    assert luc.list_no == 2 and luc.gender == "nu" and luc.status == "du_bi"
+    assert luc.gender == "nu" and luc.status == "du_bi"
 
 
 def test_bad_dates_and_values_reject_the_row_with_its_spreadsheet_number(services, tmp_path):
@@ -164,7 +188,7 @@ def test_bad_dates_and_values_reject_the_row_with_its_spreadsheet_number(service
         2: 'Ngày sinh: Ngày "31/02/1990" không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/02/2026.',
         3: 'Giới tính: "Không rõ" không phải Nam hoặc Nữ.',
         4: "Số CCCD: Số CCCD phải gồm đúng 12 chữ số.",
-        5: 'Số SĐV: "x" không phải số; Ngày vào Đảng: Ngày 01/01/2030 ở tương lai.',
+        5: "Ngày vào Đảng: Ngày 01/01/2030 ở tương lai.",
         7: "Ngày chính thức: Ngày chính thức không được trước ngày vào Đảng.",
     }
     assert [r.row for r in preview.to_add] == [8]
