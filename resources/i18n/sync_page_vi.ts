@@ -136,6 +136,22 @@
         <translation>Tệp đồng bộ CellSec (*{suffix})</translation>
     </message>
     <message>
+        <source>No network: connect with the committee&apos;s invitation file…</source>
+        <translation>Không có mạng: kết nối bằng tệp mời của cấp trên…</translation>
+    </message>
+    <message>
+        <source>By file only (no server address)</source>
+        <translation>Chỉ đồng bộ bằng tệp (chưa có địa chỉ máy chủ)</translation>
+    </message>
+    <message>
+        <source>Save the enrolment file for the committee</source>
+        <translation>Lưu tệp đăng ký máy để gửi cấp trên</translation>
+    </message>
+    <message>
+        <source>Enrolment file written to {path}. Take it to the committee (with an exported file of changes, if you like); import their answer with &quot;Import the committee&apos;s file…&quot;.</source>
+        <translation>Đã ghi tệp đăng ký máy vào {path}. Hãy mang tệp này lên cấp trên (có thể kèm tệp thay đổi đã xuất); nhận tệp trả lời của cấp trên bằng nút &quot;Nhận tệp từ cấp trên…&quot;.</translation>
+    </message>
+    <message>
         <source>Sent {pushed}, received {pulled}.</source>
         <translation>Đã gửi {pushed}, đã nhận {pulled}.</translation>
     </message>

@@ -24,7 +24,7 @@ class BackgroundSync(QObject):
         QTimer.singleShot(FIRST_TRY_MS, self.try_now)
 
     def try_now(self) -> None:
-        if self.task is not None or not self.services.sync.status().connected:
+        if self.task is not None or not self.services.sync.status().online:  # not a file-only laptop
             return
         self.task = run_in_background(None, self.services.sync.sync_now, on_done=self._done, on_error=self._done)
 

@@ -114,6 +114,9 @@ class SyncPage(Page):
         form.addRow(self.connect_button)
         self.connect_help = muted_label()
         form.addRow(self.connect_help)
+        # A hamlet without a network enrols with the committee's invitation file instead (issue 16).
+        self.connect_file_button = QPushButton(objectName="connect_file", clicked=self.connect_by_file)
+        form.addRow(self.connect_file_button)
 
     def _build_conflicts(self) -> None:
         self.conflicts_box = QGroupBox()
@@ -151,6 +154,7 @@ class SyncPage(Page):
         self.url_caption.setText(self.tr("Server address:"))
         self.code_caption.setText(self.tr("Connection code:"))
         self.connect_button.setText(self.tr("Connect"))
+        self.connect_file_button.setText(self.tr("No network: connect with the committee's invitation file…"))
         self.connect_help.setText(self.tr("The committee above the cell gives the server address and a one-time "
                                           "code. After connecting, changes are sent whenever the server can "
                                           "be reached."))
@@ -168,9 +172,12 @@ class SyncPage(Page):
     def refresh(self) -> None:
         status = self.services.sync.status()
         self.connect_box.setVisible(not status.connected)
-        for button in (self.sync_button, self.export_button, self.import_button):
+        for button in (self.export_button, self.import_button):
             button.setEnabled(status.connected and self.task is None)
-        self.server_label.setText(status.server or self.tr("Not connected"))
+        self.sync_button.setEnabled(status.online and self.task is None)
+        self.sync_button.setVisible(status.online or not status.connected)
+        self.server_label.setText(status.server or (self.tr("By file only (no server address)") if status.connected
+                                                    else self.tr("Not connected")))
         self.last_label.setText(_when(status.last_sync) if status.last_sync else self.tr("never"))
         self.pending_label.setText(str(status.pending))
         self._fill_received()
@@ -226,8 +233,24 @@ class SyncPage(Page):
         self.result_label.setText(self.tr("Connected. The cell's changes are sent now."))
         self.sync_now()
 
+    def connect_by_file(self) -> None:
+        folder = self.services.ctx.get_setting("export_folder", str(Path.home())) or str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, self.connect_file_button.text().rstrip("…"), folder,
+                                              self.tr("CellSec sync file (*{suffix})").format(suffix=FILE_SUFFIX))
+        if not name:
+            return
+        answer = FILES.ask_path(self, self.services, self.tr("Save the enrolment file for the committee"),
+                                self.services.sync.default_file_name("dang-ky-may"), FILE_SUFFIX)
+        if answer is not None:
+            self._start(lambda: self.services.sync.connect_file(Path(name), answer), lambda _s: self._enrolled(answer))
+
+    def _enrolled(self, path: Path) -> None:
+        self.result_label.setText(self.tr("Enrolment file written to {path}. Take it to the committee (with an exported "
+                                          "file of changes, if you like); import their answer with \"Import the "
+                                          "committee's file…\".").format(path=path))
+
     def sync_now(self) -> None:
-        if self.task is not None or not self.services.sync.status().connected:
+        if self.task is not None or not self.services.sync.status().online:
             return
         self._start(lambda: self.services.sync.sync_now(self._progress.step.emit), self._synced)
 
@@ -253,6 +276,7 @@ class SyncPage(Page):
         for button in (self.sync_button, self.export_button, self.import_button):
             button.setEnabled(False)
         self.connect_button.setEnabled(False)
+        self.connect_file_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.task = run_in_background(self, lambda: self._as_own_action(work),
@@ -269,6 +293,7 @@ class SyncPage(Page):
         self.task = None
         self.progress.hide()
         self.connect_button.setEnabled(True)
+        self.connect_file_button.setEnabled(True)
         then(value)
         self.refresh()
 

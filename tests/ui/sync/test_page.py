@@ -127,3 +127,40 @@ def test_without_a_network_a_file_goes_up_and_the_answer_comes_back(qtbot, tmp_p
     _wait(qtbot, page)
     assert page.pending_label.text() == "0" and "Đã gửi" in page.result_label.text()
     svc.close()
+
+
+def test_a_hamlet_without_a_network_connects_with_the_invitation_file(qtbot, tmp_path, store, server_cell,
+                                                                       monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from cellsec.server.store.bundles import import_bundle
+    from cellsec.sync.protocol.invitation import invitation_bytes
+
+    cell_id, _code = server_cell
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with store.transaction() as s:
+        invitation = usb / "moi.cellsec-sync"
+        invitation.write_bytes(invitation_bytes(admin.invite(s, cell_id, store.keys), store.keys))
+    svc = _laptop(tmp_path, "bi-thu")
+    svc.members.add(_member())
+    page = _page(qtbot, svc)
+    assert page.connect_file_button.isVisible()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(invitation), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(usb / a[2].split("/")[-1]), ""))
+    qtbot.mouseClick(page.connect_file_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, page)
+    [enrolment] = list(usb.glob("*dang-ky-may*"))
+    assert "Đã ghi tệp đăng ký máy" in page.result_label.text()
+    # Connected, by file only: no "sync now", the file buttons work, the committee is named as file-only.
+    assert not page.connect_box.isVisible() and not page.sync_button.isVisible()
+    assert page.export_button.isEnabled() and "tệp" in page.server_label.text()
+
+    answer = usb / "tra-loi.cellsec-sync"
+    answer.write_bytes(import_bundle(store, enrolment.read_bytes())[0])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(answer), ""))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, page)
+    assert not page.error.isVisible() and svc.sync.status().last_sync is not None
+    page.grab().save(str(tmp_path / "sync-file.png"))
+    svc.close()
