@@ -22,6 +22,30 @@ STATE_COLORS = {
 STATE_MARKS = {"done": "✓", "draft": "✎", "missing": "✗", "due": "!", "upcoming": ""}
 
 
+class _Tile(QToolButton):
+    """A tile that never shows a cut word: when "✗ chưa họp" does not fit its share of the width, it shows
+    the mark alone (the tooltip says the rest)."""
+
+    def set_texts(self, head: str, state: str, mark: str) -> None:
+        self.head, self.state, self.mark = head, state, mark
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if not hasattr(self, "head"):
+            return
+        room = self.width() - 10  # the 2 px padding and 1 px border each side, and some air
+        metrics = self.fontMetrics()
+        second = self.state if metrics.horizontalAdvance(self.state) <= room else self.mark
+        head = self.head
+        if metrics.horizontalAdvance(head) > room:
+            head = head.split()[-1]  # "Tháng 10" → "10"; the tooltip names the month
+        self.setText(f"{head}\n{second}" if second else head)
+
+
 class YearView(QWidget):
     """Twelve month tiles (regular meetings) over four quarter tiles (thematic meetings), coloured by state:
     green approved, blue draft, red missing (overdue), amber due now, grey not due yet."""
@@ -56,10 +80,11 @@ class YearView(QWidget):
         self.legend = QLabel()
         self.legend.setObjectName("legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # on a narrow window the legend takes two lines instead of widening it
         grid.addWidget(self.legend, 2, 1, 1, 12)
 
     def _tile(self, name: str) -> QToolButton:
-        tile = QToolButton()
+        tile = _Tile()
         tile.setObjectName(name)
         tile.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         # Ignored: the columns share the width equally whatever the text (the tooltip has the details).
@@ -74,8 +99,8 @@ class YearView(QWidget):
         for slot, tile in zip(plan.months, self.month_tiles):
             first = slot.meetings[0] if slot.meetings else None
             second = f"{first.held_on:%d/%m}" if first else self._short(slot.state)
-            tile.setText(self.tr("Month {month}").format(month=slot.month) + "\n"
-                         + f"{STATE_MARKS[slot.state]} {second}".strip())
+            tile.set_texts(self.tr("Month {month}").format(month=slot.month),
+                           f"{STATE_MARKS[slot.state]} {second}".strip(), STATE_MARKS[slot.state])
             tile.setToolTip(self._month_tip(plan.year, slot))
             self._paint(tile, slot.state)
         for slot, tile in zip(plan.quarters, self.quarter_tiles):
@@ -86,8 +111,8 @@ class YearView(QWidget):
                                    for m in slot.meetings)
             else:
                 second = self._short(slot.state)
-            tile.setText(self.tr("Quarter {quarter}").format(quarter=name) + "\n"
-                         + f"{STATE_MARKS[slot.state]} {second}".strip())
+            tile.set_texts(self.tr("Quarter {quarter}").format(quarter=name),
+                           f"{STATE_MARKS[slot.state]} {second}".strip(), STATE_MARKS[slot.state])
             tile.setToolTip(self._quarter_tip(plan.year, slot))
             self._paint(tile, slot.state)
         swatch = "<span style='color:{0}'>■</span> {1}"

@@ -20,6 +20,8 @@ def test_year_view_flags_the_missing_month_and_quarter(qtbot, services, people):
     services.meetings.create("thuong_ky", D(2025, 3, 5))  # held, minutes still a draft
     _approved(services, people, "combined", D(2025, 4, 4), "Học tập Chỉ thị 35")
     page = _page(qtbot, services)
+    page.resize(1800, 700)  # room for every tile's whole text (a narrow window: the test below)
+    qtbot.waitUntil(lambda: page.year_view.month_tiles[0].width() > 120)
     assert page.page_title() == "Sinh hoạt chi bộ"
     assert page.plan_title.text() == "Kế hoạch sinh hoạt năm 2025"
     tiles = {t.objectName(): t for t in page.year_view.month_tiles + page.year_view.quarter_tiles}
@@ -49,3 +51,20 @@ def test_year_view_flags_the_missing_month_and_quarter(qtbot, services, people):
     # A tile with a meeting selects it in the list.
     qtbot.mouseClick(tiles["month_4"], Qt.MouseButton.LeftButton)
     assert page.selected().held_on == D(2025, 4, 4)
+
+
+def test_tiles_never_show_a_cut_word_on_a_narrow_window(qtbot, services, people):
+    """At 125 % on a 1366×768 laptop a month tile is about 55 px wide: "✗ chưa họp" would show as
+    "✗ ch... họp"; the tile shows the mark alone then, and the whole text again when there is room."""
+    page = _page(qtbot, services)
+    tiles = page.year_view.month_tiles
+    page.resize(1800, 700)
+    qtbot.waitUntil(lambda: tiles[1].width() > 120)
+    assert tiles[1].text() == "Tháng 2\n✗ chưa họp"
+    page.resize(760, 700)
+    qtbot.waitUntil(lambda: tiles[1].width() < 70)
+    for tile in tiles:
+        for line in tile.text().splitlines():
+            assert tile.fontMetrics().horizontalAdvance(line) <= tile.width() - 4, (tile.objectName(), line)
+    assert tiles[1].text().splitlines()[-1] == "✗"
+    assert "chưa có biên bản" in tiles[1].toolTip()
