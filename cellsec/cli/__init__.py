@@ -88,6 +88,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    quick = getattr(args, "quick", None)
+    if quick is not None:  # a listing that can be read without loading SQLAlchemy (store/quick.py)
+        from ..store.quick import NotQuick, QuickReader
+
+        try:
+            with QuickReader(data_dir) as reader:
+                lang = reader.setting("language")
+                if lang and not args.lang:
+                    set_language(lang)
+                return int(quick(args, reader) or 0)
+        except NotQuick:
+            pass  # not a current store: the ordinary way below upgrades it or explains what is wrong
     from ..services.errors import ServiceError
     from ..services.facade import Services
     from ..store.db import StoreError

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=int, default=None, help="chỉ năm này")
     p.add_argument("--all-revisions", action="store_true", help="hiện cả biên bản đã có bản sửa đổi")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func=cmd_list, quick=quick_list)
 
     p = msub.add_parser("show", help="xem biên bản một buổi sinh hoạt")
     p.add_argument("id", help="mã buổi sinh hoạt (hoặc vài ký tự đầu)")
@@ -114,7 +114,17 @@ def _summary_json(m) -> dict:
 
 
 def cmd_list(args, svc) -> int:
-    items = svc.meetings.list(args.year, include_superseded=args.all_revisions)
+    return _emit_list(args, svc.meetings.list(args.year, include_superseded=args.all_revisions))
+
+
+def quick_list(args, reader) -> int:
+    """`meetings list` through the quick reader: the same output without loading SQLAlchemy."""
+    from ..services.meetings.quick_list import quick_list as read_list
+
+    return _emit_list(args, read_list(reader, args.year, include_superseded=args.all_revisions))
+
+
+def _emit_list(args, items) -> int:
     if args.json:
         emit_json([_summary_json(m) for m in items])
         return 0

@@ -74,7 +74,7 @@ def _register_list_and_show(msub: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", default="list_no", choices=MEMBER_SORTS, help="sắp xếp theo cột")
     p.add_argument("--desc", action="store_true", help="sắp xếp giảm dần")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func=cmd_list, quick=quick_list)
 
     p = msub.add_parser("show", help="xem hồ sơ một đảng viên")
     p.add_argument("id")
@@ -119,14 +119,28 @@ def _record_json(m) -> dict:
     return data
 
 
-def cmd_list(args, svc) -> int:
-    from ..services.members.service import MemberQuery
+def _list_query(args):
+    from ..services.members.records import MemberQuery
 
     statuses: list[str] = []
     for s in args.status or []:
         statuses.extend(IN_CELL_STATUSES if s == "in_cell" else (s,))
-    members = svc.members.list(MemberQuery(text=args.search, activity_statuses=tuple(dict.fromkeys(statuses)),
-                                           party_status=args.party_status, sort=args.sort, descending=args.desc))
+    return MemberQuery(text=args.search, activity_statuses=tuple(dict.fromkeys(statuses)),
+                       party_status=args.party_status, sort=args.sort, descending=args.desc)
+
+
+def cmd_list(args, svc) -> int:
+    return _emit_list(args, svc.members.list(_list_query(args)))
+
+
+def quick_list(args, reader) -> int:
+    """`members list` through the quick reader: the same output without loading SQLAlchemy."""
+    from ..services.members.list_index import quick_list as read_list
+
+    return _emit_list(args, read_list(reader, _list_query(args)))
+
+
+def _emit_list(args, members) -> int:
     if args.json:
         emit_json([_record_json(m) for m in members])
         return 0

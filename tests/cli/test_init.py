@@ -55,3 +55,18 @@ def test_an_unknown_command_still_lists_every_command(capsys):
     err = capsys.readouterr().err
     for name in ("members", "meetings", "reviews", "dues", "sync", "backup"):
         assert name in err
+
+
+@pytest.mark.parametrize("command", [["members", "list", "--json"], ["meetings", "list", "--json"]])
+def test_listings_load_no_sqlalchemy_on_a_current_store(demo_template, data_dir, command):
+    from tests.conftest import copy_demo
+
+    copy_demo(demo_template, data_dir)
+    loaded = _modules_after(["--data-dir", str(data_dir), *command])
+    assert "sqlalchemy" not in loaded
+    assert "PySide6" not in {m.split(".")[0] for m in loaded}
+
+
+def test_a_listing_on_a_folder_without_data_answers_the_ordinary_way(data_dir, capsys):
+    assert cli.main(["--data-dir", str(data_dir), "members", "list"]) == cli.EXIT_ERROR
+    assert "Chưa khai báo chi bộ" in capsys.readouterr().err

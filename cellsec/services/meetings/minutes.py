@@ -60,7 +60,7 @@ from .queries import (
     meeting_title,
     minutes_content_of,
 )
-from .records import MeetingRecord, MeetingSummary
+from .records import MeetingRecord, MeetingSummary, meeting_summary
 from .rulesets import meeting_rules, rules_lookup
 
 
@@ -184,21 +184,8 @@ class MinutesMixin:
         for m in meetings:
             if m.id in superseding and not include_superseded:
                 continue
-            rule_set = rules_on(m.held_on)
-            content = content_from_dict(json.loads(m.content))
-            summary = rules.summarize_attendance(attendance.get(m.id, []), rule_set)
-            out.append(MeetingSummary(
-                id=m.id, held_on=m.held_on, kind=m.kind, kind_label=rules.KIND_LABELS[m.kind].format(),
-                topic=m.topic, title=meeting_title(m.kind, m.period_month, m.period_year, m.topic),
-                period_year=m.period_year, period_month=m.period_month, status=m.status,
-                status_label=rules.STATUS_LABELS[m.status].format(), number=m.number_text or "",
-                revision=m.revision, amends_id=m.amends_id, superseded_by=superseding.get(m.id),
-                attendance_rate=None if summary.rate is None else round(summary.rate_percent, 2),
-                attendance_text=f"{summary.present}/{summary.expected}",
-                duration_minutes=rules.duration_minutes(content.start_time, content.end_time),
-                flags=rules.meeting_flags(content, summary, rule_set),
-                resolution_status=resolutions.get(m.id),
-            ))
+            out.append(meeting_summary(m, attendance.get(m.id, []), superseding.get(m.id), resolutions.get(m.id),
+                                       rules_on(m.held_on)))
         return out
 
     def revisions(self, meeting_id: str) -> list[MeetingSummary]:

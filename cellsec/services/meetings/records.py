@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 from ...domain import meetings as rules
@@ -120,3 +121,23 @@ class AbsenceReport:
     over_consecutive: list[AbsenceStreak]  # absent more than the limit (3) times in a row this year
     removal_risks: list[RemovalRisk]  # missed meetings in >= 3 months of the year (counted statuses)
     unexcused: list[tuple[str, dt.date, list[str]]]  # (meeting id, date, names) absent without reason
+
+
+def meeting_summary(m, attendance: list, superseded_by: str | None, resolution_status: str | None,
+                    rule_set: rules.MeetingRules) -> MeetingSummary:
+    """The list row of meeting `m` (a row with the meetings table's columns as attributes), from its
+    attendance entries: shared by the service and the command line's quick reader."""
+    content = rules.content_from_dict(json.loads(m.content))
+    summary = rules.summarize_attendance(attendance, rule_set)
+    return MeetingSummary(
+        id=m.id, held_on=m.held_on, kind=m.kind, kind_label=rules.KIND_LABELS[m.kind].format(),
+        topic=m.topic, title=rules.meeting_subtitle(m.kind, m.period_month, m.period_year, m.topic),
+        period_year=m.period_year, period_month=m.period_month, status=m.status,
+        status_label=rules.STATUS_LABELS[m.status].format(), number=m.number_text or "",
+        revision=m.revision, amends_id=m.amends_id, superseded_by=superseded_by,
+        attendance_rate=None if summary.rate is None else round(summary.rate_percent, 2),
+        attendance_text=f"{summary.present}/{summary.expected}",
+        duration_minutes=rules.duration_minutes(content.start_time, content.end_time),
+        flags=rules.meeting_flags(content, summary, rule_set),
+        resolution_status=resolution_status,
+    )

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Callable
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Callable
 
 from ...domain.meetings import MeetingRules
 from ...domain.rules import RuleSet, load_rule_set
 from ...paths import resources_dir
-from ...store.models.core import Setting
-from ..context import Context
+
+if TYPE_CHECKING:  # the command line's quick reader looks rules up without loading SQLAlchemy
+    from sqlalchemy.orm import Session
+
+    from ..context import Context
 
 
 RULES_DIR_NAME = "rules"
@@ -30,6 +31,8 @@ def pinned_version(ctx: Context, session: Session | None = None) -> str | None:
     `session` when given, so a use case that already has one opens no other transaction."""
     if session is None:
         return ctx.get_setting(RULE_VERSION_SETTING) or None
+    from ...store.models.core import Setting
+
     row = session.get(Setting, RULE_VERSION_SETTING)
     return (row.value if row else None) or None
 
@@ -37,7 +40,11 @@ def pinned_version(ctx: Context, session: Session | None = None) -> str | None:
 def rules_lookup(ctx: Context, session: Session | None = None) -> Callable[[dt.date], MeetingRules]:
     """date -> the meeting rule version in force on it, or the version the user pinned in the settings
     (read once: lists look rules up for every meeting)."""
-    pinned = pinned_version(ctx, session)
+    return pinned_rules_lookup(pinned_version(ctx, session))
+
+
+def pinned_rules_lookup(pinned: str | None) -> Callable[[dt.date], MeetingRules]:
+    """date -> the meeting rule version in force on it, or version `pinned` (None: the date decides)."""
     rule_set = rule_set_named("meeting_rules")
     made: dict[str, MeetingRules] = {}
 

@@ -4,9 +4,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field, fields
 
+from ...domain import members as rules
 from ...domain.members import IN_CELL_STATUSES
+
+
+@functools.lru_cache(maxsize=1)
+def _membership_rule_set():
+    from ...domain.rules import load_rule_set
+    from ...paths import resources_dir
+
+    return load_rule_set("membership_rules", resources_dir() / "rules")
+
+
+def membership_rules(on: dt.date) -> rules.MembershipRules:
+    """Probation length, admission ages and reminder horizon in force on `on` (resources/rules)."""
+    values = _membership_rule_set().for_date(on).values
+    return rules.MembershipRules(**{k: int(v) for k, v in values.items()})
 
 
 @dataclass
@@ -63,6 +79,24 @@ class MemberRecord(MemberInput):
     @property
     def in_cell(self) -> bool:
         return self.activity_status in IN_CELL_STATUSES
+
+
+# Columns of the member row a record is made of (card_valid_from comes from the card history).
+RECORD_COLUMNS = (*_COLUMN_FIELDS, "id", "activity_status", "status_from", "status_to", "status_reason",
+                  "status_decision", "status_org")
+# Record fields that are dates (read as ISO text by the quick reader).
+DATE_FIELDS = frozenset(f.name for f in fields(MemberRecord) if str(f.type).startswith("dt.date"))
+
+
+def member_record(values: dict, card_valid_from: dt.date | None,
+                  rules_on=membership_rules) -> MemberRecord:
+    """The record of a member row given as {column: value} (RECORD_COLUMNS)."""
+    values = dict(values)
+    values["cccd"] = values["cccd"] or ""
+    values["card_no"] = values["card_no"] or ""
+    probation_ends_on = rules.probation_end(values["admitted_on"], rules_on(values["admitted_on"])) \
+        if values["status"] == "du_bi" else None
+    return MemberRecord(**values, card_valid_from=card_valid_from, probation_ends_on=probation_ends_on)
 
 
 @dataclass

@@ -7,7 +7,6 @@ Python with the Vietnamese name order) and `rows` fetches full records for the i
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -34,23 +33,13 @@ from .records import (  # noqa: F401  (re-exported: the UI, the CLI and other fe
     MemberInput,
     MemberQuery,
     MemberRecord,
+    RECORD_COLUMNS,
     StatusChange,
     StatusRecord,
+    member_record,
+    membership_rules,
 )
 
-
-@functools.lru_cache(maxsize=1)
-def _membership_rule_set():
-    from ...domain.rules import load_rule_set
-    from ...paths import resources_dir
-
-    return load_rule_set("membership_rules", resources_dir() / "rules")
-
-
-def membership_rules(on: dt.date) -> rules.MembershipRules:
-    """Probation length, admission ages and reminder horizon in force on `on` (resources/rules)."""
-    values = _membership_rule_set().for_date(on).values
-    return rules.MembershipRules(**{k: int(v) for k, v in values.items()})
 
 ADD_SUMMARY = Msg("Thêm đảng viên {name}", "Add member {name}")
 UPDATE_SUMMARY = Msg("Sửa thông tin đảng viên {name}", "Edit member {name}")
@@ -221,21 +210,8 @@ def _current_card(s: Session, member_id: str, card_no: str) -> CardNumber | None
 
 
 def to_record(member: Member, card_valid_from: dt.date | None) -> MemberRecord:
-    values = {name: getattr(member, name) for name in _COLUMN_FIELDS}
-    values["cccd"] = values["cccd"] or ""
-    values["card_no"] = values["card_no"] or ""
-    return MemberRecord(
-        **values,
-        card_valid_from=card_valid_from,
-        id=member.id,
-        activity_status=member.activity_status,
-        status_from=member.status_from,
-        status_to=member.status_to,
-        status_reason=member.status_reason,
-        status_decision=member.status_decision,
-        status_org=member.status_org,
-        probation_ends_on=rules.probation_end(member.admitted_on, membership_rules(member.admitted_on)) if member.status == "du_bi" else None,
-    )
+    return member_record({name: getattr(member, name) for name in RECORD_COLUMNS}, card_valid_from,
+                         membership_rules)  # looked up here on each call: tests put in edited rules
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
@@ -322,29 +298,7 @@ class MemberService:
         """Ids of the live members matching `q`, in order. Served from an in-memory index of the list
         columns that is rebuilt only when the members table changed (a cheap aggregate tells), so
         search-as-you-type stays quick on 100,000 rows."""
-        q = q or MemberQuery()
-        if q.sort not in SORTS:
-            raise ValueError(f"unknown sort {q.sort!r}")
-        index = self._current_index()
-        order = index.order(q.sort, q.descending)
-        candidates: list[int] | range = range(len(index.ids))
-        statuses = set(q.activity_statuses)
-        if statuses:
-            candidates = [i for i in candidates if index.activity[i] in statuses]
-        if q.party_status is not None:
-            candidates = [i for i in candidates if index.party[i] == q.party_status]
-        for token in fold(clean_line(q.text)).split():  # each word narrows the previous matches
-            folded, digits = index.folded, index.digits
-            if token.isdigit():
-                candidates = [i for i in candidates if token in folded[i] or token in digits[i]]
-            else:
-                candidates = [i for i in candidates if token in folded[i]]
-        if isinstance(candidates, range):
-            return [index.ids[i] for i in order]
-        keep = bytearray(len(index.ids))
-        for i in candidates:
-            keep[i] = 1
-        return [index.ids[i] for i in order if keep[i]]
+        return self._current_index().query(q or MemberQuery())
 
     def _current_index(self) -> ListIndex:
         cell_id = self.ctx.cell_id

@@ -28,3 +28,21 @@ def test_the_index_is_loaded_once_then_refreshed_incrementally(services, monkeyp
     ids = services.members.query_ids(MemberQuery(text="dung"))
     assert [services.members.rows(ids)[i].full_name for i in ids] == ["Phạm Văn Dũng"]
     assert len(loads) <= 1
+
+
+QUERIES = [MemberQuery(), MemberQuery(sort="full_name", descending=True), MemberQuery(text="nguyen"),
+           MemberQuery(activity_statuses=("active", "exempt"), party_status="chinh_thuc", sort="date_of_birth"),
+           MemberQuery(text="0900"), MemberQuery(sort="card_no", descending=True)]
+
+
+def test_the_quick_reader_lists_exactly_what_the_service_lists(demo_services):
+    from cellsec.store.quick import QuickReader
+
+    member = demo_services.members.list()[3]
+    demo_services.members.delete(member.id)  # a tombstone must stay out of the quick list too
+    with QuickReader(demo_services.data_dir) as reader:
+        for q in QUERIES:
+            quick = list_index.quick_list(reader, q)
+            assert quick == demo_services.members.list(q), q
+    assert member.id not in {m.id for m in quick}
+    assert any(m.probation_ends_on for m in quick) and any(m.card_valid_from for m in quick)
