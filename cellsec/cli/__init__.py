@@ -50,10 +50,16 @@ def features_for(argv: list[str] | None) -> tuple[str, ...]:
     return (COMMANDS[words[0]],) if words[0] in COMMANDS else FEATURES
 
 
+def _data_dir(text: str) -> Path:
+    if not text.strip():  # Path("") would silently be the current folder
+        raise argparse.ArgumentTypeError("thư mục dữ liệu không được để trống (data folder must not be empty)")
+    return Path(text)
+
+
 def build_parser(features: tuple[str, ...] = FEATURES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cellsec", description="Sổ tay Bí thư chi bộ (CellSec)")
     parser.add_argument("--version", action="version", version=f"CellSec {__version__}")
-    parser.add_argument("--data-dir", type=Path, default=None,
+    parser.add_argument("--data-dir", type=_data_dir, default=None,
                         help="thư mục dữ liệu (mặc định: CELLSEC_DATA_DIR hoặc thư mục dữ liệu người dùng)")
     parser.add_argument("--lang", choices=("vi", "en"), default=None, help="ngôn ngữ thông báo")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")

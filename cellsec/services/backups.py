@@ -12,7 +12,7 @@ from ..domain.backup_policy import backup_due, backups_to_keep
 from ..domain.messages import Msg
 from ..store.backup import (BackupFile, delete_backups, last_change_seq, list_backups, prepare_restore, put_in_place,
                             restore_backup, take_backup, usable_backups)
-from ..store.db import StoreError, offers_restore, open_store  # noqa: F401  (offers_restore: for the UI)
+from ..store.db import StoreError, check_writable, offers_restore, open_store  # noqa: F401  (offers_restore: for the UI)
 from .context import Change, Context
 from .errors import ServiceError, failed
 
@@ -96,6 +96,11 @@ class BackupService:
                 Path(str(prepared) + suffix).unlink(missing_ok=True)
         self.ctx.notify(Change("backup.restore", RESTORED.format(name=name), frozenset({"*"}), frozenset()))
         return safety
+
+
+def check_data_folder(data_dir: Path) -> None:
+    """Before the window locks the folder: it exists and takes a write, else StoreError saying why."""
+    check_writable(Path(data_dir))
 
 
 def backups_in(data_dir: Path) -> list[BackupFile]:

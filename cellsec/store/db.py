@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # SQLAlchemy (~0.3 s to import) is loaded when an engine is m
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+from .. import files
 from ..domain import failures
 from ..domain.messages import Msg
 
@@ -24,8 +25,10 @@ CORRUPT = Msg(
     "The data file {path} is damaged or is not CellSec data. Restore it from a backup.",
 )
 MIGRATION_FAILED = Msg(
-    "Không nâng cấp được dữ liệu lên phiên bản mới ({error}). Dữ liệu cũ vẫn nguyên vẹn; bản sao lưu ở {backup}.",
-    "Could not upgrade the data to the new version ({error}). The old data is untouched; a backup is at {backup}.",
+    "Không nâng cấp được dữ liệu lên phiên bản mới ({error}). Dữ liệu cũ vẫn nguyên vẹn; bản sao lưu ở {backup}. "
+    "Chi tiết kỹ thuật đã ghi vào tệp nhật ký {log}.",
+    "Could not upgrade the data to the new version ({error}). The old data is untouched; a backup is at {backup}. "
+    "The technical details are in the log file {log}.",
 )
 EMPTY_FILE = Msg(
     "Tệp dữ liệu {path} trống (0 byte): nội dung của nó đã mất. CellSec giữ nguyên tệp này, không tạo dữ liệu mới "
@@ -146,10 +149,11 @@ def check_integrity(path: Path) -> None:
 
 def copy_database(source: Path, dest: Path) -> None:
     """Consistent copy with SQLite's online backup API (safe while WAL is in use)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
+    files.private_dir(dest.parent)
     src = dst = None
     try:
+        files.create_private(tmp)
         src = sqlite3.connect(source)
         dst = sqlite3.connect(tmp)
         src.backup(dst)
@@ -183,22 +187,46 @@ class Store:
         self.engine.dispose()
 
 
+def check_writable(data_dir: Path) -> None:
+    """The data folder exists and takes a write; else a message saying why (read-only, no permission, full)."""
+    created = not data_dir.exists()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        if created:
+            files.make_private(data_dir)
+        probe = data_dir / ".write-test"
+        with open(probe, "wb") as f:  # a few KB: an empty file can still be made on a full disk
+            f.write(b"\0" * 4096)
+            f.flush()
+            os.fsync(f.fileno())
+        probe.unlink()
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            (data_dir / ".write-test").unlink(missing_ok=True)
+        raise StoreError(NOT_WRITABLE, path=data_dir, error=failures.reason(exc)) from exc
+
+
+def _make_store_private(data_dir: Path, path: Path) -> None:
+    """The database (its -wal/-shm follow its mode), backups and log: the user's alone, also when an
+    older version wrote them readable by everyone."""
+    for suffix in ("", "-wal", "-shm"):
+        files.make_private(Path(str(path) + suffix))
+    for folder in ("backups", "logs"):
+        files.make_tree_private(data_dir / folder)
+
+
 def open_store(data_dir: Path) -> Store:
     """Open (creating or upgrading as needed) the database in `data_dir`."""
     from .migrate import migrate
 
     data_dir = Path(data_dir)
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        probe = data_dir / ".write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise StoreError(NOT_WRITABLE, path=data_dir, error=failures.reason(exc)) from exc
+    check_writable(data_dir)
+    files.attach_log(data_dir)
     path = data_dir / DB_NAME
     if path.exists() or path.is_symlink():
         check_store_file(path)  # never initialised over: an empty or foreign file is kept and reported
     migrate(path, data_dir / "backups")
+    _make_store_private(data_dir, path)
     from sqlalchemy.orm import sessionmaker
 
     engine = make_engine(path)

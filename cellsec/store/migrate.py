@@ -15,6 +15,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from .. import files
 from ..domain import failures
 from .db import MIGRATION_FAILED, NEWER_SCHEMA, StoreError, copy_database, make_engine, timestamp
 
@@ -104,10 +105,13 @@ def migrate(path: Path, backup_dir: Path) -> None:
         copy_database(path, work)
     try:
         _upgrade(work)
+        files.make_private(work)  # before it holds any of the user's data (a new store is still empty)
     except Exception as exc:
         work.unlink(missing_ok=True)
-        logging.getLogger("cellsec").error("migration failed: %s", failures.technical(exc))
-        raise StoreError(MIGRATION_FAILED, error=failures.reason(exc), backup=backup or "-") from exc
+        # The SQL and the library's text go to the log file only; the dialog says it in Vietnamese.
+        logging.getLogger("cellsec").error("migration failed: %s", failures.technical(exc), exc_info=exc)
+        raise StoreError(MIGRATION_FAILED, error=failures.reason(exc), backup=backup or "-",
+                         log=files.log_path(path.parent)) from exc
     if path.exists():
         # Fold the old WAL into the main file so no stale -wal is left beside the replacement.
         _checkpoint_and_drop_wal(path)

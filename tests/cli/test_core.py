@@ -124,3 +124,35 @@ def test_restore_refuses_the_live_file_and_keeps_the_data(data_dir, capsys):
     assert main(["--data-dir", str(data_dir), "cell", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["name"] == "Chi bộ A"
     assert not list(data_dir.glob("*truoc-khoi-phuc*"))
+
+
+def test_an_empty_data_dir_is_refused_not_the_current_folder(tmp_path, capsys, monkeypatch):
+    import pytest
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        main(["--data-dir", "", "setup", "--name", "A", "--upper", "B", "--place", "C"])
+    assert exit_.value.code == 2
+    assert "thư mục dữ liệu không được để trống" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # nothing written into the current folder
+
+
+def test_a_failed_migration_shows_no_sql_and_logs_the_details(data_dir, capsys):
+    import sqlite3
+
+    main(["--data-dir", str(data_dir), "setup", "--name", "A", "--upper", "B", "--place", "C"])
+    with sqlite3.connect(data_dir / "cellsec.sqlite3") as conn:
+        conn.execute("DELETE FROM alembic_version")  # the first migration will find its tables already there
+        conn.execute("INSERT INTO alembic_version VALUES ('0001_registry')")
+        conn.execute("CREATE TABLE meetings_clash (x)")
+        conn.execute("DROP TABLE IF EXISTS meetings")
+        conn.execute("CREATE TABLE meetings (x)")  # makes the 0002 migration fail mid-way
+    conn.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "cell"]) == 2
+    err = capsys.readouterr().err
+    assert "Không nâng cấp được dữ liệu" in err and "nhật ký" in err
+    for raw in ("CREATE TABLE", "sqlalche.me", "OperationalError", "Traceback"):
+        assert raw not in err
+    log = (data_dir / "logs" / "cellsec.log").read_text(encoding="utf-8")
+    assert "migration failed" in log and "OperationalError" in log  # the details are in the log file

@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from cellsec.domain.messages import Msg
+from cellsec.files import private_opener
 
 from .errors import (
     BAD_DIGEST, BAD_MANIFEST, BAD_SIGNATURE, DECRYPT_FAILED, NEWER_FORMAT, NOT_SYNC_FILE, TOO_LARGE, TRAILING,
@@ -330,7 +331,7 @@ def write_file(path: str | os.PathLike, envelope: Envelope) -> None:
     """Write a `.cellsec-sync` transfer file atomically (a half-written file never has the final name)."""
     target = os.fspath(path)
     temp = target + ".part"
-    with open(temp, "wb") as fh:
+    with open(temp, "wb", opener=private_opener) as fh:  # the user's alone (0600), like the database
         fh.write(envelope.to_bytes())
         fh.flush()
         os.fsync(fh.fileno())

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ...services.backups import offers_restore, restore_unopened, usable_backups_in
 from ...services.errors import ServiceError, StoreError
-from ...services.facade import Services
+from ...services.quick_start import check_data_folder, ready_language
 from ..common.screen_fit import install as install_screen_fit
 from .launch import instance_key
 from .i18n import install_language
+
+if TYPE_CHECKING:  # loaded after the window's first paint (with SQLAlchemy under it)
+    from ...services.facade import Services
 
 
 class Startup(QObject):
@@ -22,6 +25,10 @@ class Startup(QObject):
 
     def already_running(self) -> str:
         return self.tr("CellSec is already open on this data folder. Use the window that is open.")
+
+    def lock_failed(self) -> str:
+        return self.tr("Cannot write to the data folder {folder} (the disk may be full, read-only or not "
+                       "yours to write to). Free some space or choose another folder.")
 
     def cannot_open(self) -> str:
         return self.tr("Cannot open the data")
@@ -66,6 +73,9 @@ def _listen_for_second_instance(app: QApplication, key: str, window) -> QLocalSe
 
 
 def _open_services(app: QApplication, data_dir: Path, texts: Startup) -> Services | None:
+    from ...services.backups import offers_restore
+    from ...services.facade import Services
+
     try:
         return Services.open(data_dir)
     except StoreError as exc:
@@ -78,6 +88,9 @@ def _open_services(app: QApplication, data_dir: Path, texts: Startup) -> Service
 def _offer_restore(data_dir: Path, texts: Startup, exc: StoreError) -> Services | None:
     """The data file is there but unusable: say what was found and offer the newest backup that checks out
     (a damaged newer one is named and skipped). The unusable file is never written over."""
+    from ...services.backups import restore_unopened, usable_backups_in
+    from ...services.facade import Services
+
     usable, damaged = usable_backups_in(data_dir)
     parts = [str(exc)]
     if damaged:
@@ -100,6 +113,35 @@ def _offer_restore(data_dir: Path, texts: Startup, exc: StoreError) -> Services 
     return None
 
 
+def _lock_data_dir(data_dir: Path, key: str, texts: Startup) -> QLockFile | None:
+    """One window per data folder. "Already open" is said only when another instance holds the lock; a
+    read-only folder or a full disk is said as such."""
+    try:
+        check_data_folder(data_dir)
+    except StoreError as exc:
+        QMessageBox.critical(None, texts.cannot_open(), str(exc))
+        return None
+    lock = QLockFile(str(data_dir / "cellsec.lock"))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(100):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        _raise_existing(key)
+        QMessageBox.information(None, "CellSec", texts.already_running())
+    else:  # the lock file could not be written (permissions, a full disk after the check…)
+        QMessageBox.critical(None, texts.cannot_open(), texts.lock_failed().format(folder=data_dir))
+    return None
+
+
+def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup) -> None:
+    services = _open_services(app, data_dir, texts)  # a file damaged since the check is said here
+    if services is None:
+        window.lock.unlock()
+        window.close()
+        return
+    window.attach(services)
+
+
 def start(app: QApplication, data_dir: Path):
     """Returns the shown main window, or None when start-up must stop (message already shown)."""
     from .main_window import MainWindow
@@ -113,14 +155,21 @@ def start(app: QApplication, data_dir: Path):
         app.setFont(QFont(font))
     install_language(app, "vi")
     texts = Startup()
-    data_dir.mkdir(parents=True, exist_ok=True)
     key = instance_key(data_dir)
-    lock = QLockFile(str(data_dir / "cellsec.lock"))
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(100):
-        _raise_existing(key)
-        QMessageBox.information(None, "CellSec", texts.already_running())
+    lock = _lock_data_dir(data_dir, key, texts)
+    if lock is None:
         return None
+    language = ready_language(data_dir)
+    if language is not None:  # a current, set-up store: the real window paints first, the data opens right after
+        install_language(app, language)
+        install_screen_fit(app, data_dir)
+        window = MainWindow(None)
+        window.lock = lock  # released when the process exits
+        window.server = _listen_for_second_instance(app, key, window)
+        window.show()
+        window.repaint()
+        QTimer.singleShot(0, window, lambda: _attach_services(app, window, data_dir, texts))
+        return window
     services = _open_services(app, data_dir, texts)
     if services is None:
         lock.unlock()

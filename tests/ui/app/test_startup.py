@@ -109,3 +109,51 @@ def test_a_foreign_file_without_backups_is_left_alone(qapp, data_dir, monkeypatc
     assert "chương trình khác" in shown[0] and "contacts" in shown[0]
     assert "Không có bản sao lưu nào dùng được" in shown[0]
     assert db.read_bytes() == before
+
+
+class _FakeLock:
+    """QLockFile as it behaves when the folder cannot be written (simulated: root writes anywhere)."""
+
+    LockError = QLockFile.LockError
+
+    def __init__(self, _path):
+        pass
+
+    def setStaleLockTime(self, _ms):
+        pass
+
+    def tryLock(self, _ms):
+        return False
+
+    def error(self):
+        return QLockFile.LockError.PermissionError
+
+
+def test_a_lock_that_cannot_be_written_is_not_called_already_open(qapp, data_dir, monkeypatch):
+    shown = []
+    monkeypatch.setattr(startup, "QLockFile", _FakeLock)
+    monkeypatch.setattr(startup.QMessageBox, "information", staticmethod(lambda *a: shown.append(a[2])))
+    monkeypatch.setattr(startup.QMessageBox, "critical", staticmethod(lambda *a: shown.append(a[2])))
+    assert startup.start(qapp, data_dir) is None
+    assert len(shown) == 1 and "đang mở" not in shown[0]
+    assert "Không ghi được vào thư mục dữ liệu" in shown[0]
+
+
+def test_a_full_disk_at_start_says_the_disk_is_full(qapp, data_dir, monkeypatch):
+    import builtins
+    import errno
+
+    data_dir.mkdir(parents=True)
+    real_open = builtins.open
+
+    def full(path, mode="r", *args, **kwargs):
+        if str(path).endswith(".write-test"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    shown = []
+    monkeypatch.setattr(builtins, "open", full)
+    monkeypatch.setattr(startup.QMessageBox, "information", staticmethod(lambda *a: shown.append(a[2])))
+    monkeypatch.setattr(startup.QMessageBox, "critical", staticmethod(lambda *a: shown.append(a[2])))
+    assert startup.start(qapp, data_dir) is None
+    assert len(shown) == 1 and "ổ đĩa đã đầy" in shown[0] and "đang mở" not in shown[0]
