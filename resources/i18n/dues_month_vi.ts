@@ -112,12 +112,8 @@
         <translation>Lưu các thay đổi của tháng {month} trước khi in? (Chọn Không: in theo số liệu đã lưu trước đó.)</translation>
     </message>
     <message>
-        <source>Print the dues collection book</source>
-        <translation>In sổ thu đảng phí</translation>
-    </message>
-    <message>
-        <source>Preparing the dues collection book…</source>
-        <translation>Đang chuẩn bị sổ thu đảng phí…</translation>
+        <source>Dues collection book {month}</source>
+        <translation>Sổ thu đảng phí {month}</translation>
     </message>
 </context>
 </TS>

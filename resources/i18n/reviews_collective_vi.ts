@@ -112,12 +112,8 @@ Sau khi gửi, báo cáo bị khóa: chỉ sửa được bằng bản đính ch
         <translation>Ghi mức &quot;{level}&quot; cho chi bộ theo quyết định của cấp ủy cấp trên?</translation>
     </message>
     <message>
-        <source>Print the collective review</source>
-        <translation>In báo cáo kiểm điểm tập thể</translation>
-    </message>
-    <message>
-        <source>Preparing the report…</source>
-        <translation>Đang chuẩn bị báo cáo…</translation>
+        <source>Collective review {year}</source>
+        <translation>Kiểm điểm tập thể năm {year}</translation>
     </message>
 </context>
 </TS>

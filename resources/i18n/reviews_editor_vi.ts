@@ -236,12 +236,8 @@ The decision is then locked; a correction needs an amendment.</source>
 Sau khi ghi, quyết định bị khóa; muốn sửa phải lập bản đính chính.</translation>
     </message>
     <message>
-        <source>Print the review</source>
-        <translation>In bản kiểm điểm</translation>
-    </message>
-    <message>
-        <source>Preparing the review…</source>
-        <translation>Đang chuẩn bị bản kiểm điểm…</translation>
+        <source>Review of {name}</source>
+        <translation>Bản kiểm điểm — {name}</translation>
     </message>
     <message>
         <source>Word form of the review</source>

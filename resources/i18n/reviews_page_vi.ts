@@ -122,6 +122,14 @@ Ghi rõ lý do đề nghị; lý do được in trong biểu tổng hợp:</tran
         <translation>Không nộp được biểu tổng hợp vượt tỷ lệ mà không ghi lý do.</translation>
     </message>
     <message>
+        <source>Classification summary {year}</source>
+        <translation>Biểu tổng hợp xếp loại năm {year}</translation>
+    </message>
+    <message>
+        <source>Review of {name}</source>
+        <translation>Bản kiểm điểm — {name}</translation>
+    </message>
+    <message>
         <source>Submit the {year} summary table to the committee above?</source>
         <translation>Nộp biểu tổng hợp năm {year} lên cấp ủy cấp trên?</translation>
     </message>
@@ -130,28 +138,12 @@ Ghi rõ lý do đề nghị; lý do được in trong biểu tổng hợp:</tran
         <translation>{count} bản kiểm điểm chưa nộp sẽ được nộp và khóa cùng biểu tổng hợp.</translation>
     </message>
     <message>
-        <source>Print the summary table</source>
-        <translation>In biểu tổng hợp</translation>
-    </message>
-    <message>
-        <source>Preparing the summary table…</source>
-        <translation>Đang chuẩn bị biểu tổng hợp…</translation>
-    </message>
-    <message>
         <source>Export the summary table</source>
         <translation>Xuất biểu tổng hợp</translation>
     </message>
     <message>
         <source>Exporting the summary table…</source>
         <translation>Đang xuất biểu tổng hợp…</translation>
-    </message>
-    <message>
-        <source>Print the review</source>
-        <translation>In bản kiểm điểm</translation>
-    </message>
-    <message>
-        <source>Preparing the review…</source>
-        <translation>Đang chuẩn bị bản kiểm điểm…</translation>
     </message>
     <message>
         <source>Word form of the review</source>

@@ -135,12 +135,8 @@
         <translation>Năm {year} — {cell}; đảng viên đã đánh giá: {done}/{total}.</translation>
     </message>
     <message>
-        <source>Print the scores report</source>
-        <translation>In báo cáo kết quả chấm điểm</translation>
-    </message>
-    <message>
-        <source>Preparing the scores report…</source>
-        <translation>Đang chuẩn bị báo cáo kết quả chấm điểm…</translation>
+        <source>Scores report {year}</source>
+        <translation>Báo cáo chấm điểm năm {year}</translation>
     </message>
     <message>
         <source>Export the scores</source>

@@ -410,3 +410,12 @@ def open_preview(services, job: PrintJob, parent: QWidget | None) -> PreviewDial
     dialog.open()
     dialog.start()
     return dialog
+
+
+def preview_on(owner: QWidget, services, job: PrintJob) -> PreviewDialog:
+    """`open_preview` for a page or editor: keeps the dialog as `owner.last_preview` and its rendering task
+    as `owner.last_task` (what tests and the busy state follow)."""
+    dialog = open_preview(services, job, owner)
+    owner.last_preview = dialog
+    owner.last_task = dialog.last_task
+    return dialog

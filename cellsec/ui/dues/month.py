@@ -34,9 +34,9 @@ from ...domain.dates import DateParseError
 from ...domain.text import clean_line
 from ...services.dues.service import PaymentEntry
 from ...services.errors import ServiceError, ValidationFailed
+from ..common.preview import PrintJob, preview_on
 from ..common.editor import DraftKeeper
-from ..common.widgets import FILES, DateEdit, FieldMessage, banner, local_clock, muted_label
-from ..common.workers import run_in_background
+from ..common.widgets import DateEdit, FieldMessage, banner, local_clock, muted_label
 from .sheet import COLUMNS, DuesDelegate, DuesSheetModel, money_text, percent_text
 
 DRAFT_KIND = "dues_month"
@@ -466,15 +466,11 @@ class MonthTab(QWidget):
                                                                and not self.save()):
                 return
         month, services, today = self.month, self.services, self.today()
-        path = FILES.ask_path(self, services, self.tr("Print the dues collection book"),
-                              f"so-thu-dang-phi-{month:%Y-%m}.pdf", ".pdf")
-        if path is None:
-            return
 
-        def work():
+        def write(path):
             from ...reports.dues import write_dues_sheet
 
             return write_dues_sheet(services, month, path, today=today)
 
-        self.last_task = run_in_background(self, work, on_done=lambda written: FILES.offer_open(self, written),
-                                           busy_text=self.tr("Preparing the dues collection book…"))
+        preview_on(self, services, PrintJob(self.tr("Dues collection book {month}").format(month=D.month_label(month)),
+                                            f"so-thu-dang-phi-{month:%Y-%m}", write))

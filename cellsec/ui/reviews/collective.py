@@ -25,8 +25,8 @@ from ...domain.review_rules import SCOPE_COLLECTIVE
 from ...services.reviews.records import CollectiveInput, CollectiveRecord
 from .document import ReviewDocument, save_on_button, vn_time
 from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_name
-from ..common.widgets import FILES, muted_label, scrolled
-from ..common.workers import run_in_background
+from ..common.preview import PrintJob, preview_on
+from ..common.widgets import muted_label, scrolled
 
 
 class CollectiveEditor(ReviewDocument):
@@ -250,16 +250,12 @@ class CollectiveEditor(ReviewDocument):
     def print_report(self) -> None:
         if self.is_dirty() and not self.record.locked and not self.save():
             return
-        path = FILES.ask_path(self, self.services, self.tr("Print the collective review"),
-                              f"kiem-diem-tap-the-{self.year}.pdf", ".pdf")
-        if path is None:
-            return
         services, year = self.services, self.year
 
-        def work():
+        def write(path):
             from ...reports.reviews import write_collective
 
             return write_collective(services, year, path)
 
-        self.last_task = run_in_background(self, work, on_done=lambda p: FILES.offer_open(self, p),
-                                           busy_text=self.tr("Preparing the report…"))
+        preview_on(self, services, PrintJob(self.tr("Collective review {year}").format(year=year),
+                                            f"kiem-diem-tap-the-{year}", write))

@@ -33,6 +33,7 @@ from ...services.errors import ServiceError
 from ...services.reviews.records import CellAssessmentInput, ReviewInput, ReviewRecord
 from .document import ReviewDocument, save_on_button, vn_time
 from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_combo, level_name
+from ..common.preview import PrintJob, preview_on
 from ..common.widgets import FILES, muted_label, scrolled, set_combo_data, slug, with_message
 from ..common.workers import run_in_background
 
@@ -466,8 +467,17 @@ class ReviewEditor(ReviewDocument):
         return True
 
     def print_review(self) -> None:
-        self._export(self.tr("Print the review"), f"kiem-diem-{self.record.year}-{slug(self.record.member_name)}.pdf",
-                     ".pdf", "write_review", self.tr("Preparing the review…"))
+        if not self._ready_to_print():
+            return
+        services, review_id = self.services, self.review_id
+
+        def write(path):
+            from ...reports.reviews import write_review
+
+            return write_review(services, review_id, path)
+
+        preview_on(self, services, PrintJob(self.tr("Review of {name}").format(name=self.record.member_name),
+                                            f"kiem-diem-{self.record.year}-{slug(self.record.member_name)}", write))
 
     def export_word(self) -> None:
         self._export(self.tr("Word form of the review"),

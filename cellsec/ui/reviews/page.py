@@ -31,6 +31,7 @@ from ...services.errors import ServiceError, ValidationFailed
 from ...services.reviews.records import SummaryRow, YearSummary
 from .parts import TEXTS, level_name
 from .summary import COLUMNS, QuotaPanel, ReviewTableModel
+from ..common.preview import PrintJob, preview_on
 from ..common.page import Page
 from ..common.widgets import FILES, slug
 from ..common.workers import run_in_background
@@ -388,17 +389,14 @@ class ReviewsPage(Page):
         if self.summary is None:
             return
         year, services = self.summary.year, self.services
-        path = FILES.ask_path(self, services, self.tr("Print the summary table"),
-                              f"bieu-tong-hop-xep-loai-{year}.pdf", ".pdf")
-        if path is None:
-            return
 
-        def work():
+        def write(path):
             from ...reports.reviews import write_summary
 
             return write_summary(services, year, path)
 
-        self._run(work, self.tr("Preparing the summary table…"))
+        preview_on(self, services, PrintJob(self.tr("Classification summary {year}").format(year=year),
+                                            f"bieu-tong-hop-xep-loai-{year}", write))
 
     def export_xlsx(self) -> None:
         if self.summary is None:
@@ -421,17 +419,14 @@ class ReviewsPage(Page):
         if row is None:
             return
         services, review_id = self.services, row.review_id
-        path = FILES.ask_path(self, services, self.tr("Print the review"),
-                              f"kiem-diem-{self.year.value()}-{slug(row.name)}.pdf", ".pdf")
-        if path is None:
-            return
 
-        def work():
+        def write(path):
             from ...reports.reviews import write_review
 
             return write_review(services, review_id, path)
 
-        self._run(work, self.tr("Preparing the review…"))
+        preview_on(self, services, PrintJob(self.tr("Review of {name}").format(name=row.name),
+                                            f"kiem-diem-{self.year.value()}-{slug(row.name)}", write))
 
     def export_word(self) -> None:
         row = self.selected()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...services.errors import ServiceError
 from ...services.scoring.records import AssessmentRow, MeetingScoreRow
 from ..overview.attention import AttentionView
+from ..common.preview import PrintJob, preview_on
 from ..common.charts import BARS, HBARS, LINE, ChartPoint, ChartWidget, month_labels
 from ..common.workers import run_in_background
 from ..common.page import Page
@@ -420,18 +421,14 @@ class ScoringPage(Page):
 
     def print_report(self) -> None:
         year, services, today = self.year.value(), self.services, self.today
-        path = FILES.ask_path(self, services, self.tr("Print the scores report"),
-                              f"bao-cao-cham-diem-{year}.pdf", ".pdf")
-        if path is None:
-            return
 
-        def work():
+        def write(path):
             from ...reports.scores import write_scores
 
             return write_scores(services, year, path, today)
 
-        self.last_task = run_in_background(self, work, on_done=lambda p: FILES.offer_open(self, p),
-                                           busy_text=self.tr("Preparing the scores report…"))
+        preview_on(self, services, PrintJob(self.tr("Scores report {year}").format(year=year),
+                                            f"bao-cao-cham-diem-{year}", write))
 
     def export_xlsx(self) -> None:
         year, services, today = self.year.value(), self.services, self.today

@@ -190,7 +190,6 @@ def test_refused_values_say_why_and_keep_the_line(qtbot, services, people):
 
 def test_print_the_collection_book(qtbot, services, people, boxes, monkeypatch, tmp_path):
     from pypdf import PdfReader
-    from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "so-thu"
@@ -201,8 +200,6 @@ def test_print_the_collection_book(qtbot, services, people, boxes, monkeypatch, 
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
-    opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
     page = dues_page(qtbot, services)
     tab = page.month_tab
     qtbot.mouseClick(tab.mark_all_button, Qt.MouseButton.LeftButton)
@@ -210,9 +207,12 @@ def test_print_the_collection_book(qtbot, services, people, boxes, monkeypatch, 
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=tab.table.visualRect(tick).center())
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)  # unsaved: "save first?" -> Yes
     assert "trước khi in" in boxes.texts("question")[0]
-    assert asked[0][0] == "In sổ thu đảng phí" and asked[0][1].endswith("so-thu-dang-phi-2026-11.pdf")
     with qtbot.waitSignal(tab.last_task.finished, timeout=20000):
         pass
+    preview = tab.last_preview
+    qtbot.addWidget(preview)
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)  # "Lưu PDF…" from the preview
+    assert asked[0][0] == "Lưu thành PDF" and asked[0][1].endswith("so-thu-dang-phi-2026-11.pdf")
     pdf = target.with_suffix(".pdf")
     reader = PdfReader(pdf)
     text = "\n".join(p.extract_text() for p in reader.pages)
@@ -223,8 +223,7 @@ def test_print_the_collection_book(qtbot, services, people, boxes, monkeypatch, 
     for pdf_page in reader.pages:  # every font embedded (Vietnamese must print on any machine)
         for font in pdf_page["/Resources"]["/Font"].values():
             assert "/FontFile2" in font.get_object()["/FontDescriptor"].get_object()
-    assert "Đã lưu vào" in boxes.texts("question")[-1]
-    assert opened == [str(pdf)]
+    assert preview.status.text() == f"Đã lưu: {pdf}"
     assert services.dues.sheet("2026-11").lines[3].state == "unpaid"  # saved before printing
 
 

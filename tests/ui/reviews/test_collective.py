@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cellsec.domain.dates import format_date
 from cellsec.services.members.service import MemberInput
@@ -79,11 +78,10 @@ def test_collective_review_is_written_submitted_decided_and_printed(qtbot, servi
     record = services.reviews.collective(YEAR)
     assert record.status == "decided" and record.decision_no == "115-QĐ/ĐU"
 
-    target = tmp_path / "tap-the"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    boxes.answer = QMessageBox.StandardButton.No
-    editor.print_button.click()
+    editor.print_button.click()  # the preview of the real PDF opens
     with qtbot.waitSignal(editor.last_task.finished, timeout=30000):
         pass
-    text = " ".join(p.extract_text() for p in PdfReader(target.with_suffix(".pdf")).pages)
+    qtbot.addWidget(editor.last_preview)
+    assert editor.last_preview.job.stem == f"kiem-diem-tap-the-{YEAR}"
+    text = " ".join(p.extract_text() for p in PdfReader(editor.last_preview.pdf_path).pages)
     assert "KIỂM ĐIỂM TẬP THỂ" in text.upper() and "Lãnh đạo xóm hoàn thành 12/12 chỉ tiêu." in text

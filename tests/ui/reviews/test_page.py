@@ -221,19 +221,16 @@ def test_print_summary_prints_the_quota_reason(qtbot, services, over_quota, boxe
     from pypdf import PdfReader
 
     services.reviews.submit_summary(YEAR, "Có thành tích đột xuất được tỉnh khen thưởng.")
-    target = tmp_path / "bieu"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    boxes.answer = QMessageBox.StandardButton.No  # do not open the file
     page = _page(qtbot, services)
-    page.print_summary_action.trigger()
+    page.print_summary_action.trigger()  # the preview of the real PDF opens
     with qtbot.waitSignal(page.last_task.finished, timeout=30000):
         pass
-    pdf = target.with_suffix(".pdf")
-    reader = PdfReader(pdf)
+    qtbot.addWidget(page.last_preview)
+    reader = PdfReader(page.last_preview.pdf_path)
     text = " ".join(p.extract_text() for p in reader.pages)
     assert "Nguyễn Văn An" in text and "Lý do đề nghị vượt tỷ lệ" in text
     assert "Có thành tích đột xuất" in text
-    assert boxes.texts("question")[-1].startswith(f"Đã lưu vào {pdf}.")
+    assert page.last_preview.page_spin.maximum() == len(reader.pages)
 
 
 def test_export_xlsx_and_word_form_run_in_the_background(qtbot, services, over_quota, boxes, monkeypatch, tmp_path):
