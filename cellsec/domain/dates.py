@@ -50,9 +50,10 @@ def format_date(value: dt.date | None) -> str:
 
 
 def date_line(place: str, on: dt.date, *, zero_pad: bool = True) -> str:
-    """'Nghệ An, ngày 05 tháng 02 năm 2026' (36-HD/VPTW example pads day and month to two digits)."""
+    """'Nghệ An, ngày 05 tháng 02 năm 2026', 'ngày 15 tháng 3 năm 2026': 36-HD/VPTW puts a zero before days
+    below 10 and months 1 and 2 only (reference §4.2); `zero_pad=False` (a layout setting) writes no zeros."""
     day = f"{on.day:02d}" if zero_pad else str(on.day)
-    month = f"{on.month:02d}" if zero_pad else str(on.month)
+    month = f"{on.month:02d}" if zero_pad and on.month < 3 else str(on.month)
     prefix = f"{place}, " if place else ""
     return f"{prefix}ngày {day} tháng {month} năm {on.year}"
 

@@ -24,6 +24,12 @@ def test_empty_date_is_none():
 def test_date_line_pads_day_and_month():
     assert date_line("Nghệ An", dt.date(2026, 2, 5)) == "Nghệ An, ngày 05 tháng 02 năm 2026"
     assert date_line("Nghệ An", dt.date(2026, 2, 5), zero_pad=False) == "Nghệ An, ngày 5 tháng 2 năm 2026"
+
+
+def test_date_line_zero_only_before_days_below_10_and_months_1_and_2():
+    assert date_line("Nghệ An", dt.date(2026, 3, 5)) == "Nghệ An, ngày 05 tháng 3 năm 2026"
+    assert date_line("", dt.date(2026, 1, 15)) == "ngày 15 tháng 01 năm 2026"
+    assert date_line("", dt.date(2026, 12, 10)) == "ngày 10 tháng 12 năm 2026"
     assert format_date(dt.date(2026, 2, 5)) == "05/02/2026"
 
 

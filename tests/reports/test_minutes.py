@@ -32,7 +32,7 @@ def test_minutes_pdf_layout_and_sections_in_order(services, meeting, tmp_path):
     pdf = write_minutes(services, meeting, tmp_path / "bien-ban.pdf")
     text = flat(pdf)
     for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY BÁO NGHỆ AN", "CHI BỘ XUẤT BẢN - KỸ THUẬT", "Số 01-BB/CB",
-                     "Nghệ An, ngày 05 tháng 09 năm 2025", "BIÊN BẢN", "Sinh hoạt chi bộ thường kỳ tháng 9 năm 2025",
+                     "Nghệ An, ngày 05 tháng 9 năm 2025", "BIÊN BẢN", "Sinh hoạt chi bộ thường kỳ tháng 9 năm 2025",
                      "THƯ KÝ", "CHỦ TRÌ", "Trần Thị Hồng", "Nguyễn Văn Đức"):
         assert expected in text, expected
     assert "Đại biểu khách mời: - Đồng chí Nguyễn Thị Minh Nguyệt, Đảng ủy viên, Đảng ủy Báo Nghệ An." in text
@@ -65,7 +65,7 @@ def test_amendment_names_the_minutes_it_corrects(services, meeting, tmp_path):
     services.meetings.approve(amendment.id)
     text = flat(write_minutes(services, amendment.id, tmp_path / "sua-doi.pdf"))
     assert "Số 02-BB/CB" in text
-    assert "(Sửa đổi, bổ sung Biên bản số 01-BB/CB ngày 05 tháng 09 năm 2025)" in text
+    assert "(Sửa đổi, bổ sung Biên bản số 01-BB/CB ngày 05 tháng 9 năm 2025)" in text
     # The original is still printable as it was approved.
     assert "Số 01-BB/CB" in flat(write_minutes(services, meeting, tmp_path / "goc.pdf"))
 
