@@ -5,7 +5,7 @@ tab is in votes.py."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..common.shortcuts import shortcut
 from ...domain.meetings import AgendaItem, Speech
 from .fields import MemberPicker, PlainTextEdit
 
@@ -124,8 +125,7 @@ class ContentTab(QWidget):
         self.presenter.picked.connect(self._presenter_changed)
         self.presentation.textChanged.connect(lambda: self._set("presentation", self.presentation.toPlainText()))
         self.conclusion.textChanged.connect(lambda: self._set("conclusion", self.conclusion.toPlainText()))
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.add_speech,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut(QKeySequence("Ctrl+Return"), self, self.add_speech, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate()
 
     def _build_items(self) -> QWidget:

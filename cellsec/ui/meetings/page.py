@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...services.errors import ServiceError
+from ..common.shortcuts import shortcut
 from ..common.page import Page
 from ..common.widgets import WARNING_COLOR
 from .new_meeting import NewMeetingDialog
@@ -125,9 +126,8 @@ class MeetingsPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self.open_selected, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut(QKeySequence(key), self.table, self.open_selected, Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected)
         # Ctrl+F here searches the minutes: the window's search box (it also finds resolutions and members).
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
 

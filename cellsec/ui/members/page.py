@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.members import GENDER_LABELS, IN_CELL_STATUSES, PARTY_STATUS_LABELS
 from ...services.errors import ServiceError
 from ...services.members.service import MemberQuery
+from ..common.shortcuts import shortcut
 from ..common.page import Page
 from ..common.workers import run_in_background
 from .model import COLUMNS, MemberTableModel
@@ -128,9 +129,8 @@ class MembersPage(Page):
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self.edit_member, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_member,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut(QKeySequence(key), self.table, self.edit_member, Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_member)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
 
     def page_title(self) -> str:

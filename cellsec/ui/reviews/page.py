@@ -31,6 +31,7 @@ from ...services.errors import ServiceError, ValidationFailed
 from ...services.reviews.records import SummaryRow, YearSummary
 from .parts import TEXTS, level_name
 from .summary import COLUMNS, QuotaPanel, ReviewTableModel
+from ..common.shortcuts import shortcut
 from ..common.preview import PrintJob, preview_on
 from ..common.page import Page
 from ..common.widgets import FILES, slug
@@ -123,7 +124,7 @@ class ReviewsPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self.open_selected, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut(QKeySequence(key), self.table, self.open_selected, Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.quota = QuotaPanel()

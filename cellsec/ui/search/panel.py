@@ -219,9 +219,16 @@ class SearchBox(QLineEdit):
             self.open_hit(hit)
 
     def open_current(self) -> None:
+        """Enter: open the result chosen in the list under the box."""
+        results = self.panel.results
+        chosen = results.currentItem().data(HIT_ROLE) if results.currentItem() is not None else None
         if self.timer.isActive() or not self.panel.isVisible():
-            self.run_search()  # Enter before the pause: search now, then open the first result
-        item = self.panel.results.currentItem()
+            self.run_search()  # Enter before the pause: search now; the chosen result stays chosen if found
+            rows = [i for i in range(results.count()) if chosen is not None
+                    and getattr(results.item(i).data(HIT_ROLE), "id", None) == chosen.id]
+            if rows:
+                results.setCurrentRow(rows[0])
+        item = results.currentItem()
         if item is not None:
             self._activated(item)
 
@@ -255,6 +262,13 @@ class SearchBox(QLineEdit):
             results.setCurrentRow(max(0, min(results.count() - 1, results.currentRow() + step)))
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        # Back in the box after a click elsewhere: the results it still has come back, so the arrows and
+        # Enter work on them (and not on an empty list that Enter would fill with a new first result).
+        super().focusInEvent(event)
+        if self.text().strip() and self.panel.results.count() and not self.timer.isActive():
+            self._place()
 
     def focusOutEvent(self, event) -> None:
         # Clicking into the results keeps the focus here (they take none); leaving for another field

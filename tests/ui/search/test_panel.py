@@ -132,3 +132,33 @@ def test_opening_a_meeting_of_another_year_keeps_replaced_minutes_hidden(qtbot, 
     assert not page.show_replaced.isChecked()
     assert [e.meeting_id for e in page.editors] == [record.id]
     page.editors[0].close()
+
+
+def test_enter_opens_the_result_chosen_in_the_box_not_the_row_behind(qtbot, services, window, monkeypatch):
+    """With a member selected on the members page behind, choosing another result with Down and pressing
+    Enter opens the chosen one — also when the list is still updating after the last key."""
+    from cellsec.ui.members.dialog import MemberDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(MemberDialog, "exec", lambda dialog: opened.append(dialog.member_id) or 0)
+    page = window.show_page("MembersPage")
+    ids = {h.title: h.id for h in _search(qtbot, window, "van")}
+    assert len(ids) >= 2
+    page.select(list(ids.values())[0])
+    page.table.setFocus()
+    results = window.search_box.panel.results
+    window.search_box.setFocus()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    chosen = results.currentItem().data(Qt.ItemDataRole.UserRole).id
+    assert chosen != page.selected_id()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert opened == [chosen]
+    # Typed, chosen with Down at once, Enter before the pause is over: still the chosen one.
+    opened.clear()
+    _search(qtbot, window, "van")
+    type_text(window.search_box, " ")
+    assert window.search_box.timer.isActive()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    chosen = results.currentItem().data(Qt.ItemDataRole.UserRole).id
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert opened == [chosen]
