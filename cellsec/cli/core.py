@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from .output import emit_json, emit_table
@@ -29,12 +30,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="sao lưu và khôi phục")
     bsub = p.add_subparsers(dest="backup_command", required=True, metavar="LỆNH")
     b = bsub.add_parser("now", help="sao lưu ngay")
+    b.add_argument("--to", type=Path, default=None, metavar="THƯ_MỤC",
+                   help="ghi bản sao lưu mã hóa vào thư mục này (ví dụ USB); cần --password-stdin")
+    b.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của đầu vào chuẩn")
     b.set_defaults(func=cmd_backup_now)
     b = bsub.add_parser("list", help="liệt kê các bản sao lưu")
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_backup_list)
     b = bsub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu (dữ liệu hiện tại được giữ lại)")
-    b.add_argument("file", type=Path, help="tệp sao lưu (xem: cellsec backup list)")
+    b.add_argument("file", type=Path, help="tệp sao lưu (xem: cellsec backup list), hoặc tệp .cellsec-backup")
+    b.add_argument("--password-stdin", action="store_true", help="mật khẩu của tệp mã hóa, từ đầu vào chuẩn")
     b.set_defaults(func=cmd_backup_restore, works_unopened=restore_unopened_data)
 
 
@@ -63,9 +68,28 @@ def cmd_undo(args, svc) -> int:
     return 0
 
 
+NEEDS_FOLDER = "--password-stdin dùng kèm --to THƯ_MỤC (bản sao lưu mã hóa ghi ra thư mục khác)."
+NEEDS_PASSWORD = "Bản sao lưu ra thư mục khác được mã hóa: hãy cho mật khẩu qua --password-stdin."
+
+
+def _password(args) -> str | None:
+    """The password on the first line of standard input (never on the command line, where others see it)."""
+    if not getattr(args, "password_stdin", False):
+        return None
+    return sys.stdin.readline().rstrip("\r\n")
+
+
 def cmd_backup_now(args, svc) -> int:
-    path = svc.backups.backup_now()
-    print(path)
+    if args.to is None:
+        if args.password_stdin:
+            print(NEEDS_FOLDER, file=sys.stderr)
+            return 2
+        print(svc.backups.backup_now())
+        return 0
+    if not args.password_stdin:
+        print(NEEDS_PASSWORD, file=sys.stderr)
+        return 2
+    print(svc.backups.backup_to(args.to, _password(args)))
     return 0
 
 
@@ -80,7 +104,11 @@ def cmd_backup_list(args, svc) -> int:
 
 
 def cmd_backup_restore(args, svc) -> int:
-    safety = svc.backups.restore(args.file)
+    password = _password(args)
+    if password is not None:
+        safety = svc.backups.restore_sealed(args.file, password)
+    else:
+        safety = svc.backups.restore(args.file)
     print(f"Đã khôi phục từ {args.file.name}. Dữ liệu trước khi khôi phục được lưu tại {safety}")
     return 0
 
@@ -89,7 +117,13 @@ def restore_unopened_data(args, data_dir: Path) -> int:
     """`backup restore` when the database itself cannot be opened (damaged file): no services needed."""
     from ..services.backups import restore_unopened
 
-    aside = restore_unopened(args.file, data_dir)
+    from ..services.errors import ServiceError
+
+    try:
+        aside = restore_unopened(args.file, data_dir, _password(args))
+    except ServiceError as exc:  # a wrong password, a refused or unreadable file: said, nothing changed
+        print(exc.message, file=sys.stderr)
+        return 2
     kept = f" Tệp dữ liệu cũ được giữ lại tại {aside}" if aside else ""
     print(f"Đã khôi phục từ {args.file.name}.{kept}")
     return 0

@@ -8,11 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from .. import files
 from ..domain.backup_policy import backup_due, backups_to_keep
 from ..domain.messages import Msg
 from ..store.backup import (BackupFile, delete_backups, last_change_seq, list_backups, prepare_restore, put_in_place,
                             restore_backup, take_backup, usable_backups)
-from ..store.db import StoreError, check_writable, offers_restore, open_store  # noqa: F401  (offers_restore: for the UI)
+from ..store import sealed
+from ..store.db import (StoreError, check_writable, copy_database, offers_restore,  # noqa: F401  (offers_restore: UI)
+                        open_store, timestamp)
 from .context import Change, Context
 from .errors import ServiceError, failed
 
@@ -26,6 +29,11 @@ RESTORE_HINT = Msg("Bản sao lưu mới nhất còn dùng được: {path}\nĐ�
                    "The newest usable backup: {path}\nTo restore it: cellsec --data-dir \"{data_dir}\" "
                    "backup restore \"{path}\"")
 NO_USABLE_BACKUP = Msg("Không có bản sao lưu nào dùng được trong {folder}.", "No usable backup in {folder}.")
+
+NO_FOLDER = Msg("Không tìm thấy thư mục {folder} (USB đã được cắm chưa?).",
+                "The folder {folder} was not found (is the USB stick plugged in?).")
+NEEDS_PASSWORD = Msg("Tệp {name} được mã hóa: cần mật khẩu để khôi phục.",
+                     "{name} is encrypted: a password is needed to restore it.")
 
 T = TypeVar("T")
 
@@ -70,11 +78,36 @@ class BackupService:
         delete_backups([b for b in all_files if b.taken_at not in keep])
         return new.path
 
+    def backup_to(self, folder: Path, password: str, now: dt.datetime | None = None) -> Path:
+        """An encrypted backup written to a folder the user chose (a USB stick), named by the time."""
+        folder = Path(folder)
+        _sealing(lambda: sealed.check_password(password))
+        if not folder.is_dir():
+            raise ServiceError(NO_FOLDER, folder=folder)
+        target = folder / f"cellsec-{timestamp(now)}{sealed.SUFFIX}"
+        plain = self.folder / f".sealing-{timestamp(now)}.sqlite3"
+
+        def work() -> Path:
+            try:
+                copy_database(self.ctx.store.path, plain)
+                _sealing(lambda: sealed.write_sealed(plain, target, password))
+            finally:
+                plain.unlink(missing_ok=True)
+            return target
+
+        return _backing_up(work)
+
+    def restore_sealed(self, backup: Path, password: str) -> Path:
+        """Restore an encrypted backup: a wrong password or a damaged or cut-short file changes nothing."""
+        return _with_unsealed(Path(backup), password, self.ctx.data_dir, self.restore)
+
     def restore(self, backup: Path) -> Path:
         """Replace the data with `backup`. The file is checked and copied first (a refused or failed copy
         changes nothing); then the current data is backed up, and that safety backup is returned, so a
         restore can itself be undone by restoring it."""
         name = Path(backup).name
+        if sealed.is_sealed(Path(backup)):
+            raise ServiceError(NEEDS_PASSWORD, name=name)
         try:
             prepared = prepare_restore(Path(backup), self.ctx.data_dir)
         except StoreError as exc:  # the file was refused: says why (empty, foreign, newer, the live file…)
@@ -123,9 +156,51 @@ def restore_hint(data_dir: Path, error: StoreError) -> str | None:
     return RESTORE_HINT.format(path=usable[0].path, data_dir=data_dir)
 
 
-def restore_unopened(backup: Path, data_dir: Path) -> Path | None:
+def restore_unopened(backup: Path, data_dir: Path, password: str | None = None) -> Path | None:
     """Put `backup` in place of a database that cannot be opened; the unusable file is kept aside."""
+    backup = Path(backup)
+    if password is not None:
+        return _with_unsealed(backup, password, Path(data_dir), lambda plain: restore_unopened(plain, data_dir))
+    if sealed.is_sealed(backup):
+        raise ServiceError(NEEDS_PASSWORD, name=backup.name)
     try:
-        return restore_backup(Path(backup), Path(data_dir))
+        return restore_backup(backup, Path(data_dir))
     except (OSError, sqlite3.Error) as exc:
-        raise failed(RESTORE_FAILED, exc, name=Path(backup).name) from exc
+        raise failed(RESTORE_FAILED, exc, name=backup.name) from exc
+
+
+def is_encrypted(backup: Path) -> bool:
+    return sealed.is_sealed(Path(backup))
+
+
+def _sealing(work: Callable[[], T]) -> T:
+    try:
+        return work()
+    except sealed.SealedError as exc:
+        raise ServiceError(exc.msg, **exc.params) from exc
+
+
+def _with_unsealed(backup: Path, password: str, data_dir: Path, restore: Callable[[Path], T]) -> T:
+    """Decrypt `backup` into a private folder beside the data (under its own name, so messages name it),
+    run `restore` on the plain copy, and remove the copy whatever happens."""
+    work = Path(data_dir) / ".giai-ma"
+    plain = work / (backup.name.removesuffix(sealed.SUFFIX) + ".sqlite3")
+    try:
+        data = _sealing(lambda: sealed.read_sealed(backup, password))
+        files.private_dir(work)
+        with open(plain, "wb", opener=files.private_opener) as f:
+            f.write(data)
+    except OSError as exc:
+        _remove_tree(work)
+        raise failed(RESTORE_FAILED, exc, name=backup.name) from exc
+    try:
+        return restore(plain)
+    finally:
+        _remove_tree(work)
+
+
+def _remove_tree(folder: Path) -> None:
+    if folder.is_dir():
+        for path in folder.iterdir():
+            path.unlink(missing_ok=True)
+        folder.rmdir()

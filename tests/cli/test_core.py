@@ -156,3 +156,32 @@ def test_a_failed_migration_shows_no_sql_and_logs_the_details(data_dir, capsys):
         assert raw not in err
     log = (data_dir / "logs" / "cellsec.log").read_text(encoding="utf-8")
     assert "migration failed" in log and "OperationalError" in log  # the details are in the log file
+
+
+def test_encrypted_backup_to_a_folder_and_restore_with_the_password(data_dir, tmp_path, capsys, monkeypatch):
+    import io
+
+    from cellsec.store import sealed
+
+    monkeypatch.setattr(sealed, "SCRYPT_LOG2_N", 10)
+    main(["--data-dir", str(data_dir), "setup", "--name", "Chi bộ A", "--upper", "Đảng ủy B", "--place", "Huế"])
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert main(["--data-dir", str(data_dir), "backup", "now", "--to", str(usb)]) == 2
+    assert "--password-stdin" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("mật khẩu của tôi\n"))
+    assert main(["--data-dir", str(data_dir), "backup", "now", "--to", str(usb), "--password-stdin"]) == 0
+    sealed_file = capsys.readouterr().out.strip()
+    assert sealed_file.endswith(".cellsec-backup") and sealed_file.startswith(str(usb))
+    assert main(["--data-dir", str(data_dir), "members", "add", "--name", "Lê Văn Sau", "--dob", "01/02/1980",
+                 "--gender", "nam", "--admitted", "03/02/2010"]) == 0  # after the backup
+    monkeypatch.setattr("sys.stdin", io.StringIO("sai\n"))
+    assert main(["--data-dir", str(data_dir), "backup", "restore", sealed_file, "--password-stdin"]) == 2
+    assert "Mật khẩu không đúng" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "members", "list", "--json"]) == 0
+    assert "Lê Văn Sau" in capsys.readouterr().out  # the wrong password changed nothing
+    monkeypatch.setattr("sys.stdin", io.StringIO("mật khẩu của tôi\n"))
+    assert main(["--data-dir", str(data_dir), "backup", "restore", sealed_file, "--password-stdin"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "members", "list", "--json"]) == 0
+    assert "Lê Văn Sau" not in capsys.readouterr().out  # back as it was at the backup
