@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.messages import Msg
 from ..store.base import restore, utcnow
+from ..store import preferences
 from ..store.db import Store, open_store
 from ..store.ids import new_id
 from ..store.remote import model_for_table
@@ -139,6 +140,17 @@ class Context:
         # Local preferences are not user data: no change log, no undo.
         with self.store.sessions.begin() as s:
             s.merge(Setting(key=key, value=value))
+
+    def get_preference(self, key: str, session: Session | None = None) -> str | None:
+        """A preference of the cell that shapes its documents (synced: the same on every laptop)."""
+        if session is not None:
+            return preferences.read(session, key)
+        with self.read() as s:
+            return preferences.read(s, key)
+
+    def set_preference(self, key: str, value: str, summary: str) -> None:
+        with self.mutation("cell.preference", summary, undoable=False) as s:
+            preferences.write(s, self.cell_id, key, value)
 
     @property
     def device_id(self) -> str:

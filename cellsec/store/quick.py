@@ -60,6 +60,12 @@ class QuickReader:
         row = self._execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    def preference(self, key: str) -> str | None:
+        """The cell's preference (store/preferences.py: the newest live row, else the older local setting)."""
+        row = self._execute("SELECT value FROM cell_preferences WHERE key = ? AND deleted_at IS NULL "
+                            "ORDER BY updated_at DESC LIMIT 1", (key,)).fetchone()
+        return row[0] if row else self.setting(key)
+
     def rows(self, table: str, columns: Sequence[str], *, live: bool = True,
              ids: Iterable[str] | None = None, id_column: str = "id", order_by: Sequence[str] = ()) -> list[tuple]:
         """`columns` of the cell's rows of `table` (only live ones unless `live` is false), optionally only

@@ -35,7 +35,7 @@ def quick_list(reader: QuickReader, year: int | None = None, *,
     for row in reader.rows("meeting_attendance", ATTENDANCE_COLUMNS, ids=ids, id_column="meeting_id"):
         attendance.setdefault(row[0], []).append(AttendanceEntry(*row[1:]))
     resolutions = dict(reader.rows("resolutions", ("meeting_id", "status"), ids=ids, id_column="meeting_id"))
-    rules_on = pinned_rules_lookup(reader.setting(RULE_VERSION_SETTING) or None)
+    rules_on = pinned_rules_lookup(reader.preference(RULE_VERSION_SETTING) or None)
     return [meeting_summary(m, attendance.get(m.id, []), superseding.get(m.id), resolutions.get(m.id),
                             rules_on(m.held_on))
             for m in meetings if include_superseded or m.id not in superseding]

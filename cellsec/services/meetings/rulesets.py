@@ -29,12 +29,7 @@ def rule_set_named(name: str) -> RuleSet:
 def pinned_version(ctx: Context, session: Session | None = None) -> str | None:
     """The rule version the user pinned in the settings (None: each meeting's date decides). Read in
     `session` when given, so a use case that already has one opens no other transaction."""
-    if session is None:
-        return ctx.get_setting(RULE_VERSION_SETTING) or None
-    from ...store.models.core import Setting
-
-    row = session.get(Setting, RULE_VERSION_SETTING)
-    return (row.value if row else None) or None
+    return ctx.get_preference(RULE_VERSION_SETTING, session) or None
 
 
 def rules_lookup(ctx: Context, session: Session | None = None) -> Callable[[dt.date], MeetingRules]:

@@ -35,6 +35,7 @@ import json
 from ...domain import meetings as rules
 from ...domain.meetings import MeetingRules
 from ...domain.text import clean_line
+from ...domain.messages import Msg
 from ..context import Context
 from .attendance import AttendanceMixin
 from .minutes import MinutesMixin
@@ -43,6 +44,11 @@ from .rulesets import AGENDA_SETTING, RULE_VERSION_SETTING, meeting_rules, rule_
 from .year import YearMixin
 
 __all__ = ["MeetingService"]
+
+
+PIN_RULES = Msg("Chọn phiên bản quy định sinh hoạt áp dụng: {version}", "Meeting rules version in use: {version}")
+PIN_BY_DATE = Msg("theo ngày họp", "by the meeting's date")
+AGENDA_CHANGED = Msg("Sửa mẫu chương trình họp của chi bộ", "Edit the cell's meeting agenda template")
 
 
 class MeetingService(MinutesMixin, AttendanceMixin, ResolutionMixin, YearMixin):
@@ -63,12 +69,13 @@ class MeetingService(MinutesMixin, AttendanceMixin, ResolutionMixin, YearMixin):
         """Use this rule version for every meeting (None: the version in force on each meeting's date)."""
         if version is not None:
             rule_set_named("meeting_rules").version(version)  # raises if unknown
-        self.ctx.set_setting(RULE_VERSION_SETTING, version or "")
+        self.ctx.set_preference(RULE_VERSION_SETTING, version or "", PIN_RULES.format(
+            version=version or PIN_BY_DATE.format()))
 
     def agenda_template(self) -> dict[str, list[str]]:
         """Agenda items per meeting kind: the user's edited template, else the shipped one.
         Items may use {month} {year} {prev_month} {topic}."""
-        stored = self.ctx.get_setting(AGENDA_SETTING)
+        stored = self.ctx.get_preference(AGENDA_SETTING)
         if stored:
             return json.loads(stored)
         return self.default_agenda_template()
@@ -77,13 +84,13 @@ class MeetingService(MinutesMixin, AttendanceMixin, ResolutionMixin, YearMixin):
         return {k: list(v) for k, v in rule_set_named("meeting_agenda_template").latest.values.items()}
 
     def set_agenda_template(self, template: dict[str, list[str]] | None) -> None:
-        """Save the user's template (None: back to the shipped one). A preference, not a record: no undo."""
+        """Save the cell's template (None: back to the shipped one); every laptop of the cell uses it."""
         if template is None:
-            self.ctx.set_setting(AGENDA_SETTING, "")
+            self.ctx.set_preference(AGENDA_SETTING, "", AGENDA_CHANGED.format())
             return
         cleaned = {kind: [clean_line(x) for x in items if clean_line(x)]
                    for kind, items in template.items() if kind in rules.MEETING_KINDS}
-        self.ctx.set_setting(AGENDA_SETTING, json.dumps(cleaned, ensure_ascii=False))
+        self.ctx.set_preference(AGENDA_SETTING, json.dumps(cleaned, ensure_ascii=False), AGENDA_CHANGED.format())
 
     def agenda_for(self, kind: str, month: int, year: int, topic: str = "") -> list[str]:
         return rules.render_agenda(self.agenda_template(), kind, month, year, topic)

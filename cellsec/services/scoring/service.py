@@ -390,7 +390,7 @@ class ScoringService(CellScoped):
             with self.ctx.read() as s:
                 return [(c, self._facts(s, c)) for c in _approved_chains(s, self.cell_id, year)]
 
-        pinned = self.ctx.get_setting(RULE_VERSION_SETTING)  # the meeting rules the user pinned, if any
+        pinned = self.ctx.get_preference(RULE_VERSION_SETTING)  # the meeting rules the user pinned, if any
         return self.memo(("year_facts", year, pinned), compute, ("meetings", "meeting_attendance"))
 
     def _chain(self, s: Session, meeting_id: str) -> _Chain:

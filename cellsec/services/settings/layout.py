@@ -33,6 +33,7 @@ SPACING_OUT_OF_RANGE = Msg("Giãn dòng phải từ {low:g} đến {high:g} lầ
                            "Line spacing must be between {low:g} and {high:g} times the font size.")
 PAGE_NUMBER_POSITION = Msg("Số trang phải nằm trong lề trên: từ 3 mm đến nhỏ hơn lề trên ({top:g} mm).",
                            "The page number must sit inside the top margin: from 3 mm to less than {top:g} mm.")
+LAYOUT_CHANGED = Msg("Đổi cách trình bày văn bản của chi bộ", "Change the cell's document layout")
 INDENT_OUT_OF_RANGE = Msg("Thụt đầu dòng phải từ 0 đến 30 mm.", "The first-line indent must be between 0 and 30 mm.")
 
 _MARGINS = ("margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm")
@@ -73,7 +74,7 @@ class LayoutService:
     def get(self) -> LayoutSettings:
         """The saved layout over the rule file's defaults (a value the rule file gains later shows up
         with its default; a damaged saved value falls back to the defaults)."""
-        raw = self.ctx.get_setting(SETTING_KEY)
+        raw = self.ctx.get_preference(SETTING_KEY)
         if not raw:
             return default_layout()
         try:
@@ -88,7 +89,8 @@ class LayoutService:
         errors = check_layout(settings)
         if errors:
             raise ValidationFailed(errors)
-        self.ctx.set_setting(SETTING_KEY, json.dumps(settings.to_dict(), ensure_ascii=False, sort_keys=True))
+        self.ctx.set_preference(SETTING_KEY, json.dumps(settings.to_dict(), ensure_ascii=False, sort_keys=True),
+                                LAYOUT_CHANGED.format())
         return self.get()
 
     def reset(self) -> LayoutSettings:

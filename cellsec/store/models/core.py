@@ -37,6 +37,18 @@ class CommitteeName(Synced, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class CellPreference(Synced, Base):
+    """A preference of the cell that changes its documents (the agenda template, the pinned rule version,
+    the document layout): cell data, in the change log, the same on every laptop of the cell — unlike
+    `Setting`, which stays on this installation. One live row per key; its id is derived from the cell and
+    the key (store/preferences.py), so two laptops setting one key offline edit the same record and the
+    usual conflict rule applies instead of two rows competing."""
+
+    __tablename__ = "cell_preferences"
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
 class Setting(Base):
     """Local key/value preferences of this installation (language, device id, window state...)."""
 

@@ -28,7 +28,10 @@ COMMITTEE_OWNED = frozenset({
     "dues_remittance_receipts",
 })
 
-LOCAL_ONLY = frozenset({"settings", "audit_log", "change_log", "minutes_autosaves", "search_index"})
+LOCAL_ONLY = frozenset({
+    "settings", "audit_log", "change_log", "minutes_autosaves", "drafts", "search_docs",
+    "sync_state", "sync_conflicts", "sync_bases", "committee_records",
+})
 
 
 def owner(entity: str) -> str | None:

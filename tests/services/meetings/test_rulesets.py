@@ -9,7 +9,7 @@ from ..meeting_data import D, SqlCount
 def test_pinned_version_is_read_in_the_callers_session(services):
     assert pinned_version(services.ctx) is None
     services.meetings.pin_rule_version("1")
-    assert services.ctx.get_setting(RULE_VERSION_SETTING) == "1"
+    assert services.ctx.get_preference(RULE_VERSION_SETTING) == "1"
     with SqlCount(services.ctx.store.engine) as sql:
         with services.ctx.read() as s:
             assert pinned_version(services.ctx, s) == "1"
