@@ -35,6 +35,9 @@ NO_FOLDER = Msg("Không tìm thấy thư mục {folder} (USB đã được cắm
 NEEDS_PASSWORD = Msg("Tệp {name} được mã hóa: cần mật khẩu để khôi phục.",
                      "{name} is encrypted: a password is needed to restore it.")
 
+MIN_PASSWORD = sealed.MIN_PASSWORD
+SEALED_SUFFIX = sealed.SUFFIX
+
 T = TypeVar("T")
 
 

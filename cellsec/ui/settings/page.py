@@ -39,6 +39,7 @@ from ..app.setup_wizard import abbreviation_ok
 from ..common.page import Page
 from ..common.widgets import DateEdit, FieldMessage, with_message
 from ..common.workers import error_text, run_in_background
+from .sealed import SealedBackups
 
 CELL_ENTITIES = {"cells", "committee_names"}
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
@@ -211,11 +212,13 @@ class SettingsPage(Page):
         self.backup_folder.setObjectName("backup_folder")
         self.backup_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backup_folder.setWordWrap(True)
+        self.sealed = SealedBackups(self.services, self.load_backups)
         layout = QVBoxLayout(page)
         layout.addWidget(self.backup_intro)
         layout.addLayout(buttons)
         layout.addWidget(self.backups, 1)
         layout.addWidget(self.backup_folder)
+        layout.addWidget(self.sealed)
         self.tabs.addTab(page, "")
 
     def _build_general_tab(self) -> None:
@@ -301,6 +304,7 @@ class SettingsPage(Page):
         self.backup_now_button.setText(self.tr("Back up now"))
         self.restore_button.setText(self.tr("Restore…"))
         self.open_backups_button.setText(self.tr("Open the backup folder"))
+        self.sealed.retranslate()
         self.backups.setHorizontalHeaderLabels([self.tr("Taken at"), self.tr("Size"), self.tr("File")])
         self.backup_folder.setText(self.tr("Backup folder: {folder}").format(folder=self.services.backups.folder))
 
