@@ -50,8 +50,10 @@ def live(entity: str, cell_ids: list[str], row: Any = Entity) -> Any:
 # ---- the aggregates (one grouped query each, over a chunk of cells) --------------------------------------
 
 def _members(s: Session, ids: list[str], out: dict[str, dict]) -> None:
-    q = (select(Entity.cell_id, field("activity_status"), field("status"), func.count())
-         .where(live("members", ids)).group_by(Entity.cell_id, field("activity_status"), field("status")))
+    # Grouped by label: PostgreSQL does not see two bound `->>` keys as the same expression.
+    activity, status = field("activity_status").label("activity"), field("status").label("party_status")
+    q = (select(Entity.cell_id, activity, status, func.count())
+         .where(live("members", ids)).group_by(Entity.cell_id, activity, status))
     for cell_id, activity, status, n in s.execute(q):
         groups = out[cell_id]["members"]
         if activity in (None, "active"):
@@ -66,10 +68,11 @@ def _members(s: Session, ids: list[str], out: dict[str, dict]) -> None:
 
 
 def _meetings(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
-    month = number("period_month")
-    q = (select(Entity.cell_id, month, field("kind"), field("status"), func.count())
+    month, kind = number("period_month").label("month"), field("kind").label("kind")
+    status = field("status").label("status")
+    q = (select(Entity.cell_id, month, kind, status, func.count())
          .where(live("meetings", ids), field("period_year") == str(year))
-         .group_by(Entity.cell_id, month, field("kind"), field("status")))
+         .group_by(Entity.cell_id, month, kind, status))
     for cell_id, m, kind, status, n in s.execute(q):
         if m is None or not 1 <= int(m) <= 12:
             continue
@@ -81,11 +84,12 @@ def _meetings(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> No
 
 def _attendance(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
     a, m = aliased(Entity), aliased(Entity)
-    q = (select(a.cell_id, field("status", a), func.count())
+    status = field("status", a).label("status")
+    q = (select(a.cell_id, status, func.count())
          .join(m, and_(m.cell_id == a.cell_id, m.entity == "meetings", m.entity_id == field("meeting_id", a)))
          .where(live("meeting_attendance", ids, a), m.deleted.is_(False), field("period_year", m) == str(year),
                 field("status", m) == "approved")
-         .group_by(a.cell_id, field("status", a)))
+         .group_by(a.cell_id, status))
     for cell_id, status, n in s.execute(q):
         figures = out[cell_id]["attendance"]
         if status != "exempt":
@@ -95,17 +99,19 @@ def _attendance(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> 
 
 
 def _reviews(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
-    q = (select(Entity.cell_id, field("status"), field("cell_level"), field("decided_level"), func.count())
+    status, proposed = field("status").label("status"), field("cell_level").label("proposed")
+    decided = field("decided_level").label("decided")
+    q = (select(Entity.cell_id, status, proposed, decided, func.count())
          .where(live("member_reviews", ids), field("year") == str(year))
-         .group_by(Entity.cell_id, field("status"), field("cell_level"), field("decided_level")))
-    for cell_id, status, cell_level, decided, n in s.execute(q):
+         .group_by(Entity.cell_id, status, proposed, decided))
+    for cell_id, status, cell_level, decided_level, n in s.execute(q):
         r = out[cell_id]["reviews"]
         r["total"] += n
         r["by_status"][status or "draft"] = r["by_status"].get(status or "draft", 0) + n
         if cell_level in LEVELS:
             r["proposed"][cell_level] += n
-        if decided in LEVELS:
-            r["decided"][decided] += n
+        if decided_level in LEVELS:
+            r["decided"][decided_level] += n
     rules = (select(Entity.cell_id, field("rules_json"))
              .where(live("review_years", ids), field("year") == str(year)))
     for cell_id, rules_json in s.execute(rules):
@@ -155,7 +161,7 @@ def shipped_dues_rules() -> tuple[D.DuesRules, ...]:
 
 
 def _dues(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
-    month = func.substr(field("month"), 1, 7)
+    month = func.substr(field("month"), 1, 7).label("month_key")
     q = (select(Entity.cell_id, month, func.sum(number("amount_due")), func.sum(number("amount_paid")))
          .where(live("dues_payments", ids), field("month").like(f"{year}-%"))
          .group_by(Entity.cell_id, month))
