@@ -108,7 +108,9 @@ def _register_add(msub: argparse._SubParsersAction) -> None:
 def register_print(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("members", help="sổ danh sách đảng viên của chi bộ (PDF)")
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF")
-    p.add_argument("--date", type=date_arg, default=None, help="ngày ghi trên văn bản (dd/mm/yyyy)")
+    p.add_argument("--date", type=date_arg, default=None,
+                   help="danh sách tính đến ngày này, cũng là ngày ghi trên văn bản (dd/mm/yyyy; mặc định hôm nay)")
+    p.add_argument("--number", type=int, default=None, help="số văn bản (Số 04-DS/…); không có thì để trống để ghi tay")
     p.set_defaults(func=cmd_print)
 
 
@@ -265,11 +267,8 @@ def cmd_export(args, svc) -> int:
 
 
 def cmd_print(args, svc) -> int:
-    from ..reports.members import render_member_register
-    from ..services.members.service import MemberQuery
+    from ..reports.members import write_member_register
 
     on = args.date or dt.date.today()
-    members = svc.members.list(MemberQuery(activity_statuses=IN_CELL_STATUSES, sort="list_no"))
-    path = render_member_register(svc.cell.get(on), members, args.output, on, layout=svc.layout.get())
-    print(path)
+    print(write_member_register(svc, args.output, on, args.number))
     return 0

@@ -122,3 +122,14 @@ def render_member_register(cell: Any, members: list[Any], path: Path, on: dt.dat
 
     layout = layout or default_layout()
     return render_pdf(member_register_document(cell, members, on, layout, seq), Path(path), layout)
+
+
+def write_member_register(svc: Any, path: Path, on: dt.date, seq: int | None = None) -> Path:
+    """The register as it stood on `on` (PDF or DOCX by the suffix): the members of that day, from the
+    admission and status histories, under the cell's names of that day."""
+    from ..services.documents.register import register_as_of
+    from .engine.layout import render
+
+    layout = svc.layout.get()
+    document = member_register_document(svc.cell.get(on), register_as_of(svc, on), on, layout, seq)
+    return render(document, Path(path), layout)

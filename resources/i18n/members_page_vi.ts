@@ -60,8 +60,8 @@
         <translation>In danh sách</translation>
     </message>
     <message>
-        <source>Print the member register as a PDF (Ctrl+P)</source>
-        <translation>In sổ danh sách đảng viên ra tệp PDF (Ctrl+P)</translation>
+        <source>Preview the member register as of a day, then print or save it (Ctrl+P)</source>
+        <translation>Xem trước danh sách đảng viên tính đến một ngày rồi in hoặc lưu (Ctrl+P)</translation>
     </message>
     <message>
         <source>Search by name, no accents needed (Ctrl+F)…</source>
@@ -148,20 +148,8 @@ Hồ sơ vẫn được lưu lại; có thể hoàn tác ngay bằng Sửa → H
         <translation>Đang xuất danh sách đảng viên…</translation>
     </message>
     <message>
-        <source>Print the member register</source>
-        <translation>In sổ danh sách đảng viên</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>Tài liệu PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The member register was saved to {path}.</source>
-        <translation>Đã lưu sổ danh sách đảng viên vào tệp {path}.</translation>
-    </message>
-    <message>
-        <source>Preparing the member register…</source>
-        <translation>Đang chuẩn bị sổ danh sách đảng viên…</translation>
+        <source>Member register as of {date}</source>
+        <translation>Danh sách đảng viên tính đến ngày {date}</translation>
     </message>
     <message>
         <source>Done</source>

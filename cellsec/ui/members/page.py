@@ -159,7 +159,7 @@ class MembersPage(Page):
         self.export_action.setText(self.tr("Export to Excel"))
         self.export_action.setToolTip(self.tr("Save the list as shown (search, filter, order) as an Excel file"))
         self.print_action.setText(self.tr("Print list"))
-        self.print_action.setToolTip(self.tr("Print the member register as a PDF (Ctrl+P)"))
+        self.print_action.setToolTip(self.tr("Preview the member register as of a day, then print or save it (Ctrl+P)"))
         self.search.setPlaceholderText(self.tr("Search by name, no accents needed (Ctrl+F)…"))
         self.filter_label.setText(self.tr("Show:"))
         names = {
@@ -367,25 +367,24 @@ class MembersPage(Page):
             busy_text=self.tr("Exporting the member list…"))
 
     def print_list(self) -> None:
-        """The cell's member register (members in the cell, by SĐV) as a Party-format PDF."""
-        path = self._save_path(self.tr("Print the member register"),
-                               f"so-dang-vien-{dt.date.today():%Y%m%d}.pdf", self.tr("PDF document (*.pdf)"))
-        if path is None:
+        """The cell's member register as of a day the secretary chooses (the members and standings of that
+        day), numbered, in the print preview."""
+        from ..common.preview import PrintJob, preview_on
+        from .register_dialog import RegisterDialog
+
+        ask = RegisterDialog(self.services, dt.date.today(), self)
+        self.register_dialog = ask
+        if ask.exec() != RegisterDialog.DialogCode.Accepted:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
-        services = self.services
+        services, on, seq = self.services, ask.as_of, ask.number.value()
 
-        def work() -> Path:
-            from ...reports.members import render_member_register
+        def write(path: Path) -> Path:
+            from ...reports.members import write_member_register
 
-            on = dt.date.today()
-            members = services.members.list(MemberQuery(activity_statuses=IN_CELL_STATUSES, sort="list_no"))
-            return render_member_register(services.cell.get(on), members, path, on, layout=services.layout.get())
+            return write_member_register(services, path, on, seq)
 
-        self.last_task = run_in_background(
-            self, work, on_done=lambda written: self._offer_open(written, self.tr("The member register was saved to {path}.")),
-            busy_text=self.tr("Preparing the member register…"))
+        preview_on(self, services, PrintJob(self.tr("Member register as of {date}").format(date=f"{on:%d/%m/%Y}"),
+                                            f"danh-sach-dang-vien-so-{seq:02d}-{on.isoformat()}", write))
 
     def _offer_open(self, path: Path, text: str) -> None:
         answer = QMessageBox.question(self, self.tr("Done"), text.format(path=path) + "\n\n" + self.tr("Open it now?"),

@@ -13,7 +13,7 @@ from cellsec.ui.common.bridge import ChangeNotifier
 from cellsec.ui.app.main_window import MainWindow
 from cellsec.ui.members.page import MembersPage
 
-from ..conftest import type_text
+from ..conftest import retype, type_text
 
 PEOPLE = [
     ("Nguyễn Văn Đức", "nam", dt.date(1980, 5, 4), 1),
@@ -153,25 +153,38 @@ def test_model_fetches_rows_in_batches(qtbot, services, people, monkeypatch):
     assert len(calls) == 1 and len(calls[0]) == 4  # one batch for all visible rows, then the cache
 
 
-def test_print_writes_the_register_pdf_and_offers_to_open_it(qtbot, services, people, boxes, monkeypatch, tmp_path):
+def test_print_previews_the_register_as_of_the_day_asked(qtbot, services, people, monkeypatch):
     from pypdf import PdfReader
-    from PySide6.QtGui import QDesktopServices
-    from PySide6.QtWidgets import QFileDialog
 
-    target = tmp_path / "so-dang-vien"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    from cellsec.ui.members.register_dialog import RegisterDialog
+
+    def answer(dialog):  # the secretary asks for the list of 01/03/2024 under number 7
+        retype(dialog.date, "01/03/2024")
+        dialog.number.setValue(7)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(RegisterDialog, "exec", answer)
     page = _page(qtbot, services)
     page.print_action.trigger()
     with qtbot.waitSignal(page.last_task.finished, timeout=20000):
         pass
-    pdf = target.with_suffix(".pdf")
-    text = PdfReader(pdf).pages[0].extract_text()
+    qtbot.addWidget(page.last_preview)
+    text = " ".join(PdfReader(page.last_preview.pdf_path).pages[0].extract_text().split())
     assert "DANH SÁCH ĐẢNG VIÊN" in text.upper() and "Nguyễn Văn Đức" in text
-    assert "Lê Văn An" in text  # exempt members are still in the cell
-    assert "Đã lưu sổ danh sách đảng viên vào tệp" in boxes.texts("question")[0]
-    assert opened == [str(pdf)]
+    assert "ngày 01 tháng 3 năm 2024" in text and "Số 07-DS/" in text and "Tính đến ngày 01/03/2024" in text
+    assert page.last_preview.job.stem == "danh-sach-dang-vien-so-07-2024-03-01"
+    assert RegisterDialog(services, dt.date(2024, 3, 1)).number.value() == 8  # the next number is proposed
+
+
+def test_the_register_dialog_refuses_a_wrong_date(qtbot, services):
+    from cellsec.ui.members.register_dialog import RegisterDialog
+
+    dialog = RegisterDialog(services, dt.date(2026, 1, 1))
+    qtbot.addWidget(dialog)
+    retype(dialog.date, "31/02/2026")
+    dialog.accept()
+    assert dialog.result() != RegisterDialog.DialogCode.Accepted and dialog.message.text()
 
 
 def test_export_writes_the_list_as_shown(qtbot, services, people, boxes, monkeypatch, tmp_path):
