@@ -112,6 +112,10 @@
         <translation>Tự sửa</translation>
     </message>
     <message>
+        <source>Issued by the committee</source>
+        <translation>Cấp trên ban hành</translation>
+    </message>
+    <message>
         <source>not verified</source>
         <translation>chưa xác minh</translation>
     </message>
@@ -126,6 +130,10 @@
     <message>
         <source>A shipped default is not edited: make a new version and edit that</source>
         <translation>Không sửa trực tiếp bộ mặc định: hãy tạo phiên bản mới rồi sửa</translation>
+    </message>
+    <message>
+        <source>Issued by the committee above: make a new version to adjust it</source>
+        <translation>Do cấp ủy cấp trên ban hành: hãy tạo phiên bản mới để điều chỉnh</translation>
     </message>
     <message>
         <source>Used for scoring {count} times: make a new version to change it</source>

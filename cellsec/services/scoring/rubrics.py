@@ -58,6 +58,11 @@ READ_FAILED = Msg("Không đọc được tệp {path}: {error}", "Cannot read t
 WRITE_FAILED = Msg("Không ghi được tệp {path}: {error}", "Cannot write the file {path}: {error}")
 TARGET_MISMATCH = Msg("Bộ tiêu chí này dùng cho {target}, không dùng được ở đây.",
                       "This rubric is for {target} and cannot be used here.")
+COMMITTEE_SUMMARY = Msg("Nhận bộ tiêu chí do cấp trên ban hành: {names}", "Rubrics issued by the committee: {names}")
+ISSUED_BY_COMMITTEE = Msg("Bộ tiêu chí \"{name}\" do cấp ủy cấp trên ban hành nên không sửa được; hãy tạo bản sao "
+                          "để điều chỉnh.",
+                          "The rubric \"{name}\" was issued by the committee above and cannot be edited; make a copy "
+                          "to adjust it.")
 NOTHING_TO_EXPORT = Msg("Hãy chọn ít nhất một bộ tiêu chí để xuất.", "Choose at least one rubric to export.")
 
 _ID_NAMESPACE = uuid.UUID("0b7f2a52-55a1-4c3e-9f55-4c2f7c1f0d11")
@@ -78,14 +83,14 @@ class RubricInfo:
     max_points: float
     criteria_count: int
     active: bool
-    origin: str            # default | imported | user
+    origin: str            # default | imported | user | committee
     unverified: bool
     note: str
     used_count: int        # scores and assessments made with this version (> 0: frozen)
 
     @property
     def editable(self) -> bool:
-        return self.used_count == 0
+        return self.used_count == 0 and self.origin != "committee"
 
 
 def _error(exc: R.RubricError) -> ServiceError:
@@ -103,6 +108,11 @@ def shipped_defaults() -> tuple[R.Rubric, ...]:
 
 def default_row_id(cell_id: str, key: str, version: int) -> str:
     return str(uuid.uuid5(_ID_NAMESPACE, f"{cell_id}/{key}/{version}"))
+
+
+def committee_row_id(cell_id: str, key: str, version: int) -> str:
+    """The same on every laptop of the cell: two laptops taking one issued rubric make one record."""
+    return str(uuid.uuid5(_ID_NAMESPACE, f"{cell_id}/committee/{key}/{version}"))
 
 
 class RubricService(CellScoped):
@@ -184,6 +194,8 @@ class RubricService(CellScoped):
             key, version = row.key, row.version
         if used:
             raise ServiceError(IN_USE_EDIT, name=row.name, version=row.version, count=used)
+        if row.origin == "committee":
+            raise ServiceError(ISSUED_BY_COMMITTEE, name=row.name)
         rubric = _with_identity(rubric, key, version)
         with self.ctx.mutation("rubric.update", UPDATE_SUMMARY.format(name=rubric.name)) as s:
             row = self._row(s, rubric_id)
@@ -290,6 +302,32 @@ class RubricService(CellScoped):
         except OSError as exc:
             raise failed(READ_FAILED, exc, path=path) from exc
         return self.import_bytes(raw, activate=activate)
+
+    # ---- issued by the committee above (sync/effects.py) ---------------------------------------------
+    def take_committee_rubrics(self, rubrics: list[R.Rubric]) -> int:
+        """Install the rubrics the committee issued that this cell has never had, in use at once for their
+        target (the committee issues them to be used; the secretary may still choose another). Read-only
+        here: a copy is the way to adapt one. A rubric the secretary deleted stays deleted, and one whose
+        key and version the cell already uses for its own is left out. Returns how many were installed."""
+        cell_id = self.cell_id
+        with self.ctx.read() as s:
+            known = set(s.execute(select(Rubric.id)).scalars())
+            taken = set(s.execute(select(Rubric.key, Rubric.version).where(
+                Rubric.cell_id == cell_id, Rubric.deleted_at.is_(None))).all())
+        new = [r for r in rubrics if committee_row_id(cell_id, r.key, r.version) not in known
+               and (r.key, r.version) not in taken]
+        if not new:
+            return 0
+        names = ", ".join(r.name for r in new)
+        with self.ctx.mutation("rubric.committee", COMMITTEE_SUMMARY.format(names=names), undoable=False) as s:
+            for rubric in new:
+                row = self._new_row(s, cell_id, _validated(rubric), origin="committee",
+                                    row_id=committee_row_id(cell_id, rubric.key, rubric.version))
+                s.flush()
+                for other in self._active_rows(s, cell_id, rubric.target, rubric.meeting_types, exclude=row.id):
+                    other.active = False
+                row.active = True
+        return len(new)
 
     # ---- helpers for the scoring service -------------------------------------------------------------
     def resolve(self, rubric_id: str | None, target: str, meeting_type: str | None = None) -> tuple[str, R.Rubric]:

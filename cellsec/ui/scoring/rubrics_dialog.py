@@ -166,7 +166,8 @@ class RubricsDialog(QDialog):
     def origin_text(self, info: RubricInfo) -> str:
         if info.origin == "default":
             return self.tr("Default") + " — " + self.tr("to adjust")
-        text = {"imported": self.tr("Imported"), "user": self.tr("Own version")}.get(info.origin, info.origin)
+        text = {"imported": self.tr("Imported"), "user": self.tr("Own version"),
+                "committee": self.tr("Issued by the committee")}.get(info.origin, info.origin)
         return text + (", " + self.tr("not verified") if info.unverified else "")
 
     def refresh(self, select_id: str | None = None) -> None:
@@ -239,6 +240,8 @@ class RubricsDialog(QDialog):
             return
         if info.origin == "default":
             self.edit_button.setToolTip(self.tr("A shipped default is not edited: make a new version and edit that"))
+        elif info.origin == "committee":
+            self.edit_button.setToolTip(self.tr("Issued by the committee above: make a new version to adjust it"))
         elif not info.editable:
             self.edit_button.setToolTip(self.tr("Used for scoring {count} times: make a new version to change "
                                                 "it").format(count=info.used_count))
