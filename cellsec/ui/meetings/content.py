@@ -4,7 +4,7 @@ tab is in votes.py."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,6 +34,8 @@ def _tool(text: str, tip: str) -> QToolButton:
     button.setToolTip(tip)
     button.setProperty("edits", True)
     button.setAutoRaise(True)
+    # Mouse only: Tab goes from field to field, and a space typed after Tab never moves or removes anything.
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
 
 
@@ -83,11 +85,20 @@ class SpeechCard(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.text)
 
+        # Tab from the speaker goes to what they said (the picker's own line edit otherwise sent it past it).
+        self.speaker.installEventFilter(self)
         self.speaker.picked.connect(self._speaker_changed)
         self.text.textChanged.connect(self._text_changed)
         self.up.clicked.connect(lambda: self.move_requested.emit(self, -1))
         self.down.clicked.connect(lambda: self.move_requested.emit(self, 1))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.speaker and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self.text.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def set_number(self, number: int) -> None:
         self.number.setText(self.tr("Speech {n}:").format(n=number))
@@ -178,6 +189,9 @@ class ContentTab(QWidget):
         self.add_speech_button.setObjectName("add_speech")
         self.add_speech_button.setProperty("edits", True)
         self.add_speech_button.clicked.connect(self.add_speech)
+        # Ctrl+Enter is its key (named on it); Tab from a speech goes on to the conclusion, and a space typed
+        # there never adds an empty speech.
+        self.add_speech_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.conclusion = PlainTextEdit(lines=3)
         self.conclusion.setObjectName("conclusion")
         self.title_label, self.presenter_label = QLabel(), QLabel()
@@ -341,7 +355,19 @@ class ContentTab(QWidget):
         card.move_requested.connect(self.move_speech)
         self.speeches_box.addWidget(card)
         self.cards.append(card)
+        self._chain_focus()
         return card
+
+    def _chain_focus(self) -> None:
+        """Tab order down the item: title, presenter, presentation, each speech's speaker then its text, the
+        conclusion (cards made later would otherwise come last in the window)."""
+        chain: list[QWidget] = [self.title, self.presenter, self.presentation]
+        for card in self.cards:
+            chain += [card.speaker, card.text]
+        chain.append(self.conclusion)
+        for first, second in zip(chain, chain[1:]):
+            # An editable picker's line edit holds the focus: the order must continue from it.
+            QWidget.setTabOrder(first.lineEdit() if isinstance(first, MemberPicker) else first, second)
 
     def _set(self, field: str, value) -> None:
         if self._loading or not 0 <= self.current < len(self.agenda):

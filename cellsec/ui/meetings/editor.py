@@ -104,6 +104,9 @@ class MeetingEditor(DocumentEditor):
         layout.addWidget(self.flags)
         layout.addLayout(self.footer)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_minutes)
+        # Enter in a field of the minutes never presses a button (a dialog's first button is its default).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.retranslate()
         self.load(meeting_id)
 

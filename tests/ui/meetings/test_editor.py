@@ -286,3 +286,38 @@ def test_approve_button_is_one_write_and_a_few_reads(qtbot, services, people, bo
     assert sql.writes == 1 and sql.reads <= 5, str(sql)
     assert len(refreshes) == 1  # the page shows the approval once
     editor.close()
+
+
+def test_keyboard_only_speech_tab_goes_from_speaker_to_text_and_space_types(qtbot, services, people, boxes):
+    """Typing a speech by keyboard alone: Tab from the speaker lands in the speech box (not on the ▲ ▼ ✕
+    buttons, where a space moved or removed the speech and the words typed next went nowhere)."""
+    record = services.meetings.create("thuong_ky", D(2025, 9, 25))
+    editor = MeetingEditor(services, record.id)
+    qtbot.addWidget(editor)
+    with qtbot.waitActive(editor):
+        editor.show()
+        editor.activateWindow()
+    editor.tabs.setCurrentIndex(CONTENT)
+    content = editor.content_tab
+    content.items.setCurrentRow(0)
+    content.presentation.setFocus()
+    qtbot.keyClick(content.presentation, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # add a speech
+    assert len(content.cards) == 1
+    card = content.cards[0]
+    speaker = card.speaker.lineEdit()
+    qtbot.waitUntil(speaker.hasFocus)
+    type_text(speaker, "Võ Thị Hằng")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is card.text
+    type_text(QApplication.focusWidget(), "Nhất trí với báo cáo.")
+    assert len(content.cards) == 1 and card.speech.text == "Nhất trí với báo cáo."
+    assert card.speech.speaker_name == "Võ Thị Hằng" and card.speech.speaker_member_id == people["Võ Thị Hằng"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is content.conclusion  # on to the chair's conclusion
+    qtbot.keyClick(content.conclusion, Qt.Key.Key_Space)
+    assert len(content.cards) == 1 and content.items.count() == len(editor.content.agenda)
+    items = content.items.count()
+    content.title.setFocus()
+    qtbot.keyClick(content.title, Qt.Key.Key_Return)  # Enter in a field presses no button either
+    assert content.items.count() == items and editor.isVisible() and len(content.cards) == 1
+    editor.keeper.stop()
