@@ -7,6 +7,7 @@ Pure functions over plain values (no files, no SQL): the importer reads cells an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -76,32 +77,30 @@ LIST_NO_MAX = 99_999
 
 # Bidirectional controls: they reorder what is displayed (a name can read differently from what it is).
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_ALLOWED_CONTROLS = frozenset("\t\n\r")
 # A spreadsheet takes a cell starting with one of these as a formula (or a DDE command).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
+# Every decimal digit of every script (fullwidth '０', Arabic-Indic '٠', Devanagari '०' ...) -> ASCII.
+@functools.cache
+def _digits() -> dict[int, str]:  # built on first use: start-up does not pay for it
+    return {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x30000) if unicodedata.category(chr(cp)) == "Nd"}
+
+
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
+
+
 def normalize_digits(text: str) -> str:
-    """Every decimal digit (fullwidth '０', Arabic-Indic '٠', Devanagari ...) as its ASCII digit, so a CCCD
-    typed with another keyboard compares equal to the same number typed plainly."""
-    if text.isascii():
-        return text
-    out = []
-    for ch in text:
-        if not ch.isascii() and unicodedata.category(ch) == "Nd":
-            out.append(str(unicodedata.digit(ch)))
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Every decimal digit as its ASCII digit, so a CCCD typed with another keyboard compares equal to the
+    same number typed plainly."""
+    return text if text.isascii() else text.translate(_digits())
 
 
 def hidden_control(text: str) -> str | None:
     """The code ('U+202E') of the first control or bidi character a cell must not hold, else None.
     Zero-width spaces and soft hyphens from Word pastes are not here: the cleaner drops them quietly."""
-    for ch in text:
-        if ch in _BIDI or (unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS):
-            return f"U+{ord(ch):04X}"
-    return None
+    found = _HIDDEN.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 def cell_problem(text: str) -> str | None:

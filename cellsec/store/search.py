@@ -193,13 +193,17 @@ def _maintain_index(session: Session, flush_context) -> None:
     if not changed:
         return
     conn = session.connection()
+    added: list[IndexedText] = []
     for obj in changed:
         kind, build = DOCUMENT_BUILDERS[type(obj)]
         doc = build(obj)
         if doc is None:
             remove(conn, kind, obj.id)
+        elif obj in session.new:
+            added.append(doc)  # a new record has nothing indexed yet: batched below (an import adds thousands)
         else:
             put(conn, doc)
+    put_many(conn, added)
 
 
 # ---- reading ---------------------------------------------------------------------------------------

@@ -8,44 +8,12 @@
         <translation>Nhập đảng viên từ tệp</translation>
     </message>
     <message>
-        <source>Choose a CSV or Excel (.xlsx) file with a header row such as &quot;Họ và tên&quot;, &quot;Ngày sinh&quot;, &quot;Ngày vào Đảng&quot;, &quot;Số thẻ đảng viên&quot;, &quot;Số CCCD&quot;. Nothing is written until you confirm. A member already in the list (same CCCD or card number) is updated, never added twice.</source>
-        <translation>Chọn tệp CSV hoặc Excel (.xlsx) có dòng tiêu đề như &quot;Họ và tên&quot;, &quot;Ngày sinh&quot;, &quot;Ngày vào Đảng&quot;, &quot;Số thẻ đảng viên&quot;, &quot;Số CCCD&quot;. Chưa có gì được ghi cho đến khi đồng chí xác nhận. Đảng viên đã có trong danh sách (trùng số CCCD hoặc số thẻ) sẽ được cập nhật, không bị thêm trùng.</translation>
-    </message>
-    <message>
         <source>Choose file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
         <source>No file chosen.</source>
         <translation>Chưa chọn tệp.</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>Dòng</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Thao tác</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Ngày sinh</translation>
-    </message>
-    <message>
-        <source>Admitted</source>
-        <translation>Ngày vào Đảng</translation>
-    </message>
-    <message>
-        <source>Citizen ID</source>
-        <translation>Số CCCD</translation>
-    </message>
-    <message>
-        <source>Why skipped / notes</source>
-        <translation>Lý do bỏ qua / ghi chú</translation>
     </message>
     <message>
         <source>Import valid rows</source>
@@ -68,20 +36,44 @@
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Thêm</translation>
+        <source>Choose a CSV or Excel (.xlsx) file with a header row such as &quot;Họ và tên&quot;, &quot;Ngày sinh&quot;, &quot;Ngày vào Đảng&quot;, &quot;Số thẻ đảng viên&quot;, &quot;Số CCCD&quot;. Nothing is written until you confirm. A member already in the list (same CCCD, card number, or name and date of birth) is updated, never added twice.</source>
+        <translation>Chọn tệp CSV hoặc Excel (.xlsx) có dòng tiêu đề như &quot;Họ và tên&quot;, &quot;Ngày sinh&quot;, &quot;Ngày vào Đảng&quot;, &quot;Số thẻ đảng viên&quot;, &quot;Số CCCD&quot;. Chưa ghi gì cho đến khi bạn đồng ý. Đảng viên đã có trong danh sách (trùng số CCCD, số thẻ, hoặc họ tên và ngày sinh) sẽ được cập nhật, không bao giờ thêm lần thứ hai.</translation>
     </message>
     <message>
-        <source>Update</source>
-        <translation>Cập nhật</translation>
+        <source>Save a sample file…</source>
+        <translation>Lưu tệp mẫu…</translation>
     </message>
     <message>
-        <source>Unchanged</source>
-        <translation>Không đổi</translation>
+        <source>A list with the column names the import recognises and two example rows, to fill in with Excel.</source>
+        <translation>Danh sách có đủ tên cột mà chương trình nhận ra và hai dòng ví dụ, để điền bằng Excel.</translation>
     </message>
     <message>
-        <source>Skip</source>
-        <translation>Bỏ qua</translation>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Choose columns…</source>
+        <translation>Chọn cột…</translation>
+    </message>
+    <message>
+        <source>Say which column of the file holds which information.</source>
+        <translation>Cho biết cột nào trong tệp chứa thông tin gì.</translation>
+    </message>
+    <message>
+        <source>Read again with these columns</source>
+        <translation>Đọc lại theo các cột đã chọn</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>Lưu các dòng bị bỏ qua…</translation>
+    </message>
+    <message>
+        <source>The skipped rows as they are in the file, with why, to fix and import again.</source>
+        <translation>Các dòng bị bỏ qua, giữ nguyên như trong tệp, kèm lý do, để sửa rồi nhập lại.</translation>
+    </message>
+    <message>
+        <source>{text} {rows} rows read</source>
+        <translation>{text} đã đọc {rows} dòng</translation>
     </message>
     <message>
         <source>Header on row {row}. Columns read: {columns}.</source>
@@ -90,6 +82,10 @@
     <message>
         <source>Columns not used: {columns}.</source>
         <translation>Các cột không dùng: {columns}.</translation>
+    </message>
+    <message>
+        <source>The file is in the old {encoding} encoding and was converted: check that the names below read correctly.</source>
+        <translation>Tệp dùng bảng mã cũ {encoding} và đã được chuyển sang Unicode: hãy xem các họ tên bên dưới có đúng dấu không.</translation>
     </message>
     <message>
         <source>{rows} rows: {added} to add, {updated} to update, {rejected} skipped because of errors (highlighted).</source>
@@ -102,6 +98,22 @@
     <message>
         <source>The file has a header but no rows of members.</source>
         <translation>Tệp có dòng tiêu đề nhưng không có dòng đảng viên nào.</translation>
+    </message>
+    <message>
+        <source>Save the sample member list</source>
+        <translation>Lưu danh sách mẫu</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows</source>
+        <translation>Lưu các dòng bị bỏ qua</translation>
+    </message>
+    <message>
+        <source>Saving the rejected rows…</source>
+        <translation>Đang lưu các dòng bị bỏ qua…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Đã lưu {path}.</translation>
     </message>
     <message>
         <source>Import {count} rows into the member list ({added} new, {updated} updated)?</source>

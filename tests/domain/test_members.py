@@ -194,7 +194,7 @@ def test_missing_fields_for_the_overview():
     ("Họ và tên", "full_name"), ("HỌ VÀ TÊN", "full_name"), ("ho va ten", "full_name"), ("Họ  tên", "full_name"),
     ("Ngày sinh (dd/mm/yyyy)", "date_of_birth"), ("Giới tính", "gender"), ("Số CCCD", "cccd"),
     ("Căn cước", "cccd"), ("CCCD", "cccd"), ("Số thẻ đảng viên", "card_no"), ("Số thẻ", "card_no"),
-    ("Số lý lịch", "ly_lich_no"), ("Số SĐV", "list_no"), ("STT", "list_no"), ("Ngày vào Đảng", "admitted_on"),
+    ("Số lý lịch", "ly_lich_no"), ("Số SĐV", "list_no"), ("SĐV", "list_no"), ("Ngày vào Đảng", "admitted_on"),
     ("Ngày chính thức", "official_on"), ("Chức vụ", "position_party"), ("Chức vụ Đảng", "position_party"),
     ("Chức vụ chính quyền", "position_government"), ("Điện thoại", "phone"), ("Số điện thoại", "phone"),
     ("Quê quán", "hometown"), ("Đơn vị công tác", "workplace"), ("Trình độ học vấn", "education"),
@@ -204,8 +204,9 @@ def test_import_headers_match_ignoring_case_accents_and_spacing(header, field):
     assert match_header(header)[0] == field
 
 
-def test_list_number_prefers_sdv_over_row_counter():
-    assert match_header("Số SĐV")[1] > match_header("STT")[1]
+def test_the_file_row_counter_is_not_the_list_number():
+    # "STT"/"TT" numbers the rows of the file (issue 12): a member's Số SĐV comes only from its own column.
+    assert match_header("STT") is None and match_header("TT") is None and match_header("Số thứ tự") is None
     assert match_header("Chức vụ chính quyền")[1] > match_header("Chức vụ")[1]
     assert match_header("Cột lạ") is None and match_header("") is None
 

@@ -56,7 +56,13 @@ class Header:
 
 
 def is_filled(value: Any) -> bool:
-    return value is not None and (not isinstance(value, str) or clean_line(value) != "")
+    if value is None:
+        return False
+    if not isinstance(value, str):
+        return True
+    text = value.strip()
+    # Most cells start with a letter or digit; only the rest need the full cleaning to tell.
+    return bool(text) and (text[0].isalnum() or clean_line(text) != "")
 
 
 def _header_texts(cells: Sequence[Any]) -> list[str]:

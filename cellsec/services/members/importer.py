@@ -44,6 +44,7 @@ IMPORT_SUMMARY = Msg(
     "Nhập danh sách đảng viên từ tệp {name}: thêm {added}, cập nhật {updated}",
     "Import members from {name}: {added} added, {updated} updated",
 )
+REASON_COLUMN = Msg("Lý do chưa nhập được", "Why it was not imported")
 IMPORTED_STATUS = Msg("Theo tệp nhập danh sách", "From the imported list")
 
 BATCH = 500  # rows planned (and written) together: one read of their members, one flush
@@ -161,6 +162,20 @@ class ImportService:
                 raise ImportCancelled()
         return result
 
+    def rejected_rows(self, preview: ImportPreview) -> Iterator[list[Any]]:
+        """The header and every rejected row of the file as it was written, with why in a last column:
+        the user fixes them and imports that file again."""
+        reasons = {r.row: r.reason for r in preview.rejected}
+        source = preview.source or open_table(preview.path)
+        if not source.unchanged():
+            raise ServiceError(FILE_CHANGED, name=preview.path.name)
+        width = len(preview.header.texts) if preview.header else 0
+        for number, cells, _ in source.rows():
+            if preview.header and number == preview.header.row:
+                yield [*preview.header.texts, REASON_COLUMN.format()]
+            elif number in reasons:
+                yield [*cells[:width], *[None] * (width - len(cells)), reasons[number]]
+
     # ---- the one pipeline of preview and import ----------------------------------------------------
     @staticmethod
     def _rows_after_header(source: TableSource, mapping: Mapping | None):
@@ -187,11 +202,13 @@ class ImportService:
                 raise ServiceError(checks.TOO_MANY_ROWS, name=source.path.name, limit=f"{checks.MAX_ROWS:,}".replace(",", "."))
             batch.append(parse_row(number, cells, header.columns, source.kind, problem))
             if len(batch) >= BATCH:
-                yield from planner.plan(batch)
+                planned = list(planner.plan(batch))
                 batch = []
                 _step(count, progress, cancel)
-        yield from planner.plan(batch)
+                yield from planned
+        planned = list(planner.plan(batch))
         _step(count, progress, cancel)
+        yield from planned
 
     def _write(self, s, cell_id: str, batch: list[tuple[ImportRow, MemberInput | None]]) -> None:
         adds = [(r, d) for r, d in batch if r.action == "add"]

@@ -189,3 +189,39 @@ def test_dates_before_1880_are_refused(services, tmp_path):
     path = write_xlsx(tmp_path / "ds.xlsx", [HEAD, row("Nguyễn Văn An", born="05/02/0980")])
     preview = services.importer.preview(path, today=TODAY)
     assert preview.rows[0].action == "reject" and "Năm 980 không hợp lý" in preview.rows[0].reason
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(services, tmp_path, monkeypatch):
+    from cellsec.domain import member_import
+
+    monkeypatch.setattr(member_import, "MAX_FILE_BYTES", 1024)
+    path = write_csv(tmp_path / "ds.csv", [HEAD, *[row(f"Nguyễn Văn {i}") for i in range(50)]])
+    with pytest.raises(ServiceError) as err:
+        services.importer.preview(path, today=TODAY)
+    assert "quá lớn" in err.value.message and "tối đa 0 MB" in err.value.message
+
+
+def test_more_rows_than_the_limit_are_refused_with_the_limit_named(services, tmp_path, monkeypatch):
+    from cellsec.domain import member_import
+
+    monkeypatch.setattr(member_import, "MAX_ROWS", 20)
+    path = write_csv(tmp_path / "ds.csv", [HEAD, *[row(f"Nguyễn Văn {i}") for i in range(21)]])
+    with pytest.raises(ServiceError) as err:
+        services.importer.preview(path, today=TODAY)
+    assert err.value.message == ("Tệp ds.csv có hơn 20 dòng dữ liệu; chỉ nhập được tối đa 20 dòng mỗi lần. "
+                                 "Hãy tách tệp.")
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_it_is_unpacked(services, tmp_path):
+    path = write_xlsx(tmp_path / "ds.xlsx", [HEAD, row("Nguyễn Văn An")])
+    bomb = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":  # 20 MB of spaces packs into a few KB
+                data = data.replace(b"</sheetData>", b" " * 20_000_000 + b"</sheetData>")
+            dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    assert bomb.stat().st_size < 200_000
+    with pytest.raises(ServiceError) as err:
+        services.importer.preview(bomb, today=TODAY)
+    assert "giải nén ra quá lớn" in err.value.message

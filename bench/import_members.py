@@ -1,0 +1,103 @@
+"""Member import at 10,000 and 100,000 rows, CSV and XLSX: time of the preview and of the import, and the
+peak memory of the process (each case runs in a fresh process so the peaks do not mix).
+
+Run: .venv/bin/python bench/import_members.py [rows ...]   (default: 10000 100000)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Đậu"]
+MIDDLE = ["Văn", "Thị", "Đình", "Hữu", "Quang", "Ngọc", "Thanh", "Minh", "Sỹ", "Xuân"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Đức", "Hà", "Hằng", "Lan", "Minh", "Sơn", "Tâm", "Hương", "Nhung", "Vinh"]
+HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số thẻ đảng viên", "Ngày vào Đảng",
+          "Ngày chính thức", "Chức vụ", "Điện thoại", "Quê quán"]
+
+
+def rows(count: int):
+    rng = random.Random(7)
+    for i in range(count):
+        year = 1950 + rng.randrange(50)
+        female = rng.random() < 0.4
+        name = f"{rng.choice(FAMILY)} {'Thị' if female else rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+        cccd = f"040{(1 if female else 0)}{year % 100:02d}{i:06d}"
+        yield [i + 1, name, f"{1 + rng.randrange(28):02d}/{1 + rng.randrange(12):02d}/{year}",
+               "Nữ" if female else "Nam", cccd, f"{37000000 + i}", f"19/05/{year + 25}", f"19/05/{year + 26}",
+               rng.choice(["", "Bí thư", "Chi ủy viên"]), f"09{rng.randrange(10**8):08d}",
+               f"Xóm {rng.randrange(20)}, xã Hưng Nguyên, Nghệ An"]
+
+
+def write_file(path: Path, count: int) -> None:
+    if path.suffix == ".csv":
+        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(HEADER)
+            writer.writerows(rows(count))
+        return
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Danh sách")
+    ws.append(HEADER)
+    for r in rows(count):
+        ws.append(r)
+    wb.save(path)
+
+
+def run_case(path: Path, data_dir: Path) -> dict:
+    """In the child process: set up a cell, preview then import the file; report times and peak memory."""
+    import datetime as dt
+
+    from cellsec.services.facade import Services
+    from cellsec.services.settings.cell import CellInfo
+
+    svc = Services.open(data_dir)
+    svc.cell.setup(CellInfo(name="Chi bộ", place_name="Nghệ An", upper_committee="Đảng ủy"))
+    today = dt.date(2026, 11, 22)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    preview = svc.importer.preview(path, today=today)
+    previewed = time.perf_counter()
+    result = svc.importer.commit(preview, today=today)
+    done = time.perf_counter()
+    return {"preview_s": previewed - start, "import_s": done - previewed, "added": result.imported,
+            "rejected": len(result.rejected), "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "before_mb": base / 1024}
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        print(json.dumps(run_case(Path(sys.argv[2]), Path(sys.argv[3]))))
+        return
+    counts = [int(a) for a in sys.argv[1:]] or [10_000, 100_000]
+    print(f"{'rows':>8} {'kind':>5} {'file MB':>8} {'preview s':>10} {'import s':>9} {'peak MB':>8} "
+          f"{'(start MB)':>10}  added/rejected")
+    for count in counts:
+        for suffix in (".csv", ".xlsx"):
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"ds{suffix}"
+                write_file(path, count)
+                data = Path(tmp) / "data"
+                data.mkdir()
+                out = subprocess.run([sys.executable, __file__, "--child", str(path), str(data)], check=True,
+                                     capture_output=True, text=True).stdout
+                r = json.loads(out.strip().splitlines()[-1])
+                print(f"{count:>8} {suffix[1:]:>5} {path.stat().st_size / 1e6:>8.1f} {r['preview_s']:>10.1f} "
+                      f"{r['import_s']:>9.1f} {r['peak_mb']:>8.0f} {r['before_mb']:>10.0f}  "
+                      f"{r['added']}/{r['rejected']}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
