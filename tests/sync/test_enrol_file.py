@@ -142,3 +142,57 @@ def test_the_committee_address_in_the_invitation_lets_a_file_cell_sync_online_la
     assert result.pushed > 0 and "classification_decisions" in result.came_down
     assert _server_rows(store, cell_id) == _live_rows(laptop)
     laptop.close()
+
+
+def test_the_laptop_killed_while_importing_a_full_copy_keeps_its_store_as_before(tmp_path, store, server_cell):
+    """SIGKILL at moments spread over the import: every time the store is exactly as before or exactly as
+    after (one transaction), and importing again completes it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from cellsec.services.facade import Services
+
+    cell_id, _code = server_cell
+    first = _laptop(tmp_path, "bi-thu")
+    for n in range(150):
+        first.members.add(_member(f"Nguyễn Văn {n:03d}", cccd=f"0400800{n:05d}"))
+    first.sync.connect_file(_invitation(store, cell_id, tmp_path), tmp_path / "dk-1.cellsec-sync")
+    _carry(store, tmp_path / "dk-1.cellsec-sync", tmp_path, "tl-1.cellsec-sync")
+    _carry(store, first.sync.export_file(tmp_path / "thay-doi.cellsec-sync").path, tmp_path, "tl-2.cellsec-sync")
+    expected = _live_rows(first)
+    first.close()
+
+    deputy_dir = tmp_path / "pho-bi-thu"
+    deputy = Services.open(deputy_dir)
+    deputy.sync.connect_file(_invitation(store, cell_id, tmp_path, "moi-2.cellsec-sync"), tmp_path / "dk-2.cellsec-sync")
+    deputy.close()
+    full_copy, _ = _carry(store, tmp_path / "dk-2.cellsec-sync", tmp_path, "ban-day-du.cellsec-sync")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "cellsec.cli", "--data-dir", str(deputy_dir), "sync", "import", str(full_copy),
+               "--json"]
+    outcomes = set()
+    for delay in (0.3, 0.6, 0.9, 1.2, 1.6, 2.0):
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        killed = process.poll() is None
+        if killed:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        deputy = Services.open(deputy_dir)
+        rows = _live_rows(deputy)
+        status = deputy.sync.status()
+        deputy.close()
+        assert rows in ({}, expected), f"half-applied after {delay} s"
+        assert (status.last_sync is None) == (rows == {})  # the cursor moved with the rows, never alone
+        outcomes.add(("killed" if killed else "finished", "before" if rows == {} else "after"))
+        if rows:
+            break
+    assert ("killed", "before") in outcomes  # at least one kill landed before the import's commit
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    deputy = Services.open(deputy_dir)
+    assert _live_rows(deputy) == expected
+    deputy.close()
