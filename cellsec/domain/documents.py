@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 # Common type abbreviations (reference §4.5; the full official table is unverified).
 TYPE_MINUTES = "BB"
@@ -32,3 +33,14 @@ def file_stem(kind: str, number: str | None = None, on: dt.date | None = None) -
     if on is not None:
         parts.append(on.isoformat())
     return "-".join(p for p in parts if p)
+
+
+_RESOLVES = re.compile(r"\s*(?:[^\n:.]{0,60}\s)?quyết\s+nghị\s*:\s*", re.IGNORECASE)
+
+
+def resolution_body(text: str | None) -> str:
+    """The resolution's body without a lead-in "Chi bộ (thống nhất) quyết nghị:": the layout already prints
+    "CHI BỘ … QUYẾT NGHỊ:" above the body, so the text must not say it again."""
+    text = text or ""
+    match = _RESOLVES.match(text)
+    return text[match.end():] if match else text

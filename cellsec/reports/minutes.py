@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import date_line, format_date
-from ..domain.documents import TYPE_MINUTES, TYPE_RESOLUTION, document_number
+from ..domain.documents import TYPE_MINUTES, TYPE_RESOLUTION, document_number, resolution_body
 from ..domain.meetings import AttendanceSummary, Vote, format_percent
 from ..domain.messages import Msg
 from .engine.document import (
@@ -135,12 +135,21 @@ def _agenda_item_blocks(item, present: int) -> list:
     return blocks
 
 
-def _opening_blocks(record: MeetingRecord, draft: bool) -> list:
-    """The draft mark, the amendment line, and sections I–III: time and place, participants, opening."""
+def amended_by_line(amendment: MeetingRecord | None) -> str:
+    """'(Đã được sửa đổi bởi Biên bản số 02-BB/CB ngày …)' for minutes an approved amendment replaced."""
+    if amendment is None or not amendment.number:
+        return ""
+    return f"(Đã được sửa đổi bởi Biên bản {_lower(amendment.number)} {_day(amendment.content.held_on)})"
+
+
+def _opening_blocks(record: MeetingRecord, draft: bool, amended_by: str = "") -> list:
+    """The draft mark, the amendment lines, and sections I–III: time and place, participants, opening."""
     c = record.content
     blocks: list = []
     if draft:
         blocks.append(Paragraph(DRAFT_MARK, bold=True, align="center", indent=False, space_after=6))
+    if amended_by:
+        blocks.append(Paragraph(amended_by, bold=True, italic=True, align="center", indent=False))
     if record.amends_number:
         blocks.append(Paragraph(f"(Sửa đổi, bổ sung Biên bản {_lower(record.amends_number)} "
                                 f"{_day(record.amends_held_on)})", italic=True, align="center", indent=False))
@@ -150,13 +159,13 @@ def _opening_blocks(record: MeetingRecord, draft: bool) -> list:
     blocks.append(Rich.format("<b>Địa điểm:</b> {place}.", place=c.location or "……"))
     blocks.append(Heading(SECTIONS[1]))
     if c.guests:
-        blocks.append(Rich.format("<b>Đại biểu khách mời:</b>"))
+        blocks.append(Rich.format("<b>Đại biểu khách mời:</b>", keep_with_next=True))
         for g in c.guests:
             detail = ", ".join(x for x in (g.position, g.unit) if x)
             blocks.append(Paragraph(f"- Đồng chí {g.name}" + (f", {detail}" if detail else "") + "."))
     blocks.append(Rich.format("<b>Chủ trì:</b> đồng chí {name}.", name=c.chair_name or "……"))
     blocks.append(Rich.format("<b>Thư ký:</b> đồng chí {name}.", name=c.secretary_name or "……"))
-    blocks.append(Rich.format("<b>Đảng viên tham dự:</b>"))
+    blocks.append(Rich.format("<b>Đảng viên tham dự:</b>", keep_with_next=True))
     blocks.extend(attendance_blocks(record.summary))
     blocks.append(Heading(SECTIONS[2]))
     blocks.extend(_paragraphs(c.opening))
@@ -165,13 +174,15 @@ def _opening_blocks(record: MeetingRecord, draft: bool) -> list:
     return blocks
 
 
-def minutes_document(cell: Any, record: MeetingRecord, layout: LayoutSettings | None = None) -> PartyDocument:
-    """The minutes of one meeting. `cell` is the CellInfo valid on the meeting date."""
+def minutes_document(cell: Any, record: MeetingRecord, layout: LayoutSettings | None = None,
+                     amended_by: str = "") -> PartyDocument:
+    """The minutes of one meeting. `cell` is the CellInfo valid on the meeting date; `amended_by` is the
+    note a replaced minutes prints (`amended_by_line`)."""
     layout = layout or default_layout()
     c = record.content
     draft = record.status != "approved"
     number = record.number or document_number(None, TYPE_MINUTES, cell.abbreviation)
-    blocks = _opening_blocks(record, draft)
+    blocks = _opening_blocks(record, draft, amended_by)
 
     blocks.append(Heading(SECTIONS[3]))
     present = record.summary.present
@@ -216,9 +227,10 @@ def resolution_document(cell: Any, record: MeetingRecord, resolution: Resolution
         Paragraph(f"Căn cứ kết quả buổi sinh hoạt chi bộ {_day(record.content.held_on)}"
                   + (f" (biên bản {_lower(record.number)})" if record.number else "") + ",", italic=True),
         Spacer(2),
-        Paragraph(f"{cell.name.upper()} QUYẾT NGHỊ:", bold=True, align="center", indent=False, space_after=8),
+        Paragraph(f"{cell.name.upper()} QUYẾT NGHỊ:", bold=True, align="center", indent=False, space_after=8,
+                  keep_with_next=True),
     ]
-    blocks.extend(_paragraphs(resolution.body))
+    blocks.extend(_paragraphs(resolution_body(resolution.body)))
     return PartyDocument(
         header=cell_header(cell, on, number, layout),
         title=RESOLUTION_TITLE,
@@ -236,7 +248,9 @@ def minutes_book(cell: Any, records: list[MeetingRecord], year: int, cells_on: d
     (committee names of the time); `cell` is used where a date is missing."""
     layout = layout or default_layout()
     cells_on = cells_on or {}
-    documents = [minutes_document(cells_on.get(r.content.held_on, cell), r, layout) for r in records]
+    by_id = {r.id: r for r in records}
+    documents = [minutes_document(cells_on.get(r.content.held_on, cell), r, layout,
+                                  amended_by_line(by_id.get(r.superseded_by or ""))) for r in records]
     first = records[0].content.held_on if records else None
     last = records[-1].content.held_on if records else None
     cover = [
@@ -269,7 +283,8 @@ def write_minutes(svc: Services, meeting_id: str, path: Path) -> Path:
     record = svc.meetings.get(meeting_id)
     layout = svc.layout.get()
     cell = svc.cell.get(record.content.held_on)
-    return render(minutes_document(cell, record, layout), Path(path), layout)
+    amendment = svc.meetings.get(record.superseded_by) if record.superseded_by else None
+    return render(minutes_document(cell, record, layout, amended_by_line(amendment)), Path(path), layout)
 
 
 def write_resolution(svc: Services, meeting_id: str, path: Path) -> Path:

@@ -8,12 +8,10 @@
         <translation>Kết luận, nghị quyết của chi bộ</translation>
     </message>
     <message>
-        <source>e.g. Chi bộ thống nhất quyết nghị:
-1. …
-2. …</source>
-        <translation>ví dụ: Chi bộ thống nhất quyết nghị:
-1. …
-2. …</translation>
+        <source>e.g. 1. …
+2. … (the printed resolution already says &quot;… QUYẾT NGHỊ:&quot; above it)</source>
+        <translation>Ví dụ: 1. …
+2. … (nghị quyết in ra đã có dòng &quot;… QUYẾT NGHỊ:&quot; ở trên)</translation>
     </message>
     <message>
         <source>Votes (show of hands)</source>

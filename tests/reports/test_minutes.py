@@ -66,8 +66,10 @@ def test_amendment_names_the_minutes_it_corrects(services, meeting, tmp_path):
     text = flat(write_minutes(services, amendment.id, tmp_path / "sua-doi.pdf"))
     assert "Số 02-BB/CB" in text
     assert "(Sửa đổi, bổ sung Biên bản số 01-BB/CB ngày 05 tháng 9 năm 2025)" in text
-    # The original is still printable as it was approved.
-    assert "Số 01-BB/CB" in flat(write_minutes(services, meeting, tmp_path / "goc.pdf"))
+    # The original is still printable as it was approved, and says which minutes replaced it.
+    original = flat(write_minutes(services, meeting, tmp_path / "goc.pdf"))
+    assert "Số 01-BB/CB" in original
+    assert "(Đã được sửa đổi bởi Biên bản số 02-BB/CB ngày 05 tháng 9 năm 2025)" in original
 
 
 def test_resolution_pdf(services, meeting, tmp_path):
@@ -83,6 +85,7 @@ def test_resolution_pdf(services, meeting, tmp_path):
                      "biên bản số 01-BB/CB"):
         assert expected in text, expected
     assert "DỰ THẢO" not in text
+    assert text.count("QUYẾT NGHỊ") == 1 and "Chi bộ quyết nghị" not in text  # the lead-in printed once
 
 
 def test_resolution_missing_is_an_error(services, meeting, tmp_path):

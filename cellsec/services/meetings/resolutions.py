@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from ...domain import meetings as rules
-from ...domain.documents import TYPE_RESOLUTION
+from ...domain.documents import TYPE_RESOLUTION, resolution_body
 from ...domain.text import clean_line, clean_text
 from ...store.base import utcnow
 from ...store.models.core import Audit, Cell
@@ -51,7 +51,7 @@ class ResolutionMixin:
             title = ""
         recipients = [f"{cell.upper_committee} (để báo cáo)" if cell.upper_committee else "",
                       "Các đảng viên trong chi bộ (để thực hiện)", "Lưu chi bộ"]
-        return ResolutionInput(title=title, body=c.resolution_text, issued_on=c.held_on,
+        return ResolutionInput(title=title, body=resolution_body(c.resolution_text), issued_on=c.held_on,
                                signer_name=cell.secretary_name, signer_role="BÍ THƯ",
                                recipients=[r for r in recipients if r])
 

@@ -83,7 +83,7 @@ class VotesTab(QWidget):
 
     def retranslate(self) -> None:
         self.text_label.setText(self.tr("Conclusion or resolution adopted by the cell"))
-        self.resolution_text.setPlaceholderText(self.tr("e.g. Chi bộ thống nhất quyết nghị:\n1. …\n2. …"))
+        self.resolution_text.setPlaceholderText(self.tr("e.g. 1. …\n2. … (the printed resolution already says \"… QUYẾT NGHỊ:\" above it)"))
         self.votes_label.setText(self.tr("Votes (show of hands)"))
         self.votes.setHorizontalHeaderLabels([self.tr("Voted on"), self.tr("Put to the vote"), self.tr("In favour"),
                                               self.tr("Against"), self.tr("Abstained")])

@@ -16,7 +16,7 @@ def test_resolution_draft_issue_and_lock(services, ids):
     record = services.meetings.create("thuong_ky", D(2025, 9, 5))
     fill(services, record.id, ids)
     defaults = services.meetings.resolution_defaults(record.id)
-    assert defaults.signer_name == "Nguyễn Văn Đức" and defaults.body.startswith("Chi bộ quyết nghị")
+    assert defaults.signer_name == "Nguyễn Văn Đức" and defaults.body.startswith("1. Hoàn thành kế hoạch tháng.")
     assert defaults.recipients[0] == "Đảng ủy Báo Nghệ An (để báo cáo)"
     with pytest.raises(ServiceError, match="chưa có nghị quyết"):
         services.meetings.issue_resolution(record.id)

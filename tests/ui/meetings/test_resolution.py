@@ -30,7 +30,7 @@ def test_write_issue_and_print_the_resolution(qtbot, services, approved, boxes, 
     assert editor.votes.edit_resolution_button.isEnabled()  # approved minutes may still get their resolution
     dialog = editor.open_resolution()
     assert dialog.status.text().startswith("Nghị quyết mới (chưa lưu)")
-    assert dialog.body.toPlainText().startswith("Chi bộ quyết nghị:")  # taken from the minutes
+    assert dialog.body.toPlainText().startswith("1. Hoàn thành kế hoạch tháng.")  # no second "quyết nghị:"
     assert dialog.signer_name.text() == "Nguyễn Văn Đức"
     retype(dialog.title, "về nhiệm vụ tháng 10 năm 2025")
     dialog.body.setFocus()

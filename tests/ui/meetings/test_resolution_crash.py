@@ -89,7 +89,7 @@ def test_killed_while_typing_the_resolution_the_reopened_dialog_offers_the_text(
         dialog = ResolutionDialog(reopened, meeting.id)
         qtbot.addWidget(dialog)
         text = dialog.body.toPlainText()
-        assert text.startswith("Chi bộ quyết nghị:") and BEFORE.strip() in text
+        assert text.startswith("1. Hoàn thành kế hoạch tháng.") and BEFORE.strip() in text
         assert (AFTER.strip() in text) == saved_after_typing
         assert dialog.recovered_banner.isVisibleTo(dialog) and dialog.unsaved
         dialog.keeper.stop()
