@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from cellsec.domain import dues as D
 from cellsec.domain.meetings import REGULAR_KINDS
@@ -83,18 +83,20 @@ def _meetings(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> No
 
 
 def _attendance(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
-    a, m = aliased(Entity), aliased(Entity)
-    status = field("status", a).label("status")
-    q = (select(a.cell_id, status, func.count())
-         .join(m, and_(m.cell_id == a.cell_id, m.entity == "meetings", m.entity_id == field("meeting_id", a)))
-         .where(live("meeting_attendance", ids, a), m.deleted.is_(False), field("period_year", m) == str(year),
-                field("status", m) == "approved")
-         .group_by(a.cell_id, status))
-    for cell_id, status, n in s.execute(q):
+    # Two steps rather than a join: a join re-reads each meeting's snapshot (the whole minutes) per attendance row.
+    meetings = list(s.scalars(select(Entity.entity_id).where(live("meetings", ids), field("period_year") == str(year),
+                                                            field("status") == "approved")))
+    if not meetings:
+        return
+    status = field("status").label("status")
+    q = (select(Entity.cell_id, status, func.count())
+         .where(live("meeting_attendance", ids), field("meeting_id").in_(meetings))
+         .group_by(Entity.cell_id, status))
+    for cell_id, status_key, n in s.execute(q):
         figures = out[cell_id]["attendance"]
-        if status != "exempt":
+        if status_key != "exempt":
             figures["expected"] += n
-        if status == "present":
+        if status_key == "present":
             figures["present"] += n
 
 
