@@ -51,6 +51,15 @@ class ScoreResult:
     def percent(self) -> float:
         return round_points(100.0 * self.total / self.max_points) if self.max_points else 0.0
 
+    @property
+    def label(self) -> str:
+        """What the sheet is rated: its band once every criterion is scored (a half-scored sheet is not
+        "Kém": its missing criteria only count as 0 for the running total)."""
+        return self.band if self.complete else INCOMPLETE.vi  # stored with the rubric's (Vietnamese) bands
+
+
+INCOMPLETE = Msg("chưa chấm xong", "not fully scored")
+
 
 def _holds(op: str, measured: float, value: float) -> bool:
     if op == "at_least":
@@ -219,7 +228,9 @@ def cell_year_values(meetings: list[MeetingFacts], meeting_percents: list[float]
     thematic = sum(1 for m in meetings if m.kind in thematic_kinds)
     regularity = 100.0 * (min(len(regular_months), REGULAR_PER_YEAR) + min(thematic, THEMATIC_PER_YEAR)) \
         / (REGULAR_PER_YEAR + THEMATIC_PER_YEAR)
-    levels = [lv for lv in member_levels.values() if lv]
+    # Rates over the members' levels wait until every reviewed member's level is decided: over part of the
+    # cell they would score 5/5 for a year whose reviews are still open.
+    levels = list(member_levels.values()) if all(member_levels.values()) else []
     good = sum(1 for lv in levels if lv in ("htxs", "htt"))
     return {
         "cell.regular_meetings": len(regular_months),

@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>{source}: no data yet, score it by hand.</source>
-        <translation>{source}: chưa có số liệu, hãy chấm tay.</translation>
+        <translation>{source}: chưa đủ dữ liệu, hãy chấm tay.</translation>
     </message>
     <message>
         <source>{source}: {value} → {points} points</source>

@@ -29,6 +29,7 @@ def test_evaluate_totals_groups_and_missing():
     assert result.band == "Khá"
     assert result.missing == ["2.2"]
     assert not result.complete
+    assert result.label == "chưa chấm xong"  # rated only once every criterion is scored
     assert result.percent == 75.0
 
 
@@ -98,9 +99,14 @@ def test_cell_year_values_hand_computed():
     assert values["cell.meeting_regularity"] == round(100 * (11 + 2) / 16, 2)
     assert values["cell.average_meeting_score"] == 80.0
     assert values["cell.average_attendance"] == round((90 * 10 + 80 + 100) / 12, 2)
-    assert values["cell.members_good_rate"] == round(100 * 2 / 3, 2)
-    assert values["cell.members_failed"] == 0
+    # "d" has no level yet: rates over the members' levels wait ("chưa đủ dữ liệu", not 5/5 over three).
+    assert values["cell.members_good_rate"] is None
+    assert values["cell.members_failed"] is None
     assert values["cell.members_admitted"] == 2
+    decided = S.cell_year_values(meetings, [], {"a": "htt", "b": "htxs", "c": "ht", "d": "kht"}, admitted=0,
+                                 dues_on_time_rate=None)
+    assert decided["cell.members_good_rate"] == 50.0
+    assert decided["cell.members_failed"] == 1
 
 
 def test_member_year_values_hand_computed():

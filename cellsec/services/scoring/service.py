@@ -200,7 +200,7 @@ class ScoringService(CellScoped):
         sheet = self.meeting_sheet(meeting_id, rubric_id)
         items = self._checked_items(sheet, items)
         result = S.evaluate(sheet.rubric, items)
-        summary = MEETING_SCORE_SUMMARY.format(title=sheet.title, total=_fmt(result.total), band=result.band)
+        summary = MEETING_SCORE_SUMMARY.format(title=sheet.title, total=_fmt(result.total), band=result.label)
         with self.ctx.mutation("scoring.meeting", summary) as s:
             chain = self._chain(s, meeting_id)
             row = self._meeting_score_rows(s, [chain.root_id]).get(chain.root_id)
@@ -210,7 +210,7 @@ class ScoringService(CellScoped):
             row.rubric_id = sheet.rubric_id
             row.meeting_date, row.meeting_type = chain.head.held_on, chain.head.kind
             row.items = S.sheet_to_json(items)
-            row.total, row.max_points, row.band = result.total, result.max_points, result.band
+            row.total, row.max_points, row.band = result.total, result.max_points, result.label
             row.note, row.scored_by = clean_text(note), clean_line(scored_by)
         return self.meeting_sheet(meeting_id)
 
@@ -464,10 +464,10 @@ class ScoringService(CellScoped):
             raise ValidationFailed(errors)
         result = S.evaluate(sheet.rubric, items)
         if sheet.subject == "cell":
-            summary = CELL_SUMMARY.format(year=sheet.year, total=_fmt(result.total), band=result.band)
+            summary = CELL_SUMMARY.format(year=sheet.year, total=_fmt(result.total), band=result.label)
         else:
             summary = MEMBER_SUMMARY.format(year=sheet.year, name=sheet.title, total=_fmt(result.total),
-                                            band=result.band)
+                                            band=result.label)
         with self.ctx.mutation("scoring.assessment", summary) as s:
             row = s.get(FiveGoodAssessment, sheet.id) if sheet.id else None
             if row is None:
@@ -476,7 +476,7 @@ class ScoringService(CellScoped):
                 s.add(row)
             row.rubric_id = sheet.rubric_id
             row.items = S.sheet_to_json(items)
-            row.total, row.max_points, row.band = result.total, result.max_points, result.band
+            row.total, row.max_points, row.band = result.total, result.max_points, result.label
             row.proposal, row.recognized_title = clean_line(data.proposal), clean_line(data.recognized_title)
             row.decision_no, row.decision_date = clean_line(data.decision_no), data.decision_date
             row.decision_org, row.note = clean_line(data.decision_org), clean_text(data.note)

@@ -487,7 +487,7 @@ class ScoreSheetDialog(DocumentEditor):
         self.saved_now()
         self.load(sheet)
         self._show_message(self.tr("Saved: {total} points, {band}.").format(
-            total=points_text(sheet.result.total), band=sheet.result.band), OK_COLOR)
+            total=points_text(sheet.result.total), band=sheet.result.label), OK_COLOR)
         return True
 
     def delete_score(self) -> None:

@@ -100,7 +100,9 @@ class SheetSummary(QFrame):
         bands = sorted(rubric.bands, key=lambda b: b.min_points, reverse=True)
         rank = next((i for i, b in enumerate(bands) if b.label == result.band), 0)
         color = OK_COLOR if rank == 0 else ERROR_COLOR if rank == len(bands) - 1 and len(bands) > 1 else WARNING_COLOR
-        self.band.setText(self.tr("Band: {band}").format(band=result.band))
+        if not result.complete:  # not rated yet: no band, and no red "Kém" for criteria still to score
+            color = WARNING_COLOR
+        self.band.setText(self.tr("Band: {band}").format(band=result.label))
         self.band.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {color};")
         if result.missing:
             self.missing.setText(self.tr("{count} criteria not scored yet: they count as 0.").format(

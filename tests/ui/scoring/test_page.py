@@ -78,7 +78,7 @@ def test_score_a_meeting(qtbot, cell, monkeypatch):
         assert rows["1.1"].auto_label.text() == "Tỷ lệ đảng viên dự họp (%): 100% → 15 điểm"
         assert rows["2.1"].points.points() == 12 and rows["3.5"].points.points() == 8
         assert rows["2.2"].points.text() == "—" and rows["2.2"].badge.text() == ""
-        assert dialog.total.text() == "52 / 100" and dialog.band.text() == "Xếp loại: Trung bình"
+        assert dialog.total.text() == "52 / 100" and dialog.band.text() == "Xếp loại: chưa chấm xong"
         assert dialog.missing.text() == "Còn 6 tiêu chí chưa chấm (đang tính 0 điểm)."
 
         # A number above the criterion's maximum is shown with its message and blocks saving.
@@ -87,7 +87,7 @@ def test_score_a_meeting(qtbot, cell, monkeypatch):
         assert not dialog.save_button.isEnabled()
         _type_points(qtbot, rows["2.2"].points, "8")
         assert not rows["2.2"].message.isVisible()
-        assert dialog.total.text() == "60 / 100" and dialog.band.text() == "Xếp loại: Trung bình"
+        assert dialog.total.text() == "60 / 100" and dialog.band.text() == "Xếp loại: chưa chấm xong"
         for cid, points in (("3.1", "7"), ("3.3", "5"), ("3.4", "7"), ("4.1", "9"), ("5.2", "10")):
             _type_points(qtbot, rows[cid].points, points)
         assert dialog.total.text() == "98 / 100" and dialog.band.text() == "Xếp loại: Tốt"
