@@ -57,8 +57,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = msub.add_parser("import", help="nhập danh sách từ tệp CSV hoặc Excel (.xlsx)")
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
+    p.add_argument("--rejected", type=Path, help="lưu các dòng bị bỏ qua (kèm lý do) vào tệp .xlsx/.csv để sửa")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
+
+    p = msub.add_parser("sample", help="tạo tệp mẫu danh sách đảng viên (.xlsx hoặc .csv) để điền rồi nhập")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_sample)
 
     p = msub.add_parser("export", help="xuất danh sách ra tệp Excel (.xlsx)")
     p.add_argument("file", type=Path)
@@ -244,6 +249,10 @@ def cmd_import(args, svc) -> int:
     else:
         payload = svc.importer.commit(preview).as_json()
     payload["dry_run"] = bool(args.dry_run)
+    if args.rejected and preview.rejected:
+        from ..reports.members_import import write_rows
+
+        payload["rejected_file"] = str(write_rows(args.rejected, svc.importer.rejected_rows(preview)))
     payload["warnings"] = [{"row": r.row, "text": w} for r in preview.rows if r.action != "reject" for w in r.warnings]
     if args.json:
         emit_json(payload)
@@ -255,7 +264,16 @@ def cmd_import(args, svc) -> int:
             print(f"Dòng {item['row']}: {item['reason']}")
         for item in payload["warnings"]:
             print(f"Dòng {item['row']} (lưu ý): {item['text']}")
+        if "rejected_file" in payload:
+            print(f"Các dòng bị bỏ qua đã lưu vào {payload['rejected_file']}")
     return EXIT_REJECTED if payload["rejected"] else 0
+
+
+def cmd_sample(args, svc) -> int:
+    from ..reports.members_import import write_sample
+
+    print(write_sample(args.file))
+    return 0
 
 
 def cmd_export(args, svc) -> int:

@@ -209,3 +209,20 @@ def test_show_prints_a_readable_record(demo_dir, capsys):
                  "Đối tượng đóng đảng phí: Đóng bảo hiểm xã hội bắt buộc", "Căn cứ tính đảng phí: 7.200.000 đ",
                  "Tình trạng sinh hoạt: Đang sinh hoạt"):
         assert line in out.splitlines()
+
+
+def test_import_saves_rejected_rows_and_sample_file_imports(cell_dir, capsys, tmp_path):
+    path = tmp_path / "ds.csv"
+    path.write_text(CSV_HEADER + "Nguyễn Văn Đức;02/03/1980;Nam;040080001234;19/05/2005;19/05/2006\n"
+                    "Lê Văn Dũng;31/02/1990;Nam;;01/06/2015;\n", encoding="utf-8-sig")
+    code, out, _ = run(cell_dir, capsys, "members", "import", str(path), "--dry-run", "--rejected",
+                       str(tmp_path / "loi.csv"))
+    assert code == 3 and "Các dòng bị bỏ qua đã lưu vào" in out
+    saved = (tmp_path / "loi.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert saved[0].endswith(",Lý do chưa nhập được") and saved[1].startswith("Lê Văn Dũng,31/02/1990,Nam")
+    assert len(saved) == 2
+
+    code, out, _ = run(cell_dir, capsys, "members", "sample", str(tmp_path / "mau.xlsx"))
+    assert code == 0 and out.strip() == str(tmp_path / "mau.xlsx")
+    code, out, _ = run(cell_dir, capsys, "members", "import", str(tmp_path / "mau.xlsx"), "--json")
+    assert code == 0 and json.loads(out)["imported"] == 2

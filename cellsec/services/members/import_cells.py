@@ -37,6 +37,7 @@ class ParsedRow:
     errors: dict[str, str] = field(default_factory=dict)  # field -> why its cell could not be read
     warnings: list[str] = field(default_factory=list)
     problem: str = ""  # the whole row could not be read (a malformed CSV record)
+    raw: dict[str, str] = field(default_factory=dict)  # name / CCCD cells that were refused, as shown
 
 
 def parse_row(number: int, cells: list[Any], columns: dict[int, str], kind: str, problem: str = "") -> ParsedRow:
@@ -50,6 +51,8 @@ def parse_row(number: int, cells: list[Any], columns: dict[int, str], kind: str,
             converted = convert(name, value, parsed.warnings, kind)
         except ValueError as exc:
             parsed.errors[name] = str(exc)
+            if name in ("full_name", "cccd"):  # the preview still shows what the cell said
+                parsed.raw[name] = _shown(" ".join(str(value).split()))
             continue
         if name == "_family":
             family = converted

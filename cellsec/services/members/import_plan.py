@@ -162,8 +162,8 @@ class Planner:
             # A status change needs its dates and decision: it is never made silently by an import.
             warnings.append(ACTIVITY_NOT_CHANGED.format(
                 file=rules.label(ACTIVITY_LABELS, p.activity), current=rules.label(ACTIVITY_LABELS, current.activity_status)))
-        shown = dict(name=data.full_name, date_of_birth=data.date_of_birth, admitted_on=data.admitted_on,
-                     cccd=data.cccd)
+        shown = dict(name=data.full_name or p.raw.get("full_name", ""), date_of_birth=data.date_of_birth,
+                     admitted_on=data.admitted_on, cccd=data.cccd or p.raw.get("cccd", ""))
         if reasons:
             reason = "; ".join(dict.fromkeys(r.rstrip(".") for r in reasons)) + "."
             return ImportRow(p.row, "reject", reason=reason, warnings=tuple(warnings), **shown), None

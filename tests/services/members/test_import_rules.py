@@ -225,3 +225,73 @@ def test_an_xlsx_zip_bomb_is_refused_before_it_is_unpacked(services, tmp_path):
     with pytest.raises(ServiceError) as err:
         services.importer.preview(bomb, today=TODAY)
     assert "giải nén ra quá lớn" in err.value.message
+
+
+def test_an_eleven_digit_cccd_gets_its_zero_only_when_excel_dropped_it(services, tmp_path):
+    rows = [HEAD, row("Nguyễn Văn An", cccd=40080001234), row("Lê Văn Bình", cccd="04008000123"),
+            row("Trần Văn Chí", cccd="'40080005678")]
+    preview = services.importer.preview(write_xlsx(tmp_path / "ds.xlsx", rows), today=TODAY)
+    assert [(r.action, r.cccd) for r in preview.rows] == [("add", "040080001234"), ("reject", "04008000123"),
+                                                         ("reject", "'40080005678")]
+    assert any("số 0 ở đầu" in w for w in preview.rows[0].warnings)
+    assert "11 chữ số: thiếu một chữ số" in preview.rows[1].reason and "11 chữ số" in preview.rows[2].reason
+    # A CSV has no cell types: Excel wrote the number bare, so 11 digits not starting with 0 lost their zero.
+    csv_rows = [HEAD, row("Nguyễn Văn An", cccd="40080001234"), row("Lê Văn Bình", cccd="04008000123")]
+    preview = services.importer.preview(write_csv(tmp_path / "ds.csv", csv_rows), today=TODAY)
+    assert [(r.action, r.cccd) for r in preview.rows] == [("add", "040080001234"), ("reject", "04008000123")]
+
+
+def test_a_cccd_contradicting_gender_or_birth_year_is_refused_with_the_reason(services, tmp_path):
+    rows = [HEAD, row("Nguyễn Văn An", cccd="040180001234"), row("Lê Văn Bình", cccd="040079001234"),
+            row("Trần Thị Chi", cccd="040180005678", gender="Nữ")]
+    preview = services.importer.preview(write_csv(tmp_path / "ds.csv", rows), today=TODAY)
+    assert [r.action for r in preview.rows] == ["reject", "reject", "add"]
+    assert preview.rows[0].reason == ("Số CCCD: Số CCCD có chữ số thứ 4 là 1 (Nữ, sinh thế kỷ 1900), không khớp "
+                                      "giới tính Nam trong dòng.")
+    assert preview.rows[1].reason == ("Số CCCD: Số CCCD mã hóa năm sinh 1979 (chữ số 4–6), không khớp ngày sinh "
+                                      "05/02/1980 trong dòng.")
+
+
+def test_columns_chosen_by_hand_are_used_by_preview_and_import(services, tmp_path):
+    from cellsec.services.members.import_header import HeaderNotFound, Mapping
+
+    path = write_csv(tmp_path / "ds.csv", [["A", "B", "C", "D", "E"],
+                                           ["Nguyễn Văn An", "05/02/1980", "Nam", "19/05/2005", "7"]])
+    with pytest.raises(HeaderNotFound) as err:
+        services.importer.preview(path, today=TODAY)
+    assert err.value.candidates[0] == (1, ["A", "B", "C", "D", "E"])
+    mapping = Mapping(1, {0: "full_name", 1: "date_of_birth", 2: "gender", 3: "admitted_on", 4: "list_no"})
+    preview = services.importer.preview(path, today=TODAY, mapping=mapping)
+    assert [(r.row, r.action, r.name) for r in preview.rows] == [(2, "add", "Nguyễn Văn An")]
+    services.importer.commit(preview, today=TODAY)
+    assert services.members.list()[0].list_no == 7
+    with pytest.raises(ServiceError) as err:
+        services.importer.preview(path, today=TODAY, mapping=Mapping(1, {1: "date_of_birth"}))
+    assert err.value.message == "Hãy chọn cột nào là \"Họ và tên\"."
+
+
+def test_the_sample_file_imports_cleanly_in_both_formats(services, tmp_path):
+    from cellsec.reports.members_import import write_sample
+
+    for name in ("mau.xlsx", "mau.csv"):
+        preview = services.importer.preview(write_sample(tmp_path / name), today=TODAY)
+        assert [(r.action, r.reason) for r in preview.rows] == [("add", ""), ("add", "")], name
+        assert preview.rows[0].cccd == "040078001234" and "Ghi chú" in preview.columns
+
+
+def test_rejected_rows_saved_as_csv_keep_their_cells_and_formulas_stay_text(services, tmp_path):
+    from cellsec.reports.members_import import write_rows
+
+    rows = [HEAD, row("=1+1 Nguyễn", born="31/02/1980"), row("Lê Văn Bình")]
+    path = tmp_path / "ds.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    preview = services.importer.preview(path, today=TODAY)
+    out = write_rows(tmp_path / "loi.csv", services.importer.rejected_rows(preview))
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        saved = list(csv.reader(fh))
+    assert saved[0] == [*HEAD, "Lý do chưa nhập được"]
+    assert saved[1][0] == "'=1+1 Nguyễn" and saved[1][1] == "31/02/1980" and "không hợp lệ" in saved[1][-1]
+    assert len(saved) == 2
+    again = services.importer.preview(out, today=TODAY)
+    assert again.rows[0].name == "=1+1 Nguyễn"  # the apostrophe that kept it text is not part of the name
