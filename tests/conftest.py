@@ -30,6 +30,7 @@ def pytest_configure(config):
 def _isolated(tmp_path, monkeypatch):
     """Nothing touches the real user data folder; messages start in Vietnamese."""
     monkeypatch.setenv("CELLSEC_DATA_DIR", str(tmp_path / "default-data"))
+    monkeypatch.setenv("CELLSEC_CONFIG_DIR", str(tmp_path / "config"))  # device identity, chain seals
     messages.set_language("vi")
     yield
     messages.set_language("vi")

@@ -8,6 +8,7 @@ re-ordering or dropping a record, breaks the chain at a point a check can name.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import unicodedata
 from typing import Any
@@ -34,3 +35,11 @@ def chain_hash(kind: str, entity_id: str, version: int, finalised_at: str, conte
     envelope = {"kind": kind, "entity_id": entity_id, "version": version, "finalised_at": finalised_at,
                 "content": content, "prev_hash": prev_hash}
     return hashlib.sha256(canonical_json(envelope).encode("utf-8")).hexdigest()
+
+
+def seal_mac(key: bytes, cell_id: str, count: int, head: str) -> str:
+    """HMAC-SHA-256 of a chain's length and head under a key kept outside the database. The chain's own
+    hashes stay plain SHA-256 so the server and the cell's other laptop can check them; the seal is what a
+    person holding only the database cannot recompute after truncating or rewriting the chain."""
+    message = canonical_json({"cell_id": cell_id, "count": count, "head": head}).encode("utf-8")
+    return hmac.new(key, message, hashlib.sha256).hexdigest()

@@ -6,9 +6,12 @@ document's new state commit together. One chain per cell, shared by every kind:
 
     hash = SHA-256(canonical JSON of {kind, entity_id, version, finalised_at, content, prev_hash})
 
-`verify_chain()` recomputes every hash, checks every link, and — for kinds that registered a content
-provider in CONTENT_PROVIDERS — compares the stored content with the live record, so an approved
-record edited behind the program's back (raw SQL, a hex editor) is named.
+`verify_chain()` recomputes every hash, checks every link, and compares the stored record with the live
+one: every column of the document's rows is stored with it ("sealed", derived from the models: see
+finalise_fields.py), so each column edited behind the program's back (raw SQL, a hex editor) is named; for
+kinds with a content provider in CONTENT_PROVIDERS the content is compared too. A finalised row with no
+chain record, a gap in a year's document numbers, and a chain shorter than, or different from, the seal
+kept outside the database (chain_seal.py) are reported as well.
 
 A kind's content may carry a "number" key ("Số 07-BB/CB"): messages use it to name the document.
 """
@@ -28,7 +31,10 @@ from ..domain.hashchain import GENESIS, canonical_json, chain_hash
 from ..domain.messages import Msg
 from ..store.base import utcnow
 from ..store.models.finalised import FinalisedDocument
+from . import chain_seal
 from .context import Context
+from .finalise_checks import chain_problems_outside
+from .finalise_fields import changed_fields, sealed_fields
 
 # kind -> "module:function"; function(session, entity_id) returns the content the live record would be
 # finalised with now (None if the record is gone). Imported lazily, so features only append a string.
@@ -63,6 +69,10 @@ RECORD_CHANGED = Msg(
     "{document}: dữ liệu đã bị sửa trực tiếp sau khi được chốt (khác với bản lưu).",
     "{document}: the data was edited directly after it was finalised (differs from the stored copy).",
 )
+FIELDS_CHANGED = Msg(
+    "{document}: dữ liệu đã bị sửa trực tiếp sau khi được chốt (khác với bản lưu), ở: {fields}.",
+    "{document}: the data was edited directly after it was finalised (differs from the stored copy), in: {fields}.",
+)
 RECORD_MISSING = Msg(
     "{document}: không còn trong dữ liệu nhưng đã được chốt.",
     "{document}: it was finalised but is no longer in the data.",
@@ -94,8 +104,10 @@ class ChainProblem:
     seq: int
     kind: str
     entity_id: str
-    code: str  # hash_mismatch | link_broken | seq_gap | record_changed | record_missing
+    code: str  # hash_mismatch | link_broken | seq_gap | record_changed (naming fields) | record_missing |
+    #            not_chained | number_gap | chain_truncated | chain_rewritten | seal_invalid
     text: str
+    fields: tuple[str, ...] = ()  # "table.column" of every column edited (record_changed)
 
 
 @dataclass(frozen=True)
@@ -117,8 +129,9 @@ def _stamp(at: dt.datetime) -> str:
 
 
 def _record(row: FinalisedDocument) -> FinalisedRecord:
+    """The record as features use it: its content without the sealed column values (only the check uses those)."""
     return FinalisedRecord(row.id, row.seq, row.kind, row.entity_id, row.version, row.hash, row.prev_hash,
-                           row.finalised_at, json.loads(row.content_json))
+                           row.finalised_at, _without_sealed(json.loads(row.content_json)))
 
 
 def finalise(session: Session, cell_id: str, kind: str, entity_id: str, version: int,
@@ -131,6 +144,9 @@ def finalise(session: Session, cell_id: str, kind: str, entity_id: str, version:
     seq = (last.seq + 1) if last else 1
     prev_hash = last.hash if last else GENESIS
     at = utcnow().replace(microsecond=0)
+    sealed = sealed_fields(session, kind, entity_id)
+    if sealed is not None:
+        content = {**content, "sealed": sealed}
     content_json = canonical_json(content)
     row = FinalisedDocument(
         cell_id=cell_id, seq=seq, kind=kind, entity_id=entity_id, version=version, content_json=content_json,
@@ -139,7 +155,12 @@ def finalise(session: Session, cell_id: str, kind: str, entity_id: str, version:
     )
     session.add(row)
     session.flush()
+    chain_seal.seal_after_commit(session, cell_id, seq, row.hash)
     return _record(row)
+
+
+def _without_sealed(content: Any) -> Any:
+    return {k: v for k, v in content.items() if k != "sealed"} if isinstance(content, dict) else content
 
 
 def _provider(kind: str) -> Callable[[Session, str], dict[str, Any] | None] | None:
@@ -173,44 +194,79 @@ class FinaliseService:
             return s.scalar(select(func.count()).select_from(FinalisedDocument)
                             .where(FinalisedDocument.cell_id == self.ctx.cell_id)) or 0
 
-    def verify_chain(self) -> ChainReport:
-        """Check the whole chain; every problem is reported, in chain order (the first is where it breaks)."""
-        problems: list[ChainProblem] = []
+    def head(self) -> tuple[int, str]:
+        """(number of records, hash of the newest) of the cell's chain — what sync sends the committee
+        server, so it can tell a history rewritten or cut short. (0, GENESIS) when nothing is finalised."""
         with self.ctx.read() as s:
-            rows = s.scalars(select(FinalisedDocument).where(FinalisedDocument.cell_id == self.ctx.cell_id)
+            last = s.scalars(select(FinalisedDocument).where(FinalisedDocument.cell_id == self.ctx.cell_id)
+                             .order_by(FinalisedDocument.seq.desc()).limit(1)).first()
+            return (last.seq, last.hash) if last else (0, GENESIS)
+
+    def verify_chain(self) -> ChainReport:
+        """Check the whole chain; every problem is reported, in chain order (the first is where it breaks).
+        When all is well the seal outside the database moves up to the chain's head (records pulled by sync
+        or finalised before the seal existed are then covered too)."""
+        problems: list[ChainProblem] = []
+        cell_id = self.ctx.cell_id
+        with self.ctx.read() as s:
+            rows = s.scalars(select(FinalisedDocument).where(FinalisedDocument.cell_id == cell_id)
                              .order_by(FinalisedDocument.seq)).all()
             prev_hash = GENESIS
             expected_seq = 1
             for row in rows:
-                try:
-                    content = json.loads(row.content_json)
-                except json.JSONDecodeError:
-                    content = row.content_json
-                record = FinalisedRecord(row.id, row.seq, row.kind, row.entity_id, row.version, row.hash,
-                                         row.prev_hash, row.finalised_at, content)
-                doc = record.document
-
-                def problem(code: str, msg: Msg, **params: object) -> None:
-                    problems.append(ChainProblem(row.seq, row.kind, row.entity_id, code, msg.format(**params)))
-
-                if row.seq != expected_seq:
-                    problem("seq_gap", SEQ_GAP, expected=expected_seq, found=row.seq)
-                if row.prev_hash != prev_hash:
-                    problem("link_broken", LINK_BROKEN, document=doc)
-                recomputed = chain_hash(row.kind, row.entity_id, row.version, _stamp(row.finalised_at), content,
-                                        row.prev_hash)
-                if recomputed != row.hash:
-                    problem("hash_mismatch", HASH_MISMATCH, document=doc)
-                provider = _provider(row.kind)
-                if provider is not None and self._is_latest_version(rows, row):
-                    live = provider(s, row.entity_id)
-                    if live is None:
-                        problem("record_missing", RECORD_MISSING, document=doc)
-                    elif canonical_json(live) != canonical_json(content):
-                        problem("record_changed", RECORD_CHANGED, document=doc)
+                problems += self._check_row(s, rows, row, expected_seq, prev_hash)
                 prev_hash = row.hash
                 expected_seq = row.seq + 1
-        return ChainReport(len(rows), tuple(problems))
+            problems += [ChainProblem(*p) for p in chain_problems_outside(s, cell_id, rows, self.ctx.data_dir)]
+        report = ChainReport(len(rows), tuple(problems))
+        if report.ok and rows:
+            chain_seal.write(self.ctx.data_dir, cell_id, rows[-1].seq, rows[-1].hash)
+        return report
+
+    def _check_row(self, s, rows: list[FinalisedDocument], row: FinalisedDocument, expected_seq: int,
+                   prev_hash: str) -> list[ChainProblem]:
+        try:
+            content = json.loads(row.content_json)
+        except json.JSONDecodeError:
+            content = row.content_json
+        record = FinalisedRecord(row.id, row.seq, row.kind, row.entity_id, row.version, row.hash,
+                                 row.prev_hash, row.finalised_at, content)
+        doc = record.document
+        found: list[ChainProblem] = []
+
+        def problem(code: str, msg: Msg, named: tuple[str, ...] = (), **params: object) -> None:
+            found.append(ChainProblem(row.seq, row.kind, row.entity_id, code, msg.format(**params), named))
+
+        if row.seq != expected_seq:
+            problem("seq_gap", SEQ_GAP, expected=expected_seq, found=row.seq)
+        if row.prev_hash != prev_hash:
+            problem("link_broken", LINK_BROKEN, document=doc)
+        recomputed = chain_hash(row.kind, row.entity_id, row.version, _stamp(row.finalised_at), content,
+                                row.prev_hash)
+        if recomputed != row.hash:
+            problem("hash_mismatch", HASH_MISMATCH, document=doc)
+        if not self._is_latest_version(rows, row):
+            return found
+        stored = content.get("sealed") if isinstance(content, dict) else None
+        live_fields = sealed_fields(s, row.kind, row.entity_id) if stored is not None else None
+        if stored is not None and live_fields is not None:
+            changed = tuple(str(c) for c in changed_fields(row.kind, stored, json.loads(canonical_json(live_fields))))
+            if changed:
+                problem("record_changed", FIELDS_CHANGED, changed, document=doc, fields=", ".join(changed))
+                return found
+        provider = _provider(row.kind)
+        if provider is not None or stored is not None:
+            try:
+                live = provider(s, row.entity_id) if provider is not None else live_fields
+            except (ValueError, KeyError, TypeError, AttributeError):
+                # Something it is built from (e.g. a year's rule set) was damaged in the file: it differs.
+                problem("record_changed", RECORD_CHANGED, document=doc)
+                return found
+            if live is None or (stored is not None and live_fields is None):
+                problem("record_missing", RECORD_MISSING, document=doc)
+            elif provider is not None and canonical_json(live) != canonical_json(_without_sealed(content)):
+                problem("record_changed", RECORD_CHANGED, document=doc)
+        return found
 
     @staticmethod
     def _is_latest_version(rows: list[FinalisedDocument], row: FinalisedDocument) -> bool:

@@ -167,13 +167,14 @@ def test_chain_verify_detects_tampering_done_with_raw_sql(services, ids):
     report = services.finalise.verify_chain()
     assert [(p.code, p.entity_id) for p in report.problems] == [("record_changed", first.id)]
     assert report.first_broken.text == ("Biên bản Số 01-BB/CB: dữ liệu đã bị sửa trực tiếp sau khi được chốt "
-                                        "(khác với bản lưu).")
+                                        "(khác với bản lưu), ở: meetings.content.")
 
     with sqlite3.connect(db) as conn:  # ... and its stored copy to match: the hash no longer does
         conn.execute("UPDATE finalised_documents SET content_json = replace(content_json, 'Hội trường tầng 3', "
                      "'Nhà văn hóa') WHERE seq = 1")
     codes = [(p.seq, p.code) for p in services.finalise.verify_chain().problems]
-    assert codes == [(1, "hash_mismatch")]
+    # The stored copy's place (meetings.location, also replaced) no longer matches the live column either.
+    assert codes == [(1, "hash_mismatch"), (1, "record_changed")]
 
     with sqlite3.connect(db) as conn:  # dropping a record breaks the chain after it
         conn.execute("DELETE FROM finalised_documents WHERE seq = 2")
