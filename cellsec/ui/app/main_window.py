@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,11 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.errors import ServiceError
-from ...services.facade import Services
-from ..common.bridge import ChangeNotifier
 from ..common.screen_fit import scrollable
-from ..search.panel import SearchBox
-from ..sync.background import BackgroundSync
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy under them) are loaded after the window's first paint
+    from ...services.facade import Services
 
 # (module, class, navigation title) of each page, in navigation order. A page is a QWidget built with
 # `__init__(services, notifier, parent)` the first time it is shown (start-up stays quick however many
@@ -42,10 +42,12 @@ AUTO_BACKUP_CHECK_MS = 5 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    """Built with its services, or without them (start-up paints the window first, then `attach`es the
+    services it opened: the navigation and menus are there at once, the pages once the data is)."""
+
+    def __init__(self, services: Services | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
-        self.notifier = ChangeNotifier(services, self)
+        self.services: Services | None = None
         self.setMinimumSize(QSize(1000, 620))
         self.resize(1280, 720)
 
@@ -71,6 +73,18 @@ class MainWindow(QMainWindow):
         splitter.setSizes([self.nav.width(), 10_000])  # no gap beside the fixed-width navigation
         self.setCentralWidget(splitter)
         self._build_menus()
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """Connect the window to its data: change events, search, background sync and backups, and the
+        page the navigation shows."""
+        from ..common.bridge import ChangeNotifier
+        from ..search.panel import SearchBox
+        from ..sync.background import BackgroundSync
+
+        self.services = services
+        self.notifier = ChangeNotifier(services, self)
         # One search over minutes, resolutions and members, at the right end of the menu bar (Ctrl+Shift+F).
         self.search_box = SearchBox(services, self)
         self.menuBar().setCornerWidget(self.search_box)
@@ -83,6 +97,10 @@ class MainWindow(QMainWindow):
         self.backup_timer = QTimer(self)
         self.backup_timer.timeout.connect(self._auto_backup)
         self.backup_timer.start(AUTO_BACKUP_CHECK_MS)
+        for action in (self.backup_action, self.undo_action):
+            action.setEnabled(True)
+        self._update_undo()
+        self._show_row(self.nav.currentRow())
 
     def show_page(self, class_name: str) -> QWidget:
         page = self.pages[class_name]
@@ -91,6 +109,9 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
+            if self.services is None:  # not attached yet: attach() builds the page chosen
+                self.stack.setCurrentIndex(row)
+                return
             self.pages[PAGES[row][1]]  # build it if this is its first showing
             self.stack.setCurrentIndex(row)
             self.page_scroll.setWidgetResizable(True)  # re-reads the new page's minimum size
@@ -140,6 +161,11 @@ class MainWindow(QMainWindow):
         self._update_undo()
 
     def _update_undo(self) -> None:
+        if self.services is None:
+            self.undo_action.setEnabled(False)
+            self.backup_action.setEnabled(False)
+            self.undo_action.setText(self.tr("&Undo"))
+            return
         last = self.services.last_undoable()
         self.undo_action.setEnabled(last is not None)
         self.undo_action.setText(self.tr("&Undo: {action}").format(action=last[1]) if last else self.tr("&Undo"))
@@ -173,9 +199,12 @@ class MainWindow(QMainWindow):
         from ... import __version__
 
         QMessageBox.about(self, self.tr("About CellSec"),
-                          self.tr("CellSec {version} — the offline handbook of a Party cell secretary.\nData folder: {folder}").format(version=__version__, folder=self.services.data_dir))
+                          self.tr("CellSec {version} — the offline handbook of a Party cell secretary.\nData folder: {folder}").format(version=__version__, folder=self.services.data_dir if self.services else ""))
 
     def closeEvent(self, event) -> None:
+        if self.services is None:
+            super().closeEvent(event)
+            return
         try:
             self.services.backups.auto_backup()
         except ServiceError:

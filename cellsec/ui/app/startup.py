@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -88,7 +88,7 @@ def _open_services(app: QApplication, data_dir: Path, texts: Startup) -> Service
 def _offer_restore(data_dir: Path, texts: Startup, exc: StoreError) -> Services | None:
     """The data file is there but unusable: say what was found and offer the newest backup that checks out
     (a damaged newer one is named and skipped). The unusable file is never written over."""
-    from ...services.backups import restore_unopened, usable_backups_in
+    from ...services.backups import usable_backups_in
     from ...services.facade import Services
 
     usable, damaged = usable_backups_in(data_dir)
@@ -133,6 +133,37 @@ def _lock_data_dir(data_dir: Path, key: str, texts: Startup) -> QLockFile | None
     return None
 
 
+def restore_unopened(*args, **kwargs):
+    """services.backups.restore_unopened, loaded when a restore is asked for (not on every start)."""
+    from ...services.backups import restore_unopened as restore
+
+    return restore(*args, **kwargs)
+
+
+class _AttachAfterFirstPaint(QObject):
+    """Runs `attach` once, as soon as anything of the window has painted (or after FALLBACK_MS, e.g. a
+    window that starts minimised), so the store is opened while the user already sees the window."""
+
+    FALLBACK_MS = 1000
+
+    def __init__(self, app: QApplication, attach) -> None:
+        super().__init__(app)
+        self.app, self.attach = app, attach
+        app.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        if self.attach is not None:
+            self.app.removeEventFilter(self)
+            attach, self.attach = self.attach, None
+            attach()
+
+
 def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup) -> None:
     services = _open_services(app, data_dir, texts)  # a file damaged since the check is said here
     if services is None:
@@ -145,7 +176,6 @@ def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup) 
 def start(app: QApplication, data_dir: Path):
     """Returns the shown main window, or None when start-up must stop (message already shown)."""
     from .main_window import MainWindow
-    from .setup_wizard import SetupWizard
 
     app.setApplicationName("CellSec")
     app.setApplicationDisplayName("Sổ tay Bí thư chi bộ")
@@ -166,9 +196,8 @@ def start(app: QApplication, data_dir: Path):
         window = MainWindow(None)
         window.lock = lock  # released when the process exits
         window.server = _listen_for_second_instance(app, key, window)
+        _AttachAfterFirstPaint(app, lambda: _attach_services(app, window, data_dir, texts))
         window.show()
-        window.repaint()
-        QTimer.singleShot(0, window, lambda: _attach_services(app, window, data_dir, texts))
         return window
     services = _open_services(app, data_dir, texts)
     if services is None:
@@ -177,6 +206,8 @@ def start(app: QApplication, data_dir: Path):
     install_language(app, services.ctx.get_setting("language", "vi"))
     install_screen_fit(app, data_dir)  # every window opens on the screen, where the user left it
     if not services.cell.is_set_up():
+        from .setup_wizard import SetupWizard
+
         wizard = SetupWizard(services)
         if not wizard.exec():
             services.close()

@@ -157,3 +157,46 @@ def test_a_full_disk_at_start_says_the_disk_is_full(qapp, data_dir, monkeypatch)
     monkeypatch.setattr(startup.QMessageBox, "critical", staticmethod(lambda *a: shown.append(a[2])))
     assert startup.start(qapp, data_dir) is None
     assert len(shown) == 1 and "ổ đĩa đã đầy" in shown[0] and "đang mở" not in shown[0]
+
+
+FIRST_PAINT_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from cellsec.ui.app.startup import start
+app = QApplication(sys.argv)
+seen = []
+class Probe(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            w = app.activeWindow() or window_box[0]
+            seen.append(("sqlalchemy" in sys.modules, w.nav.count(), w.nav.item(1).text(), w.isVisible()))
+        return False
+window_box = [None]
+probe = Probe(); app.installEventFilter(probe)
+window_box[0] = w = start(app, Path(sys.argv[1]))
+def done():
+    overview = w.pages.built.get("OverviewPage")
+    if overview is None or overview._refreshed_on is None:  # not yet opened and filled
+        QTimer.singleShot(20, done); return
+    print(seen[0], w.stack.currentWidget() is overview, overview.tiles["total"].number.text())
+    app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+
+def test_the_real_window_paints_before_the_store_is_opened_then_fills(demo_template, data_dir):
+    import subprocess
+    import sys
+
+    from tests.conftest import copy_demo
+
+    copy_demo(demo_template, data_dir)
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE, str(data_dir)], capture_output=True, text=True,
+                         check=True, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    first_paint, overview_shown, total = out.stdout.strip().splitlines()[-1].rsplit(" ", 2)
+    # At the first paint: the navigation of the real window is there, and no database code is loaded yet.
+    assert first_paint == "(False, 8, 'Đảng viên', True)"
+    assert overview_shown == "True" and int(total) > 0  # then the overview shows the cell's figures
