@@ -228,6 +228,12 @@ def local_clock(instant: dt.datetime) -> str:
     return instant.astimezone(VIETNAM_TIME).strftime("%H:%M:%S")
 
 
+def vietnam_time_of_local(moment: dt.datetime) -> str:
+    """'05/02/2026 14:32' in Vietnam time for a moment stamped by the laptop's own clock (a backup's name):
+    a naive time is the laptop's local time, whatever zone the laptop is set to."""
+    return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
+
+
 def set_read_only(root: QWidget, read_only: bool) -> None:
     """Lock every editing widget under `root` (approved minutes are immutable). Text stays selectable
     and copyable; buttons that change something carry the property "edits" and are disabled."""

@@ -401,7 +401,7 @@ class MeetingEditor(DocumentEditor):
         self.record = record
         self.banner.hide()
         self.keeper.label.setStyleSheet(MUTED)
-        self.keeper.label.setText(self.tr("Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.keeper.label.setText(self.tr("Saved at {time}").format(time=local_clock(dt.datetime.now(dt.timezone.utc))))
         self.saved.emit(record)
 
     def discard_autosave(self) -> None:

@@ -37,7 +37,7 @@ from ...services.errors import ServiceError, StoreError, ValidationFailed
 from ..app.i18n import install_language
 from ..app.setup_wizard import abbreviation_ok
 from ..common.page import Page
-from ..common.widgets import DateEdit, FieldMessage, with_message
+from ..common.widgets import DateEdit, FieldMessage, vietnam_time_of_local, with_message
 from ..common.workers import error_text, run_in_background
 from .sealed import SealedBackups
 
@@ -488,7 +488,7 @@ class SettingsPage(Page):
                 size = backup.path.stat().st_size
             except OSError:
                 size = 0
-            cells = (backup.taken_at.strftime("%d/%m/%Y %H:%M"), self.tr("{size} KB").format(size=max(1, size // 1024)),
+            cells = (vietnam_time_of_local(backup.taken_at), self.tr("{size} KB").format(size=max(1, size // 1024)),
                      backup.path.name)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -530,7 +530,7 @@ class SettingsPage(Page):
             self, self.tr("Restore a backup"),
             self.tr("Go back to the data as it was at {time}?\n\nThe current data is backed up first and is not "
                     "deleted, so this can itself be undone by restoring that backup.").format(
-                time=backup.taken_at.strftime("%d/%m/%Y %H:%M")),
+                time=vietnam_time_of_local(backup.taken_at)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -543,7 +543,7 @@ class SettingsPage(Page):
         QMessageBox.information(
             self, self.tr("Restore a backup"),
             self.tr("The data is back as it was at {time}. The data from before the restore was saved as {name}.")
-            .format(time=backup.taken_at.strftime("%d/%m/%Y %H:%M"), name=Path(safety).name))
+            .format(time=vietnam_time_of_local(backup.taken_at), name=Path(safety).name))
 
     # ---- language and folders --------------------------------------------------------------------------
     def change_language(self) -> None:

@@ -321,3 +321,23 @@ def test_keyboard_only_speech_tab_goes_from_speaker_to_text_and_space_types(qtbo
     qtbot.keyClick(content.title, Qt.Key.Key_Return)  # Enter in a field presses no button either
     assert content.items.count() == items and editor.isVisible() and len(content.cards) == 1
     editor.keeper.stop()
+
+
+def test_saved_at_is_vietnam_time_on_a_laptop_in_another_zone(qtbot, services, people, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        record = services.meetings.create("thuong_ky", D(2025, 9, 25))
+        editor = MeetingEditor(services, record.id)
+        qtbot.addWidget(editor)
+        before = dt.datetime.now(dt.timezone(dt.timedelta(hours=7)))
+        assert editor.save()
+        after = dt.datetime.now(dt.timezone(dt.timedelta(hours=7)))
+        shown = editor.keeper.label.text()
+        assert any(t.strftime("%H:%M") in shown for t in (before, after)), shown
+        editor.keeper.stop()
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from cellsec.ui.common.bridge import ChangeNotifier
 from cellsec.ui.app.main_window import MainWindow
@@ -127,3 +127,24 @@ def test_its_own_save_reloads_once_and_a_change_from_elsewhere_waits_until_shown
     assert loads == [1]
     page.show()
     assert loads == [1, 1] and page.cell_edits["deputy_name"].text() == "Hồ Thị Lan"
+
+
+def test_backup_times_are_vietnam_time_whatever_the_laptops_zone(qtbot, services, boxes, monkeypatch):
+    """A laptop set to Paris time (UTC+1 in winter): a backup taken at 10:00 there is listed at 16:00."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    try:
+        services.backups.backup_now(now=dt.datetime(2026, 12, 3, 10, 0))
+        page = _page(qtbot, services)
+        page.tabs.setCurrentIndex(2)
+        page.load_backups()
+        assert page.backups.item(0, 0).text() == "03/12/2026 16:00"
+        page.backups.selectRow(0)
+        boxes.answer = QMessageBox.StandardButton.No
+        qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+        assert "03/12/2026 16:00" in boxes.texts("question")[0]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
