@@ -8,8 +8,20 @@
         <translation>Đổi tình trạng sinh hoạt: {name}</translation>
     </message>
     <message>
+        <source>Now:</source>
+        <translation>Hiện nay:</translation>
+    </message>
+    <message>
         <source>New status:</source>
         <translation>Tình trạng mới:</translation>
+    </message>
+    <message>
+        <source>{status} since {date}</source>
+        <translation>{status} từ {date}</translation>
+    </message>
+    <message>
+        <source>Choose the new status…</source>
+        <translation>Chọn tình trạng mới…</translation>
     </message>
     <message>
         <source>Active again from:</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dates import format_date
 from ...domain.members import ACTIVITY_LABELS, ACTIVITY_STATUSES, check_status_change
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.members.service import StatusChange
@@ -72,6 +73,10 @@ class StatusDialog(QDialog):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.current = QLabel()
+        self.current.setObjectName("current_status")
+        self.current.setWordWrap(True)
+        self.form.addRow(self.tr("Now:"), self.current)
         self.form.addRow(self.tr("New status:"), self.status)
         self.form.addRow("", self.explain)
         self.edits: dict[str, QWidget] = {
@@ -93,9 +98,18 @@ class StatusDialog(QDialog):
             signal.connect(lambda *_a, k=key: self._touch(k))
 
     def _start_from_current_status(self) -> None:
-        """The member's current status with its details, so a correction is a small edit."""
-        index = self.status.findData(self.record.activity_status)
-        self.status.setCurrentIndex(max(index, 0))
+        """The current status is said above the list, and nothing is chosen: saving what was preselected
+        would record a change that did not happen. Choosing the current status again brings its details back,
+        so a correction is a small edit."""
+        now = ACTIVITY_LABELS[self.record.activity_status].format() \
+            if self.record.activity_status in ACTIVITY_LABELS else self.record.activity_status
+        since = self.record.status_from
+        self.current.setText(self.tr("{status} since {date}").format(status=now, date=format_date(since))
+                             if since else now)
+        self.status.setPlaceholderText(self.tr("Choose the new status…"))
+        self.status.setCurrentIndex(-1)
+
+    def _fill_current_details(self) -> None:
         self.edits["status_from"].set_value(self.record.status_from)
         self.edits["status_to"].set_value(self.record.status_to)
         self.edits["org"].setText(self.record.status_org)
@@ -138,6 +152,15 @@ class StatusDialog(QDialog):
 
     def _status_changed(self) -> None:
         status = self.current_status()
+        if status is None:  # nothing chosen yet: no fields, nothing to save
+            for key in FIELDS:
+                self.form.setRowVisible(self.labels[key], False)
+            self.explain.setText("")
+            self.summary.hide()
+            self.save_button.setEnabled(False)
+            return
+        if status == self.record.activity_status and not self.touched:
+            self._fill_current_details()
         shown = self._labels_for(status)
         for key in FIELDS:
             visible = key in shown
@@ -194,6 +217,8 @@ class StatusDialog(QDialog):
         self.save_button.setEnabled(not errors)
 
     def save(self) -> None:
+        if self.current_status() is None:
+            return
         self.touched.update(FIELDS)
         self.validate()
         if self.errors:

@@ -22,7 +22,10 @@ def test_fields_per_status_and_saving_a_transfer(qtbot, services):
     dialog = StatusDialog(services, record.id)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.status.currentText() == "Đang sinh hoạt"
+    # Nothing preselected: the current status is said above the list, and there is nothing to save yet.
+    assert dialog.status.currentIndex() == -1 and dialog.status.currentData() is None
+    assert dialog.current.text() == "Đang sinh hoạt"
+    assert not dialog.save_button.isEnabled() and _shown(dialog) == set()
     statuses = {dialog.status.itemData(i): i for i in range(dialog.status.count())}
 
     dialog.status.setCurrentIndex(statuses["exempt"])
@@ -73,3 +76,18 @@ def test_no_message_before_the_user_has_typed(qtbot, services):
     assert all(not m.isVisible() for m in dialog.messages.values())
     assert not dialog.save_button.isEnabled()
     assert dialog.summary.text() == "Còn phải điền: Miễn sinh hoạt từ ngày, Lý do."
+
+
+def test_choosing_the_current_status_again_brings_its_details_back(qtbot, services):
+    from cellsec.services.members.service import StatusChange
+
+    record = services.members.add(MemberInput(full_name="Lê Thị Mai", gender="nu", date_of_birth=dt.date(1950, 1, 1),
+                                              admitted_on=dt.date(1975, 1, 1)))
+    services.members.change_status(record.id, StatusChange("exempt", dt.date(2025, 3, 1), None, "Tuổi cao"))
+    dialog = StatusDialog(services, record.id)
+    qtbot.addWidget(dialog)
+    assert dialog.current.text() == "Miễn sinh hoạt từ 01/03/2025"
+    assert dialog.status.currentData() is None and dialog.edits["reason"].toPlainText() == ""
+    dialog.status.setCurrentIndex(dialog.status.findData("exempt"))  # a correction is a small edit
+    assert dialog.edits["reason"].toPlainText() == "Tuổi cao"
+    assert dialog.edits["status_from"].value() == dt.date(2025, 3, 1)
