@@ -30,7 +30,7 @@ def test_an_older_schema_or_a_foreign_file_is_not_read_quickly(services, data_di
         assert reader.cell_id == services.ctx.cell_id
     services.close()
     with sqlite3.connect(data_dir / DB_NAME) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0001_registry' WHERE version_num = '0002_meetings'")
+        conn.execute("UPDATE alembic_version SET version_num = '0001_registry' WHERE version_num = '0003_reviews'")
     conn.close()
     with pytest.raises(NotQuick):
         QuickReader(data_dir)

@@ -14,8 +14,10 @@ class FinalisedDocument(Synced, Base):
     """One finalised version of a document (approved minutes, an issued resolution, a submitted review).
 
     `hash` is SHA-256 over the canonical JSON of (kind, entity_id, version, finalised_at, content,
-    prev_hash); `prev_hash` is the hash of the cell's previous record (`seq` - 1): one chain per cell,
-    shared by every kind (cellsec.domain.hashchain, cellsec.services.finalise).
+    prev_hash); `prev_hash` is the hash of the previous record (`seq` - 1) of the same device: one chain per
+    laptop of the cell, shared by every kind (cellsec.domain.hashchain, cellsec.services.finalise). Two
+    laptops finalising while offline append to their own chains, so their records never compete for one
+    position; the records of the cell's other laptops arrive by sync with their own chains.
     """
 
     __tablename__ = "finalised_documents"
@@ -27,8 +29,9 @@ class FinalisedDocument(Synced, Base):
     hash: Mapped[str] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))
     finalised_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    device_id: Mapped[str] = mapped_column(String(36), default="")  # the laptop whose chain holds it
 
     __table_args__ = (
-        Index("uq_finalised_documents_seq", "cell_id", "seq", unique=True),
+        Index("uq_finalised_documents_seq", "cell_id", "device_id", "seq", unique=True),
         Index("ix_finalised_documents_entity", "kind", "entity_id"),
     )
