@@ -48,8 +48,8 @@ def write_file(path: Path, count: int) -> None:
         return
     from openpyxl import Workbook
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Danh sách")
+    wb = Workbook()  # (not write-only: like Excel, it records the used range the reader starts from)
+    ws = wb.active
     ws.append(HEADER)
     for r in rows(count):
         ws.append(r)

@@ -234,7 +234,7 @@ def _open_xlsx(path: Path, stamp: tuple[int, int]) -> TableSource:
             candidate = TableSource(path, "xlsx", sheet=index, stamp=stamp)
             candidate.merged = _merged_ranges(path, wb.worksheets[index])
             head = []
-            for row in candidate.rows():
+            for row in _sheet_rows(candidate, wb.worksheets[index]):  # the open workbook: no second load
                 head.append(row)
                 if len(head) >= 20:
                     break
@@ -284,7 +284,13 @@ def _merged_ranges(path: Path, ws) -> list[tuple[int, int, int, int]]:
 def _xlsx_rows(source: TableSource) -> Iterator[RawRow]:
     wb = _load(source.path)
     try:
-        ws = wb.worksheets[source.sheet]
+        yield from _sheet_rows(source, wb.worksheets[source.sheet])
+    finally:
+        wb.close()
+
+
+def _sheet_rows(source: TableSource, ws) -> Iterator[RawRow]:
+    try:
         # Some exporters write a wrong used-range; reading without it sees every row.
         ws.reset_dimensions()
         pending = list(source.merged)  # ranges not reached yet, in row order
@@ -308,8 +314,6 @@ def _xlsx_rows(source: TableSource) -> Iterator[RawRow]:
         raise
     except Exception as exc:
         raise ServiceError(CORRUPT_XLSX, name=source.path.name) from exc
-    finally:
-        wb.close()
 
 
 def _fill_merged(cells: list[Any], number: int, active: list[tuple[int, int, int, int, Any]]) -> list[Any]:
