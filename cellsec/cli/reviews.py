@@ -76,6 +76,7 @@ def register_print(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("review-collective", help="báo cáo kiểm điểm tập thể chi bộ của một năm (PDF)")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF")
+    p.add_argument("--number", type=int, default=None, help="số báo cáo (Số 03-BC/…); không có thì để trống")
     p.set_defaults(func=cmd_print_collective)
 
 
@@ -205,7 +206,7 @@ def cmd_print_summary(args, svc) -> int:
 def cmd_print_collective(args, svc) -> int:
     from ..reports.reviews import write_collective
 
-    print(WRITTEN.format(path=write_collective(svc, args.year, args.output)))
+    print(WRITTEN.format(path=write_collective(svc, args.year, args.output, args.number)))
     return 0
 
 

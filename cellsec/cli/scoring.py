@@ -57,6 +57,7 @@ def register_print(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scores", help="báo cáo kết quả chấm điểm sinh hoạt và đánh giá 5 tốt (PDF, có biểu đồ)")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF")
+    p.add_argument("--number", type=int, default=None, help="số báo cáo (Số 04-BC/…); không có thì để trống")
     p.set_defaults(func=cmd_print_scores)
 
 
@@ -180,7 +181,7 @@ def cmd_rubric_activate(args, svc) -> int:
 def cmd_print_scores(args, svc) -> int:
     from ..reports.scores import write_scores
 
-    print(write_scores(svc, args.year, args.output.with_suffix(".pdf")))
+    print(write_scores(svc, args.year, args.output.with_suffix(".pdf"), seq=args.number))
     return 0
 
 

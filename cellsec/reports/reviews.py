@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import date_line, format_date
+from ..domain.documents import TYPE_REPORT, document_number
 from ..domain.review_rules import LEVEL_SHORT, LEVELS, RuleSet, level_name_vi
 from ..domain.reviews import classification_part_number, format_score, numbered_sections
 from .engine.document import (
@@ -241,12 +242,12 @@ def summary_document(cell: Any, summary: YearSummary, on: dt.date, layout: Layou
 
 
 def collective_document(cell: Any, record: CollectiveRecord, rules: RuleSet, layout: LayoutSettings | None = None,
-                        on: dt.date | None = None) -> PartyDocument:
+                        on: dt.date | None = None, seq: int | None = None) -> PartyDocument:
     layout = layout or default_layout()
     form = rules.collective_form
     on = on or _vn_date(record.submitted_at)
     header = Header(upper_committee=cell.upper_committee, issuer=cell.name,
-                    number=f"Số      -BC/{cell.abbreviation or 'CB'}",
+                    number=document_number(seq, TYPE_REPORT, cell.abbreviation or "CB"),
                     place_date=_place_date(cell.place_name, on, layout))
     blocks: list = [
         *_section_blocks(form, record.sections),
@@ -306,12 +307,12 @@ def write_summary(svc: Services, year: int, path: Path) -> Path:
     return render(summary_document(svc.cell.get(on), summary, on, layout), Path(path), layout)
 
 
-def write_collective(svc: Services, year: int, path: Path) -> Path:
+def write_collective(svc: Services, year: int, path: Path, seq: int | None = None) -> Path:
     record = svc.reviews.collective(year)
     on = _vn_date(record.submitted_at)
     layout = svc.layout.get()
     cell = svc.cell.get(on or dt.date(year, 12, 31))
-    return render(collective_document(cell, record, svc.reviews.rules_for_year(year), layout, on), Path(path),
+    return render(collective_document(cell, record, svc.reviews.rules_for_year(year), layout, on, seq), Path(path),
                   layout)
 
 

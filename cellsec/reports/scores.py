@@ -175,11 +175,13 @@ def _decisions_sentence(members) -> str | None:
     return "; ".join(parts) + "." if parts else None
 
 
-def scores_document(cell: Any, report: ScoresReport, on: dt.date, layout: LayoutSettings | None = None) -> PartyDocument:
+def scores_document(cell: Any, report: ScoresReport, on: dt.date, layout: LayoutSettings | None = None,
+                    seq: int | None = None) -> PartyDocument:
+    """The year's scores report; `seq` is the number the secretary gave it (None: left to write by hand)."""
     layout = layout or default_layout()
     blocks = [*_meetings_blocks(report, layout), *_attendance_blocks(report, layout), *_cell_blocks(report, layout),
               *_members_blocks(report)]
-    return PartyDocument(header=cell_header(cell, on, document_number(None, TYPE_REPORT, cell.abbreviation), layout),
+    return PartyDocument(header=cell_header(cell, on, document_number(seq, TYPE_REPORT, cell.abbreviation), layout),
                          title=TITLE, subtitle=f"Năm {report.year}", blocks=blocks,
                          signatures=Signatures.for_cell(cell.secretary_name),
                          recipients=[f"{cell.upper_committee} (để báo cáo);", "Lưu chi bộ."])
@@ -190,12 +192,12 @@ def report_day(year: int, today: dt.date | None = None) -> dt.date:
     return min(today, dt.date(year, 12, 31)) if year >= today.year else dt.date(year, 12, 31)
 
 
-def write_scores(svc: Services, year: int, path: Path, today: dt.date | None = None) -> Path:
-    """The yearly scores report as PDF (or DOCX by suffix)."""
+def write_scores(svc: Services, year: int, path: Path, today: dt.date | None = None, seq: int | None = None) -> Path:
+    """The yearly scores report as PDF (or DOCX by suffix), dated by the year's end once the year is over."""
     on = report_day(year, today)
     layout = svc.layout.get()
     report = svc.scoring.report(year, today)
-    return render(scores_document(svc.cell.get(on), report, on, layout), Path(path), layout)
+    return render(scores_document(svc.cell.get(on), report, on, layout, seq), Path(path), layout)
 
 
 def write_scores_xlsx(svc: Services, year: int, path: Path, today: dt.date | None = None) -> Path:

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>NumberDialog</name>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Number of the document</source>
+        <translation>Số của văn bản</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Ngày văn bản</translation>
+    </message>
+    <message>
+        <source>Enter the date.</source>
+        <translation>Hãy nhập ngày.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <source>Page</source>

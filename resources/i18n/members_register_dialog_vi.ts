@@ -8,24 +8,8 @@
         <translation>In danh sách đảng viên</translation>
     </message>
     <message>
-        <source>Preview</source>
-        <translation>Xem trước</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
         <source>Members as of</source>
         <translation>Danh sách tính đến ngày</translation>
-    </message>
-    <message>
-        <source>Document number</source>
-        <translation>Số văn bản</translation>
-    </message>
-    <message>
-        <source>Enter the date the list is as of.</source>
-        <translation>Hãy nhập ngày tính danh sách.</translation>
     </message>
 </context>
 </TS>

@@ -112,6 +112,10 @@ Sau khi gửi, báo cáo bị khóa: chỉ sửa được bằng bản đính ch
         <translation>Ghi mức &quot;{level}&quot; cho chi bộ theo quyết định của cấp ủy cấp trên?</translation>
     </message>
     <message>
+        <source>Number of the collective review report</source>
+        <translation>Số báo cáo kiểm điểm tập thể</translation>
+    </message>
+    <message>
         <source>Collective review {year}</source>
         <translation>Kiểm điểm tập thể năm {year}</translation>
     </message>

@@ -135,6 +135,10 @@
         <translation>Năm {year} — {cell}; đảng viên đã đánh giá: {done}/{total}.</translation>
     </message>
     <message>
+        <source>Number of the scores report</source>
+        <translation>Số báo cáo kết quả chấm điểm</translation>
+    </message>
+    <message>
         <source>Scores report {year}</source>
         <translation>Báo cáo chấm điểm năm {year}</translation>
     </message>

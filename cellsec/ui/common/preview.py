@@ -10,6 +10,7 @@ folder) and removed when the preview closes. No external PDF viewer is needed.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import uuid
 from collections.abc import Callable
@@ -22,7 +23,9 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .widgets import DateEdit
 from .workers import error_text, run_in_background
 
 PREVIEW_DIR = "preview"
@@ -419,3 +423,61 @@ def preview_on(owner: QWidget, services, job: PrintJob) -> PreviewDialog:
     owner.last_preview = dialog
     owner.last_task = dialog.last_task
     return dialog
+
+
+class NumberDialog(QDialog):
+    """Asked before a report or register is previewed: its number (so it never prints "Số      -BC"), the
+    next after the last one given for this kind proposed, and with `day` also the date it is "as of"."""
+
+    def __init__(self, services, kind: str, day: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._key = f"last_number_{kind}"
+        self.date = DateEdit()
+        self.date.setObjectName("as_of")
+        self.date.set_value(day)
+        self._dated = day is not None
+        self.number = QSpinBox()
+        self.number.setObjectName("number")
+        self.number.setRange(1, 999)
+        last = services.ctx.get_setting(self._key, "") or ""
+        self.number.setValue(int(last) + 1 if last.isdigit() else 1)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        if day is not None:
+            form.addRow(self.date_label(), self.date)
+        form.addRow(self.tr("Document number"), self.number)
+        form.addRow(self.message)
+        form.addRow(buttons)
+        self.setWindowTitle(self.tr("Number of the document"))
+
+    def date_label(self) -> str:
+        return self.tr("Dated")
+
+    def accept(self) -> None:
+        if self._dated:
+            error = self.date.error()
+            if error or self.date.value() is None:
+                self.message.setText(error or self.tr("Enter the date."))
+                return
+        self.services.ctx.set_setting(self._key, str(self.number.value()))
+        super().accept()
+
+    @property
+    def as_of(self) -> dt.date | None:
+        return self.date.value() if self._dated else None
+
+
+def ask_number(parent: QWidget, services, kind: str, title: str) -> int | None:
+    """The number the secretary gives a report before it is previewed (None: cancelled)."""
+    dialog = NumberDialog(services, kind, None, parent)
+    dialog.setWindowTitle(title)
+    parent.number_dialog = dialog  # tests answer it
+    return dialog.number.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

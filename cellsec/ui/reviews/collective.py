@@ -25,7 +25,7 @@ from ...domain.review_rules import SCOPE_COLLECTIVE
 from ...services.reviews.records import CollectiveInput, CollectiveRecord
 from .document import ReviewDocument, save_on_button, vn_time
 from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_name
-from ..common.preview import PrintJob, preview_on
+from ..common.preview import PrintJob, ask_number, preview_on
 from ..common.widgets import muted_label, scrolled
 
 
@@ -251,11 +251,14 @@ class CollectiveEditor(ReviewDocument):
         if self.is_dirty() and not self.record.locked and not self.save():
             return
         services, year = self.services, self.year
+        seq = ask_number(self, services, "collective_report", self.tr("Number of the collective review report"))
+        if seq is None:
+            return
 
         def write(path):
             from ...reports.reviews import write_collective
 
-            return write_collective(services, year, path)
+            return write_collective(services, year, path, seq)
 
         preview_on(self, services, PrintJob(self.tr("Collective review {year}").format(year=year),
-                                            f"kiem-diem-tap-the-{year}", write))
+                                            f"kiem-diem-tap-the-{year}-so-{seq:02d}", write))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...services.errors import ServiceError
 from ...services.scoring.records import AssessmentRow, MeetingScoreRow
 from ..overview.attention import AttentionView
-from ..common.preview import PrintJob, preview_on
+from ..common.preview import PrintJob, ask_number, preview_on
 from ..common.charts import BARS, HBARS, LINE, ChartPoint, ChartWidget, month_labels
 from ..common.workers import run_in_background
 from ..common.page import Page
@@ -421,14 +421,17 @@ class ScoringPage(Page):
 
     def print_report(self) -> None:
         year, services, today = self.year.value(), self.services, self.today
+        seq = ask_number(self, services, "scores_report", self.tr("Number of the scores report"))
+        if seq is None:
+            return
 
         def write(path):
             from ...reports.scores import write_scores
 
-            return write_scores(services, year, path, today)
+            return write_scores(services, year, path, today, seq)
 
         preview_on(self, services, PrintJob(self.tr("Scores report {year}").format(year=year),
-                                            f"bao-cao-cham-diem-{year}", write))
+                                            f"bao-cao-cham-diem-{year}-so-{seq:02d}", write))
 
     def export_xlsx(self) -> None:
         year, services, today = self.year.value(), self.services, self.today

@@ -78,10 +78,19 @@ def test_collective_review_is_written_submitted_decided_and_printed(qtbot, servi
     record = services.reviews.collective(YEAR)
     assert record.status == "decided" and record.decision_no == "115-QĐ/ĐU"
 
-    editor.print_button.click()  # the preview of the real PDF opens
+    from cellsec.ui.common.preview import NumberDialog
+
+    def give_number(dialog):
+        dialog.number.setValue(3)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NumberDialog, "exec", give_number)
+    editor.print_button.click()  # asked for the report's number, then the preview of the real PDF opens
     with qtbot.waitSignal(editor.last_task.finished, timeout=30000):
         pass
     qtbot.addWidget(editor.last_preview)
-    assert editor.last_preview.job.stem == f"kiem-diem-tap-the-{YEAR}"
+    assert editor.last_preview.job.stem == f"kiem-diem-tap-the-{YEAR}-so-03"
     text = " ".join(p.extract_text() for p in PdfReader(editor.last_preview.pdf_path).pages)
+    assert "Số 03-BC/" in text
     assert "KIỂM ĐIỂM TẬP THỂ" in text.upper() and "Lãnh đạo xóm hoàn thành 12/12 chỉ tiêu." in text

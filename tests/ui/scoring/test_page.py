@@ -229,6 +229,14 @@ def test_print_and_export_in_the_background(qtbot, cell, boxes, monkeypatch, tmp
     boxes.answer = boxes.answer.No  # do not open the file in a viewer
     target = tmp_path / "bao-cao"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    from cellsec.ui.common.preview import NumberDialog
+
+    def give_number(dialog):  # the secretary numbers the report 04
+        dialog.number.setValue(4)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NumberDialog, "exec", give_number)
     page.print_action.trigger()  # the preview renders the real PDF on a worker thread
     assert page.last_preview.status.text() == "Đang chuẩn bị văn bản…"
     with qtbot.waitSignal(page.last_task.finished, timeout=30000):
@@ -236,6 +244,7 @@ def test_print_and_export_in_the_background(qtbot, cell, boxes, monkeypatch, tmp
     qtbot.addWidget(page.last_preview)
     text = PdfReader(str(page.last_preview.pdf_path)).pages[0].extract_text()
     assert "KẾT QUẢ CHẤM ĐIỂM CHẤT LƯỢNG SINH HOẠT" in text and "Năm 2026" in text
+    assert "Số 04-BC/CB" in text and "Số -BC" not in " ".join(text.split())  # never a blank number
 
     page.export_action.trigger()
     with qtbot.waitSignal(page.last_task.finished, timeout=30000):
