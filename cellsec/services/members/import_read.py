@@ -175,6 +175,7 @@ def _csv_rows(source: TableSource) -> Iterator[RawRow]:
     with source.path.open("rb") as raw:
         text = _text_stream(source, raw)
         reader = csv.reader(text, delimiter=source.delimiter, strict=True)
+        legacy = source.encoding in ("cp1258", "tcvn3")  # (their capitals and NFC fixed cell by cell)
         number = 0
         while True:
             first_line = reader.line_num + 1
@@ -189,6 +190,8 @@ def _csv_rows(source: TableSource) -> Iterator[RawRow]:
             except UnicodeDecodeError:
                 raise ServiceError(NOT_UTF8, name=source.path.name, line=first_line) from None
             number += 1  # a quoted cell may span lines; a spreadsheet still shows each record as one row
+            if legacy:
+                cells = [vn_encodings.fix_text(c, source.encoding) for c in cells]
             problem = ""
             if reader.line_num > first_line and any("\n" in c and source.delimiter in c for c in cells):
                 problem = SWALLOWED.format(first=first_line, last=reader.line_num)

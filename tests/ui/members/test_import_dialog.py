@@ -208,3 +208,18 @@ def test_sample_file_and_rejected_rows_are_saved_to_fix_and_import_again(qtbot, 
     ws.save(tmp_path / "loi.xlsx")
     fixed = services.importer.preview(tmp_path / "loi.xlsx")
     assert [r.action for r in fixed.rows] == ["add"] and "Lý do chưa nhập được" in fixed.ignored_columns
+
+
+def test_an_old_encoding_is_named_and_the_decoded_names_shown(qtbot, services, monkeypatch, tmp_path):
+    from cellsec.domain import vn_encodings
+
+    path = tmp_path / "cu.csv"
+    # As the ABC keyboard stored it: small tone letters even in a name typed in capitals (.VnTimeH font).
+    path.write_bytes(b"H\xac v\xb5 t\xaan,Ng\xb5y sinh,Gi\xedi t\xddnh,Ng\xb5y v\xb5o \xa7\xb6ng\r\n"
+                     + vn_encodings.encode_tcvn3("Nguyễn Văn Đức,05/03/1980,Nam,10/10/2005\r\n")
+                     + b"TR\xa6\xeaNG TH\xde H\xa6\xeaNG,12/07/1985,N\xf7,19/05/2010\r\n")
+    dialog = _open(qtbot, services, monkeypatch, path)
+    assert "bảng mã cũ TCVN3 (ABC)" in dialog.columns_label.text()
+    model = dialog.table.model()
+    assert [cell(model, r, 2) for r in range(2)] == ["Nguyễn Văn Đức", "Trường Thị Hường"]
+    assert [cell(model, r, 1) for r in range(2)] == ["Thêm", "Thêm"]
