@@ -237,7 +237,8 @@ class ImportDialog(QDialog):
         self._message(error_text(exc), ERROR_COLOR)
         candidates = getattr(exc, "candidates", None)
         if candidates:  # no header recognised: let the user say which column is which
-            number, texts = candidates[0]
+            # The widest of the first rows is the likeliest header (titles above it fill one cell).
+            number, texts = max(candidates, key=lambda c: sum(1 for t in c[1] if t))
             self.mapping.show_columns(number, texts, {}, self._fields())
             self._toggle_mapping(True)
         self.map_button.setEnabled(self._has_columns())
