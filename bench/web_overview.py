@@ -11,6 +11,7 @@ Measured over real HTTP to uvicorn (one worker thread, the page's whole path: se
 - after a sync: one cell's feed seq moves (as a push does), the next request recomputes that cell only.
 
 Run: .venv/bin/python bench/web_overview.py [--cells 1000] [--requests 60] [--database-url URL] [--demo-dir DIR]
+     [--reuse]  (with --database-url: keep the cells a previous run loaded there, skip loading)
 """
 
 from __future__ import annotations
@@ -77,6 +78,16 @@ def load_cells(store, committee_id: str, n: int, demo_cell: str, rows) -> list[s
     return cells
 
 
+def existing_cells(store) -> list[str]:
+    from sqlalchemy import select
+
+    from cellsec.server.store.models import Committee
+
+    with store.transaction() as s:
+        committee = s.scalars(select(Committee.id).where(Committee.name == "Đảng ủy bench")).first()
+        return list(s.scalars(select(Cell.id).where(Cell.committee_id == committee))) if committee else []
+
+
 def serve(store):
     import uvicorn
 
@@ -113,6 +124,7 @@ def main() -> int:
     p.add_argument("--requests", type=int, default=60)
     p.add_argument("--database-url")
     p.add_argument("--demo-dir", type=Path)
+    p.add_argument("--reuse", action="store_true", help="reuse the cells an earlier run loaded (--database-url)")
     args = p.parse_args()
 
     cluster = None
@@ -124,16 +136,20 @@ def main() -> int:
         cluster.start()
         url = cluster.new_database()
     try:
-        demo_cell, ops = demo_change_log(args.demo_dir)
-        rows = latest_snapshots(ops)
         store = open_store(url)
-        with store.transaction() as s:
-            committee = admin.add_committee(s, "Đảng ủy bench").id
-            users.add_user(s, "bench", committee, "officer", PASSWORD)
-        started = time.perf_counter()
-        cells = load_cells(store, committee, args.cells, demo_cell, rows)
-        print(f"data: {args.cells} cells x {len(rows)} records = {args.cells * len(rows):,} entity rows "
-              f"in {time.perf_counter() - started:.1f} s")
+        cells = existing_cells(store) if args.reuse else []
+        if not cells:
+            demo_cell, ops = demo_change_log(args.demo_dir)
+            rows = latest_snapshots(ops)
+            with store.transaction() as s:
+                committee = admin.add_committee(s, "Đảng ủy bench").id
+                users.add_user(s, "bench", committee, "officer", PASSWORD)
+            started = time.perf_counter()
+            cells = load_cells(store, committee, args.cells, demo_cell, rows)
+            print(f"data: {args.cells} cells x {len(rows)} records = {args.cells * len(rows):,} entity rows "
+                  f"in {time.perf_counter() - started:.1f} s")
+        else:
+            print(f"data: reusing {len(cells)} cells")
         with store.engine.connect() as c:
             c.exec_driver_sql("ANALYZE entities")
         base, server = serve(store)

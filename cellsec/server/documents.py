@@ -4,7 +4,8 @@ The shared renderer (cellsec.reports) builds minutes and resolutions from the me
 (MeetingRecord, ResolutionRecord, CellInfo). This adapter builds those same read models from snapshot dicts
 — the exact column values the laptop shipped — with the same domain rules (meeting rule version in force on
 the date, attendance summary), so the PDF the committee downloads is the laptop's print, word for word.
-The layout is the shipped default: a cell's own page-layout preference is a local setting that does not travel.
+The cell's document preferences travel as `cell_preferences` records (page layout, a pinned meeting-rule
+version): `preferences` reads them from the snapshots, and the layout and rules follow them as on the laptop.
 """
 
 from __future__ import annotations
@@ -39,9 +40,36 @@ def _meeting_rule_set() -> RuleSet:
     return load_rule_set("meeting_rules", resources_dir() / "rules")
 
 
-def meeting_rules_on(on: dt.date) -> MeetingRules:
-    """The meeting rule version in force on `on` (a laptop may pin another one locally; that does not travel)."""
-    version = _meeting_rule_set().for_date(on, None)
+RULE_VERSION_KEY = "rules.meeting_rules.version"  # the laptop's key (services/meetings/rulesets.py)
+
+
+def preferences(snapshots: list[Snap]) -> dict[str, str]:
+    """key -> value of the cell's live preference records, the newest winning (as the laptop reads them)."""
+    live = sorted((p for p in snapshots if not p.get("deleted_at")), key=lambda p: p.get("updated_at") or "")
+    return {p["key"]: p.get("value") or "" for p in live if p.get("key")}
+
+
+def layout_of(prefs: dict[str, str]) -> Any:
+    """The cell's page layout over the shipped defaults; a damaged value falls back to the defaults."""
+    from cellsec.reports.engine.document import default_layout
+    from cellsec.services.settings.layout import SETTING_KEY, check_layout
+
+    raw = prefs.get(SETTING_KEY)
+    if not raw:
+        return default_layout()
+    try:
+        from cellsec.domain.layout import LayoutSettings
+
+        data = json.loads(raw)
+        settings = LayoutSettings.from_dict(data if isinstance(data, dict) else {}, base=default_layout())
+    except (ValueError, TypeError):
+        return default_layout()
+    return default_layout() if check_layout(settings) else settings
+
+
+def meeting_rules_on(on: dt.date, pinned: str | None = None) -> MeetingRules:
+    """The meeting rule version in force on `on`, or the version the cell pinned."""
+    version = _meeting_rule_set().for_date(on, pinned or None)
     return MeetingRules.from_values(version.values, version=str(version.version), source=version.source)
 
 
@@ -59,14 +87,15 @@ def cell_info(cell: Snap, committee_names: list[Snap], on: dt.date) -> CellInfo:
 
 
 def meeting_record(meeting: Snap, attendance: list[Snap], amended: Snap | None = None,
-                   superseded_by: str | None = None, has_resolution: bool = False) -> MeetingRecord:
+                   superseded_by: str | None = None, has_resolution: bool = False,
+                   prefs: dict[str, str] | None = None) -> MeetingRecord:
     """The MeetingRecord the laptop's meeting service returns for this meeting (never its autosaved draft)."""
     content = content_from_dict(json.loads(meeting.get("content") or "{}"))
     rows = [AttendanceRow(a["member_id"], a.get("full_name", ""), a.get("party_status", ""), a.get("status", ""),
                           a.get("reason") or "", a.get("list_no")) for a in attendance if not a.get("deleted_at")]
     rows.sort(key=lambda a: (a.list_no is None, a.list_no or 0, a.full_name))
     held_on = _date(meeting.get("held_on"))
-    rule_set = meeting_rules_on(held_on)
+    rule_set = meeting_rules_on(held_on, (prefs or {}).get(RULE_VERSION_KEY))
     entries = [AttendanceEntry(a.member_id, a.full_name, a.party_status, a.status, a.reason, a.list_no) for a in rows]
     summary = rules.summarize_attendance(entries, rule_set)
     return MeetingRecord(
@@ -92,20 +121,18 @@ def resolution_record(snap: Snap) -> ResolutionRecord:
                             amends_id=snap.get("amends_id"))
 
 
-def minutes_document(cell: Snap, committee_names: list[Snap], record: MeetingRecord) -> Any:
-    from cellsec.reports.engine.document import default_layout
+def minutes_document(cell: Snap, committee_names: list[Snap], record: MeetingRecord, layout: Any = None) -> Any:
     from cellsec.reports.minutes import minutes_document as build
 
-    return build(cell_info(cell, committee_names, record.content.held_on), record, default_layout())
+    return build(cell_info(cell, committee_names, record.content.held_on), record, layout or layout_of({}))
 
 
 def resolution_document(cell: Snap, committee_names: list[Snap], record: MeetingRecord,
-                        resolution: ResolutionRecord) -> Any:
-    from cellsec.reports.engine.document import default_layout
+                        resolution: ResolutionRecord, layout: Any = None) -> Any:
     from cellsec.reports.minutes import resolution_document as build
 
     on = resolution.issued_on or record.content.held_on
-    return build(cell_info(cell, committee_names, on), record, resolution, default_layout())
+    return build(cell_info(cell, committee_names, on), record, resolution, layout or layout_of({}))
 
 
 def pdf_bytes(document: Any, layout: Any = None) -> bytes:

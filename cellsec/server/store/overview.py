@@ -31,6 +31,7 @@ from .models import Cell, Entity, utcnow
 from .web_models import CellOverview
 
 CHUNK = 200
+FIGURES_VERSION = 2  # bumped when the figures' shape changes: cached rows of another version are recomputed
 MEMBER_GROUPS = ("chinh_thuc", "du_bi", "exempt", "away")  # official, probationary, exempt, left / temporary
 
 
@@ -80,6 +81,7 @@ def _meetings(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> No
         cell["held"] += n
         cell["regular"] += n if kind in REGULAR_KINDS else 0
         cell["approved"] += n if status == "approved" else 0
+        cell["regular_approved"] += n if kind in REGULAR_KINDS and status == "approved" else 0
 
 
 def _attendance(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
@@ -196,7 +198,8 @@ def _blank() -> dict[str, Any]:
     return {
         "local_name": "", "secretary": "",
         "members": {"total": 0, **{k: 0 for k in MEMBER_GROUPS}},
-        "months": {str(m): {"held": 0, "regular": 0, "approved": 0} for m in range(1, 13)},
+        "version": FIGURES_VERSION,
+        "months": {str(m): {"held": 0, "regular": 0, "approved": 0, "regular_approved": 0} for m in range(1, 13)},
         "attendance": {"present": 0, "expected": 0},
         "reviews": {"total": 0, "by_status": {}, "proposed": {lv: 0 for lv in LEVELS},
                     "decided": {lv: 0 for lv in LEVELS}, "quota": None},
@@ -236,18 +239,23 @@ def _save(s: Session, figures: dict[str, dict], seqs: dict[str, int], year: int)
     s.execute(stmt, rows)
 
 
+def _data(value: Any) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) or value is None else json.loads(value)
+
+
 def overview(s: Session, committee_id: str, year: int) -> list[dict[str, Any]]:
     """One row per cell of the committee: the cell row's own columns and the year's figures (cached)."""
     q = (select(Cell.id, Cell.name, Cell.last_sync, Cell.feed_seq, CellOverview.feed_seq, CellOverview.data)
          .outerjoin(CellOverview, and_(CellOverview.cell_id == Cell.id, CellOverview.year == year))
          .where(Cell.committee_id == committee_id).order_by(Cell.name))
     rows = s.execute(q).all()
-    stale = [r[0] for r in rows if r[4] is None or r[4] != r[3]]
+    cached = {r[0]: _data(r[5]) for r in rows}
+    stale = [r[0] for r in rows if r[4] != r[3] or (cached[r[0]] or {}).get("version") != FIGURES_VERSION]
     fresh = compute(s, stale, year) if stale else {}
     _save(s, fresh, {r[0]: r[3] for r in rows}, year)
     out = []
-    for cell_id, name, last_sync, _seq, _cached_seq, data in rows:
-        figures = fresh.get(cell_id) or (data if isinstance(data, dict) else json.loads(data))
+    for cell_id, name, last_sync, *_rest in rows:
+        figures = fresh.get(cell_id) or cached[cell_id]
         out.append({"id": cell_id, "name": name, "last_sync": last_sync, **figures})
     return out
 

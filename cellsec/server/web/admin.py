@@ -27,7 +27,8 @@ DONE = {"user": "Đã tạo tài khoản.", "disabled": "Đã khóa tài khoản
 
 def qr_svg(text: str) -> Markup:
     """The enrollment code as an inline SVG QR code (no image file, nothing fetched)."""
-    return Markup(segno.make(text, error="m").svg_inline(scale=4, dark="#1f2328", light="#ffffff"))
+    code = segno.make(text, error="m", micro=False)  # a full QR code: phones do not all read Micro QR
+    return Markup(code.svg_inline(scale=6, border=4, dark="#1f2328", light="#ffffff"))
 
 
 def _overview(s: Any, committee_id: str) -> dict[str, Any]:

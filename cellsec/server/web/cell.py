@@ -35,14 +35,18 @@ def _meeting_documents(s: Any, cell_id: str, meeting_id: str) -> dict[str, Any] 
     attendance = cell_view.records(s, cell_id, "meeting_attendance", meeting_id=meeting["id"])
     amended = cell_view.record(s, cell_id, "meetings", meeting["amends_id"]) if meeting.get("amends_id") else None
     resolution = next(iter(cell_view.records(s, cell_id, "resolutions", meeting_id=meeting["id"])), None)
-    record = documents.meeting_record(meeting, attendance, amended, has_resolution=resolution is not None)
+    prefs = documents.preferences(cell_view.records(s, cell_id, "cell_preferences"))
+    record = documents.meeting_record(meeting, attendance, amended, has_resolution=resolution is not None,
+                                      prefs=prefs)
     cell = next(iter(cell_view.records(s, cell_id, "cells")), {})
     names = cell_view.records(s, cell_id, "committee_names")
-    out = {"meeting": meeting, "record": record, "minutes": documents.minutes_document(cell, names, record),
-           "resolution": None, "resolution_snap": resolution,
+    layout = documents.layout_of(prefs)
+    out = {"meeting": meeting, "record": record, "minutes": documents.minutes_document(cell, names, record, layout),
+           "resolution": None, "resolution_snap": resolution, "layout": layout,
            "comments": cell_view.records(s, cell_id, "committee_comments", target_id=meeting["id"])}
     if resolution is not None:
-        out["resolution"] = documents.resolution_document(cell, names, record, documents.resolution_record(resolution))
+        out["resolution"] = documents.resolution_document(cell, names, record, documents.resolution_record(resolution),
+                                                          layout)
     return out
 
 
@@ -94,7 +98,7 @@ def add_routes(app: FastAPI, pages: Pages) -> None:
     @app.get("/cells/{cell_id}/meetings/{meeting_id}/minutes.pdf")
     async def minutes_pdf(request: Request, cell_id: str, meeting_id: str) -> Response:
         _who, docs, _cell = await _documents(request, cell_id, meeting_id)
-        data = await run_in_threadpool(documents.pdf_bytes, docs["minutes"])
+        data = await run_in_threadpool(documents.pdf_bytes, docs["minutes"], docs["layout"])
         name = pdf_name("bien-ban", docs["record"].number, docs["meeting"].get("held_on"))
         return Response(data, media_type="application/pdf",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
@@ -104,7 +108,7 @@ def add_routes(app: FastAPI, pages: Pages) -> None:
         _who, docs, _cell = await _documents(request, cell_id, meeting_id)
         if docs["resolution"] is None:
             raise Refused(404, NO_RESOLUTION.format())
-        data = await run_in_threadpool(documents.pdf_bytes, docs["resolution"])
+        data = await run_in_threadpool(documents.pdf_bytes, docs["resolution"], docs["layout"])
         name = pdf_name("nghi-quyet", docs["resolution_snap"].get("number_text") or "", docs["meeting"].get("held_on"))
         return Response(data, media_type="application/pdf",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -63,8 +63,9 @@ def meetings_view(s: Session, cell_id: str, year: int) -> list[Snap]:
     for c in cell_view.records(s, cell_id, "committee_comments"):
         comments[c.get("target_id")].append(c)
     superseded = {m.get("amends_id") for m in meetings if m.get("amends_id")}
+    prefs = documents.preferences(cell_view.records(s, cell_id, "cell_preferences"))
     for m in meetings:
-        record = documents.meeting_record(m, attendance.get(m["id"], []))
+        record = documents.meeting_record(m, attendance.get(m["id"], []), prefs=prefs)
         m["record"] = record
         m["summary"] = record.summary
         m["attendance_rows"] = record.attendance

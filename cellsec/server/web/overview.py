@@ -26,6 +26,9 @@ SORTS = {
     "five": lambda r: -1 if r["five_good"]["total"] is None else float(r["five_good"]["total"]),
     "dues": lambda r: r["dues"]["paid"],
 }
+PER_PAGE = 100  # rows per page: a committee of 1,000 cells is read in pages, sorted and filtered as a whole
+MONTH_MARKS = {"approved": ("✓", "đã thông qua biên bản"), "held": ("•", "đã họp, biên bản chưa thông qua"),
+               "missing": ("✗", "chưa sinh hoạt"), "future": ("", "chưa đến")}
 FILTERS = {
     "stale": "Lâu chưa đồng bộ",
     "missing": "Thiếu buổi sinh hoạt",
@@ -35,13 +38,13 @@ FILTERS = {
 
 
 def month_states(months: dict[str, dict], year: int, today: dt.date) -> list[dict[str, Any]]:
-    """Per month: approved (minutes approved), held (meeting recorded, minutes not approved), missing (a past
-    month without a regular meeting), future."""
+    """Per month: approved (the regular meeting's minutes approved), held (a meeting recorded, minutes not
+    approved yet), missing (a past month without a meeting), future."""
     out = []
     for m in range(1, 13):
         f = months[str(m)]
         past = (year, m) < (today.year, today.month)
-        if f["regular"] and f["approved"] >= f["held"]:
+        if f["regular_approved"]:
             state = "approved"
         elif f["held"]:
             state = "held"
@@ -49,7 +52,8 @@ def month_states(months: dict[str, dict], year: int, today: dt.date) -> list[dic
             state = "missing"
         else:
             state = "future"
-        out.append({"month": m, "state": state, **f})
+        mark, words = MONTH_MARKS[state]
+        out.append({"month": m, "state": state, "mark": mark or str(m), "title": f"Tháng {m}: {words}", **f})
     return out
 
 
@@ -85,11 +89,16 @@ def overview_rows(pages: Pages, rows: list[dict], year: int, params: dict[str, s
     return rows
 
 
+def page_link(params: dict[str, str], page: int) -> str:
+    return "?" + urlencode({**{k: v for k, v in params.items() if v and k != "page"}, "page": page})
+
+
 def sort_link(params: dict[str, str], column: str) -> str:
     """The header link: sort by `column`, ascending first, the other way on a second click."""
     same = params.get("sort", "name") == column
     direction = "desc" if same and params.get("dir") != "desc" else "asc"
-    return "?" + urlencode({**{k: v for k, v in params.items() if v}, "sort": column, "dir": direction})
+    kept = {k: v for k, v in params.items() if v and k != "page"}
+    return "?" + urlencode({**kept, "sort": column, "dir": direction})
 
 
 def _year(raw: str | None, today: dt.date) -> int:
@@ -102,12 +111,16 @@ def add_routes(app: FastAPI, pages: Pages) -> None:
         who = await pages.user(request)
         today = dt.date.today()
         params = {k: v[:100] for k, v in request.query_params.items()
-                  if k in ("q", "sort", "dir", "year", *FILTERS)}
+                  if k in ("q", "sort", "dir", "year", "page", *FILTERS)}
         year = _year(params.get("year"), today)
         rows = await pages.db(figures.overview, who.committee_id, year)
         total = len(rows)
         shown = overview_rows(pages, rows, year, params)
-        return pages.render(request, "overview.html", who, rows=shown, total=total, year=year, params=params,
+        pages_count = max(1, -(-len(shown) // PER_PAGE))
+        page = min(max(1, int(params["page"]) if params.get("page", "").isdigit() else 1), pages_count)
+        return pages.render(request, "overview.html", who, rows=shown[(page - 1) * PER_PAGE:page * PER_PAGE],
+                            matching=len(shown), page=page, pages_count=pages_count,
+                            page_link=lambda n: page_link(params, n), total=total, year=year, params=params,
                             filters=FILTERS, sort_link=lambda c: sort_link(params, c),
                             sorted_by=params.get("sort", "name"), sort_dir=params.get("dir", "asc"),
                             years=list(range(today.year, today.year - 5, -1)))
