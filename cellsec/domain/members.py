@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from .dates import add_months, full_months_between
+from .member_import import FIELD_MAX, FIELD_TOO_LONG, LIST_NO_MAX, LIST_NO_RANGE
 from .messages import Msg
 from .text import clean_line, fold_key
 
@@ -261,6 +262,12 @@ def check_member(m: MemberFields, today: dt.date,
         errors["list_no"] = BAD_LIST_NO.format()
     if m.phone and not re.fullmatch(r"\+?[\d .()\-]{6,}", m.phone):
         errors["phone"] = BAD_PHONE.format()
+    if m.list_no is not None and m.list_no > LIST_NO_MAX:
+        errors["list_no"] = LIST_NO_RANGE.format(text=m.list_no, limit=LIST_NO_MAX)
+    for name, limit in FIELD_MAX.items():  # pasted junk would break printed layouts (and the register)
+        value = getattr(m, name, "")
+        if isinstance(value, str) and len(value) > limit and name not in errors:
+            errors[name] = FIELD_TOO_LONG.format(length=f"{len(value):,}".replace(",", "."), limit=limit)
     problem = cccd_error(m.cccd)
     if problem:
         errors["cccd"] = problem.format()

@@ -35,3 +35,14 @@ def test_cccd_contradicting_the_row_says_why():
     assert "thứ 4 là 0 (Nam, sinh thế kỷ 1900)" in rules.cccd_contradiction("040087019929", born, "nu")
     assert "năm sinh 1986" in rules.cccd_contradiction("040086019929", born, "nam")
     assert rules.cccd_contradiction("040287019929", dt.date(2087, 1, 1), "nam") is None
+
+
+def test_the_member_checks_refuse_overlong_text_and_list_numbers_beyond_the_database():
+    from cellsec.domain.members import check_member
+    from cellsec.services.members.records import MemberInput
+
+    errors, _ = check_member(MemberInput(full_name="A" * 100_000, list_no=10 ** 20, hometown="x" * 201),
+                             dt.date(2026, 11, 22))
+    assert errors["full_name"] == "Dài 100.000 ký tự, tối đa 100."
+    assert errors["hometown"] == "Dài 201 ký tự, tối đa 200."
+    assert errors["list_no"].startswith("Số SĐV 100000000000000000000 quá lớn")
