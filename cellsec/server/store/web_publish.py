@@ -8,6 +8,7 @@ row), through the same `write_committee_record`, so it reaches them at their nex
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from typing import Any
 
@@ -64,6 +65,15 @@ def publish_rubrics(session: Session, committee_id: str, rubrics: list[Rubric], 
         entity_id = admin._record_id(committee_id, "rubric", rubric.key, str(rubric.version))
         ids.append(publish(session, committee_id, "committee_rubrics", entity_id, fields, cell_ids))
     return ids
+
+
+def publish_rule_set(session: Session, committee_id: str, rules: Any, cell_ids: list[str] | None) -> str:
+    """A review rule set the committee issues (resources/rules/review_*.json format, already validated)."""
+    fields = {"key": rules.key, "version": rules.version, "name": rules.name,
+              "issuing_document": rules.issuing_document, "effective_from": rules.effective_from.isoformat(),
+              "content": json.dumps(rules.raw, ensure_ascii=False, sort_keys=True), "issued_at": utcnow().isoformat()}
+    entity_id = admin._record_id(committee_id, "rule_set", rules.key, str(rules.version))
+    return publish(session, committee_id, "committee_rule_sets", entity_id, fields, cell_ids)
 
 
 def publish_guidance(session: Session, committee_id: str, title: str, body: str, number: str, date: dt.date | None,

@@ -40,9 +40,11 @@ NOTHING_CHOSEN = Msg("Chưa chọn mức xếp loại nào để ghi.", "No leve
 NO_FILE = Msg("Hãy chọn tệp để tải lên.", "Choose a file to upload.")
 TOO_BIG = Msg("Tệp quá lớn (tối đa {mb} MB).", "The file is too large (at most {mb} MB).")
 BAD_RUBRIC = Msg("Tệp tiêu chí không hợp lệ: {error}", "Invalid rubric file: {error}")
+BAD_RULE_SET = Msg("Tệp bộ quy tắc kiểm điểm không hợp lệ: {error}", "Invalid review rule set file: {error}")
 OTHER_COMMITTEE_FILE = Msg("Tệp này là của một chi bộ không thuộc cấp ủy của đồng chí.",
                            "This file belongs to a cell that is not under your committee.")
 PUBLISHED = {"rubric": "Đã ban hành {n} bộ tiêu chí; các chi bộ nhận sẽ có ở lần đồng bộ tới.",
+             "rule_set": "Đã ban hành bộ quy tắc kiểm điểm, xếp loại; các chi bộ nhận sẽ có ở lần đồng bộ tới.",
              "guidance": "Đã gửi văn bản hướng dẫn; các chi bộ nhận sẽ có ở lần đồng bộ tới."}
 
 
@@ -143,6 +145,23 @@ def parse_rubrics(data: bytes) -> list[Any]:
         raise Refused(400, BAD_RUBRIC.format(error=str(exc))) from None
 
 
+def parse_rule_set(data: bytes) -> Any:
+    """A review rule set file ({"rule_set": "review", ...}), validated by the domain; None for anything else."""
+    from cellsec.domain.review_rules import RuleSetError
+    from cellsec.domain.review_rules import parse_rule_set as parse
+
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(doc, dict) or doc.get("rule_set") != "review":
+        return None
+    try:
+        return parse(doc)
+    except RuleSetError as exc:
+        raise Refused(400, BAD_RULE_SET.format(error=str(exc))) from None
+
+
 def _committee_cells(s: Any, committee_id: str) -> list[tuple[str, str]]:
     return list(s.execute(select(Cell.id, Cell.name).where(Cell.committee_id == committee_id).order_by(Cell.name)))
 
@@ -163,6 +182,10 @@ def _add_publish_routes(app: FastAPI, pages: Pages) -> None:
         upload = await _upload(form, "file", MAX_UPLOAD)
         if upload is None:
             raise Refused(400, NO_FILE.format())
+        rule_set = parse_rule_set(upload[2])
+        if rule_set is not None:
+            await _write(pages, web_publish.publish_rule_set, who.committee_id, rule_set, _targets(form))
+            return redirect("/publish?done=rule_set")
         rubrics = parse_rubrics(upload[2])
         ids = await _write(pages, web_publish.publish_rubrics, who.committee_id, rubrics, _targets(form))
         return redirect(f"/publish?done=rubric&n={len(ids)}")

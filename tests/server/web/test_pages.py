@@ -92,3 +92,23 @@ def test_a_rubric_published_on_the_page_arrives_on_the_laptop(site, laptop, page
     laptop.sync.sync_now()
     names = [r["name"] for r in laptop.sync.committee_records("committee_rubrics")]
     assert "Tiêu chí sinh hoạt của Đảng ủy xã Nghi Lộc" in names
+
+
+def test_a_review_rule_set_published_to_chosen_cells_reaches_only_those(site, laptop, page):
+    from cellsec.paths import resources_dir
+
+    sign_in(page, site.base)
+    page.goto(f"{site.base}/publish")
+    form = page.locator("form[action='/publish/rubric']")
+    form.locator("input[type=file]").set_input_files(str(resources_dir() / "rules" / "review_2025.json"))
+    form.locator("input[name=target][value=some]").check()
+    form.locator("label", has_text="Chi bộ xóm Trung Mỹ").locator("input").check()
+    form.locator("button[type=submit]").click()
+    assert "bộ quy tắc kiểm điểm" in page.inner_text(".notice")
+    laptop.sync.sync_now()
+    [rules] = laptop.sync.committee_records("committee_rule_sets")
+    assert (rules["key"], rules["version"]) == ("review_2025", 1)
+    from cellsec.server.store import cell_view
+
+    with site.store.transaction() as s:
+        assert cell_view.records(s, site.ids["empty"], "committee_rule_sets") == []
