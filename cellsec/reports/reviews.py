@@ -57,6 +57,16 @@ def _vn_date(at: dt.datetime | None) -> dt.date | None:
     return at.astimezone(VN).date() if at else None
 
 
+def document_day(submitted_at: dt.datetime | None, *decided_on: dt.date | None) -> dt.date | None:
+    """The date a review document bears: the day it was submitted, never after a decision taken on it
+    (a paper reprinted or submitted late keeps its own period's date, not the day it is printed)."""
+    on = _vn_date(submitted_at)
+    decided = [d for d in decided_on if d is not None]
+    if on is not None and decided and on > min(decided):
+        return min(decided)
+    return on
+
+
 def _place_date(place: str, on: dt.date | None, layout: LayoutSettings) -> str:
     if on is None:
         return f"{place}, {BLANK_DATE}" if place else BLANK_DATE
@@ -129,7 +139,7 @@ def review_form_document(data: ReviewFormData, layout: LayoutSettings | None = N
             if not (sections.get(key) or "").strip():
                 sections[key] = text
     header = Header(upper_committee=cell.upper_committee, issuer=cell.name, number=None,
-                    place_date=_place_date(cell.place_name, _vn_date(r.submitted_at), layout))
+                    place_date=_place_date(cell.place_name, document_day(r.submitted_at, r.decision_date), layout))
     kind = f"({form.name} — Mẫu {form.code})" if form.code else f"({form.name})"
     identity = [m.full_name, format_date(m.date_of_birth), m.position_party, m.position_government,
                 m.position_mass_org, m.workplace, cell.name]
@@ -245,7 +255,7 @@ def collective_document(cell: Any, record: CollectiveRecord, rules: RuleSet, lay
                         on: dt.date | None = None, seq: int | None = None) -> PartyDocument:
     layout = layout or default_layout()
     form = rules.collective_form
-    on = on or _vn_date(record.submitted_at)
+    on = on or document_day(record.submitted_at, record.decision_date)
     header = Header(upper_committee=cell.upper_committee, issuer=cell.name,
                     number=document_number(seq, TYPE_REPORT, cell.abbreviation or "CB"),
                     place_date=_place_date(cell.place_name, on, layout))
@@ -296,20 +306,20 @@ def write_review_form_docx(svc: Services, review_id: str, path: Path) -> Path:
                   layout)
 
 
-def _summary_day(summary: YearSummary) -> dt.date:
-    return _vn_date(summary.submitted_at) or min(dt.date.today(), dt.date(summary.year + 1, 12, 31))
+def _summary_day(summary: YearSummary, decided: tuple = ()) -> dt.date:
+    return document_day(summary.submitted_at, *decided) or min(dt.date.today(), dt.date(summary.year + 1, 12, 31))
 
 
 def write_summary(svc: Services, year: int, path: Path) -> Path:
     summary = svc.reviews.summary(year)
-    on = _summary_day(summary)
+    on = _summary_day(summary, tuple(r.decision_date for r in svc.reviews.list_reviews(year)))
     layout = svc.layout.get()
     return render(summary_document(svc.cell.get(on), summary, on, layout), Path(path), layout)
 
 
 def write_collective(svc: Services, year: int, path: Path, seq: int | None = None) -> Path:
     record = svc.reviews.collective(year)
-    on = _vn_date(record.submitted_at)
+    on = document_day(record.submitted_at, record.decision_date)
     layout = svc.layout.get()
     cell = svc.cell.get(on or dt.date(year, 12, 31))
     return render(collective_document(cell, record, svc.reviews.rules_for_year(year), layout, on, seq), Path(path),

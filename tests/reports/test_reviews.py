@@ -183,3 +183,14 @@ def test_quota_sentence_states_the_rounding(year):
     assert rp.quota_sentence(summary) == (
         "Tỷ lệ \"Hoàn thành xuất sắc nhiệm vụ\" không quá 20% số \"Hoàn thành tốt nhiệm vụ\": "
         "1 × 20% = 0,2, làm tròn xuống được 0; đề xuất 1, vượt 1.")
+
+
+def test_a_review_document_keeps_its_own_periods_date():
+    import datetime as dt
+
+    from cellsec.reports.reviews import document_day
+
+    late = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.timezone.utc)
+    assert document_day(late, dt.date(2025, 12, 26)) == dt.date(2025, 12, 26)  # never after its decision
+    assert document_day(late) == dt.date(2026, 12, 3)
+    assert document_day(None, dt.date(2025, 12, 26)) is None
