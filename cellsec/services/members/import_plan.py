@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -43,6 +44,21 @@ WHAT_CCCD = Msg("số CCCD", "citizen ID")
 WHAT_CARD = Msg("số thẻ đảng viên", "party card number")
 WHAT_PERSON = Msg("họ tên và ngày sinh", "name and date of birth")
 
+@dataclass(slots=True)
+class ImportRow:
+    row: int  # spreadsheet row number
+    action: str  # "add" | "update" | "reject"
+    name: str = ""
+    reason: str = ""  # why the row is rejected
+    warnings: tuple[str, ...] = ()
+    member_id: str | None = None  # the existing member an update targets
+    changed: bool = True  # an update whose values all equal the member's writes nothing
+    activity: str = "active"  # the status a new member is added with (from the file)
+    date_of_birth: dt.date | None = None
+    admitted_on: dt.date | None = None
+    cccd: str = ""
+
+
 PersonKey = tuple[str, dt.date | None]
 Person = tuple[str, str, str, str]  # (id, full name, cccd, card number)
 
@@ -68,9 +84,7 @@ class Planner:
         self.seen: dict[str, dict] = {"cccd": {}, "card_no": {}, "person": {}}
         self.seen_member: dict[str, int] = {}
 
-    def plan(self, parsed: list[ParsedRow]) -> Iterator[tuple["ImportRow", MemberInput | None]]:
-        from .importer import ImportRow  # noqa: F401  (the row type lives with the service)
-
+    def plan(self, parsed: list[ParsedRow]) -> Iterator[tuple[ImportRow, MemberInput | None]]:
         reasons_by_row: dict[int, list[str]] = {}
         matches: list[str | None] = []
         for p in parsed:
@@ -141,9 +155,7 @@ class Planner:
             values["status"] = "du_bi"
         return values
 
-    def _row(self, p: ParsedRow, current, reasons: list[str]):
-        from .importer import ImportRow
-
+    def _row(self, p: ParsedRow, current, reasons: list[str]) -> tuple[ImportRow, MemberInput | None]:
         data = clean_input(MemberInput(**self._values(p, current)))
         result = check_clean(data, current.id if current else None, self.today, self.owners)
         # A cell that could not be read is reported once, not again as "missing".

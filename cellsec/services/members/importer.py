@@ -20,14 +20,13 @@ from typing import Any
 from sqlalchemy import select
 
 from ...domain import member_import as checks
-from ...domain.members import FIELD_LABELS
 from ...domain.messages import Msg
 from ...store.models.members import Member
 from ..context import Context
 from ..errors import ServiceError
 from .import_cells import ParsedRow, parse_row
-from .import_header import HEADER_SEARCH_ROWS, Header, HeaderNotFound, Mapping, find_header, is_filled  # noqa: F401
-from .import_plan import Planner
+from .import_header import HEADER_SEARCH_ROWS, Header, HeaderNotFound, Mapping, find_header, is_filled  # noqa: F401  (re-exported)
+from .import_plan import ImportRow, Planner  # noqa: F401  (ImportRow: the row type callers use)
 from .import_read import ENCODING_NAMES, TableSource, open_table
 from .service import MemberInput, MemberService, StatusChange, apply_input, new_members, record_status
 
@@ -55,21 +54,6 @@ Cancel = Callable[[], bool]
 class ImportCancelled(ServiceError):
     def __init__(self) -> None:
         super().__init__(CANCELLED)
-
-
-@dataclass(slots=True)
-class ImportRow:
-    row: int  # spreadsheet row number
-    action: str  # "add" | "update" | "reject"
-    name: str = ""
-    reason: str = ""  # why the row is rejected
-    warnings: tuple[str, ...] = ()
-    member_id: str | None = None  # the existing member an update targets
-    changed: bool = True  # an update whose values all equal the member's writes nothing
-    activity: str = "active"  # the status a new member is added with (from the file)
-    date_of_birth: dt.date | None = None
-    admitted_on: dt.date | None = None
-    cccd: str = ""
 
 
 @dataclass

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..common.widgets import ERROR_COLOR, WARNING_COLOR
 from ..common.workers import error_text, run_in_background
-from .import_parts import REJECTED_BACKGROUND, ColumnMapping, PreviewModel, ProgressRelay  # noqa: F401
+from .import_parts import REJECTED_BACKGROUND, ColumnMapping, PreviewModel, ProgressRelay  # noqa: F401  (tests)
 
 SHEET_FILTER = "(*.xlsx);;CSV (*.csv)"
 

@@ -15,7 +15,7 @@ import zipfile
 
 import pytest
 
-from cellsec.domain import vn_encodings  # noqa: F401  (registers the TCVN3 codec)
+import cellsec.domain.vn_encodings  # noqa: F401  (registers the TCVN3 codec)
 from cellsec.services.errors import ServiceError
 
 TODAY = dt.date(2026, 11, 22)
