@@ -144,21 +144,14 @@ def _detect_encoding(path: Path, head: bytes) -> tuple[str, str]:
         raise ServiceError(NOT_TEXT, name=path.name)
     try:
         return "utf-8", codecs.getincrementaldecoder("utf-8")().decode(body)  # a cut last letter is fine
-    except UnicodeDecodeError:
-        if head.startswith(codecs.BOM_UTF8):
-            raise ServiceError(NOT_UTF8, name=path.name, line=_line_of(body, body)) from None
+    except UnicodeDecodeError as exc:
+        if head.startswith(codecs.BOM_UTF8):  # says UTF-8 but is not: where it goes wrong helps the user
+            line = body.count(b"\n", 0, exc.start) + 1
+            raise ServiceError(NOT_UTF8, name=path.name, line=line) from None
     guess = vn_encodings.guess(body)
     if guess is None:
         raise ServiceError(NOT_UTF8, name=path.name, line=1)
     return guess, vn_encodings.decode(body, guess)
-
-
-def _line_of(data: bytes, _whole: bytes) -> int:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return data.count(b"\n", 0, exc.start) + 1
-    return 1
 
 
 def _text_stream(source: TableSource, raw) -> io.TextIOBase:

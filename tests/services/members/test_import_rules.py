@@ -295,3 +295,11 @@ def test_rejected_rows_saved_as_csv_keep_their_cells_and_formulas_stay_text(serv
     assert len(saved) == 2
     again = services.importer.preview(out, today=TODAY)
     assert again.rows[0].name == "=1+1 Nguyễn"  # the apostrophe that kept it text is not part of the name
+
+
+def test_a_file_saying_utf8_but_holding_other_bytes_names_the_line(services, tmp_path):
+    path = tmp_path / "ds.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "Họ và tên,Ngày sinh\nNguyễn Văn An,05/02/1980\n".encode() + b"L\xea V\xe9n,01/01/1980\n")
+    with pytest.raises(ServiceError) as err:
+        services.importer.preview(path, today=TODAY)
+    assert "gần dòng 3" in err.value.message and "CSV UTF-8" in err.value.message
