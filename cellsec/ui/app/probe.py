@@ -4,7 +4,8 @@ They start the real program (frozen or from source) as a user would and need to 
 opened first (the setup wizard on a first run, else the main window, or a message box when something is
 wrong) and when that window first painted. At that first paint the probe writes one JSON object to FILE:
 {"window": class name, "title": ..., "text": a message box's text, "painted_at": seconds since the epoch},
-then closes the window the way a user would (a dialog is cancelled, the main window closed)."""
+then closes the window (a dialog ends as cancelled, without the questions a user's Cancel may ask; the main
+window is closed)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ class FirstPaintProbe(QObject):
 
     def _close(self, window: QWidget) -> None:
         if isinstance(window, QDialog):
-            window.reject()  # start-up then stops, as when the user cancels the wizard
+            window.done(QDialog.DialogCode.Rejected)  # start-up then stops, as when the wizard is cancelled
         else:
             window.close()
             self.app.quit()
