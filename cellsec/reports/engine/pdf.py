@@ -87,6 +87,10 @@ def _pdf_markup(markup: str) -> str:
 # ---------------------------------------------------------------------------------------------------
 
 
+
+def _keeps_with_next(block) -> bool:
+    return isinstance(block, Heading) or bool(getattr(block, "keep_with_next", False))
+
 class _TocMark(Flowable):
     """Zero-size mark: the doc template lists it in the table of contents and the PDF outline."""
 
@@ -236,7 +240,11 @@ class _Builder:
             closing = self.signatures(doc.signatures, doc.recipients, width)
             # Never leave the signatures alone at the top of a page: keep them with the last text.
             if parts and isinstance(doc.blocks[-1], (Paragraph, Rich, FieldList)):
-                parts[-1] = [RLKeepTogether([*parts[-1], closing])]
+                # ...and with a heading or lead-in line just before that text (kept with what follows).
+                first = len(parts) - 1
+                while first > 0 and _keeps_with_next(doc.blocks[first - 1]):
+                    first -= 1
+                parts[first:] = [[RLKeepTogether([f for part in parts[first:] for f in part] + [closing])]]
             else:
                 parts.append([closing])
         return out + [f for part in parts for f in part]

@@ -299,3 +299,13 @@ def test_a_scaled_chart_with_a_caption_prints_with_embedded_fonts_only(tmp_path)
             for font in res.get("/Font", {}).values():
                 fonts.add(str(font.get_object()["/BaseFont"]))
     assert fonts and all("LiberationSerif" in name for name in fonts), fonts
+
+
+@pytest.mark.parametrize("fillers", range(15, 24))
+def test_a_heading_before_the_last_text_stays_with_it_and_the_signatures(tmp_path, fillers):
+    blocks = [Paragraph(f"Đoạn {i}: " + "nội dung biên bản " * 12) for i in range(fillers)]
+    blocks += [Heading("VI. KẾT THÚC"), Paragraph("Buổi sinh hoạt kết thúc vào hồi 21 giờ cùng ngày.")]
+    doc = PartyDocument(HEADER, "Biên bản", None, blocks, signatures=Signatures.for_minutes("Lê Thư", "Trần Chủ"))
+    pages = pages_text(render_pdf(doc, tmp_path / "kwn.pdf"))
+    page = next(p for p in pages if "VI. KẾT THÚC" in p)
+    assert "Buổi sinh hoạt kết thúc" in page and "THƯ KÝ" in page  # never a heading alone at a page bottom
