@@ -23,6 +23,7 @@ MAX_XLSX_RATIO = 200  # unpacked size / packed size of one part; real sheets sta
 MAX_CELL_CHARS = 4000  # any cell; the fields' own limits below are stricter
 MAX_COLUMNS = 200
 MIN_YEAR = 1880  # dates before this are typing errors (a member born in 1880 would be 146)
+MAX_YEAR = 2100  # and after this (date sums such as a probation's end must stay computable)
 
 TOO_BIG = Msg(
     "Tệp {name} quá lớn ({size} MB; tối đa {limit} MB). Danh sách đảng viên của một chi bộ chỉ vài trăm KB; "
@@ -51,6 +52,8 @@ NUMBER_TOO_BIG = Msg("Số quá lớn, không phải dữ liệu của ô này."
 LIST_NO_RANGE = Msg("Số SĐV {text} quá lớn (tối đa {limit}).", "List number {text} is too large (at most {limit}).")
 DATE_TOO_OLD = Msg("Năm {year} không hợp lý (trước {limit}); hãy kiểm tra lại.",
                    "The year {year} is implausible (before {limit}); check it.")
+DATE_TOO_LATE = Msg("Năm {year} không hợp lý (sau {limit}); hãy kiểm tra lại.",
+                    "The year {year} is implausible (after {limit}); check it.")
 CCCD_ELEVEN = Msg(
     "Số CCCD có 11 chữ số: thiếu một chữ số (ô đã là chữ nên không phải Excel làm mất số 0 ở đầu).",
     "The citizen ID has 11 digits: one is missing (the cell is text, so Excel did not drop a leading 0).",
@@ -132,6 +135,8 @@ def list_no_problem(number: int) -> str | None:
 def date_problem(value: dt.date) -> str | None:
     if value.year < MIN_YEAR:
         return DATE_TOO_OLD.format(year=value.year, limit=MIN_YEAR)
+    if value.year > MAX_YEAR:
+        return DATE_TOO_LATE.format(year=value.year, limit=MAX_YEAR)
     return None
 
 

@@ -185,10 +185,14 @@ def test_a_file_changed_after_the_preview_is_not_imported(services, tmp_path):
     assert services.members.member_count() == 0
 
 
-def test_dates_before_1880_are_refused(services, tmp_path):
-    path = write_xlsx(tmp_path / "ds.xlsx", [HEAD, row("Nguyễn Văn An", born="05/02/0980")])
+def test_dates_before_1880_or_after_2100_are_refused(services, tmp_path):
+    late = row("Lê Văn Bình")
+    late[3] = dt.datetime(9999, 12, 31)  # (a probation end computed from it would not exist)
+    path = write_xlsx(tmp_path / "ds.xlsx", [HEAD + ["Ngày chính thức"], row("Nguyễn Văn An", born="05/02/0980"),
+                                             late + [dt.datetime(9999, 12, 31)]])
     preview = services.importer.preview(path, today=TODAY)
     assert preview.rows[0].action == "reject" and "Năm 980 không hợp lý" in preview.rows[0].reason
+    assert preview.rows[1].action == "reject" and "Năm 9999 không hợp lý (sau 2100)" in preview.rows[1].reason
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(services, tmp_path, monkeypatch):
