@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
@@ -243,21 +244,44 @@ def _data(value: Any) -> dict[str, Any] | None:
     return value if isinstance(value, dict) or value is None else json.loads(value)
 
 
+# This process's copy of cached figures: (cell id, year) -> (feed seq, figures). Safe with several workers:
+# an entry is used only while the cell's feed seq read in the same request still matches it.
+_memory: dict[tuple[str, int], tuple[int, dict[str, Any]]] = {}
+_memory_lock = threading.Lock()
+
+
+def _stored(s: Session, wanted: dict[str, int], year: int) -> dict[str, dict[str, Any]]:
+    """Figures cached in the database for the cells whose feed seq still matches."""
+    found: dict[str, dict[str, Any]] = {}
+    ids = list(wanted)
+    for i in range(0, len(ids), CHUNK * 5):
+        q = select(CellOverview.cell_id, CellOverview.feed_seq, CellOverview.data).where(
+            CellOverview.year == year, CellOverview.cell_id.in_(ids[i:i + CHUNK * 5]))
+        for cell_id, seq, data in s.execute(q):
+            figures = _data(data) or {}
+            if seq == wanted[cell_id] and figures.get("version") == FIGURES_VERSION:
+                found[cell_id] = figures
+    return found
+
+
 def overview(s: Session, committee_id: str, year: int) -> list[dict[str, Any]]:
     """One row per cell of the committee: the cell row's own columns and the year's figures (cached)."""
-    q = (select(Cell.id, Cell.name, Cell.last_sync, Cell.feed_seq, CellOverview.feed_seq, CellOverview.data)
-         .outerjoin(CellOverview, and_(CellOverview.cell_id == Cell.id, CellOverview.year == year))
-         .where(Cell.committee_id == committee_id).order_by(Cell.name))
-    rows = s.execute(q).all()
-    cached = {r[0]: _data(r[5]) for r in rows}
-    stale = [r[0] for r in rows if r[4] != r[3] or (cached[r[0]] or {}).get("version") != FIGURES_VERSION]
-    fresh = compute(s, stale, year) if stale else {}
-    _save(s, fresh, {r[0]: r[3] for r in rows}, year)
-    out = []
-    for cell_id, name, last_sync, *_rest in rows:
-        figures = fresh.get(cell_id) or cached[cell_id]
-        out.append({"id": cell_id, "name": name, "last_sync": last_sync, **figures})
-    return out
+    rows = s.execute(select(Cell.id, Cell.name, Cell.last_sync, Cell.feed_seq)
+                     .where(Cell.committee_id == committee_id).order_by(Cell.name)).all()
+    seqs = {r[0]: r[3] for r in rows}
+    with _memory_lock:
+        known = {cid: hit[1] for cid in seqs if (hit := _memory.get((cid, year))) and hit[0] == seqs[cid]}
+    missing = {cid: seq for cid, seq in seqs.items() if cid not in known}
+    if missing:
+        known.update(_stored(s, missing, year))
+        stale = [cid for cid in missing if cid not in known]
+        fresh = compute(s, stale, year) if stale else {}
+        _save(s, fresh, seqs, year)
+        known.update(fresh)
+        with _memory_lock:
+            _memory.update({(cid, year): (seqs[cid], known[cid]) for cid in missing})
+    return [{"id": cell_id, "name": name, "last_sync": last_sync, **known[cell_id]}
+            for cell_id, name, last_sync, _seq in rows]
 
 
 def attendance_share(figures: dict[str, Any]) -> float | None:

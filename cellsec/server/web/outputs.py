@@ -56,7 +56,7 @@ def compliance_table(rows: list[dict]) -> dict[str, Any]:
         states = r["month_states"]
         quarters = [sum(1 for m in states[q * 3:q * 3 + 3] if m["state"] in ("approved", "held")) for q in range(4)]
         body.append([str(i), r["name"], *[MARKS[m["state"]] for m in states], *[f"{q}/3" for q in quarters],
-                     str(sum(m["held"] for m in states)), str(r["missing"])])
+                     str(sum(m["held"] for m in r["months"].values())), str(r["missing"])])
     columns = ["TT", "Chi bộ", *[f"T{m}" for m in range(1, 13)], "Quý I", "Quý II", "Quý III", "Quý IV",
                "Số buổi", "Tháng thiếu"]
     return {"columns": columns, "rows": body, "widths": [6, 40] + [7] * 12 + [11] * 4 + [10, 10], "totals": False}

@@ -37,23 +37,25 @@ FILTERS = {
 }
 
 
+# One shared, read-only cell per (month, state): the page reads them, nothing writes them.
+MONTH_CELLS = {(m, state): {"month": m, "state": state, "mark": mark or str(m), "title": f"Tháng {m}: {words}"}
+               for m in range(1, 13) for state, (mark, words) in MONTH_MARKS.items()}
+
+
 def month_states(months: dict[str, dict], year: int, today: dt.date) -> list[dict[str, Any]]:
     """Per month: approved (the regular meeting's minutes approved), held (a meeting recorded, minutes not
     approved yet), missing (a past month without a meeting), future."""
+    past_months = 12 if year < today.year else (today.month - 1 if year == today.year else 0)
     out = []
     for m in range(1, 13):
         f = months[str(m)]
-        past = (year, m) < (today.year, today.month)
         if f["regular_approved"]:
             state = "approved"
         elif f["held"]:
             state = "held"
-        elif past:
-            state = "missing"
         else:
-            state = "future"
-        mark, words = MONTH_MARKS[state]
-        out.append({"month": m, "state": state, "mark": mark or str(m), "title": f"Tháng {m}: {words}", **f})
+            state = "missing" if m <= past_months else "future"
+        out.append(MONTH_CELLS[(m, state)])
     return out
 
 
