@@ -27,6 +27,13 @@ RECORDER = "Trần Thị Hồng Nhung"
 AT_RISK = "Đậu Văn Lực"  # absent without reason in three months of this year
 LONG_ABSENT = "Trần Văn Hiếu"  # ill: absent with reason four meetings in a row this year
 LATE_COMER = "Lê Văn Cường"  # absent without reason at the latest meeting
+STUDY_LEADER = "Lê Đình Thắng"  # presents the monthly "Học tập và làm theo" item
+
+
+def collector_of(month: int) -> str:
+    """Who collects the month's dues at the meeting: the deputy in even months, the secretary in odd ones
+    (the dues step records the same name on the sheet)."""
+    return RECORDER if month % 2 == 0 else CHAIR
 
 EVENTS = {
     1: "Triển khai nhiệm vụ năm mới; chuẩn bị đón Tết Nguyên đán vui tươi, lành mạnh, an toàn; "
@@ -89,6 +96,11 @@ TOPICS = [
     "Phát huy dân chủ ở cơ sở, thực hiện phương châm \"dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, "
     "dân thụ hưởng\"",
     "Đảng viên gương mẫu thực hiện nếp sống văn minh trong việc cưới, việc tang và lễ hội",
+]
+TOPIC_MEASURES = [
+    "Mỗi đảng viên xây dựng kế hoạch cá nhân thực hiện nội dung trên, gắn với việc làm cụ thể ở khu dân cư",
+    "Chi ủy phân công đảng viên phụ trách từng cụm dân cư, nắm tình hình và vận động các hộ gia đình cùng thực hiện",
+    "Đánh giá kết quả thực hiện tại kỳ sinh hoạt cuối quý; biểu dương đảng viên làm tốt, nhắc nhở đảng viên chưa làm",
 ]
 REASONS = ["Đi công tác", "Ốm, có đơn xin phép", "Việc gia đình, có báo cáo chi ủy", "Đi làm ăn xa",
            "Trực ca tại cơ quan"]
@@ -156,7 +168,9 @@ def _attendance(svc: Services, record: MeetingRecord, rng: random.Random, held: 
     marks: list[AttendanceInput] = []
     typhoon = held.month == 9 and held.year == latest.year - 1 and held.day == 5
     extra_absent = 4 if typhoon else rng.choice((0, 0, 1, 1, 2))
-    candidates = [mid for mid, a in listed.items() if a.full_name not in (CHAIR, RECORDER, AT_RISK, LONG_ABSENT)]
+    # Whoever presents an item is there; the planned absences come below.
+    kept = (CHAIR, RECORDER, STUDY_LEADER, AT_RISK, LONG_ABSENT, LATE_COMER if held == latest else "")
+    candidates = [mid for mid, a in listed.items() if a.full_name not in kept]
     for mid in rng.sample(candidates, min(extra_absent, len(candidates))):
         reason = "Khắc phục hậu quả mưa lũ tại gia đình" if typhoon else rng.choice(REASONS)
         marks.append(AttendanceInput(mid, "absent_with_reason", reason))
@@ -185,7 +199,7 @@ def _agenda_item(title: str, rng: random.Random, record: MeetingRecord, kind: st
     if title.startswith("Sinh hoạt \"Học tập"):
         story = rng.choice(STORIES)
         return AgendaItem(
-            title, "Lê Đình Thắng", ids.get("Lê Đình Thắng"),
+            title, STUDY_LEADER, ids.get(STUDY_LEADER),
             f"Đọc và trao đổi câu chuyện \"{story}\"; liên hệ với việc giữ gìn đoàn kết, giúp đỡ nhau trong xóm.",
             _speeches(rng, record, 1),
             "Mỗi đảng viên chọn một việc làm cụ thể để làm theo Bác, đăng ký với chi bộ và thực hiện ngay "
@@ -213,10 +227,11 @@ def _agenda_item(title: str, rng: random.Random, record: MeetingRecord, kind: st
             _speeches(rng, record, 1),
             "Chi ủy nắm chắc tình hình, kịp thời báo cáo Đảng ủy xã những vấn đề mới nảy sinh.")
     elif title.startswith("Thu nộp đảng phí"):
+        collector = collector_of(month)
         return AgendaItem(
-            title, "Đinh Thị Hoa", ids.get("Đinh Thị Hoa"),
-            f"Đã thu đảng phí tháng {month} của {present} đồng chí có mặt; các đồng chí vắng nộp bổ sung "
-            "trong tuần.",
+            title, collector, ids.get(collector),
+            f"Đồng chí {collector} thu đảng phí tháng {month} của các đồng chí có mặt; các đồng chí vắng nộp bổ "
+            "sung trong tuần.",
             [], "")
     elif kind in ("chuyen_de", "combined") and topic and (title.endswith(topic) or "chuyên đề" in title.lower()):
         return AgendaItem(
@@ -259,15 +274,25 @@ def _content(record: MeetingRecord, rng: random.Random, kind: str, held: dt.date
     tasks = rng.sample(TASKS, 3)
     agenda = [_agenda_item(item.title, rng, record, kind, month, topic, ids, tasks) for item in c.agenda]
     c.agenda = agenda
-    c.resolution_text = "\n".join([
-        f"Chi bộ thống nhất đánh giá kết quả lãnh đạo thực hiện nhiệm vụ tháng {prev_month} và đề ra các nhiệm vụ "
-        f"trọng tâm tháng {month} năm {held.year}:" if kind in ("thuong_ky", "combined")
-        else f"Chi bộ thống nhất các nội dung và giải pháp về: {topic}.",
-        *(f"{i}. {t}." for i, t in enumerate(tasks, start=1)),
-        "Giao chi ủy tổ chức thực hiện, kiểm tra, đôn đốc và báo cáo kết quả tại kỳ sinh hoạt sau.",
-    ])
+    c.resolution_text = "\n".join(_resolution_lines(kind, held, month, prev_month, topic, tasks))
     c.resolution_vote = Vote(present, 0, 0)
     return c
+
+
+def _resolution_lines(kind: str, held: dt.date, month: int, prev_month: int, topic: str,
+                      tasks: list[str]) -> list[str]:
+    """The resolution's points, about what the meeting was about: the month's tasks for a regular meeting,
+    the topic's measures for a thematic or extraordinary one (both for a combined one)."""
+    lines = []
+    if kind in ("thuong_ky", "combined"):
+        lines.append(f"Đánh giá kết quả lãnh đạo thực hiện nhiệm vụ tháng {prev_month}; đề ra các nhiệm vụ "
+                     f"trọng tâm tháng {month} năm {held.year}:")
+        lines += [f"{i}. {t}." for i, t in enumerate(tasks, start=1)]
+    if topic:
+        lines.append(f"Về {topic[:1].lower()}{topic[1:]}:")
+        lines += [f"- {measure}." for measure in TOPIC_MEASURES]
+    lines.append("Giao chi ủy tổ chức thực hiện, kiểm tra, đôn đốc và báo cáo kết quả tại kỳ sinh hoạt sau.")
+    return lines
 
 
 def _amend_one(svc: Services, year: int) -> None:

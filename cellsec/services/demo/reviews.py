@@ -71,10 +71,42 @@ COMMITMENT_ITEMS = (
     "theo Quy định 144-QĐ/TW.",
     "Gương mẫu thực hiện quy ước của xóm; vận động gia đình tham gia xây dựng nông thôn mới kiểu mẫu.",
 )
-FAILING_LAST_YEAR = ("Không tham gia sinh hoạt chi bộ 4 kỳ không có lý do; chậm đóng đảng phí nhiều tháng; "
-                     "không thực hiện nội dung đã cam kết đầu năm.")
+FAILING_LAST_YEAR = ("Chưa gương mẫu thực hiện quy ước của xóm; không thực hiện nội dung đã cam kết đầu năm; "
+                     "tham gia ý kiến xây dựng chi bộ còn hạn chế.")
 FAILING_CASE = "Quyết định số 07-QĐ/ĐU ngày 12/8/{year} của Đảng ủy xã thi hành kỷ luật khiển trách " \
                "(vi phạm quy định về trật tự xây dựng)."
+
+
+def counted_meetings(meetings: list, year: int) -> list:
+    """The year's regular meetings as they count: approved, and the amendment rather than what it replaced."""
+    return [m for m in meetings if m.content.held_on.year == year and m.content.kind in ("thuong_ky", "combined")
+            and m.status == "approved" and m.superseded_by is None]
+
+
+def attendance_figures(meetings: list, year: int) -> dict[str, tuple[int, int]]:
+    """member id -> (regular meetings attended, regular meetings the member was called to) in `year`."""
+    figures: dict[str, list[int]] = {}
+    for m in counted_meetings(meetings, year):
+        for a in m.attendance:
+            if a.status == "exempt":
+                continue
+            counts = figures.setdefault(a.member_id, [0, 0])
+            counts[0] += a.status == "present"
+            counts[1] += 1
+    return {k: (v[0], v[1]) for k, v in figures.items()}
+
+
+def _year_facts(svc: "Services", year: int) -> tuple[dict[str, tuple[int, int]], str, float]:
+    """From the records: each member's attendance, the cell's meetings sentence, the lowest attendance rate."""
+    meetings = [svc.meetings.get(m.id) for m in svc.meetings.list(year)]
+    regular = counted_meetings(meetings, year)
+    thematic = [m for m in meetings if m.content.kind in ("chuyen_de", "combined") and m.status == "approved"
+                and m.superseded_by is None]
+    admitted = sum(1 for m in svc.members.list() if m.admitted_on and m.admitted_on.year == year)
+    sentence = (f"Tổ chức {len(regular):02d} kỳ sinh hoạt thường kỳ và {len(thematic):02d} kỳ sinh hoạt chuyên đề; "
+                f"kết nạp {admitted:02d} đảng viên mới.")
+    rates = [float(m.summary.rate) for m in regular if m.summary.rate is not None]
+    return attendance_figures(meetings, year), sentence, min(rates, default=1.0)
 
 
 def _scores(level: str, i: int) -> tuple[int, int]:
@@ -110,20 +142,23 @@ def _cell_comment(level: str) -> str:
 
 
 def _commitment(svc: "Services", review: ReviewRecord, workplace: str, *, midyear: bool, yearend: bool,
-                failing: bool = False) -> None:
+                failing: bool = False, attended: tuple[int, int] = (0, 0)) -> None:
     member_id, year = review.member_id, review.year
     items = [CommitmentItem(text) for text in COMMITMENT_ITEMS]
     if workplace and review.form_type != "outside":
         items.insert(1, CommitmentItem(f"Hoàn thành tốt nhiệm vụ được giao tại {workplace}."))
     if yearend:
-        items = [CommitmentItem(item.text, result_note="" if k else "tham gia đủ 12/12 kỳ sinh hoạt",
-                                achieved=not failing or k > 0) for k, item in enumerate(items)]
+        present, held = attended
+        note = f"tham gia {present}/{held} kỳ sinh hoạt" if held else ""
+        items = [CommitmentItem(item.text, result_note="" if k else note,
+                                achieved=(present == held if held else True) and (not failing or k > 0))
+                 for k, item in enumerate(items)]
     svc.reviews.save_commitment(member_id, year, CommitmentInput(
         items=items, registered_on=dt.date(year, 2, 20),
-        midyear_check=("Chưa tham gia sinh hoạt đầy đủ; chi bộ đã nhắc nhở." if failing else
+        midyear_check=("Chưa thực hiện đầy đủ các nội dung đã đăng ký; chi bộ đã nhắc nhở." if failing else
                        "Thực hiện đúng các nội dung đã đăng ký.") if midyear else "",
         midyear_on=dt.date(year, 7, 10) if midyear else None,
-        yearend_result=("Chưa thực hiện được nội dung về tham gia sinh hoạt chi bộ." if failing else
+        yearend_result=("Chưa thực hiện được nội dung đã cam kết về chấp hành quy ước của xóm." if failing else
                         "Hoàn thành các nội dung đã cam kết.") if yearend else "",
         yearend_on=dt.date(year, 11, 15) if yearend else None,
     ), today=dt.date(year, 11, 15))
@@ -170,10 +205,12 @@ def _last_year(svc: "Services", today: dt.date, members: dict) -> None:
     reviews = svc.reviews.list_reviews(last)
     plan = _plan([r.member_name for r in reviews], EXCELLENT_CANDIDATES[:2])
     present = len(reviews) - 3
+    attendance, meetings_sentence, _lowest = _year_facts(svc, last)
     for i, review in enumerate(reviews):
         level = plan[review.member_name]
         member = members[review.member_id]
-        _commitment(svc, review, member.workplace, midyear=True, yearend=True, failing=level == FAIL)
+        _commitment(svc, review, member.workplace, midyear=True, yearend=True, failing=level == FAIL,
+                    attended=attendance.get(review.member_id, (0, 0)))
         _write(svc, review, level, member.workplace, i, failing_text=level == FAIL)
         svc.reviews.save_cell_assessment(review.id, CellAssessmentInput(
             _cell_comment(level), level, present - (2 if level == FAIL else 0), 2 if level == FAIL else 0, 0))
@@ -184,7 +221,7 @@ def _last_year(svc: "Services", today: dt.date, members: dict) -> None:
     svc.reviews.save_collective(last, CollectiveInput(
         sections={
             "tasks": "Lãnh đạo xóm hoàn thành 12/12 chỉ tiêu kinh tế - xã hội; giữ vững danh hiệu khu dân cư văn hóa.",
-            "party_building": "Sinh hoạt chi bộ đủ 12 kỳ, có 2 kỳ sinh hoạt chuyên đề; kết nạp 01 đảng viên mới.",
+            "party_building": meetings_sentence,
             "leadership": "Thực hiện nghiêm nguyên tắc tập trung dân chủ; nội bộ đoàn kết, thống nhất.",
             "shortcomings": "Một số đảng viên chưa tham gia sinh hoạt đầy đủ; thu đảng phí có tháng còn chậm.",
             "direction": "Nâng cao chất lượng sinh hoạt chi bộ; tăng cường quản lý đảng viên ở nơi cư trú.",
@@ -210,10 +247,12 @@ def _this_year(svc: "Services", today: dt.date, members: dict) -> None:
             break
     plan = _plan(names, EXCELLENT_CANDIDATES[:count])
     present = len(reviews) - 2
+    attendance, meetings_sentence, lowest = _year_facts(svc, this)
     for i, review in enumerate(reviews):
         member = members[review.member_id]
         level = plan[review.member_name]
-        _commitment(svc, review, member.workplace, midyear=True, yearend=i % 2 == 0, failing=level == FAIL)
+        _commitment(svc, review, member.workplace, midyear=True, yearend=i % 2 == 0, failing=level == FAIL,
+                    attended=attendance.get(review.member_id, (0, 0)))
         if review.member_name in NOT_WRITTEN_YET:
             continue
         failing = level == FAIL
@@ -226,8 +265,8 @@ def _this_year(svc: "Services", today: dt.date, members: dict) -> None:
     svc.reviews.save_collective(this, CollectiveInput(
         sections={
             "tasks": "Lãnh đạo xóm hoàn thành 11/12 chỉ tiêu; hoàn thành bê tông hóa 1,2 km đường ngõ xóm.",
-            "party_building": "Sinh hoạt chi bộ đủ 11 kỳ tính đến tháng 11; kết nạp 02 đảng viên mới.",
-            "shortcomings": "Còn 01 đảng viên vi phạm bị kỷ luật; tỷ lệ đảng viên tham gia sinh hoạt có kỳ "
-                            "chưa đạt 90%.",
+            "party_building": meetings_sentence,
+            "shortcomings": "Còn 01 đảng viên vi phạm bị kỷ luật"
+                            + ("; tỷ lệ đảng viên tham gia sinh hoạt có kỳ chưa đạt 90%." if lowest < 0.9 else "."),
         },
         scores={"general": 25, "tasks": 56}, self_level=GOOD))

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 from ...domain import dues as D
 from ...domain import scores as S
 from ..dues.service import PaymentEntry
+from .meetings import collector_of
 from ..scoring.records import AssessmentInput
 
 if TYPE_CHECKING:
     from ..facade import Services
 
 SECRETARY = "Nguyễn Văn Hùng"
-DEPUTY = "Trần Thị Hồng Nhung"
 DUES_AT_RISK = "Đậu Văn Lực"       # three unpaid months this year
 DUES_WARNING = "Lê Văn Cường"      # two unpaid months this year
 PARTIAL_PAYER = "Hồ Sỹ Nam"
@@ -72,6 +72,7 @@ def _dues(svc: "Services", today: dt.date, rng: random.Random) -> None:
     meeting_days = {(r.held_on.year, r.period_month): r.held_on
                     for year in (this - 1, this) for r in svc.scoring.meetings(year)
                     if r.kind in ("thuong_ky", "combined")}
+    joined = {m.id: m.admitted_on for m in svc.members.list()}
     while month <= current:
         sheet = svc.dues.sheet(month, today=today)
         rules = svc.dues.rules_for(month)
@@ -100,10 +101,13 @@ def _dues(svc: "Services", today: dt.date, rng: random.Random) -> None:
                 paid = due // 2
             late = rng.random() < 0.04
             paid_on = D.month_end(month) + dt.timedelta(days=rng.randint(3, 12)) if late else meeting_day
+            # A member admitted after the month's meeting pays on joining, never before.
+            paid_on = max(paid_on, joined.get(line.member_id) or paid_on)
             entries.append(PaymentEntry(line.member_id, paid, paid_on=min(paid_on, today), basis=basis))
         if entries:
-            collector = DEPUTY if month.month % 2 == 0 else SECRETARY
-            svc.dues.record(month, entries, paid_on=min(meeting_day, today), collector=collector, today=today)
+            # The collector the month's minutes name (demo.meetings.collector_of).
+            svc.dues.record(month, entries, paid_on=min(meeting_day, today), collector=collector_of(month.month),
+                            today=today)
         month = D.next_month(month)
 
 
