@@ -16,6 +16,14 @@
         <translation>Sổ biên bản năm {year}</translation>
     </message>
     <message>
+        <source>Invitation — {title}</source>
+        <translation>Giấy mời — {title}</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet — {title}</source>
+        <translation>Danh sách ký tên — {title}</translation>
+    </message>
+    <message>
         <source>Export the minutes to Word</source>
         <translation>Xuất biên bản ra Word</translation>
     </message>

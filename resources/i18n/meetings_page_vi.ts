@@ -44,6 +44,22 @@
         <translation>Xem trước biên bản đã chọn rồi in hoặc lưu (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Invitation</source>
+        <translation>Giấy mời</translation>
+    </message>
+    <message>
+        <source>The invitation to the members and the committee above: time, place and content of the selected meeting</source>
+        <translation>Giấy mời đảng viên và cấp ủy cấp trên: thời gian, địa điểm, nội dung của buổi sinh hoạt đã chọn</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Danh sách ký tên</translation>
+    </message>
+    <message>
+        <source>The list of the cell&apos;s members with a column to sign at the meeting</source>
+        <translation>Danh sách đảng viên của chi bộ có cột ký tên tại buổi sinh hoạt</translation>
+    </message>
+    <message>
         <source>Preview the selected meeting&apos;s resolution, then print or save it</source>
         <translation>Xem trước nghị quyết của buổi sinh hoạt đã chọn rồi in hoặc lưu</translation>
     </message>

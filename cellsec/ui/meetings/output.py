@@ -77,6 +77,23 @@ class MeetingOutput(QObject):
         self._preview(PrintJob(title=self.tr("Minutes book {year}").format(year=year),
                                stem=file_stem("Sổ biên bản", None) + f"-{year}", write=write))
 
+    def print_paper(self, meeting_id: str, kind: str) -> None:
+        """The meeting's invitation ("notice") or attendance sign-in sheet ("signin")."""
+        services = self.services
+        record = services.meetings.get(meeting_id)
+
+        def write(path: Path) -> Path:
+            from ...reports import meeting_papers
+
+            writer = meeting_papers.write_notice if kind == "notice" else meeting_papers.write_signin
+            return writer(services, meeting_id, path)
+
+        if kind == "notice":
+            title, stem = self.tr("Invitation — {title}").format(title=record.title), "giay-moi"
+        else:
+            title, stem = self.tr("Sign-in sheet — {title}").format(title=record.title), "danh-sach-ky-ten"
+        self._preview(PrintJob(title=title, stem=f"{stem}-{record.content.held_on.isoformat()}", write=write))
+
     def export_docx(self, meeting_id: str, held_on=None) -> None:
         job = self.minutes_job(meeting_id)
         saved = self.services.ctx.get_setting("export_folder", None)

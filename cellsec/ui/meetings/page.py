@@ -80,6 +80,8 @@ class MeetingsPage(Page):
         self.resolution_action = self._action(self.print_resolution)
         self.book_action = self._action(self.print_book)
         self.docx_action = self._action(self.export_docx)
+        self.notice_action = self._action(self.print_notice)
+        self.signin_action = self._action(self.print_signin)
 
     def _build_top(self) -> QHBoxLayout:
         self.year_label = QLabel()
@@ -174,6 +176,11 @@ class MeetingsPage(Page):
         self.delete_action.setToolTip(self.tr("Delete the selected draft (approved minutes are kept for good)"))
         self.print_action.setText(self.tr("Print minutes"))
         self.print_action.setToolTip(self.tr("Preview the selected minutes, then print or save them (Ctrl+P)"))
+        self.notice_action.setText(self.tr("Invitation"))
+        self.notice_action.setToolTip(self.tr("The invitation to the members and the committee above: time, place "
+                                              "and content of the selected meeting"))
+        self.signin_action.setText(self.tr("Sign-in sheet"))
+        self.signin_action.setToolTip(self.tr("The list of the cell's members with a column to sign at the meeting"))
         self.resolution_action.setText(self.tr("Print resolution"))
         self.resolution_action.setToolTip(self.tr("Preview the selected meeting's resolution, then print or save it"))
         self.book_action.setText(self.tr("Minutes book of the year"))
@@ -288,6 +295,8 @@ class MeetingsPage(Page):
         self.delete_action.setEnabled(m is not None and m.status == "draft" and m.resolution_status != "approved")
         self.print_action.setEnabled(m is not None)
         self.docx_action.setEnabled(m is not None)
+        self.notice_action.setEnabled(m is not None)
+        self.signin_action.setEnabled(m is not None)
         self.resolution_action.setEnabled(m is not None and m.resolution_status is not None)
         self.book_action.setEnabled(any(r.status == "approved" for r in self.model.rows))
 
@@ -411,6 +420,18 @@ class MeetingsPage(Page):
         if m is not None:
             self._flush_editor(m.id)
             self.output.export_docx(m.id, m.held_on)
+
+    def print_notice(self) -> None:
+        m = self.selected()
+        if m is not None:
+            self._flush_editor(m.id)
+            self.output.print_paper(m.id, "notice")
+
+    def print_signin(self) -> None:
+        m = self.selected()
+        if m is not None:
+            self._flush_editor(m.id)
+            self.output.print_paper(m.id, "signin")
 
     # ---- the year view and the overview's reminders -------------------------------------------------
     def _slot_clicked(self, what: str, number: int) -> None:

@@ -111,3 +111,23 @@ def test_refreshes_only_when_visible_and_once_for_its_own_action(qtbot, services
     assert len(refreshes) == 2 and page.model.rowCount() == 0
     services.meetings.create("chuyen_de", D(2025, 5, 20), topic="Chuyển đổi số")  # visible: refreshed at once
     assert len(refreshes) == 3 and page.model.rowCount() == 1
+
+
+def test_invitation_and_sign_in_sheet_open_in_the_preview(qtbot, services, people):
+    meeting = _approved(services, people, "thuong_ky", D(2025, 3, 5))
+    page = _page(qtbot, services)
+    page.select(meeting.id)
+    assert page.notice_action.isEnabled() and page.signin_action.isEnabled()
+    page.notice_action.trigger()
+    with qtbot.waitSignal(page.output.last_task.finished, timeout=30000):
+        pass
+    qtbot.addWidget(page.output.last_preview)
+    text = " ".join(" ".join(pages_text(page.output.last_path)).split())
+    assert "GIẤY MỜI" in text and "ngày 05 tháng 3 năm 2025" in text
+    page.signin_action.trigger()
+    with qtbot.waitSignal(page.output.last_task.finished, timeout=30000):
+        pass
+    qtbot.addWidget(page.output.last_preview)
+    assert page.output.last_preview.job.stem == "danh-sach-ky-ten-2025-03-05"
+    text = " ".join(" ".join(pages_text(page.output.last_path)).split())
+    assert "Ký tên" in text and "Nguyễn Văn Đức" in text
