@@ -26,7 +26,10 @@ KINDS = {
     "5-tot": "Kết quả đánh giá \"Chi bộ 5 tốt\"",
     "dang-phi": "Tổng hợp thu, nộp đảng phí",
 }
-MARKS = {"approved": "✓", "held": "•", "missing": "✗", "future": ""}
+# Letters rather than ✓/✗: the PDF's Party serif font has no check marks, and a table read on paper needs a key.
+MARKS = {"approved": "Đ", "held": "H", "missing": "0", "future": ""}
+MARKS_KEY = ("Đ: đã sinh hoạt, biên bản đã thông qua; H: đã sinh hoạt, biên bản chưa thông qua; "
+             "0: chưa sinh hoạt.")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -59,7 +62,8 @@ def compliance_table(rows: list[dict]) -> dict[str, Any]:
                      str(sum(m["held"] for m in r["months"].values())), str(r["missing"])])
     columns = ["TT", "Chi bộ", *[f"T{m}" for m in range(1, 13)], "Quý I", "Quý II", "Quý III", "Quý IV",
                "Số buổi", "Tháng thiếu"]
-    return {"columns": columns, "rows": body, "widths": [6, 40] + [7] * 12 + [11] * 4 + [10, 10], "totals": False}
+    return {"columns": columns, "rows": body, "widths": [6, 40] + [7] * 12 + [11] * 4 + [10, 10], "totals": False,
+            "note": MARKS_KEY}
 
 
 def five_good_table(rows: list[dict]) -> dict[str, Any]:
@@ -99,7 +103,8 @@ def table_document(committee: str, kind: str, year: int, table: dict[str, Any], 
     return PartyDocument(
         header=Header(upper_committee="", issuer=committee, number=None, place_date=date_line("", today)),
         title="BÁO CÁO", subtitle=f"{KINDS[kind]} năm {year}",
-        blocks=[Paragraph(f"Số chi bộ: {len(table['rows']) - (1 if table['totals'] else 0)}.", indent=False), grid],
+        blocks=[Paragraph(f"Số chi bộ: {len(table['rows']) - (1 if table['totals'] else 0)}.", indent=False), grid,
+                *([Paragraph(table["note"], italic=True, indent=False)] if table.get("note") else [])],
         signatures=Signatures.for_cell("", role="", on_behalf="T/M ĐẢNG ỦY"), landscape=n > 8)
 
 
@@ -116,6 +121,9 @@ def xlsx(committee: str, kind: str, year: int, table: dict[str, Any], path: Any)
     ws.append(table["columns"])
     for row in table["rows"]:
         ws.append(row)
+    if table.get("note"):
+        ws.append([])
+        ws.append([table["note"]])
     for row in ws.iter_rows():
         for cell in row:
             if isinstance(cell.value, str):
