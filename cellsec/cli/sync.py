@@ -93,7 +93,17 @@ def cmd_now(args, svc) -> int:
     else:
         print(f"Đã gửi {result.pushed}, đã nhận {result.pulled}, xung đột {result.conflicts}, "
               f"tự gộp {result.merged}, bị từ chối {result.rejected}.")
+        _print_numbers(result)
     return 0
+
+
+def _print_numbers(result) -> None:
+    """Documents renumbered because the cell's other laptop gave out the same number (sync/numbers.py)."""
+    for sentence in result.renumbered:
+        print(sentence)
+    if result.held:
+        print(f"{result.held} văn bản của máy khác trùng số với văn bản được thông qua trước trên máy này; chúng sẽ "
+              "về sau khi máy kia đồng bộ và tự đánh số lại.")
 
 
 def cmd_export(args, svc) -> int:
@@ -115,6 +125,7 @@ def cmd_import(args, svc) -> int:
         emit_json(result.to_json())
     else:
         print(f"Cấp trên đã nhận {result.pushed} thay đổi; đã nhận về {result.pulled}; xung đột {result.conflicts}.")
+        _print_numbers(result)
     return 0
 
 

@@ -2,7 +2,8 @@
 
 Any feature that finalises a document (approved minutes, an issued resolution, a submitted review, a
 decided classification) calls `finalise(session, ...)` inside its own mutation, so the record and the
-document's new state commit together. One chain per cell, shared by every kind:
+document's new state commit together. One chain per laptop of the cell (two laptops finalising offline
+never fork one chain; sync/numbers.py), shared by every kind:
 
     hash = SHA-256(canonical JSON of {kind, entity_id, version, finalised_at, content, prev_hash})
 
@@ -136,11 +137,9 @@ def _record(row: FinalisedDocument) -> FinalisedRecord:
 
 def finalise(session: Session, cell_id: str, kind: str, entity_id: str, version: int,
              content: dict[str, Any]) -> FinalisedRecord:
-    """Append a finalised version to the cell's chain. Call inside the mutation that finalises the record."""
-    last = session.scalars(
-        select(FinalisedDocument).where(FinalisedDocument.cell_id == cell_id)
-        .order_by(FinalisedDocument.seq.desc()).limit(1)
-    ).first()
+    """Append a finalised version to this laptop's chain. Call inside the mutation that finalises the record."""
+    device_id = session.info.get("device_id", "")
+    last = _last(session, cell_id, device_id)
     seq = (last.seq + 1) if last else 1
     prev_hash = last.hash if last else GENESIS
     at = utcnow().replace(microsecond=0)
@@ -150,13 +149,25 @@ def finalise(session: Session, cell_id: str, kind: str, entity_id: str, version:
     content_json = canonical_json(content)
     row = FinalisedDocument(
         cell_id=cell_id, seq=seq, kind=kind, entity_id=entity_id, version=version, content_json=content_json,
-        prev_hash=prev_hash, finalised_at=at,
+        prev_hash=prev_hash, finalised_at=at, device_id=device_id,
         hash=chain_hash(kind, entity_id, version, _stamp(at), json.loads(content_json), prev_hash),
     )
     session.add(row)
     session.flush()
     chain_seal.seal_after_commit(session, cell_id, seq, row.hash)
     return _record(row)
+
+
+def _last(session: Session, cell_id: str, device_id: str) -> FinalisedDocument | None:
+    """The newest record of one laptop's chain (each laptop of the cell appends to its own)."""
+    return session.scalars(select(FinalisedDocument).where(
+        FinalisedDocument.cell_id == cell_id, FinalisedDocument.device_id == device_id)
+        .order_by(FinalisedDocument.seq.desc()).limit(1)).first()
+
+
+def _chain_order(row: FinalisedDocument) -> tuple:
+    """Records of all the laptops in the order they were finalised (seq orders one laptop's chain only)."""
+    return (row.finalised_at, row.device_id, row.seq)
 
 
 def _without_sealed(content: Any) -> Any:
@@ -183,7 +194,7 @@ class FinaliseService:
                 q = q.where(FinalisedDocument.kind == kind)
             if entity_id:
                 q = q.where(FinalisedDocument.entity_id == entity_id)
-            return [_record(r) for r in s.scalars(q.order_by(FinalisedDocument.seq))]
+            return [_record(r) for r in sorted(s.scalars(q), key=_chain_order)]
 
     def latest(self, kind: str, entity_id: str) -> FinalisedRecord | None:
         found = self.records(kind, entity_id)
@@ -195,11 +206,10 @@ class FinaliseService:
                             .where(FinalisedDocument.cell_id == self.ctx.cell_id)) or 0
 
     def head(self) -> tuple[int, str]:
-        """(number of records, hash of the newest) of the cell's chain — what sync sends the committee
+        """(number of records, hash of the newest) of this laptop's chain — what sync sends the committee
         server, so it can tell a history rewritten or cut short. (0, GENESIS) when nothing is finalised."""
         with self.ctx.read() as s:
-            last = s.scalars(select(FinalisedDocument).where(FinalisedDocument.cell_id == self.ctx.cell_id)
-                             .order_by(FinalisedDocument.seq.desc()).limit(1)).first()
+            last = _last(s, self.ctx.cell_id, self.ctx.device_id)
             return (last.seq, last.hash) if last else (0, GENESIS)
 
     def verify_chain(self) -> ChainReport:
@@ -210,17 +220,22 @@ class FinaliseService:
         cell_id = self.ctx.cell_id
         with self.ctx.read() as s:
             rows = s.scalars(select(FinalisedDocument).where(FinalisedDocument.cell_id == cell_id)
-                             .order_by(FinalisedDocument.seq)).all()
-            prev_hash = GENESIS
-            expected_seq = 1
-            for row in rows:
-                problems += self._check_row(s, rows, row, expected_seq, prev_hash)
-                prev_hash = row.hash
-                expected_seq = row.seq + 1
-            problems += [ChainProblem(*p) for p in chain_problems_outside(s, cell_id, rows, self.ctx.data_dir)]
+                             .order_by(FinalisedDocument.device_id, FinalisedDocument.seq)).all()
+            chains: dict[str, list[FinalisedDocument]] = {}
+            for row in rows:  # one chain per laptop of the cell, each checked from its start
+                chains.setdefault(row.device_id, []).append(row)
+            for chain in chains.values():
+                prev_hash = GENESIS
+                expected_seq = 1
+                for row in chain:
+                    problems += self._check_row(s, rows, row, expected_seq, prev_hash)
+                    prev_hash = row.hash
+                    expected_seq = row.seq + 1
+            own = chains.get(self.ctx.device_id, [])
+            problems += [ChainProblem(*p) for p in chain_problems_outside(s, cell_id, rows, own, self.ctx.data_dir)]
         report = ChainReport(len(rows), tuple(problems))
-        if report.ok and rows:
-            chain_seal.write(self.ctx.data_dir, cell_id, rows[-1].seq, rows[-1].hash)
+        if report.ok and own:
+            chain_seal.write(self.ctx.data_dir, cell_id, own[-1].seq, own[-1].hash)
         return report
 
     def _check_row(self, s, rows: list[FinalisedDocument], row: FinalisedDocument, expected_seq: int,
@@ -271,4 +286,5 @@ class FinaliseService:
     @staticmethod
     def _is_latest_version(rows: list[FinalisedDocument], row: FinalisedDocument) -> bool:
         # A record finalised twice (e.g. a review submitted, then decided) is compared at its last version.
-        return not any(r.kind == row.kind and r.entity_id == row.entity_id and r.seq > row.seq for r in rows)
+        return not any(r.kind == row.kind and r.entity_id == row.entity_id and _chain_order(r) > _chain_order(row)
+                       for r in rows)

@@ -54,8 +54,9 @@ DOC_LABELS = {
 Problem = tuple[int, str, str, str, str]  # seq, kind, entity id, code, text (ChainProblem's fields)
 
 
-def chain_problems_outside(s: Session, cell_id: str, rows: list[Any], data_dir: Path) -> list[Problem]:
-    return [*_not_chained(s, cell_id, rows), *_number_gaps(s, cell_id), *_seal_problems(cell_id, rows, data_dir)]
+def chain_problems_outside(s: Session, cell_id: str, rows: list[Any], own: list[Any], data_dir: Path) -> list[Problem]:
+    """`rows`: every laptop's records; `own`: this laptop's chain, the one its seal covers."""
+    return [*_not_chained(s, cell_id, rows), *_number_gaps(s, cell_id), *_seal_problems(cell_id, own, data_dir)]
 
 
 def _label(table: str, row: Any) -> str:

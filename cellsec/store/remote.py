@@ -57,6 +57,23 @@ def model_for_table(table: str) -> type[Synced]:
     raise KeyError(table)
 
 
+def hold_dependents(rows: Iterable[RemoteRow], held: set[tuple[str, str]]) -> tuple[list[RemoteRow], set[tuple[str, str]]]:
+    """(rows that can be written, every held key): a row pointing by a foreign key at a held row is held
+    too (the attendance of held minutes), transitively, so no written row points at a missing one."""
+    order = _table_order()
+    held = set(held)
+    keep: list[RemoteRow] = []
+    for row in sorted(rows, key=lambda r: order.get(r.entity, len(order))):
+        if (row.entity, row.entity_id) in held:
+            continue
+        table = model_for_table(row.entity).__table__
+        if any((fk.column.table.name, row.snapshot.get(fk.parent.name)) in held for fk in table.foreign_keys):
+            held.add((row.entity, row.entity_id))
+        else:
+            keep.append(row)
+    return keep, held
+
+
 def apply_rows(session: Session, rows: Iterable[RemoteRow],
                force_keys: Collection[tuple[str, str]] = ()) -> list[RemoteRow]:
     """Write `rows` in dependency order inside the caller's transaction; returns the rows written.

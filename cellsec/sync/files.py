@@ -135,6 +135,6 @@ def import_answer(service, path: Path):
         service.record_results(s, service.ops_of(rows, device.id), results, tally)
         if seqs:
             sync_state.acknowledge(s, max(seqs))
-        service.apply_changes(s, changes, tally.forced, pulled)
-        sync_state.advance_cursor(s, manifest.cursor)
+        held_before = service.apply_changes(s, changes, tally.forced, pulled)
+        sync_state.advance_cursor(s, manifest.cursor if held_before is None else min(held_before, manifest.cursor))
     return service.finish(tally, pulled)

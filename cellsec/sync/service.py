@@ -37,13 +37,14 @@ from ..store.base import restore, schema_version, snapshot, utcnow
 from ..store.models.core import Audit, ChangeLog
 from ..store.models.sync import CommitteeRecord, SyncBase, SyncConflict
 from ..store.rekey import rekey_cell
-from ..store.remote import RemoteRow, apply_rows, model_for_table
+from ..store.remote import RemoteRow, apply_rows, hold_dependents, model_for_table
 from . import device as devices
 from .effects import apply_committee_effects
 from .errors import (
     ALREADY_CONNECTED, BUSY, FILE_ONLY, FILE_ONLY_SYNC, IDENTITY_LOST, NOT_CONNECTED, SAME_KEY, SyncError,
 )
 from .files import read_invitation_file
+from .numbers import settle_numbers
 from .protocol.envelope import seal_ops
 from .protocol.keys import PublicKeys
 from .protocol.ops import Op
@@ -93,11 +94,13 @@ class SyncResult:
     merged: int
     came_down: tuple[str, ...]  # entity types of the committee's records received
     decided: int = 0  # reviews given the level the committee decided
+    renumbered: tuple[str, ...] = ()  # this laptop's documents that took a new number (sync/numbers.py)
+    held: int = 0  # received documents whose number clashed: their own laptop renumbers them
 
     def to_json(self) -> dict[str, Any]:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
                 "rejected": self.rejected, "merged": self.merged, "came_down": list(self.came_down),
-                "decided": self.decided}
+                "decided": self.decided, "renumbered": list(self.renumbered), "held": self.held}
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ class _Tally:
 
     def result(self, pulled: "_Pulled") -> SyncResult:
         return SyncResult(self.pushed, pulled.count, self.conflicts, self.rejected, self.merged,
-                          tuple(sorted(pulled.came_down)))
+                          tuple(sorted(pulled.came_down)), renumbered=tuple(pulled.renumbered), held=pulled.held)
 
 
 @dataclass
@@ -128,6 +131,8 @@ class _Pulled:
     count: int = 0
     keys: set[tuple[str, str]] = field(default_factory=set)
     came_down: set[str] = field(default_factory=set)
+    renumbered: list[str] = field(default_factory=list)
+    held: int = 0
 
 
 Progress = Callable[[str, int, int], None]  # (stage "push" | "pull", done, total or 0)
@@ -255,6 +260,9 @@ class SyncService:
         device = devices.load(self.ctx.data_dir)
         if device is None or device.id != device_id:
             raise SyncError(IDENTITY_LOST)
+        # Made (on first use) before any sync transaction opens: applying a page may write under it, and a
+        # write of its own inside that transaction would find the store locked.
+        _ = self.ctx.device_id
         return device, url, cell_id or self.ctx.cell_id, json.loads(keys)["box"]
 
     def _push(self, transport, device, cell_id: str, server_box: str, progress: Progress | None) -> "_Tally":
@@ -358,14 +366,18 @@ class SyncService:
 
     def _pull(self, transport, cell_id: str, progress: Progress | None, forced: set[tuple[str, str]]) -> "_Pulled":
         pulled = _Pulled()
+        with self.ctx.read() as s:
+            cursor = sync_state.state(s).pull_cursor
+        hold: int | None = None  # rows held back: the saved cursor stays before the first of them
         while True:
-            with self.ctx.read() as s:
-                cursor = sync_state.state(s).pull_cursor
             page = transport.pull(cell_id, cursor, PULL_PAGE)
+            cursor = int(page["cursor"])
             try:
                 with self.ctx.store.sessions.begin() as s:
-                    self.apply_changes(s, page.get("changes", []), forced, pulled)
-                    sync_state.advance_cursor(s, int(page["cursor"]))
+                    held_before = self.apply_changes(s, page.get("changes", []), forced, pulled)
+                    if held_before is not None:
+                        hold = held_before if hold is None else min(hold, held_before)
+                    sync_state.advance_cursor(s, cursor if hold is None else min(hold, cursor))
             except IntegrityError as exc:  # a natural key (CCCD, number, month) taken here by another record
                 raise SyncError(SAME_KEY, code="same_key", table=_table_of(exc)) from exc
             if progress:
@@ -373,9 +385,10 @@ class SyncService:
             if not page.get("more"):
                 return pulled
 
-    @staticmethod
-    def apply_changes(s: Session, changes: list[dict[str, Any]], forced: set[tuple[str, str]], pulled: "_Pulled") -> None:
-        """One page of what the server sends down, in the caller's transaction (with the cursor)."""
+    def apply_changes(self, s: Session, changes: list[dict[str, Any]], forced: set[tuple[str, str]],
+                      pulled: "_Pulled") -> int | None:
+        """One page of what the server sends down, in the caller's transaction (with the cursor). Returns
+        the feed position to keep the cursor below when rows were held back (sync/numbers.py), else None."""
         rows = []
         for change in changes:
             if change.get("owner") == "committee":
@@ -384,10 +397,16 @@ class SyncService:
                 pulled.count += 1
             elif owner(change["entity"]) == "cell" and change.get("snapshot") is not None:
                 rows.append(RemoteRow(change["entity"], change["entity_id"], change["rev"], change["snapshot"]))
-        written = apply_rows(s, rows, force_keys=forced)
+        settled = settle_numbers(s, rows, self.ctx.device_id)
+        applicable, held = hold_dependents(settled.rows, settled.held)
+        pulled.renumbered += settled.renumbered
+        pulled.held += len(settled.held)
+        written = apply_rows(s, applicable, force_keys=forced)
         _keep_bases(s, [(r.entity, r.entity_id, r.rev, r.snapshot) for r in written])
         pulled.count += len(written)
         pulled.keys |= {(r.entity, r.entity_id) for r in written}
+        held_at = [c["seq"] for c in changes if (c["entity"], c["entity_id"]) in held and isinstance(c.get("seq"), int)]
+        return min(held_at) - 1 if held_at else None
 
     # ---- without a network: transfer files on a USB stick (files.py) --------------------------------------
     def export_file(self, path) -> "ExportResult":

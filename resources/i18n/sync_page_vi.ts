@@ -160,6 +160,10 @@
         <translation>Có {n} bản ghi bị sửa trên cả hai máy: hãy chọn giữ bản nào ở bên dưới.</translation>
     </message>
     <message>
+        <source>{n} document(s) of the other laptop had a number already given here first: they come when that laptop has synced and renumbered them.</source>
+        <translation>{n} văn bản của máy khác trùng số với văn bản được thông qua trước trên máy này: chúng sẽ về khi máy kia đồng bộ và tự đánh số lại.</translation>
+    </message>
+    <message>
         <source>Sync failed: {error}</source>
         <translation>Đồng bộ không thành công: {error}</translation>
     </message>

@@ -1,0 +1,116 @@
+"""Document numbers across the cell's laptops (issue 9, SYNC.md): two laptops approving minutes or issuing
+resolutions while offline may both give out "Số 05-BB/CB". The rule, the same on every laptop, so they
+agree without asking each other:
+
+    The document approved first (its approval time, then its id) keeps the number. The other one is
+    renumbered by the laptop that holds it, to the next free number of its year, as a new finalised version
+    in that laptop's hash chain; the secretary is told which document now has which number (the paper
+    must be reprinted).
+
+So on a pull: a received document that wins takes its number, and the local one moves; a received one that
+loses is held back with the rows that point at it (its attendance, its chain record…), and the pull cursor
+stays before them, so they come again at every sync until their own laptop has renumbered the document.
+Nothing is overwritten, nothing is skipped for good, and no two live documents share a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.messages import Msg
+from ..store.models.core import Audit
+from ..store.models.finalised import FinalisedDocument
+from ..store.models.meetings import Meeting, Resolution
+from ..store.remote import RemoteRow
+
+NUMBERED = {"meetings": (Meeting, "minutes"), "resolutions": (Resolution, "resolution")}  # table -> (model, chain kind)
+
+RENUMBERED = Msg("{old} trùng số với văn bản được thông qua trước trên máy khác của chi bộ: nay là {new}. "
+                 "Hãy in lại văn bản này.",
+                 "{old} had the number of a document approved earlier on the cell's other laptop: it is now "
+                 "{new}. Reprint this document.")
+RENUMBER_SUMMARY = Msg("Đánh số lại khi đồng bộ: {old} thành {new}", "Renumbered while syncing: {old} to {new}")
+
+
+@dataclass
+class Settled:
+    rows: list[RemoteRow]  # what may be applied now
+    renumbered: list[str]  # one sentence per local document that took a new number
+    held: set[tuple[str, str]] = field(default_factory=set)  # received documents that lost their number
+
+
+def _when(value: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    if isinstance(value, str) and value:
+        parsed = dt.datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+
+
+def settle_numbers(s: Session, rows: list[RemoteRow], device_id: str) -> Settled:
+    """Apply the rule to one page of pulled rows, in the caller's transaction (before the rows are written)."""
+    settled = Settled([], [])
+    for row in rows:
+        numbered = NUMBERED.get(row.entity)
+        snap = row.snapshot
+        if numbered is None or snap.get("number_seq") is None or snap.get("deleted_at"):
+            settled.rows.append(row)
+            continue
+        model = numbered[0]
+        local = s.scalars(select(model).where(
+            model.cell_id == snap["cell_id"], model.number_year == snap["number_year"],
+            model.number_seq == snap["number_seq"], model.deleted_at.is_(None), model.id != row.entity_id)).first()
+        if local is None:
+            settled.rows.append(row)
+        elif (_when(snap.get("approved_at")), row.entity_id) < (_when(local.approved_at), local.id):
+            settled.renumbered.append(_renumber(s, row.entity, local, rows, device_id))
+            settled.rows.append(row)
+        else:
+            settled.held.add((row.entity, row.entity_id))
+    return settled
+
+
+def _renumber(s: Session, table: str, local: Any, page: list[RemoteRow], device_id: str) -> str:
+    """Give `local` the next free number of its year (counting the page's numbers too), as a local edit
+    that goes out at the next push, with a new record in this laptop's chain."""
+    model, kind = NUMBERED[table]
+    used = s.scalar(select(func.max(model.number_seq)).where(
+        model.cell_id == local.cell_id, model.number_year == local.number_year, model.deleted_at.is_(None))) or 0
+    incoming = [r.snapshot.get("number_seq") or 0 for r in page
+                if r.entity == table and r.snapshot.get("number_year") == local.number_year]
+    new_seq = max([used, *incoming]) + 1
+    old = local.number_text or ""
+    new = re.sub(r"\d+", f"{new_seq:02d}", old, count=1)
+    audit = Audit(action="sync_renumber", summary=RENUMBER_SUMMARY.format(old=old, new=new), device_id=device_id,
+                  undoable=False)
+    s.add(audit)
+    s.flush()
+    s.info.update(audit_id=audit.id, device_id=device_id)
+    try:
+        local.number_seq, local.number_text = new_seq, new
+        s.flush()
+        _chain_again(s, local, kind)
+    finally:
+        s.info.pop("audit_id", None)
+    return RENUMBERED.format(old=old, new=new)
+
+
+def _chain_again(s: Session, row: Any, kind: str) -> None:
+    """The renumbered document is finalised again under its new number (its previous record stays)."""
+    from ..services.finalise import CONTENT_PROVIDERS, finalise
+
+    module, _, name = CONTENT_PROVIDERS[kind].partition(":")
+    content = getattr(importlib.import_module(module), name)(s, row.id)
+    if content is None:
+        return
+    version = s.scalar(select(func.max(FinalisedDocument.version)).where(
+        FinalisedDocument.kind == kind, FinalisedDocument.entity_id == row.id)) or 1
+    finalise(s, row.cell_id, kind, row.id, version, content)
