@@ -196,7 +196,9 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+    except OSError:
+        raise
+    except Exception as exc:  # BadZipFile, and NotImplementedError for a damaged version field, and more
         raise ServiceError(CORRUPT_XLSX, name=path.name) from exc
     total = sum(i.file_size for i in infos)
     # zipfile never unpacks more than a part's declared size, so the declared sizes bound the work.
