@@ -50,15 +50,15 @@ class FrozenApp:
         env.update(extra)
         return env
 
-    def run(self, *args: str, check: bool = True, **env: str) -> subprocess.CompletedProcess:
+    def run(self, *args: str, check: bool = True, timeout: float = 300, **env: str) -> subprocess.CompletedProcess:
         proc = subprocess.run([str(self.exe), *args], capture_output=True, text=True, cwd=self.home,
-                              env=self.env(**env), timeout=300)
+                              env=self.env(**env), timeout=timeout)
         if check and proc.returncode != 0:
             raise AssertionError(f"{args} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
         return proc
 
 
-def _build() -> Path:
+def _build(config) -> Path:
     given = os.environ.get("CELLSEC_FROZEN_APP")
     if given:
         return Path(given)
@@ -70,13 +70,14 @@ def _build() -> Path:
     started = time.monotonic()
     subprocess.run([sys.executable, str(ROOT / "installer" / "build.py"), "freeze", "--dist", str(dist)],
                    check=True, cwd=ROOT)
-    print(f"\nfrozen app built in {time.monotonic() - started:.0f} s")
+    with config.pluginmanager.getplugin("capturemanager").global_and_fixture_disabled():
+        print(f"\nfrozen app built in {time.monotonic() - started:.0f} s into {dist / 'cellsec'}")
     return dist / "cellsec"
 
 
 @pytest.fixture(scope="session")
-def frozen_app(tmp_path_factory) -> FrozenApp:
-    built = _build()
+def frozen_app(request, tmp_path_factory) -> FrozenApp:
+    built = _build(request.config)
     place = tmp_path_factory.mktemp("install") / "Chương trình" / "CellSec bản đóng gói"
     shutil.copytree(built, place, symlinks=True)
     home = tmp_path_factory.mktemp("home")

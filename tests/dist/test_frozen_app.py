@@ -61,7 +61,7 @@ def test_demo_then_a_printed_minutes_pdf_with_embedded_fonts(frozen_app, demo_fo
 
 
 def _first_window(frozen_app, data_dir: Path, report: Path) -> tuple[dict, int]:
-    proc = frozen_app.run("--data-dir", str(data_dir), check=False, CELLSEC_PROBE=str(report))
+    proc = frozen_app.run("--data-dir", str(data_dir), check=False, timeout=120, CELLSEC_PROBE=str(report))
     assert report.exists(), f"no window painted (exit {proc.returncode})\n{proc.stderr}"
     return json.loads(report.read_text(encoding="utf-8")), proc.returncode
 
