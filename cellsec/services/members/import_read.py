@@ -282,6 +282,8 @@ def _merged_ranges(path: Path, ws) -> list[tuple[int, int, int, int]]:
 def _xlsx_rows(source: TableSource) -> Iterator[RawRow]:
     wb = _load(source.path)
     try:
+        if source.sheet >= len(wb.worksheets):  # a workbook without sheets (damaged)
+            raise ServiceError(CORRUPT_XLSX, name=source.path.name)
         yield from _sheet_rows(source, wb.worksheets[source.sheet])
     finally:
         wb.close()

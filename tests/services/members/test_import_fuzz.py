@@ -149,8 +149,9 @@ def _check(services, path) -> str:
 
 
 # Seeds with which past runs of many more cases found a traceback (kept so they stay fixed): 9079 = year
-# 9999 dates, 30220 = a damaged zip version field.
-@pytest.mark.parametrize("kind, seeds", [("csv", range(0, 110)), ("xlsx", [*range(1000, 1030), 9079, 30220])])
+# 9999 dates, 30220 = a damaged zip version field, 30820 = a workbook left without sheets.
+@pytest.mark.parametrize("kind, seeds", [("csv", range(0, 110)),
+                                         ("xlsx", [*range(1000, 1030), 9079, 30220, 30820])])
 def test_generated_files_end_in_a_message_or_a_clean_import(services, tmp_path, kind, seeds):
     outcomes = {"refused": 0, "imported": 0}
     for seed in seeds:
