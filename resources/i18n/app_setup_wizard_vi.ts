@@ -7,6 +7,10 @@
         <source>Set up CellSec</source>
         <translation>Thiết lập CellSec</translation>
     </message>
+    <message>
+        <source>Close the setup and discard what you typed?</source>
+        <translation>Đóng trình thiết lập và bỏ những gì đã nhập?</translation>
+    </message>
 </context>
 <context>
     <name>_CellPage</name>

@@ -165,6 +165,7 @@ class SetupWizard(QWizard):
         for page in self.pages_:
             self.addPage(page)
         self.cell_page.fields["name"][0].setFocus(Qt.FocusReason.OtherFocusReason)
+        self._as_opened = self.cell_info()  # what the fields held before the user typed (defaults included)
 
     def field_edit(self, key: str) -> QLineEdit:
         for page in self.pages_:
@@ -175,6 +176,26 @@ class SetupWizard(QWizard):
     def cell_info(self) -> CellInfo:
         value = {key: edit.text() for page in self.pages_ for key, (edit, _m, _r) in page.fields.items()}
         return CellInfo(**value)
+
+    _closing_quietly = False
+
+    def closeEvent(self, event) -> None:
+        # The program closing the wizard (not the user's title-bar button) does not ask.
+        self._closing_quietly = not event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._closing_quietly = False
+
+    def reject(self) -> None:
+        """Esc or Cancel: what was typed is thrown away only when the user says so."""
+        typed = self.cell_info() != self._as_opened
+        if typed and not self._closing_quietly and QMessageBox.question(
+                self, self.windowTitle(), self.tr("Close the setup and discard what you typed?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        super().reject()
 
     def accept(self) -> None:
         try:

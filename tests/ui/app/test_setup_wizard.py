@@ -82,12 +82,13 @@ def test_wizard_end_to_end(qtbot, fresh):
     assert (cell.secretary_name, cell.deputy_name) == ("Nguyễn Văn Đức", "Trần Thị Hồng")
 
 
-def test_cancel_saves_nothing(qtbot, fresh):
+def test_cancel_saves_nothing(qtbot, fresh, boxes):
     wizard = SetupWizard(fresh)
     qtbot.addWidget(wizard)
     wizard.show()
     _type(qtbot, wizard, "name", "Chi bộ 1")
-    wizard.reject()
+    wizard.reject()  # asked first (boxes answers Yes)
+    assert len(boxes.texts("question")) == 1 and not wizard.isVisible()
     assert not fresh.cell.is_set_up()
 
 
@@ -108,3 +109,24 @@ def test_service_refusal_is_shown_next_to_the_field(qtbot, fresh, boxes):
     assert wizard.result() != QWizard.DialogCode.Accepted
     assert boxes.texts("warning") == ["Chi bộ đã được thiết lập."]
     assert fresh.cell.get().name == "Chi bộ khác"
+
+
+def test_esc_asks_before_discarding_what_was_typed(qtbot, fresh, boxes):
+    from PySide6.QtWidgets import QMessageBox
+
+    wizard = SetupWizard(fresh)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # nothing typed yet: closes at once
+    assert not wizard.isVisible() and boxes.shown == []
+    wizard = SetupWizard(fresh)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _type(qtbot, wizard, "name", "Chi bộ Thôn Đông")
+    boxes.answer = QMessageBox.StandardButton.No
+    qtbot.keyClick(wizard.field_edit("name"), Qt.Key.Key_Escape)
+    assert wizard.isVisible() and wizard.field_edit("name").text() == "Chi bộ Thôn Đông"
+    assert boxes.texts("question") == ["Đóng trình thiết lập và bỏ những gì đã nhập?"]
+    boxes.answer = QMessageBox.StandardButton.Yes
+    qtbot.keyClick(wizard.field_edit("name"), Qt.Key.Key_Escape)
+    assert not wizard.isVisible()
