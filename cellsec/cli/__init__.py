@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import __version__
 from ..domain.messages import set_language
 from ..paths import default_data_dir
+from . import argparse_vi  # noqa: F401  -- argparse's own words in Vietnamese
 
 # Feature modules that add subcommands, in the order `cellsec --help` lists them.
 FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues", "sync")
