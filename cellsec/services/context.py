@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -20,8 +20,10 @@ from ..store.db import Store, open_store
 from ..store.ids import new_id
 from ..store.remote import model_for_table
 from ..store.models.core import Audit, Cell, ChangeLog, Setting
+from ..store.models.sync import SyncState
 from .errors import NO_CELL, NOTHING_TO_UNDO, WRITE_FAILED, ServiceError, failed
 
+OUTSIDE_ROWS = 5000  # more changes than this from elsewhere at once: announced as "anything may have changed"
 UNDO_SUMMARY = Msg("Hoàn tác: {summary}", "Undo: {summary}")
 
 
@@ -59,6 +61,10 @@ class Context:
     # Per thread: the changes of the user action in progress (None when no action is open).
     _actions: threading.local = field(default_factory=threading.local)
     _services: object | None = None  # the facade over this context (set by Services)
+    # What `outside_changes` has seen: the change log's last seq and the sync pull cursor; this context's
+    # own audit ids (its own changes are announced by `mutation`, not again as outside ones).
+    _seen: tuple[int, int] | None = None
+    _own_audits: set[int] = field(default_factory=set)
 
     # ---- sessions -------------------------------------------------------------------------------
     @contextmanager
@@ -83,6 +89,7 @@ class Context:
                 select(ChangeLog.entity, ChangeLog.entity_id).where(ChangeLog.audit_id == audit.id)
             ).all()
             session.commit()
+            self._own_audits.add(audit.id)
         except DBAPIError as exc:
             session.rollback()
             raise failed(WRITE_FAILED, exc) from exc
@@ -112,6 +119,28 @@ class Context:
             pending, self._actions.pending = self._actions.pending, None
             if pending:
                 self.notify(Change.merge(pending, initiator))
+
+    def outside_changes(self) -> Change | None:
+        """What other processes (the command line, a second window, a sync run elsewhere) committed since
+        the last call, as one Change (None when nothing). The window polls this and announces the result,
+        so what it shows follows changes it did not make. The first call only takes the starting point."""
+        with self.read() as s:
+            seq = s.scalar(select(func.max(ChangeLog.seq))) or 0
+            cursor = s.scalar(select(func.max(SyncState.pull_cursor))) or 0
+            if self._seen is None or (seq, cursor) == self._seen:
+                self._seen = (seq, cursor)
+                return None
+            last_seq, last_cursor = self._seen
+            rows = s.execute(select(ChangeLog.audit_id, ChangeLog.entity, ChangeLog.entity_id)
+                             .where(ChangeLog.seq > last_seq, ChangeLog.seq <= seq).limit(OUTSIDE_ROWS + 1)).all()
+        self._seen = (seq, cursor)
+        theirs = [r for r in rows if r.audit_id not in self._own_audits]
+        self._own_audits = {a for a in self._own_audits if a > max((r.audit_id for r in rows), default=0)}
+        if cursor != last_cursor or len(rows) > OUTSIDE_ROWS:  # pulled rows write no change log: anything
+            return Change("outside", "", frozenset({"*"}), frozenset())
+        if not theirs:
+            return None
+        return Change("outside", "", frozenset(r.entity for r in theirs), frozenset(r.entity_id for r in theirs))
 
     def notify(self, change: Change) -> None:
         for listener in list(self.listeners):

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain import members as rules
-from ...domain.members import ACTIVITY_LABELS, ACTIVITY_STATUSES, IN_CELL_STATUSES, PARTY_STATUSES  # noqa: F401
+from ...domain.members import ACTIVITY_LABELS, ACTIVITY_STATUSES, FIELD_LABELS, IN_CELL_STATUSES, PARTY_STATUSES  # noqa: F401
 from ...domain.messages import Msg
 from ...domain.text import clean_line, clean_text, fold
 from ...store.base import utcnow
@@ -24,6 +24,7 @@ from ...store.ids import new_id
 from ...store.models.members import CardNumber, Member, MemberStatusChange
 from ..context import Context
 from ..errors import NotFound, ValidationFailed
+from ..revisions import ensure_revision, revision_of
 from .list_index import ListIndex
 from .records import (  # noqa: F401  (re-exported: the UI, the CLI and other features import them from here)
     _COLUMN_FIELDS,
@@ -248,14 +249,24 @@ class MemberService:
             member_id = new_member(s, cell_id, cleaned).id
         return self.get(member_id)
 
-    def update(self, member_id: str, data: MemberInput, *, today: dt.date | None = None) -> MemberRecord:
+    def update(self, member_id: str, data: MemberInput, *, today: dt.date | None = None,
+               base_rev: int | None = None) -> MemberRecord:
+        """Save an edit. `base_rev`: the revision the edit started from (`revision`); when the member was
+        changed since (another window, the command line, a sync), ChangedMeanwhile and nothing is written."""
         current = self.get(member_id)
         cleaned = self._checked(data, member_id, today)
         if cleaned == current.as_input():
             return current  # nothing changed: no empty action in the Undo menu
         with self.ctx.mutation("members.update", UPDATE_SUMMARY.format(name=cleaned.full_name)) as s:
-            apply_input(s, self._live_member(s, member_id), cleaned)
+            member = self._live_member(s, member_id)
+            ensure_revision(s, member, base_rev, FIELD_LABELS)
+            apply_input(s, member, cleaned)
         return self.get(member_id)
+
+    def revision(self, member_id: str) -> int | None:
+        """The member row's revision now: what an editor passes back as `base_rev` when it saves."""
+        with self.ctx.read() as s:
+            return revision_of(s, Member, member_id)
 
     def change_status(self, member_id: str, change: StatusChange, *, today: dt.date | None = None) -> MemberRecord:
         """Record a change of activity status (exempt, temporary, transferred out, removed, deceased,

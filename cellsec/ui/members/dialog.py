@@ -43,6 +43,7 @@ from ...domain.members import (
     probation_end,
 )
 from ...services.errors import ServiceError, ValidationFailed
+from ...services.revisions import ChangedMeanwhile
 from ...services.members.service import MemberInput
 from ..common.editor import DraftKeeper
 from ..common.widgets import (
@@ -70,6 +71,8 @@ class MemberDialog(QDialog):
         self.services = services
         self.member_id = member_id
         self.today = today
+        # The revision this edit starts from, read before the record: a change in between is refused, not lost.
+        self.base_rev = services.members.revision(member_id) if member_id else None
         self.record = services.members.get(member_id) if member_id else None
         self.saved = None
         self.touched: set[str] = set()
@@ -451,7 +454,10 @@ class MemberDialog(QDialog):
             if self.member_id is None:
                 self.saved = self.services.members.add(data)
             else:
-                self.saved = self.services.members.update(self.member_id, data)
+                self.saved = self.services.members.update(self.member_id, data, base_rev=self.base_rev)
+        except ChangedMeanwhile as exc:
+            self._changed_meanwhile(exc)
+            return
         except ValidationFailed as exc:
             for key, text in exc.errors.items():
                 if key in self.messages:
@@ -469,6 +475,34 @@ class MemberDialog(QDialog):
             return
         self.keeper.discard()
         self.accept()
+
+    def _changed_meanwhile(self, exc: ChangedMeanwhile) -> None:
+        """Saved elsewhere since this dialog opened (another window, the command line, a sync): say what
+        changed; the user reloads (sees theirs, drops this edit) or keeps this edit as a new revision."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), exc.message, parent=self)
+        box.setObjectName("changed_meanwhile")
+        reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Keep mine as a new revision"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(reload)
+        box.exec()
+        if box.clickedButton() is reload:
+            self.reload()
+        elif box.clickedButton() is keep:
+            self.base_rev = exc.current_rev
+            self.save()
+
+    def reload(self) -> None:
+        """Show the member as stored now, dropping what was typed here (and its draft)."""
+        self.base_rev = self.services.members.revision(self.member_id)
+        self.record = self.services.members.get(self.member_id)
+        self._load(self.record)
+        status = self.findChild(QLabel, "activity_status")
+        if status is not None:
+            status.setText(label(ACTIVITY_LABELS, self.record.activity_status))
+        self.keeper.discard()
+        self.recovered.hide()
+        self.validate()
 
     def _show_first_error(self) -> None:
         for key in self.edits:

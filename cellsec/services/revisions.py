@@ -1,0 +1,73 @@
+"""Edits carry the revision they started from; saving over a newer revision is refused (no lost update).
+
+An editor reads a row's `rev` when it loads it (`revision_of`) and passes it back with the save. The save's
+mutation — which holds the write lock from its start (Context.mutation) — calls `ensure_revision` before
+writing: when another window, process or sync changed the row meanwhile it raises `ChangedMeanwhile`,
+naming the columns that changed since the editor's revision (from the change log's snapshot of that
+revision), so the user can reload or keep theirs as a new revision (save again with `base_rev=err.current_rev`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.messages import Msg
+from ..store.base import snapshot
+from ..store.models.core import ChangeLog
+from .errors import ServiceError
+
+CHANGED_MEANWHILE = Msg(
+    "Dữ liệu này vừa được sửa ở nơi khác (cửa sổ khác, dòng lệnh hoặc đồng bộ) trong lúc bạn đang sửa; "
+    "phần bạn sửa chưa được lưu. Đã thay đổi: {fields}.",
+    "This record was changed elsewhere (another window, the command line or a sync) while you were editing; "
+    "your edit was not saved. Changed: {fields}.",
+)
+UNKNOWN_FIELDS = Msg("không rõ trường nào", "unknown fields")
+
+# Columns every save bumps or that only say where a row lives: not "what changed" for the user.
+_BOOKKEEPING = frozenset({"rev", "updated_at", "created_at", "cell_id", "id"})
+
+
+class ChangedMeanwhile(ServiceError):
+    """Saving over a newer revision. `fields`: the columns changed since the editor's revision (empty when
+    that revision's snapshot is unknown, e.g. it came by sync); `current_rev`: the revision now stored."""
+
+    def __init__(self, fields: list[str], current_rev: int, at: dt.datetime | None,
+                 labels: dict[str, Msg] | None = None) -> None:
+        self.fields = fields
+        self.current_rev = current_rev
+        self.at = at
+        names = [labels[f].format() if labels and f in labels else f for f in fields]
+        super().__init__(CHANGED_MEANWHILE, fields=", ".join(names) if names else UNKNOWN_FIELDS.format())
+
+
+def revision_of(s: Session, model: type, row_id: str) -> int | None:
+    return s.scalar(select(model.rev).where(model.id == row_id))
+
+
+def changed_since(s: Session, row: Any, base_rev: int) -> tuple[list[str], dt.datetime | None]:
+    """The columns of `row` that differ from its snapshot at `base_rev`, and when the latest change was made."""
+    rows = s.execute(select(ChangeLog.rev, ChangeLog.snapshot, ChangeLog.at)
+                     .where(ChangeLog.entity == row.__tablename__, ChangeLog.entity_id == row.id,
+                            ChangeLog.rev >= base_rev)
+                     .order_by(ChangeLog.seq)).all()
+    at = rows[-1].at if rows else None
+    old = next((json.loads(r.snapshot) for r in rows if r.rev == base_rev), None)
+    if old is None:
+        return [], at
+    now = snapshot(row)
+    return [k for k in now if k not in _BOOKKEEPING and old.get(k) != now[k]], at
+
+
+def ensure_revision(s: Session, row: Any, base_rev: int | None, labels: dict[str, Msg] | None = None) -> None:
+    """Inside the save's mutation, before writing: refuse when `row` is no longer at `base_rev` (None: the
+    caller does not track revisions, e.g. a script)."""
+    if base_rev is None or row.rev == base_rev:
+        return
+    fields, at = changed_since(s, row, base_rev)
+    raise ChangedMeanwhile(fields, row.rev, at, labels)
