@@ -17,34 +17,40 @@ if TYPE_CHECKING:  # SQLAlchemy is loaded only to read through a session (the qu
     from ...store.quick import QuickReader
 
 class ListIndex:
-    """The columns a member list filters and sorts on, for every live member, with sort orders computed
-    on first use (Vietnamese name order as the tie-break everywhere)."""
+    """The columns a member list filters and sorts on, for every member of the cell, by position, with
+    sort orders computed on first use (Vietnamese name order as the tie-break everywhere).
+
+    An edit changes the index in place: the rows that changed are rewritten at their positions (a
+    tombstoned row keeps its position, marked dead) and each cached order moves just those positions by a
+    binary search, so the first query after an edit costs about as much as any other."""
 
     COLUMNS = ("id", "full_name", "name_folded", "cccd", "card_no", "phone", "activity_status", "status")
     # Sort columns read as stored text: ISO dates and times order correctly as text, and skipping the
     # conversion to date objects halves the load time.
     SORT_COLUMNS = ("list_no", "date_of_birth", "admitted_on", "official_on", "card_no", "created_at", "gender",
                     "position_party")
-
-    def __init__(self, fingerprint: tuple, live: dict[str, tuple], revs: dict[str, int]) -> None:
-        self.fingerprint = fingerprint
-        self.live = live  # id -> row of COLUMNS + SORT_COLUMNS + (rev, deleted_at)
-        self.revs = revs  # id -> rev of every row, tombstones included (checks an incremental refresh)
-        rows = list(live.values())
-        self.ids = [r[0] for r in rows]
-        self.names = [r[1] for r in rows]
-        self.folded = [r[2] for r in rows]
-        self.digits = [f"{r[3] or ''} {r[4] or ''} {r[5] or ''}" for r in rows]
-        self.activity = [r[6] for r in rows]
-        self.party = [r[7] for r in rows]
-        self.values: dict[str, list] = {name: [r[8 + k] for r in rows] for k, name in enumerate(self.SORT_COLUMNS)}
-        self.values["activity_status"] = self.activity
-        self.values["status"] = self.party
-        self.values["phone"] = [r[5] for r in rows]
-        self._orders: dict[str, list[int]] = {}
-
     # Every column the index reads, in the order of its rows.
     ROW_COLUMNS = (*COLUMNS, *SORT_COLUMNS, "rev", "deleted_at")
+    _RANKS = {"activity_status": {v: n for n, v in enumerate(ACTIVITY_STATUSES)},
+              "status": {v: n for n, v in enumerate(PARTY_STATUSES)}}
+
+    def __init__(self, fingerprint: tuple = ()) -> None:
+        self.fingerprint = fingerprint
+        self.pos: dict[str, int] = {}  # id -> position in the lists below
+        self.revs: dict[str, int] = {}  # id -> rev of every row seen, tombstones included
+        self.dead: set[int] = set()  # positions of rows tombstoned since the index was built
+        self.ids: list[str] = []
+        self.names: list[str] = []
+        self.name_keys: list = []
+        self.folded: list[str] = []
+        self.digits: list[str] = []
+        self.activity: list[str] = []
+        self.party: list[str] = []
+        self.values: dict[str, list] = {name: [] for name in (*self.SORT_COLUMNS, "phone")}
+        self.values["activity_status"] = self.activity
+        self.values["status"] = self.party
+        self._orders: dict[str, list[int]] = {}
+        self._id_orders: dict[str, list[str]] = {}  # the ids in each order (read in sequence, not by position)
 
     @classmethod
     def _select(cls, cell_id: str):
@@ -60,48 +66,80 @@ class ListIndex:
     @classmethod
     def from_rows(cls, rows, fingerprint: tuple = ()) -> "ListIndex":
         """An index of rows of ROW_COLUMNS (sort columns as stored text), tombstones included."""
-        live: dict[str, tuple] = {}
-        revs: dict[str, int] = {}
-        cls._fold_in(rows, live, revs)
-        return cls(fingerprint, live, revs)
-
-    @classmethod
-    def _fold_in(cls, rows, live: dict[str, tuple], revs: dict[str, int]) -> None:
-        rev_at = len(cls.COLUMNS) + len(cls.SORT_COLUMNS)
-        for row in rows:
-            revs[row[0]] = row[rev_at]
-            if row[rev_at + 1] is None:
-                live[row[0]] = row
-            else:
-                live.pop(row[0], None)
+        index = cls(fingerprint)
+        index.apply(rows)
+        return index
 
     @classmethod
     def load(cls, s: Session, cell_id: str, fingerprint: tuple) -> "ListIndex":
         # Core execution on the session's connection: the ORM layer would double the load time.
         return cls.from_rows(s.connection().execute(cls._select(cell_id)).all(), fingerprint)
 
-    def refreshed(self, s: Session, cell_id: str, fingerprint: tuple) -> "ListIndex":
-        """The index after the rows changed since this one was built (every write stamps updated_at),
-        or a full reload when the changed rows do not account for the new count and revision sum
-        (e.g. a clock set back, or rows written with older times)."""
-        since = self.fingerprint[3]
-        if since is None:
-            return self.load(s, cell_id, fingerprint)
+    def rows_of(self, s: Session, cell_id: str, ids: list[str]) -> list:
+        """The index rows of the members `ids` (read to apply an edit)."""
         from ...store.models.members import Member
 
-        changed = s.connection().execute(self._select(cell_id).where(Member.updated_at > since)).all()
-        live, revs = dict(self.live), dict(self.revs)
-        self._fold_in(changed, live, revs)
-        if len(revs) != fingerprint[1] or sum(revs.values()) != (fingerprint[2] or 0):
-            return self.load(s, cell_id, fingerprint)
-        return ListIndex(fingerprint, live, revs)
+        out: list = []
+        for start in range(0, len(ids), 500):
+            out += s.connection().execute(self._select(cell_id).where(Member.id.in_(ids[start:start + 500]))).all()
+        return out
+
+    def apply(self, rows) -> int:
+        """Write `rows` (ROW_COLUMNS) into the index and move them in the cached orders; returns how many
+        rows it had not seen before."""
+        at_rev = len(self.COLUMNS) + len(self.SORT_COLUMNS)
+        changed: list[int] = []
+        new = 0
+        for row in rows:
+            member_id = row[0]
+            new += member_id not in self.revs
+            self.revs[member_id] = row[at_rev]
+            position = self.pos.get(member_id)
+            if row[at_rev + 1] is not None:  # tombstoned
+                if position is not None and position not in self.dead:
+                    self.dead.add(position)
+                    changed.append(position)
+                continue
+            if position is None:
+                position = self.pos[member_id] = len(self.ids)
+                self._grow()
+            self.dead.discard(position)
+            self._write(position, row)
+            changed.append(position)
+        if changed and self._orders:
+            self._move(changed)
+        return new
+
+    def _grow(self) -> None:
+        for column in (self.ids, self.names, self.name_keys, self.folded, self.digits, self.activity, self.party,
+                       *(self.values[name] for name in (*self.SORT_COLUMNS, "phone"))):
+            column.append(None)
+
+    def _write(self, i: int, r: tuple) -> None:
+        self.ids[i], self.names[i], self.folded[i] = r[0], r[1], r[2]
+        self.name_keys[i] = rules.name_sort_key(r[1])
+        self.digits[i] = f"{r[3] or ''} {r[4] or ''} {r[5] or ''}"
+        self.activity[i], self.party[i] = r[6], r[7]
+        for k, name in enumerate(self.SORT_COLUMNS):
+            self.values[name][i] = r[8 + k]
+        self.values["phone"][i] = r[5]
+
+    def _live_positions(self) -> range | list[int]:
+        return [i for i in range(len(self.ids)) if i not in self.dead] if self.dead else range(len(self.ids))
 
     @property
     def by_name(self) -> list[int]:
         if "full_name" not in self._orders:
-            keys = [rules.name_sort_key(name) for name in self.names]
-            self._orders["full_name"] = sorted(range(len(keys)), key=keys.__getitem__)
+            keys = self.name_keys
+            self._orders["full_name"] = sorted(self._live_positions(), key=keys.__getitem__)
         return self._orders["full_name"]
+
+    def _sort_value(self, sort: str, i: int):
+        value = self.values[sort][i]
+        ranks = self._RANKS.get(sort)
+        if ranks is not None:  # statuses sort in their list order, unknown ones last
+            return ranks.get(value, len(ranks))
+        return None if value is None or value == "" else value
 
     def order(self, sort: str, descending: bool) -> list[int]:
         """Row positions by `sort`; empty values last in either direction."""
@@ -109,23 +147,71 @@ class ListIndex:
         if key not in self._orders:
             by_name = self.by_name
             if sort == "full_name":
-                self._orders[key] = by_name[::-1] if descending else by_name
+                self._orders[key] = by_name[::-1] if descending else list(by_name)
             else:
-                values = self.values[sort]
-                if sort in ("activity_status", "status"):
-                    known = {v: n for n, v in enumerate(ACTIVITY_STATUSES if sort == "activity_status" else PARTY_STATUSES)}
-                    values = [known.get(v, len(known)) for v in values]
+                values = [self._sort_value(sort, i) for i in range(len(self.ids))]
                 # Start from name order: the sort is stable (also reversed), so equal values stay in name order.
-                present = [i for i in by_name if values[i] is not None and values[i] != ""]
+                present = [i for i in by_name if values[i] is not None]
                 present.sort(key=values.__getitem__, reverse=descending)
-                self._orders[key] = present + [i for i in by_name if values[i] is None or values[i] == ""]
+                self._orders[key] = present + [i for i in by_name if values[i] is None]
         return self._orders[key]
+
+    def _before(self, sort: str, descending: bool, a: int, b: int) -> bool:
+        """Whether position `a` comes before `b` in the order `sort` (the rule `order` sorts by)."""
+        name_a, name_b = (self.name_keys[a], a), (self.name_keys[b], b)
+        if sort == "full_name":
+            return name_a > name_b if descending else name_a < name_b
+        va, vb = self._sort_value(sort, a), self._sort_value(sort, b)
+        if (va is None) != (vb is None):
+            return vb is None
+        if va is not None and va != vb:
+            return va > vb if descending else va < vb
+        return name_a < name_b
+
+    def _move(self, changed: list[int]) -> None:
+        """Take the changed positions out of every cached order (and its ids) and put the live ones back
+        where they now belong."""
+        moved = sorted(set(changed))
+        for key, order in self._orders.items():
+            sort, descending = (key.split(":") + ["False"])[:2]
+            ids = self._id_orders.get(key)
+            if len(moved) > 64:  # many rows: one pass over the order beats a search per row
+                gone = set(moved)
+                order[:] = [i for i in order if i not in gone]
+                self._id_orders.pop(key, None)
+                ids = None
+            else:
+                for i in moved:
+                    try:
+                        j = order.index(i)  # a scan in C: far quicker than rebuilding the list in Python
+                    except ValueError:  # a new row, or one tombstoned before
+                        continue
+                    del order[j]
+                    if ids is not None:
+                        del ids[j]
+            for i in moved:
+                if i in self.dead:
+                    continue
+                lo, hi = 0, len(order)
+                while lo < hi:
+                    mid = (lo + hi) // 2
+                    if self._before(sort, descending == "True", order[mid], i):
+                        lo = mid + 1
+                    else:
+                        hi = mid
+                order.insert(lo, i)
+                if ids is not None:
+                    ids.insert(lo, self.ids[i])
 
     def query(self, q: MemberQuery) -> list[str]:
         """Ids of the live members matching `q`, in its order."""
         if q.sort not in rules.MEMBER_SORTS:
             raise ValueError(f"unknown sort {q.sort!r}")
         order = self.order(q.sort, q.descending)
+        key = f"{q.sort}:{q.descending}"
+        if key not in self._id_orders:
+            self._id_orders[key] = [self.ids[i] for i in order]
+        in_order = self._id_orders[key]
         candidates: list[int] | range = range(len(self.ids))
         statuses = set(q.activity_statuses)
         if statuses:
@@ -139,11 +225,57 @@ class ListIndex:
             else:
                 candidates = [i for i in candidates if token in folded[i]]
         if isinstance(candidates, range):
-            return [self.ids[i] for i in order]
+            return list(in_order)
         keep = bytearray(len(self.ids))
         for i in candidates:
             keep[i] = 1
-        return [self.ids[i] for i in order if keep[i]]
+        return [member_id for i, member_id in zip(order, in_order) if keep[i]]
+
+
+def fingerprint(s: Session, cell_id: str) -> tuple:
+    """What tells, in well under a millisecond, whether the members may have changed since an index was
+    read: the last change-log entry (every edit writes one, in any process), how many member rows there
+    are (rows written without one, e.g. a bulk load), the last user action (one that wrote rows without
+    change-log entries, e.g. a raw repair), and the sync state and conflicts (pulled rows and
+    rows taken from the server write no change-log entry)."""
+    from sqlalchemy import func, select
+
+    from ...store.models.core import Audit, ChangeLog
+    from ...store.models.members import Member
+    from ...store.models.sync import SyncConflict, SyncState
+
+    seq = s.scalar(select(func.max(ChangeLog.seq)))
+    audit = s.scalar(select(func.max(Audit.id)))
+    count = s.scalar(select(func.count()).select_from(Member))
+    sync = tuple(s.execute(select(SyncState.acked_seq, SyncState.pull_cursor, SyncState.last_sync_at)).all())
+    conflicts = tuple(s.execute(select(func.count(), func.count(SyncConflict.resolved_at))).one())
+    return cell_id, seq, count, sync, conflicts, audit
+
+
+def current(index: ListIndex | None, s: Session, cell_id: str) -> ListIndex:
+    """`index` brought up to date: unchanged, the rows edited since applied in place (the usual case), or
+    read afresh (another cell, a sync, a restored backup, rows written without a change-log entry)."""
+    from sqlalchemy import select
+
+    from ...store.models.core import Audit, ChangeLog
+
+    now = fingerprint(s, cell_id)
+    if index is not None and index.fingerprint == now:
+        return index
+    before = index.fingerprint if index is not None else None
+    if before is None or before[0] != cell_id or before[3:5] != now[3:5] or before[1] is None or now[1] is None \
+            or now[1] < before[1] or (now[5] or 0) < (before[5] or 0):
+        return ListIndex.load(s, cell_id, now)
+    if now[5] != before[5] and s.scalar(select(Audit.id).where(  # an action that wrote no change-log entry
+            Audit.id > (before[5] or 0), ~select(ChangeLog.seq).where(ChangeLog.audit_id == Audit.id).exists()).limit(1)):
+        return ListIndex.load(s, cell_id, now)
+    edited = list(s.scalars(select(ChangeLog.entity_id).where(ChangeLog.seq > before[1], ChangeLog.entity == "members")
+                            .distinct()))
+    new = index.apply(index.rows_of(s, cell_id, edited)) if edited else 0
+    if now[2] - before[2] != new:  # rows came or went without a change-log entry: read everything again
+        return ListIndex.load(s, cell_id, now)
+    index.fingerprint = now
+    return index
 
 
 def quick_list(reader: "QuickReader", q: MemberQuery | None = None) -> list[MemberRecord]:

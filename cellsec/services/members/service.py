@@ -25,7 +25,7 @@ from ...store.models.members import CardNumber, Member, MemberStatusChange
 from ..context import Context
 from ..errors import NotFound, ValidationFailed
 from ..revisions import ensure_revision, revision_of
-from .list_index import ListIndex
+from .list_index import ListIndex, current as current_index
 from .records import (  # noqa: F401  (re-exported: the UI, the CLI and other features import them from here)
     _COLUMN_FIELDS,
     INPUT_FIELDS,
@@ -309,19 +309,16 @@ class MemberService:
         """Ids of the live members matching `q`, in order. Served from an in-memory index of the list
         columns that is rebuilt only when the members table changed (a cheap aggregate tells), so
         search-as-you-type stays quick on 100,000 rows."""
-        return self._current_index().query(q or MemberQuery())
+        with self._index_lock:  # the index is updated in place: one query or update at a time
+            return self._current_index().query(q or MemberQuery())
 
     def _current_index(self) -> ListIndex:
+        """The list index, up to date (list_index.current); the caller holds _index_lock."""
         cell_id = self.ctx.cell_id
-        with self._index_lock, self.ctx.read() as s:
-            # Every write bumps rev and updated_at of the row (tombstones included), so this changes with any change.
-            fingerprint = (cell_id, *s.execute(
-                select(func.count(), func.sum(Member.rev), func.max(Member.updated_at)).where(Member.cell_id == cell_id)
-            ).one())
-            if self._index is None or self._index.fingerprint[0] != cell_id:
-                self._index = ListIndex.load(s, cell_id, fingerprint)
-            elif self._index.fingerprint != fingerprint:
-                self._index = self._index.refreshed(s, cell_id, fingerprint)
+        with self.ctx.read() as s:
+            if self._index is not None and self._index.fingerprint[:1] != (cell_id,):
+                self._index = None
+            self._index = current_index(self._index, s, cell_id)
             return self._index
 
     def rows(self, ids: list[str]) -> dict[str, MemberRecord]:

@@ -46,3 +46,40 @@ def test_the_quick_reader_lists_exactly_what_the_service_lists(demo_services):
             assert quick == demo_services.members.list(q), q
     assert member.id not in {m.id for m in quick}
     assert any(m.probation_ends_on for m in quick) and any(m.card_valid_from for m in quick)
+
+
+def _row(i, rng, rev=1, dead=False):
+    from cellsec.domain.text import fold
+
+    name = f"{rng.choice(['Nguyễn', 'Lê', 'Đỗ', 'Hồ'])} {rng.choice(['Văn', 'Thị'])} {rng.choice(['An', 'Ánh', 'Đức', 'Bình'])}"
+    maybe = lambda v: v if rng.random() > 0.2 else None  # noqa: E731  (empty values sort last)
+    return (f"id{i:03d}", name, fold(name), maybe(f"0{i:011d}"), maybe(f"{rng.randrange(99):08d}"), "",
+            rng.choice(["active", "exempt", "temporary"]), rng.choice(["du_bi", "chinh_thuc"]),
+            maybe(rng.randrange(30)), maybe(f"19{rng.randrange(50, 99)}-01-01"), maybe("2005-05-19"), None,
+            maybe(f"{rng.randrange(99):08d}"), f"2026-01-{rng.randrange(1, 28):02d}", rng.choice(["nam", "nu", ""]),
+            maybe(rng.choice(["Bí thư", "Phó Bí thư"])), rev, "2026-02-01" if dead else None)
+
+
+def test_edits_applied_in_place_give_the_orders_of_a_fresh_index():
+    import random
+
+    rng = random.Random(7)
+    rows = {i: _row(i, rng) for i in range(120)}
+    index = list_index.ListIndex.from_rows(rows.values())
+    sorts = [(sort, desc) for sort in ("full_name", "list_no", "date_of_birth", "card_no", "activity_status",
+                                        "status", "gender", "position_party", "phone") for desc in (False, True)]
+    for sort, desc in sorts:
+        index.order(sort, desc)  # cached orders are the ones an edit moves
+    for step in range(6):
+        edits = []
+        for i in rng.sample(range(130), 12):  # edits, tombstones, revivals and new members
+            rows[i] = _row(i, rng, rev=step + 2, dead=rng.random() < 0.25)
+            edits.append(rows[i])
+        index.apply(edits)
+        fresh = list_index.ListIndex.from_rows(rows.values())
+        for sort, desc in sorts:
+            got = [index.ids[i] for i in index.order(sort, desc)]
+            assert got == [fresh.ids[i] for i in fresh.order(sort, desc)], (step, sort, desc)
+            q = MemberQuery(sort=sort, descending=desc)
+            assert index.query(q) == fresh.query(q) == got  # the ids kept in each order move too
+        assert index.query(MemberQuery(text="nguyen an")) == fresh.query(MemberQuery(text="nguyen an"))
