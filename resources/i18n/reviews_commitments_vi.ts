@@ -80,6 +80,14 @@
         <translation>Đóng</translation>
     </message>
     <message>
+        <source>Print the registration…</source>
+        <translation>In bản đăng ký…</translation>
+    </message>
+    <message>
+        <source>Print the year-end result…</source>
+        <translation>In kết quả cuối năm…</translation>
+    </message>
+    <message>
         <source>Not assessed yet</source>
         <translation>Chưa đánh giá</translation>
     </message>
@@ -90,6 +98,14 @@
     <message>
         <source>Not carried out</source>
         <translation>Chưa thực hiện được</translation>
+    </message>
+    <message>
+        <source>Commitment result {year} — {name}</source>
+        <translation>Kết quả thực hiện cam kết năm {year} — {name}</translation>
+    </message>
+    <message>
+        <source>Commitment registration {year} — {name}</source>
+        <translation>Bản đăng ký cam kết năm {year} — {name}</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

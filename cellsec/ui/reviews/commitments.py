@@ -205,7 +205,15 @@ class CommitmentsDialog(DocumentEditor):
         close.setObjectName("close")
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
+        self.print_form_button = QPushButton(self.tr("Print the registration…"))
+        self.print_form_button.setObjectName("print_form")
+        self.print_form_button.clicked.connect(lambda: self.print_commitment(result=False))
+        self.print_result_button = QPushButton(self.tr("Print the year-end result…"))
+        self.print_result_button.setObjectName("print_result")
+        self.print_result_button.clicked.connect(lambda: self.print_commitment(result=True))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_form_button)
+        buttons.addWidget(self.print_result_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
@@ -334,6 +342,26 @@ class CommitmentsDialog(DocumentEditor):
     def _show(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def print_commitment(self, *, result: bool) -> None:
+        """The registration form or its year-end result in the print preview (saved first if changed)."""
+        from ..common.preview import PrintJob, preview_on
+        from ..common.widgets import slug
+
+        if self.member.currentData() is None or (self.is_dirty() and not self.save()):
+            return
+        services, (member_id, year) = self.services, self._current
+        name = self.member.currentText()
+
+        def write(path):
+            from ...reports.commitments import write_commitment
+
+            return write_commitment(services, member_id, year, path, result=result)
+
+        title = (self.tr("Commitment result {year} — {name}") if result
+                 else self.tr("Commitment registration {year} — {name}")).format(year=year, name=name)
+        stem = f"{'ket-qua-cam-ket' if result else 'dang-ky-cam-ket'}-{year}-{slug(name)}"
+        preview_on(self, services, PrintJob(title, stem, write))
 
     def save(self) -> bool:
         data, local = self.value()

@@ -55,6 +55,23 @@ def test_commitments_are_registered_checked_and_feed_the_review(qtbot, services,
     review = services.reviews.review_for(members[1], YEAR)
     assert "1. Hoàn thành tốt nhiệm vụ chuyên môn: đã thực hiện." in services.reviews.prefill(review.id)["commitments"]
 
+    # The registration form and its year-end result print from what was saved, dated by their own days.
+    from tests.reports.pdfcheck import pages_text
+
+    dialog.print_form_button.click()
+    with qtbot.waitSignal(dialog.last_task.finished, timeout=30000):
+        pass
+    qtbot.addWidget(dialog.last_preview)
+    text = " ".join(" ".join(pages_text(dialog.last_preview.pdf_path)).split())
+    assert "BẢN ĐĂNG KÝ CAM KẾT" in text and "Trần Thị Bình" in text and "ngày 20 tháng 02" in text
+    assert "Hoàn thành tốt nhiệm vụ chuyên môn" in text and "verified" not in text
+    dialog.print_result_button.click()
+    with qtbot.waitSignal(dialog.last_task.finished, timeout=30000):
+        pass
+    qtbot.addWidget(dialog.last_preview)
+    text = " ".join(" ".join(pages_text(dialog.last_preview.pdf_path)).split())
+    assert "KẾT QUẢ THỰC HIỆN CAM KẾT" in text and "Đạt" in text and "Kiểm tra giữa năm (10/07/" in text
+
 
 def test_switching_member_with_unsaved_commitments_asks(qtbot, services, members, monkeypatch):
     dialog = _show(qtbot, CommitmentsDialog(services, YEAR, members[0], today=TODAY))
