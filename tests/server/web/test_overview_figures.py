@@ -3,7 +3,6 @@ the cell's feed seq."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 from sqlalchemy import update
