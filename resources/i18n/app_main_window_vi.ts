@@ -64,6 +64,14 @@
         <translation>&amp;Giới thiệu CellSec</translation>
     </message>
     <message>
+        <source>&amp;Guide to this page</source>
+        <translation>Hướng dẫn về trang &amp;này</translation>
+    </message>
+    <message>
+        <source>User guide: &amp;contents</source>
+        <translation>Hướng dẫn sử dụng: &amp;mục lục</translation>
+    </message>
+    <message>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>

@@ -134,6 +134,14 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
 
         self.help_menu = self.menuBar().addMenu("")
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1: the page about this page
+        self.guide_action.triggered.connect(lambda: self.open_guide(self.current_page_class()))
+        self.help_menu.addAction(self.guide_action)
+        self.contents_action = QAction(self)
+        self.contents_action.triggered.connect(lambda: self.open_guide(None))
+        self.help_menu.addAction(self.contents_action)
+        self.help_menu.addSeparator()
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
@@ -150,6 +158,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About CellSec"))
+        self.guide_action.setText(self.tr("&Guide to this page"))
+        self.contents_action.setText(self.tr("User guide: &contents"))
         self._update_undo()
 
     def changeEvent(self, event) -> None:
@@ -194,6 +204,19 @@ class MainWindow(QMainWindow):
             return
         if path is not None:
             self.statusBar().showMessage(self.tr("Automatic backup saved"), 4000)
+
+    def current_page_class(self) -> str | None:
+        row = self.nav.currentRow()
+        return PAGES[row][1] if 0 <= row < len(PAGES) else None
+
+    def open_guide(self, page_class: str | None):
+        """The user guide (shipped with the program, offline) at the page about `page_class`."""
+        from .help import HelpWindow, guide_page
+
+        if getattr(self, "guide", None) is None:
+            self.guide = HelpWindow(self)
+        self.guide.show_file(guide_page(page_class))
+        return self.guide
 
     def _about(self) -> None:
         from ... import __version__
