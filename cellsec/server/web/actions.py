@@ -37,6 +37,7 @@ MAX_ATTACHMENT = 5 * 1024 * 1024
 BAD_DATE = Msg("Ngày không hợp lệ: \"{value}\".", "Invalid date: \"{value}\".")
 NEED_NUMBER = Msg("Cần ghi số quyết định.", "The decision number is required.")
 NOTHING_CHOSEN = Msg("Chưa chọn mức xếp loại nào để ghi.", "No level was chosen.")
+EMPTY_COMMENT = Msg("Hãy viết ý kiến trước khi gửi.", "Write the comment before sending it.")
 NO_FILE = Msg("Hãy chọn tệp để tải lên.", "Choose a file to upload.")
 TOO_BIG = Msg("Tệp quá lớn (tối đa {mb} MB).", "The file is too large (at most {mb} MB).")
 BAD_RUBRIC = Msg("Tệp tiêu chí không hợp lệ: {error}", "Invalid rubric file: {error}")
@@ -109,9 +110,12 @@ def _add_cell_routes(app: FastAPI, pages: Pages) -> None:
         who = await pages.user(request)
         cell = await pages.cell(who, cell_id)
         form = await pages.form(request, who)
+        if not str(form.get("text", "")).strip():
+            raise Refused(400, EMPTY_COMMENT.format())
         await _write(pages, admin.add_comment, cell.id, str(form.get("entity", ""))[:100],
                      str(form.get("entity_id", ""))[:36], str(form.get("text", ""))[:2000], who.display_name)
-        return redirect(f"/cells/{cell.id}?year={_year(form.get('year'))}&done=comment#sinh-hoat")
+        anchor = "kiem-diem" if form.get("entity") == "member_reviews" else "sinh-hoat"
+        return redirect(f"/cells/{cell.id}?year={_year(form.get('year'))}&done=comment#{anchor}")
 
 
 async def _upload(form: Any, name: str, limit: int) -> tuple[str, str, bytes] | None:

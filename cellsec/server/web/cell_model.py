@@ -80,6 +80,9 @@ def meetings_view(s: Session, cell_id: str, year: int) -> list[Snap]:
 def reviews_view(s: Session, cell_id: str, year: int, names: dict[str, str]) -> dict[str, Any]:
     """The summary table: each member's review with the cell's proposal and the committee's decision."""
     decisions = {d.get("review_id"): d for d in cell_view.records(s, cell_id, "classification_decisions")}
+    comments: dict[str, list[Snap]] = defaultdict(list)
+    for c in cell_view.records(s, cell_id, "committee_comments", target_entity="member_reviews"):
+        comments[c.get("target_id")].append(c)
     rows = []
     for r in cell_view.records(s, cell_id, "member_reviews", year=str(year)):
         decided = decisions.get(r["id"])
@@ -87,7 +90,8 @@ def reviews_view(s: Session, cell_id: str, year: int, names: dict[str, str]) -> 
                      "self": LEVEL_SHORT.get(r.get("self_level") or "", ""), "cell_level": r.get("cell_level"),
                      "cell": LEVEL_SHORT.get(r.get("cell_level") or "", ""), "status": r.get("status", "draft"),
                      "votes": (r.get("votes_for"), r.get("votes_against"), r.get("votes_abstain")),
-                     "decided": decided, "decided_short": LEVEL_SHORT.get((decided or {}).get("level") or "", "")})
+                     "decided": decided, "decided_short": LEVEL_SHORT.get((decided or {}).get("level") or "", ""),
+                     "comments": sorted(comments.get(r["id"], []), key=lambda c: c.get("created_at") or "")})
     rows.sort(key=lambda r: r["name"])
     cell_decision = next((d for d in decisions.values() if d.get("subject") == "cell" and d.get("year") == year), None)
     collective = next(iter(cell_view.records(s, cell_id, "collective_reviews", year=str(year))), None)

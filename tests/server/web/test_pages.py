@@ -112,3 +112,18 @@ def test_a_review_rule_set_published_to_chosen_cells_reaches_only_those(site, la
 
     with site.store.transaction() as s:
         assert cell_view.records(s, site.ids["empty"], "committee_rule_sets") == []
+
+
+def test_a_comment_on_a_members_review_reaches_the_secretary(site, laptop, page):
+    sign_in(page, site.base)
+    page.goto(f"{site.base}/cells/{site.ids['demo']}?year=2026")
+    box = page.locator("#kiem-diem + form tbody input[name=text]").first
+    review_id = box.get_attribute("form")[3:]
+    box.fill("Đề nghị bổ sung phần cam kết tu dưỡng.")
+    page.locator(f"button[form='cm-{review_id}']").click()
+    assert "Đã gửi ý kiến" in page.inner_text(".notice")
+    assert "Đề nghị bổ sung phần cam kết tu dưỡng." in page.inner_text("#kiem-diem + form")
+    laptop.sync.sync_now()
+    [comment] = [c for c in laptop.sync.committee_records("committee_comments") if c["target_id"] == review_id]
+    assert (comment["target_entity"], comment["text"]) == ("member_reviews", "Đề nghị bổ sung phần cam kết tu dưỡng.")
+    assert comment["author"] == "Nguyễn Thị Lan"
