@@ -25,6 +25,7 @@ from ...domain.dates import date_line
 from ...services.errors import ServiceError
 from ..common.page import Page
 from ..common.widgets import WARNING_COLOR
+from .first_steps import FirstSteps
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
 # (counts key, accent colour) of the tiles, in reading order.
@@ -81,6 +82,10 @@ class OverviewPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.date_label)
         layout.addSpacing(8)
+        self.first_steps = FirstSteps()
+        self.first_steps.hide()
+        self.first_steps.open_page.connect(self._open_page)
+        layout.addWidget(self.first_steps)
         layout.addLayout(grid)
         layout.addWidget(self.others)
         layout.addSpacing(10)
@@ -175,6 +180,7 @@ class OverviewPage(Page):
             transferred=counts.get("transferred_out", 0), removed=counts.get("removed", 0),
             deceased=counts.get("deceased", 0)))
 
+        self.first_steps.update_from(self.services)
         self.reminders.clear()
         found = self.services.overview.reminders(today)
         for reminder in found:
@@ -191,6 +197,11 @@ class OverviewPage(Page):
             item = QListWidgetItem(self.tr("Nothing needs your attention now."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.reminders.addItem(item)
+
+    def _open_page(self, class_name: str) -> None:
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page(class_name)
 
     def _open(self, item: QListWidgetItem) -> None:
         member_id = item.data(MEMBER_ROLE)
