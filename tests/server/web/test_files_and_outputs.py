@@ -80,3 +80,23 @@ def test_an_officer_cannot_open_the_administration(site, page):
     sign_in(page, site.base)
     assert "Quản trị" not in page.inner_text("header")
     assert page.goto(f"{site.base}/admin").status == 403
+
+
+def test_an_administrator_revokes_a_laptop_and_it_can_no_longer_sync(site, page):
+    from cellsec.server.store import admin
+    from tests.server.device import Laptop
+
+    with site.store.transaction() as s:
+        code = admin.new_enrollment_code(s, site.ids["empty"])
+    spare = Laptop(site.base, name="Máy cũ của xóm Đông")
+    assert spare.enroll(code).status_code == 201
+    assert spare.pull().status_code == 200
+    sign_in(page, site.base, "quantri")
+    page.goto(f"{site.base}/admin")
+    row = page.locator("tr", has_text="Máy cũ của xóm Đông")
+    row.locator("button", has_text="Thu hồi").click()
+    assert "Đã thu hồi" in page.inner_text(".notice")
+    assert "đã thu hồi" in page.locator("tr", has_text="Máy cũ của xóm Đông").inner_text()
+    refused = spare.pull()
+    assert refused.status_code == 403 and refused.json()["error"] == "revoked"
+    spare.close()
