@@ -42,7 +42,9 @@ WizardStyle=modern
 ChangesAssociations=yes
 ; An upgrade over a running copy would fail half-way: ask the user to close CellSec first.
 CloseApplications=yes
-ShowLanguageDialog=auto
+; Vietnamese first, whatever the language of Windows (English stays reachable: setup /LANG=en).
+LanguageDetectionMethod=none
+ShowLanguageDialog=no
 
 [Languages]
 Name: "vi"; MessagesFile: "Vietnamese.isl"
