@@ -64,6 +64,14 @@
         <translation>In sổ thu (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Remittance slip</source>
+        <translation>Giấy nộp đảng phí</translation>
+    </message>
+    <message>
+        <source>What the cell remits to the committee above for this month (as saved)</source>
+        <translation>Số đảng phí chi bộ nộp lên cấp trên của tháng này (theo số đã lưu)</translation>
+    </message>
+    <message>
         <source>&quot;Sổ thu đảng phí&quot; of the month with the remittance summary, as a PDF</source>
         <translation>In &quot;Sổ thu đảng phí&quot; của tháng kèm tổng hợp thu, nộp ra tệp PDF</translation>
     </message>
@@ -80,8 +88,8 @@
         <translation>Áp dụng: {name}.</translation>
     </message>
     <message>
-        <source>(not verified against the original document; see &quot;Dues rules&quot;)</source>
-        <translation>(chưa xác minh với văn bản gốc; xem thẻ &quot;Quy định mức đóng&quot;)</translation>
+        <source>&quot;Dues rules&quot;</source>
+        <translation>thẻ &quot;Quy định mức đóng&quot;</translation>
     </message>
     <message>
         <source>Party dues</source>
@@ -102,6 +110,10 @@
     <message>
         <source>Everyone owing this month has already paid in full.</source>
         <translation>Mọi đảng viên phải đóng tháng này đều đã đóng đủ.</translation>
+    </message>
+    <message>
+        <source>Remittance slip {month}</source>
+        <translation>Giấy nộp đảng phí tháng {month}</translation>
     </message>
     <message>
         <source>Print the collection book</source>

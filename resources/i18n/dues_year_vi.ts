@@ -63,6 +63,18 @@
 <context>
     <name>YearTab</name>
     <message>
+        <source>Member&apos;s dues ledger</source>
+        <translation>Sổ đảng phí của đảng viên</translation>
+    </message>
+    <message>
+        <source>Select a member in the table first.</source>
+        <translation>Hãy chọn một đảng viên trong bảng trước.</translation>
+    </message>
+    <message>
+        <source>Dues ledger {year} — {name}</source>
+        <translation>Sổ theo dõi đóng đảng phí năm {year} — {name}</translation>
+    </message>
+    <message>
         <source>Previous year</source>
         <translation>Năm trước</translation>
     </message>
@@ -73,6 +85,14 @@
     <message>
         <source>Year</source>
         <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Member&apos;s dues ledger…</source>
+        <translation>Sổ đảng phí của đảng viên…</translation>
+    </message>
+    <message>
+        <source>The selected member&apos;s dues of the year, month by month</source>
+        <translation>Đảng phí trong năm của đảng viên đã chọn, từng tháng</translation>
     </message>
     <message>
         <source>Double-click a month to open its collection. Months before the first month kept in the program are not counted.</source>

@@ -36,6 +36,7 @@ from ...services.dues.service import PaymentEntry
 from ...services.errors import ServiceError, ValidationFailed
 from ..common.preview import PrintJob, preview_on
 from ..common.editor import DraftKeeper
+from ..common.rule_marker import editable_rule
 from ..common.widgets import DateEdit, FieldMessage, banner, local_clock, muted_label
 from .sheet import COLUMNS, DuesDelegate, DuesSheetModel, money_text, percent_text
 
@@ -164,6 +165,9 @@ class MonthTab(QWidget):
         self.print_button = QPushButton()
         self.print_button.setObjectName("print")
         self.print_button.clicked.connect(self.print_sheet)
+        self.slip_button = QPushButton()
+        self.slip_button.setObjectName("slip")
+        self.slip_button.clicked.connect(self.print_slip)
         buttons = QHBoxLayout()
         buttons.addWidget(self.mark_all_button)
         buttons.addStretch(1)
@@ -171,6 +175,7 @@ class MonthTab(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addSpacing(12)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.slip_button)
         return buttons
 
     def _sheet_table(self) -> QTableView:
@@ -210,6 +215,8 @@ class MonthTab(QWidget):
         self.save_button.setToolTip(self.tr("Record the month's collection in one step (Edit → Undo takes it back)"))
         self.discard_button.setText(self.tr("Discard changes"))
         self.print_button.setText(self.tr("Print the collection book (Ctrl+P)"))
+        self.slip_button.setText(self.tr("Remittance slip"))
+        self.slip_button.setToolTip(self.tr("What the cell remits to the committee above for this month (as saved)"))
         self.print_button.setToolTip(self.tr("\"Sổ thu đảng phí\" of the month with the remittance summary, as a PDF"))
         self.empty_label.setText(self.tr("No member owes dues this month."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -312,7 +319,7 @@ class MonthTab(QWidget):
             return
         text = self.tr("Rules applied: {name}.").format(name=rules.name or rules.version)
         if rules.unverified:
-            text += " " + self.tr("(not verified against the original document; see \"Dues rules\")")
+            text += " " + editable_rule(self.tr("\"Dues rules\""))
         self.rules_note.setText(text)
 
     def set_month(self, month: dt.date) -> bool:
@@ -452,6 +459,18 @@ class MonthTab(QWidget):
         return True
 
     # ---- printing -----------------------------------------------------------------------------------
+    def print_slip(self) -> None:
+        """The month's remittance slip (from what is saved) in the print preview."""
+        month, services, today = self.month, self.services, self.today()
+
+        def write(path):
+            from ...reports.dues_papers import write_slip
+
+            return write_slip(services, month, path, today=today)
+
+        preview_on(self, services, PrintJob(self.tr("Remittance slip {month}").format(month=D.month_label(month)),
+                                            f"giay-nop-dang-phi-{month:%Y-%m}", write))
+
     def print_sheet(self) -> None:
         if not self.model.rows:
             return

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QTableView,
     QToolButton,
@@ -240,12 +242,38 @@ class YearTab(QWidget):
             self.legend[state] = label
             top.addWidget(label)
         top.addStretch(1)
+        self.ledger_button = QPushButton()
+        self.ledger_button.setObjectName("ledger")
+        self.ledger_button.clicked.connect(self.print_ledger)
+        top.addWidget(self.ledger_button)
         return top
+
+    def print_ledger(self) -> None:
+        """The selected member's ledger of the year in the print preview."""
+        from ..common.preview import PrintJob, preview_on
+        from ..common.widgets import slug
+
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.rows):
+            QMessageBox.information(self, self.tr("Member's dues ledger"),
+                                    self.tr("Select a member in the table first."))
+            return
+        row, year, services, today = self.model.rows[index.row()], self.year_box.value(), self.services, self.today()
+
+        def write(path):
+            from ...reports.dues_papers import write_ledger
+
+            return write_ledger(services, row.member_id, year, path, today)
+
+        title = self.tr("Dues ledger {year} — {name}").format(year=year, name=row.full_name)
+        preview_on(self, services, PrintJob(title, f"so-dang-phi-{year}-{slug(row.full_name)}", write))
 
     def retranslate(self) -> None:
         self.prev_button.setToolTip(self.tr("Previous year"))
         self.next_button.setToolTip(self.tr("Next year"))
         self.year_label.setText(self.tr("Year"))
+        self.ledger_button.setText(self.tr("Member's dues ledger…"))
+        self.ledger_button.setToolTip(self.tr("The selected member's dues of the year, month by month"))
         for state, label in self.legend.items():
             label.setText(f"{MARKS[state]} {D.STATE_LABELS[state].format()}")
         self.note.setText(self.tr("Double-click a month to open its collection. Months before the first month kept "

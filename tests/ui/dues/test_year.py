@@ -111,3 +111,28 @@ def test_year_grid_follows_a_saved_month_and_opens_a_month(qtbot, services, ledg
     qtbot.mouseClick(tab.prev_button, Qt.MouseButton.LeftButton)
     assert tab.year_box.value() == 2025
     assert tab.model.rowCount() == 0 and tab.empty_label.isVisible()
+
+
+def test_the_selected_members_ledger_and_the_months_remittance_slip_preview(qtbot, services, ledger, boxes):
+    from tests.reports.pdfcheck import pages_text
+
+    page = dues_page(qtbot, services, TODAY)
+    page.tabs.setCurrentIndex(1)
+    tab = page.year_tab
+    tab.ledger_button.click()  # nothing selected: said so, nothing opened
+    assert boxes.texts("information")[-1] == "Hãy chọn một đảng viên trong bảng trước."
+    tab.table.setCurrentIndex(tab.model.index(_row(tab.model, "Lê Văn Cường"), 1))
+    tab.ledger_button.click()
+    with qtbot.waitSignal(tab.last_task.finished, timeout=30000):
+        pass
+    qtbot.addWidget(tab.last_preview)
+    text = " ".join(" ".join(pages_text(tab.last_preview.pdf_path)).split())
+    assert "SỔ THEO DÕI ĐÓNG ĐẢNG PHÍ" in text and "Lê Văn Cường" in text and text.count("Chưa đóng") == 2
+
+    month_tab = page.month_tab
+    month_tab.slip_button.click()
+    with qtbot.waitSignal(month_tab.last_task.finished, timeout=30000):
+        pass
+    qtbot.addWidget(month_tab.last_preview)
+    text = " ".join(" ".join(pages_text(month_tab.last_preview.pdf_path)).split())
+    assert "GIẤY NỘP ĐẢNG PHÍ" in text and "Số nộp lên cấp trên" in text
