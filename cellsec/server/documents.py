@@ -22,6 +22,7 @@ from cellsec.domain.meetings import AttendanceEntry, MeetingRules, content_from_
 from cellsec.domain.rules import RuleSet, load_rule_set
 from cellsec.paths import resources_dir
 from cellsec.services.meetings.records import AttendanceRow, MeetingRecord, ResolutionRecord
+from cellsec.services.meetings.rulesets import RULE_VERSION_SETTING as RULE_VERSION_KEY
 from cellsec.services.settings.cell import CellInfo
 
 Snap = dict[str, Any]
@@ -40,7 +41,6 @@ def _meeting_rule_set() -> RuleSet:
     return load_rule_set("meeting_rules", resources_dir() / "rules")
 
 
-RULE_VERSION_KEY = "rules.meeting_rules.version"  # the laptop's key (services/meetings/rulesets.py)
 
 
 def preferences(snapshots: list[Snap]) -> dict[str, str]:

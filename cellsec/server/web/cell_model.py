@@ -139,9 +139,9 @@ def dues_view(s: Session, cell_id: str, year: int, names: dict[str, str], today:
             "totals": {k: sum(m[k] for m in months.values()) for k in ("due", "paid", "kept", "remit")}}
 
 
-def attention_view(meetings: list[Snap], year: int, dues_items: list[Any]) -> list[Any]:
+def attention_view(meetings: list[Snap], year: int, dues_items: list[Any], pinned: str | None = None) -> list[Any]:
     """Members at risk this year: meetings missed in too many months (rules of the year), and dues."""
-    rules = documents.meeting_rules_on(dt.date(year, 12, 31))
+    rules = documents.meeting_rules_on(dt.date(year, 12, 31), pinned)
     marks = [MD.AttendanceMark(m["id"], m["record"].content.held_on, year, int(m.get("period_month") or 0),
                                a.member_id, a.full_name, a.status)
              for m in meetings if m.get("status") == "approved" and not m["superseded"] for a in m["attendance_rows"]]
@@ -159,7 +159,8 @@ def cell_page(s: Session, cell_id: str, year: int, today: dt.date) -> dict[str, 
     return {
         "local": local, "members": members, "meetings": meetings, "reviews": reviews_view(s, cell_id, year, names),
         "five_good": five_good_view(s, cell_id, year), "dues": dues,
-        "attention": attention_view(meetings, year, dues["attention"]),
+        "attention": attention_view(meetings, year, dues["attention"], documents.preferences(
+            cell_view.records(s, cell_id, "cell_preferences")).get(documents.RULE_VERSION_KEY)),
         "history": cell_view.sync_history(s, cell_id), "devices": cell_view.devices(s, cell_id),
         "committee_writes": cell_view.committee_writes(s, cell_id),
         "years": sorted(set(cell_view.years(s, cell_id)) | {today.year}, reverse=True),

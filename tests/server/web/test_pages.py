@@ -127,3 +127,23 @@ def test_a_comment_on_a_members_review_reaches_the_secretary(site, laptop, page)
     [comment] = [c for c in laptop.sync.committee_records("committee_comments") if c["target_id"] == review_id]
     assert (comment["target_entity"], comment["text"]) == ("member_reviews", "Đề nghị bổ sung phần cam kết tu dưỡng.")
     assert comment["author"] == "Nguyễn Thị Lan"
+
+
+def test_the_cells_synced_page_layout_shapes_the_pdf_the_committee_downloads(site, laptop, page, tmp_path):
+    import dataclasses
+
+    from cellsec.reports.minutes import write_minutes
+
+    laptop.layout.set(dataclasses.replace(laptop.layout.get(), zero_pad_dates=False))  # "ngày 5 tháng 1"
+    laptop.sync.sync_now()
+    sign_in(page, site.base)
+    page.goto(f"{site.base}/cells/{site.ids['demo']}?year=2026")
+    link = page.locator("#sinh-hoat + table a", has_text="Tải PDF").first
+    meeting_id = link.get_attribute("href").split("/")[-2]
+    with page.expect_download() as download:
+        link.click()
+    web_pdf = tmp_path / "web.pdf"
+    download.value.save_as(web_pdf)
+    laptop_pdf = write_minutes(laptop, meeting_id, tmp_path / "laptop.pdf")
+    assert _text(web_pdf) == _text(laptop_pdf)
+    assert "ngày 5 tháng 1 năm 2026" in _text(web_pdf)
