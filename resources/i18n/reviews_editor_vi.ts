@@ -88,6 +88,10 @@
         <translation>Tự nhận mức xếp loại</translation>
     </message>
     <message>
+        <source>Rules of each year</source>
+        <translation>Quy định từng năm</translation>
+    </message>
+    <message>
         <source>From the self-review</source>
         <translation>Theo bản tự kiểm điểm</translation>
     </message>

@@ -108,8 +108,8 @@
         <translation>Căn cứ: {document}</translation>
     </message>
     <message>
-        <source>Default rubric, not checked against the official text: adjust it to the guidance of the committee above (Rubrics… on the page).</source>
-        <translation>Bộ tiêu chí mặc định, chưa đối chiếu văn bản chính thức: cần điều chỉnh theo hướng dẫn của cấp ủy cấp trên (nút &quot;Bộ tiêu chí…&quot; trên trang).</translation>
+        <source>Rubrics… on the page</source>
+        <translation>&quot;Bộ tiêu chí…&quot; trên trang</translation>
     </message>
     <message>
         <source>Bands: {bands}</source>

@@ -34,6 +34,7 @@ from ...services.reviews.records import CellAssessmentInput, ReviewInput, Review
 from .document import ReviewDocument, save_on_button, vn_time
 from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_combo, level_name
 from ..common.preview import PrintJob, preview_on
+from ..common.rule_marker import editable_rule
 from ..common.widgets import FILES, muted_label, scrolled, set_combo_data, slug, with_message
 from ..common.workers import run_in_background
 
@@ -128,8 +129,9 @@ class ReviewEditor(ReviewDocument):
         page = QWidget()
         layout = QHBoxLayout(page)
         left = QVBoxLayout()
-        note = muted_label(form.note, "form_note")
-        note.setVisible(bool(form.note))
+        # The form's note is for the maintainers (which official form it follows); the user sees the marker.
+        note = muted_label(editable_rule(self.tr("Rules of each year")) if form.unverified else "", "form_note")
+        note.setVisible(bool(form.unverified))
         left.addWidget(note)
         left.addWidget(scrolled(self.sections), 1)
         layout.addLayout(left, 3)

@@ -36,6 +36,7 @@ from ...domain import scores as S
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.scoring.records import AssessmentInput, ScoreSheet
 from ..common.editor import DocumentEditor
+from ..common.rule_marker import editable_rule
 from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
 from .criterion_row import MUTED, OK_COLOR, CriterionRow, SheetTexts, points_text
 from .summary import SheetSummary
@@ -329,8 +330,7 @@ class ScoreSheetDialog(DocumentEditor):
         if rubric.document:
             notes.append(self.tr("Based on: {document}").format(document=rubric.document))
         if rubric.unverified:
-            notes.append(self.tr("Default rubric, not checked against the official text: adjust it to the "
-                                 "guidance of the committee above (Rubrics… on the page)."))
+            notes.append(editable_rule(self.tr("Rubrics… on the page")))
         self.banner.setText("\n".join(notes))
         self.banner.setVisible(bool(notes))
         self.banner.setStyleSheet(
