@@ -170,12 +170,23 @@ class PreviewDialog(QDialog):
         self.word_button = QPushButton()
         self.word_button.setObjectName("word")
         self.word_button.clicked.connect(self.export_word)
-        self.word_button.setVisible(self.job.word)
+        if not self.job.word:  # (never setVisible(True) on a widget without a parent: it would be a window)
+            self.word_button.hide()
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.close)
         for button in (self.print_button, self.save_button, self.word_button):
             button.setEnabled(False)
 
+        self._build_pages()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._bar())
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.status)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_document)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), self, lambda: self.step_zoom(1))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), self, lambda: self.step_zoom(-1))
+
+    def _bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.page_label = QLabel()
         for widget in (self.page_label, self.page_spin, self.count_label):
@@ -186,7 +197,9 @@ class PreviewDialog(QDialog):
         bar.addStretch(1)
         for widget in (self.print_button, self.save_button, self.word_button, self.close_button):
             bar.addWidget(widget)
+        return bar
 
+    def _build_pages(self) -> None:
         self.canvas = QWidget()
         self.canvas.setObjectName("pages")
         self.canvas_layout = QVBoxLayout(self.canvas)
@@ -200,14 +213,6 @@ class PreviewDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.status)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_document)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), self, lambda: self.step_zoom(1))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), self, lambda: self.step_zoom(-1))
 
     def retranslate(self) -> None:
         self.page_label.setText(self.tr("Page"))
