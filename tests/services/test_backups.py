@@ -89,7 +89,6 @@ def test_a_failed_restore_says_why_in_vietnamese(services, monkeypatch):
 
     import pytest
 
-    from cellsec.services import backups
     from cellsec.services.errors import ServiceError
 
     backup = services.backups.backup_now()
