@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .base import APPLY_REMOTE, Base, Synced, restore
@@ -72,6 +73,32 @@ def hold_dependents(rows: Iterable[RemoteRow], held: set[tuple[str, str]]) -> tu
         else:
             keep.append(row)
     return keep, held
+
+
+def apply_rows_holding_clashes(session: Session, rows: list[RemoteRow], held: set[tuple[str, str]],
+                               force_keys: Collection[tuple[str, str]] = ()) -> tuple[list[RemoteRow], set, list]:
+    """`apply_rows` for a page that may hold a row taken here by another record on a natural key (the same
+    CCCD, card number, member and month…): such a row, and the rows pointing at it, are held back instead
+    of failing the page. Returns (rows written, every held key, the rows that clashed)."""
+    applicable, held = hold_dependents(rows, held)
+    try:
+        with session.begin_nested():
+            return apply_rows(session, applicable, force_keys), held, []
+    except IntegrityError:
+        pass  # rare: find the clashing rows one by one, each in its own savepoint
+    written: list[RemoteRow] = []
+    clashed: list[RemoteRow] = []
+    order = _table_order()
+    for row in sorted(applicable, key=lambda r: order.get(r.entity, len(order))):
+        if hold_dependents([row], held)[0]:
+            try:
+                with session.begin_nested():
+                    written += apply_rows(session, [row], force_keys)
+                continue
+            except IntegrityError:
+                clashed.append(row)
+        held.add((row.entity, row.entity_id))
+    return written, held, clashed
 
 
 def apply_rows(session: Session, rows: Iterable[RemoteRow],

@@ -40,12 +40,12 @@ IDENTITY_LOST = Msg(
     "backup onto this laptop). Ask the committee for a new code to connect this laptop as a new device.",
 )
 SAME_KEY = Msg(
-    "Dữ liệu nhận về từ máy khác của chi bộ trùng với một bản ghi trên máy này ({table}: cùng số CCCD, số thẻ, "
-    "số văn bản hoặc cùng tháng). Chưa nhận gì, dữ liệu trên máy giữ nguyên. Hãy thống nhất với người dùng máy "
-    "kia, sửa hoặc xóa một trong hai bản ghi rồi đồng bộ lại.",
-    "Records received from the cell's other laptop clash with a record on this one ({table}: the same citizen "
-    "ID, card number, document number or month). Nothing was taken in and this laptop's data is unchanged. Agree "
-    "with the other laptop's user, correct or delete one of the two records, then sync again.",
+    "Một bản ghi nhận về từ máy khác của chi bộ trùng với một bản ghi trên máy này ({table}: cùng số CCCD, số thẻ, "
+    "cùng tháng…) nên chưa được nhận; các dữ liệu khác đã nhận đủ. Hãy thống nhất với người dùng máy kia, xóa hoặc "
+    "sửa một trong hai bản ghi; bản ghi kia sẽ về ở lần đồng bộ sau.",
+    "A record received from the cell's other laptop clashes with one on this laptop ({table}: the same citizen ID, "
+    "card number, month…) and was not taken in; everything else was. Agree with the other laptop's user and "
+    "delete or correct one of the two; the other record comes at the next sync.",
 )
 BUSY = Msg("Đang đồng bộ; hãy đợi lần này xong.", "A sync is already running; wait for it to finish.")
 BAD_URL = Msg("Địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://.", "The server address must start with http:// or https://.")

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -37,7 +36,7 @@ from ..store.base import restore, schema_version, snapshot, utcnow
 from ..store.models.core import Audit, ChangeLog
 from ..store.models.sync import CommitteeRecord, SyncBase, SyncConflict
 from ..store.rekey import rekey_cell
-from ..store.remote import RemoteRow, apply_rows, hold_dependents, model_for_table
+from ..store.remote import RemoteRow, apply_rows, apply_rows_holding_clashes, model_for_table
 from . import device as devices
 from .effects import apply_committee_effects
 from .errors import (
@@ -96,11 +95,13 @@ class SyncResult:
     decided: int = 0  # reviews given the level the committee decided
     renumbered: tuple[str, ...] = ()  # this laptop's documents that took a new number (sync/numbers.py)
     held: int = 0  # received documents whose number clashed: their own laptop renumbers them
+    clashes: tuple[str, ...] = ()  # received records held back: one here has the same CCCD, month… (SAME_KEY)
 
     def to_json(self) -> dict[str, Any]:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
                 "rejected": self.rejected, "merged": self.merged, "came_down": list(self.came_down),
-                "decided": self.decided, "renumbered": list(self.renumbered), "held": self.held}
+                "decided": self.decided, "renumbered": list(self.renumbered), "held": self.held,
+                "clashes": list(self.clashes)}
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ class _Tally:
 
     def result(self, pulled: "_Pulled") -> SyncResult:
         return SyncResult(self.pushed, pulled.count, self.conflicts, self.rejected, self.merged,
-                          tuple(sorted(pulled.came_down)), renumbered=tuple(pulled.renumbered), held=pulled.held)
+                          tuple(sorted(pulled.came_down)), renumbered=tuple(pulled.renumbered), held=pulled.held,
+                          clashes=tuple(pulled.clashes))
 
 
 @dataclass
@@ -133,6 +135,7 @@ class _Pulled:
     came_down: set[str] = field(default_factory=set)
     renumbered: list[str] = field(default_factory=list)
     held: int = 0
+    clashes: list[str] = field(default_factory=list)
 
 
 Progress = Callable[[str, int, int], None]  # (stage "push" | "pull", done, total or 0)
@@ -372,14 +375,11 @@ class SyncService:
         while True:
             page = transport.pull(cell_id, cursor, PULL_PAGE)
             cursor = int(page["cursor"])
-            try:
-                with self.ctx.store.sessions.begin() as s:
-                    held_before = self.apply_changes(s, page.get("changes", []), forced, pulled)
-                    if held_before is not None:
-                        hold = held_before if hold is None else min(hold, held_before)
-                    sync_state.advance_cursor(s, cursor if hold is None else min(hold, cursor))
-            except IntegrityError as exc:  # a natural key (CCCD, number, month) taken here by another record
-                raise SyncError(SAME_KEY, code="same_key", table=_table_of(exc)) from exc
+            with self.ctx.store.sessions.begin() as s:
+                held_before = self.apply_changes(s, page.get("changes", []), forced, pulled)
+                if held_before is not None:
+                    hold = held_before if hold is None else min(hold, held_before)
+                sync_state.advance_cursor(s, cursor if hold is None else min(hold, cursor))
             if progress:
                 progress("pull", pulled.count, 0)
             if not page.get("more"):
@@ -398,10 +398,10 @@ class SyncService:
             elif owner(change["entity"]) == "cell" and change.get("snapshot") is not None:
                 rows.append(RemoteRow(change["entity"], change["entity_id"], change["rev"], change["snapshot"]))
         settled = settle_numbers(s, rows, self.ctx.device_id)
-        applicable, held = hold_dependents(settled.rows, settled.held)
+        written, held, clashed = apply_rows_holding_clashes(s, settled.rows, settled.held, forced)
         pulled.renumbered += settled.renumbered
         pulled.held += len(settled.held)
-        written = apply_rows(s, applicable, force_keys=forced)
+        pulled.clashes += [_clash_text(r) for r in clashed]
         _keep_bases(s, [(r.entity, r.entity_id, r.rev, r.snapshot) for r in written])
         pulled.count += len(written)
         pulled.keys |= {(r.entity, r.entity_id) for r in written}
@@ -460,10 +460,11 @@ def _merge(model, base: dict | None, mine: dict, theirs: dict) -> dict[str, Any]
     return {k: mine[k] for k in mine_changed}
 
 
-def _table_of(exc: IntegrityError) -> str:
-    """The table a unique index refused a row in ("UNIQUE constraint failed: members.cccd" → "members")."""
-    text = str(exc.orig)
-    return text.split(":", 1)[1].strip().split(".", 1)[0] if ":" in text else ""
+def _clash_text(row: RemoteRow) -> str:
+    """SAME_KEY for one held record, naming it as the secretary knows it."""
+    snap = row.snapshot
+    name = snap.get("full_name") or snap.get("title") or snap.get("topic") or snap.get("month") or row.entity_id
+    return SAME_KEY.format(table=f"{row.entity}: {name}")
 
 
 def _keep_bases(s: Session, rows: list[tuple[str, str, int, dict[str, Any]]]) -> None:

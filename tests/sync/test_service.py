@@ -217,16 +217,23 @@ def test_the_committees_decision_fills_the_review(demo_services, store, live_ser
     assert laptop.finalise.verify_chain().ok
 
 
-def test_the_same_member_added_on_two_laptops_is_refused_clearly_and_nothing_half_applied(
+def test_the_same_member_added_on_two_laptops_is_held_back_clearly_and_arrives_once_one_is_deleted(
         tmp_path, store, live_server, server_cell):
     first, second, _member_id = _two_laptops(tmp_path, store, live_server, server_cell)
     first.members.add(_member("Phạm Văn Tú", cccd="040090001111"))
-    second.members.add(_member("Phạm Văn Tú", cccd="040090001111"))
+    first.members.add(_member("Đỗ Thị Mai", cccd="040090002222"))
+    mine = second.members.add(_member("Phạm Văn Tú", cccd="040090001111"))
     first.sync.sync_now()
-    before = (_live_rows(second), second.sync.status().to_json()["device_id"])
-    with pytest.raises(SyncError) as clash:
-        second.sync.sync_now()
-    assert "trùng với một bản ghi trên máy này (members" in clash.value.message
-    assert _live_rows(second) == before[0]  # the page was not half-applied
+    result = second.sync.sync_now()  # the clash does not stop the rest
+    assert len(result.clashes) == 1 and "members: Phạm Văn Tú" in result.clashes[0]
+    names = sorted(m.full_name for m in second.members.list())
+    assert names == ["Lê Văn Hải", "Phạm Văn Tú", "Đỗ Thị Mai"]
+    assert second.sync.sync_now().clashes  # still held, said again, nothing lost
+
+    second.members.delete(mine.id)  # the secretaries agree: the first laptop's record stays
+    assert not second.sync.sync_now().clashes
+    assert [m.cccd for m in second.members.list() if m.full_name == "Phạm Văn Tú"] == ["040090001111"]
+    first.sync.sync_now()
+    assert _live_rows(first) == _live_rows(second)
     first.close()
     second.close()
