@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Double-click to write the reason</source>
-        <translation>Bấm đúp để ghi lý do</translation>
+        <translation>Nhấp đúp để ghi lý do</translation>
     </message>
     <message>
         <source>Members of the cell: &lt;b&gt;{total}&lt;/b&gt; (official {official}, probationary {probationary})</source>

@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Open the selected minutes (Enter or double-click)</source>
-        <translation>Mở biên bản đang chọn (Enter hoặc bấm đúp)</translation>
+        <translation>Mở biên bản đang chọn (Enter hoặc nhấp đúp)</translation>
     </message>
     <message>
         <source>Delete draft</source>

@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Double-click a reminder to open the member&apos;s record or the meetings it is about.</source>
-        <translation>Bấm đúp vào một lời nhắc để mở hồ sơ đảng viên hoặc buổi sinh hoạt liên quan.</translation>
+        <translation>Nhấp đúp vào một lời nhắc để mở hồ sơ đảng viên hoặc buổi sinh hoạt liên quan.</translation>
     </message>
     <message>
         <source>No longer in the cell: {transferred} transferred out, {removed} removed from the list, {deceased} deceased.</source>

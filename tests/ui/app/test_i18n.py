@@ -61,3 +61,12 @@ def test_english_has_no_vietnamese_qt_buttons(qtbot, qapp):
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(buttons)
     assert buttons.buttons()[0].text() == "Cancel"
+
+
+def test_one_wording_for_double_click():
+    """"Nhấp đúp" everywhere, never "Bấm đúp" beside it."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[3] / "resources" / "i18n"
+    texts = "".join(ts.read_text(encoding="utf-8") for ts in folder.glob("*_vi.ts"))
+    assert "nhấp đúp" in texts.lower() and "bấm đúp" not in texts.lower()
