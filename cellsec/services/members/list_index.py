@@ -149,7 +149,9 @@ class ListIndex:
             if sort == "full_name":
                 self._orders[key] = by_name[::-1] if descending else list(by_name)
             else:
-                values = [self._sort_value(sort, i) for i in range(len(self.ids))]
+                ranks = self._RANKS.get(sort)
+                values = [ranks.get(v, len(ranks)) for v in self.values[sort]] if ranks is not None \
+                    else [None if v == "" else v for v in self.values[sort]]
                 # Start from name order: the sort is stable (also reversed), so equal values stay in name order.
                 present = [i for i in by_name if values[i] is not None]
                 present.sort(key=values.__getitem__, reverse=descending)

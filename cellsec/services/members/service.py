@@ -215,6 +215,16 @@ def to_record(member: Member, card_valid_from: dt.date | None) -> MemberRecord:
                          membership_rules)  # looked up here on each call: tests put in edited rules
 
 
+class _Row(dict):
+    """A member row read as {column: value}, also readable as attributes (as to_record reads a Member)."""
+
+    def __getattr__(self, name: str):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 def _chunks(items: list[str]) -> Iterable[list[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
@@ -327,7 +337,11 @@ class MemberService:
         cell_id = self.ctx.cell_id
         with self.ctx.read() as s:
             for chunk in _chunks(list(ids)):
-                members = s.scalars(select(Member).where(Member.id.in_(chunk), *_live(cell_id))).all()
+                # Core rows, not ORM objects: the list asks for a screenful at a time while scrolling. Only the
+                # ids in the query, so SQLite looks them up by key (with the cell too it scanned the cell's index).
+                members = [_Row(zip(RECORD_COLUMNS, row)) for row in s.connection().execute(
+                    select(*(getattr(Member, name) for name in RECORD_COLUMNS), Member.cell_id, Member.deleted_at)
+                    .where(Member.id.in_(chunk))) if row[-2] == cell_id and row[-1] is None]
                 if not members:
                     continue
                 card_from: dict[tuple[str, str], dt.date | None] = {}

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from ...domain.dates import format_date
 from ...domain.members import ACTIVITY_LABELS, GENDER_LABELS, PARTY_STATUS_LABELS, label
 
-BATCH = 200
+BATCH = 64  # rows fetched at once: about two screenfuls, so a jump of the scroll bar costs little
 CACHE_LIMIT = 5000
 ID_ROLE = Qt.ItemDataRole.UserRole
 

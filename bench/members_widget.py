@@ -1,0 +1,121 @@
+"""The member list widget on 100,000 members (issue 14): the longest event-loop stall while a user scrolls
+through the table, types in the search box (and deletes what was typed), sorts by each column, and after
+an edit. A timer that wants to run every 2 ms measures the gaps between its runs; a gap is a stall — the
+time the window could not answer. Aim: the longest stall <= 50 ms.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/members_widget.py [members]
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from members_list import fill  # noqa: E402
+
+from cellsec.services.facade import Services  # noqa: E402
+from cellsec.services.settings.cell import CellInfo  # noqa: E402
+from cellsec.ui.common.bridge import ChangeNotifier  # noqa: E402
+from cellsec.ui.members.page import MembersPage  # noqa: E402
+
+
+class StallMeter:
+    """Records the longest gap between runs of a 2 ms timer, per phase."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.last = self.clock.nsecsElapsed()
+        self.longest: dict[str, float] = {}
+        self.phase = "start"
+        self.timer = QTimer(interval=2, timeout=self.tick)
+        self.timer.start()
+
+    def tick(self) -> None:
+        now = self.clock.nsecsElapsed()
+        gap = (now - self.last) / 1e6
+        self.longest[self.phase] = max(self.longest.get(self.phase, 0.0), gap)
+        self.last = now
+
+    def enter(self, phase: str) -> None:
+        self.tick()
+        self.phase = phase
+
+
+def wait(app: QApplication, ms: int) -> None:
+    end = time.perf_counter() + ms / 1000
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def drive(app: QApplication, page: MembersPage, svc: Services, meter: StallMeter) -> None:
+    rng = random.Random(3)
+    bar = page.table.verticalScrollBar()
+    meter.enter("scrolling (200 jumps of the scroll bar)")
+    for _ in range(200):
+        bar.setValue(rng.randrange(bar.maximum() + 1))
+        wait(app, 10)
+    meter.enter("typing 'nguyen van duc' and deleting it")
+    page.search.setFocus()
+    for ch in "nguyen van duc":
+        QTest.keyClick(page.search, ch)
+        wait(app, 120)
+    wait(app, 400)
+    for _ in range(len("nguyen van duc")):
+        QTest.keyClick(page.search, Qt.Key.Key_Backspace)
+        wait(app, 120)
+    wait(app, 400)
+    meter.enter("sorting by each column, both ways")
+    for column in range(page.model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            page.table.sortByColumn(column, order)
+            wait(app, 30)
+    meter.enter("the list after an edit")
+    for _ in range(5):
+        row = rng.randrange(page.model.rowCount())
+        record = svc.members.get(page.model.member_id(row))
+        with page.notifier.action(None):
+            svc.members.update(record.id, replace(record.as_input(), phone=f"09{rng.randrange(10**8):08d}"))
+        wait(app, 200)
+    meter.enter("end")
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    app = QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        svc = Services.open(Path(tmp))
+        svc.cell.setup(CellInfo(name="Chi bộ", place_name="Nghệ An", upper_committee="Đảng ủy"))
+        fill(svc, count)
+        notifier = ChangeNotifier(svc)
+        started = time.perf_counter()
+        page = MembersPage(svc, notifier)
+        page.resize(1280, 720)
+        page.show()
+        app.processEvents()
+        print(f"{count} members; the page opened in {(time.perf_counter() - started) * 1000:.0f} ms")
+        meter = StallMeter()
+        wait(app, 200)
+        drive(app, page, svc, meter)
+        svc.close()
+    for phase, longest in meter.longest.items():
+        if phase not in ("start", "end"):
+            print(f"  longest stall, {phase:42s} {longest:6.0f} ms")
+    print(f"  longest stall overall {max(v for k, v in meter.longest.items() if k != 'start'):.0f} ms (aim <= 50 ms)")
+
+
+if __name__ == "__main__":
+    main()
