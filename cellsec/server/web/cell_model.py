@@ -15,7 +15,7 @@ from cellsec.domain import attention as A
 from cellsec.domain import dues as D
 from cellsec.domain import meetings as MD
 from cellsec.domain.members import ACTIVITY_LABELS, PARTY_STATUS_LABELS
-from cellsec.domain.review_rules import LEVEL_SHORT, LEVELS
+from cellsec.domain.review_rules import LEVEL_SHORT, LEVELS, RuleSetError, parse_rule_set
 
 from .. import documents
 from ..store import cell_view
@@ -77,16 +77,27 @@ def meetings_view(s: Session, cell_id: str, year: int) -> list[Snap]:
     return meetings
 
 
+def _form_names(review_year: Snap | None) -> dict[str, str]:
+    """Form key -> "Mẫu 02A-HD KĐ ..." from the rule set the cell's review year took."""
+    try:
+        rules = parse_rule_set(json.loads((review_year or {}).get("rules_json") or "{}"))
+    except (RuleSetError, ValueError, TypeError, KeyError):
+        return {}
+    return {f.key: " ".join(x for x in (f.code, f.name) if x) for f in rules.form_types}
+
+
 def reviews_view(s: Session, cell_id: str, year: int, names: dict[str, str]) -> dict[str, Any]:
     """The summary table: each member's review with the cell's proposal and the committee's decision."""
     decisions = {d.get("review_id"): d for d in cell_view.records(s, cell_id, "classification_decisions")}
     comments: dict[str, list[Snap]] = defaultdict(list)
     for c in cell_view.records(s, cell_id, "committee_comments", target_entity="member_reviews"):
         comments[c.get("target_id")].append(c)
+    forms = _form_names(next(iter(cell_view.records(s, cell_id, "review_years", year=str(year))), None))
     rows = []
     for r in cell_view.records(s, cell_id, "member_reviews", year=str(year)):
         decided = decisions.get(r["id"])
-        rows.append({"id": r["id"], "name": names.get(r.get("member_id"), ""), "form": r.get("form_type", ""),
+        form = r.get("form_type", "")
+        rows.append({"id": r["id"], "name": names.get(r.get("member_id"), ""), "form": forms.get(form, form),
                      "self": LEVEL_SHORT.get(r.get("self_level") or "", ""), "cell_level": r.get("cell_level"),
                      "cell": LEVEL_SHORT.get(r.get("cell_level") or "", ""), "status": r.get("status", "draft"),
                      "votes": (r.get("votes_for"), r.get("votes_against"), r.get("votes_abstain")),
