@@ -24,6 +24,14 @@
         <translation>Sửa đảng viên đang chọn (Enter hoặc nhấn đúp)</translation>
     </message>
     <message>
+        <source>Transfer paper</source>
+        <translation>Giấy giới thiệu SHĐ</translation>
+    </message>
+    <message>
+        <source>The transfer paper (giấy giới thiệu sinh hoạt đảng) and its return slip of the selected member who moved to another cell</source>
+        <translation>Giấy giới thiệu sinh hoạt đảng và phiếu báo của đảng viên đã chọn chuyển sinh hoạt đi nơi khác</translation>
+    </message>
+    <message>
         <source>Change status</source>
         <translation>Đổi tình trạng</translation>
     </message>
@@ -150,6 +158,10 @@ Hồ sơ vẫn được lưu lại; có thể hoàn tác ngay bằng Sửa → H
     <message>
         <source>Member register as of {date}</source>
         <translation>Danh sách đảng viên tính đến ngày {date}</translation>
+    </message>
+    <message>
+        <source>Transfer paper — {name}</source>
+        <translation>Giấy giới thiệu sinh hoạt đảng — {name}</translation>
     </message>
     <message>
         <source>Done</source>

@@ -90,6 +90,7 @@ class MembersPage(Page):
         self.import_action = self._action(self.import_file)
         self.export_action = self._action(self.export_excel)
         self.print_action = self._action(self.print_list, QKeySequence.StandardKey.Print)
+        self.transfer_action = self._action(self.print_transfer)
 
     def _build_filters(self) -> QHBoxLayout:
         self.search = QLineEdit()
@@ -150,6 +151,9 @@ class MembersPage(Page):
         self.add_action.setToolTip(self.tr("Add a party member (Ctrl+N)"))
         self.edit_action.setText(self.tr("Edit"))
         self.edit_action.setToolTip(self.tr("Edit the selected member (Enter or double-click)"))
+        self.transfer_action.setText(self.tr("Transfer paper"))
+        self.transfer_action.setToolTip(self.tr("The transfer paper (giấy giới thiệu sinh hoạt đảng) and its return "
+                                                "slip of the selected member who moved to another cell"))
         self.status_action.setText(self.tr("Change status"))
         self.status_action.setToolTip(self.tr("Exemption, temporary attendance, transfer, removal, death"))
         self.delete_action.setText(self.tr("Delete"))
@@ -259,7 +263,7 @@ class MembersPage(Page):
 
     def _update_actions(self, *_args) -> None:
         has = self.selected_id() is not None
-        for action in (self.edit_action, self.status_action, self.delete_action):
+        for action in (self.edit_action, self.status_action, self.delete_action, self.transfer_action):
             action.setEnabled(has)
         self.export_action.setEnabled(self.model.rowCount() > 0)
         self.print_action.setEnabled(self.model.rowCount() > 0)
@@ -385,6 +389,28 @@ class MembersPage(Page):
 
         preview_on(self, services, PrintJob(self.tr("Member register as of {date}").format(date=f"{on:%d/%m/%Y}"),
                                             f"danh-sach-dang-vien-so-{seq:02d}-{on.isoformat()}", write))
+
+    def print_transfer(self) -> None:
+        """The selected member's transfer paper in the print preview (only once the transfer is recorded)."""
+        from ...reports.transfer import NOT_TRANSFERRED
+        from ..common.preview import PrintJob, preview_on
+        from ..common.widgets import slug
+
+        member_id = self.selected_id()
+        if member_id is None:
+            return
+        member, services = self.services.members.get(member_id), self.services
+        if member.activity_status != "transferred_out":
+            QMessageBox.information(self, self.tr("Transfer paper"), NOT_TRANSFERRED.format(name=member.full_name))
+            return
+
+        def write(path: Path) -> Path:
+            from ...reports.transfer import write_transfer
+
+            return write_transfer(services, member_id, path)
+
+        preview_on(self, services, PrintJob(self.tr("Transfer paper — {name}").format(name=member.full_name),
+                                            f"giay-gioi-thieu-sinh-hoat-dang-{slug(member.full_name)}", write))
 
     def _offer_open(self, path: Path, text: str) -> None:
         answer = QMessageBox.question(self, self.tr("Done"), text.format(path=path) + "\n\n" + self.tr("Open it now?"),

@@ -221,3 +221,23 @@ def test_its_own_delete_reloads_the_list_once_and_a_hidden_page_waits(qtbot, ser
     assert len(calls) == 1
     page.show()
     assert len(calls) == 2 and "Trần Thị Hồng" in _names(page)
+
+
+def test_transfer_paper_of_a_member_who_moved(qtbot, services, people, boxes):
+    from pypdf import PdfReader
+
+    page = _page(qtbot, services)
+    page.select(people["Nguyễn Văn Đức"])
+    page.transfer_action.trigger()  # not transferred: said why, nothing printed
+    assert "không ở tình trạng chuyển sinh hoạt đi" in boxes.texts("information")[-1]
+    services.members.change_status(people["Nguyễn Văn Đức"], StatusChange(
+        "transferred_out", dt.date(2026, 3, 2), None, "Chuyển công tác", "Giấy giới thiệu số 04",
+        "Chi bộ Phòng 2, Đảng bộ Sở Tư pháp"), today=dt.date(2026, 3, 2))
+    assert page.select(people["Nguyễn Văn Đức"])  # still listed (all statuses), now as transferred
+    page.transfer_action.trigger()
+    with qtbot.waitSignal(page.last_task.finished, timeout=20000):
+        pass
+    qtbot.addWidget(page.last_preview)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(page.last_preview.pdf_path).pages).split())
+    assert "GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG" in text and "Chi bộ Phòng 2, Đảng bộ Sở Tư pháp" in text
+    assert "ngày 02 tháng 3 năm 2026" in text and "PHIẾU BÁO ĐÃ NHẬN SINH HOẠT ĐẢNG" in text
