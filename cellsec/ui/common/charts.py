@@ -7,7 +7,7 @@ bars, an optional dashed threshold line, and gaps where a value is missing (a mo
                    kind=BARS, unit="%", threshold=85, threshold_label=self.tr("Threshold 85%"))
 
 The geometry is computed in `chart_layout()` (also used by tests to find where the bars are drawn), so what is
-painted and what is measured cannot disagree. Colours follow the printed report (cellsec/reports/charts.py).
+painted and what is measured cannot disagree. The printed report (cellsec/reports/charts.py) keeps its own colours.
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ from ...domain.rubrics import format_points
 
 BARS, LINE, HBARS = "bars", "line", "hbars"
 
-BAR_COLOR = QColor("#9e2a2b")        # deep red, as in the printed report
-BAR_LOW_COLOR = QColor("#d9a5a5")    # a value at or under the threshold
+# On screen red means "something is wrong" (error lines, overdue tiles): a full 100 % bar must not look like
+# one. Bars are a calm blue; a value at or under the threshold is amber, as the warnings are.
+BAR_COLOR = QColor("#4a7fb0")
+BAR_LOW_COLOR = QColor("#e0a84a")    # a value at or under the threshold
 GRID_COLOR = QColor("#dadce0")
 AXIS_COLOR = QColor("#5f6368")
 THRESHOLD_COLOR = QColor("#1f4e79")

@@ -53,6 +53,9 @@ def test_values_at_or_under_the_threshold_are_lighter(qtbot):
     assert full.width() > low.width()
     assert _pixel(image, full.center()) == BAR_COLOR
     assert _pixel(image, low.center()) not in (BAR_COLOR, chart.palette().base().color())
+    # A full 100 % bar is not red (red means "wrong" on screen): its hue is far from red.
+    hue = _pixel(image, full.center()).hsvHue()
+    assert 60 < hue < 300, hue
     assert chart.minimumHeight() >= 3 * 20  # one row per member, the chart grows with the list
 
 

@@ -132,7 +132,7 @@ def test_cell_assessment_with_the_decision_above(qtbot, cell, monkeypatch):
         _show(qtbot, dialog)
         assert dialog.title.text() == "Chi bộ Xuất bản - Kỹ thuật — đánh giá \"Chi bộ 5 tốt\" năm 2025"
         assert dialog.tabs.tabText(1) == "Đề nghị và công nhận"
-        assert dialog.banner.isVisible() and "mặc định" in dialog.banner.text()
+        assert dialog.banner.isVisible() and "✎ Sửa được" in dialog.banner.text()
         for cid, row in dialog.rows.items():
             if row.points.points() is None:
                 _type_points(qtbot, row.points, str(int(row.criterion.max_points)))
