@@ -100,7 +100,7 @@ def cmd_now(args, svc) -> int:
 def _print_numbers(result) -> None:
     """Documents renumbered because the cell's other laptop gave out the same number (sync/numbers.py), and
     records held back because one here has the same natural key."""
-    for sentence in (*result.renumbered, *result.clashes):
+    for sentence in (*result.renumbered, *result.clashes, *result.warnings):
         print(sentence)
     if result.held:
         print(f"{result.held} văn bản của máy khác trùng số với văn bản được thông qua trước trên máy này; chúng sẽ "

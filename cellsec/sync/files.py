@@ -108,7 +108,7 @@ def write_enrolment(invitation: Invitation, path: Path, device, name: str, has_r
 
 def import_answer(service, path: Path):
     """Apply the committee's answer file; returns the SyncResult. Refused whole, with the reason, if wrong."""
-    from .service import _Pulled, _Tally
+    from .service import _Pulled, _Tally, note_chain
 
     device, _url, cell_id, _server_box = service._session()
     with service.ctx.read() as s:
@@ -128,8 +128,9 @@ def import_answer(service, path: Path):
     except OSError:
         raise SyncError(READ_FAILED, path=str(path)) from None
     results = answer.get("results", [])
+    note_chain(answer, tally := _Tally())
     seqs = [r["seq"] for r in results if isinstance(r.get("seq"), int)]
-    tally, pulled = _Tally(), _Pulled()
+    pulled = _Pulled()
     with service.ctx.store.sessions.begin() as s:
         rows = s.scalars(select(ChangeLog).where(ChangeLog.seq.in_(seqs)).order_by(ChangeLog.seq)).all()
         service.record_results(s, service.ops_of(rows, device.id), results, tally)

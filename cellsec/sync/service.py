@@ -62,6 +62,16 @@ SYNCED = Msg("Đồng bộ với cấp trên", "Sync with the committee")
 MERGED = Msg("Gộp thay đổi của hai máy khi đồng bộ", "Merge the two laptops' changes while syncing")
 KEEP_MINE = Msg("Xung đột đồng bộ: giữ bản của máy này", "Sync conflict: keep this laptop's copy")
 KEEP_THEIRS = Msg("Xung đột đồng bộ: giữ bản trên máy chủ", "Sync conflict: keep the server's copy")
+CHAIN_NOTICES = {
+    "chain_truncated": Msg("Cấp trên nhận thấy trên máy này thiếu những văn bản đã chốt mà máy đã gửi lên trước đây: "
+                           "có thể dữ liệu đã bị xóa trực tiếp. Hãy chạy \"Kiểm tra dữ liệu\" và báo cấp trên.",
+                           "The committee sees finalised documents this laptop sent before missing here: the data may "
+                           "have been deleted directly. Run \"Check data\" and tell the committee."),
+    "chain_rewritten": Msg("Cấp trên nhận thấy chuỗi văn bản đã chốt trên máy này khác với chuỗi máy đã gửi lên trước "
+                           "đây: có thể dữ liệu đã bị sửa trực tiếp. Hãy chạy \"Kiểm tra dữ liệu\" và báo cấp trên.",
+                           "The committee sees this laptop's finalised chain differ from the one it sent before: the "
+                           "data may have been edited directly. Run \"Check data\" and tell the committee."),
+}
 CONFLICT_WORD = Msg("xung đột cần giải quyết", "the conflict to resolve")
 
 
@@ -96,12 +106,13 @@ class SyncResult:
     renumbered: tuple[str, ...] = ()  # this laptop's documents that took a new number (sync/numbers.py)
     held: int = 0  # received documents whose number clashed: their own laptop renumbers them
     clashes: tuple[str, ...] = ()  # received records held back: one here has the same CCCD, month… (SAME_KEY)
+    warnings: tuple[str, ...] = ()  # what the server noticed about this laptop's finalised chain
 
     def to_json(self) -> dict[str, Any]:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
                 "rejected": self.rejected, "merged": self.merged, "came_down": list(self.came_down),
                 "decided": self.decided, "renumbered": list(self.renumbered), "held": self.held,
-                "clashes": list(self.clashes)}
+                "clashes": list(self.clashes), "warnings": list(self.warnings)}
 
 
 @dataclass(frozen=True)
@@ -121,11 +132,12 @@ class _Tally:
     conflicts: int = 0
     merged: int = 0
     forced: set[tuple[str, str]] = field(default_factory=set)  # records whose server copy replaced ours
+    warnings: set[str] = field(default_factory=set)
 
     def result(self, pulled: "_Pulled") -> SyncResult:
         return SyncResult(self.pushed, pulled.count, self.conflicts, self.rejected, self.merged,
                           tuple(sorted(pulled.came_down)), renumbered=tuple(pulled.renumbered), held=pulled.held,
-                          clashes=tuple(pulled.clashes))
+                          clashes=tuple(pulled.clashes), warnings=tuple(sorted(self.warnings)))
 
 
 @dataclass
@@ -280,6 +292,7 @@ class SyncService:
             ops = self.ops_of(rows, device.id)
             answer = transport.push(cell_id, self.seal(ops, device, cell_id, server_box, cursor).to_bytes()) if ops \
                 else {"results": []}
+            note_chain(answer, tally)
             with self.ctx.store.sessions.begin() as s:
                 self.record_results(s, ops, answer.get("results", []), tally)
                 sync_state.acknowledge(s, rows[-1].seq)
@@ -289,10 +302,14 @@ class SyncService:
     def ops_of(self, rows: list[ChangeLog], device_id: str) -> list[Op]:
         return [self._op(row, device_id) for row in rows if owner(row.entity) == "cell"]
 
-    @staticmethod
-    def seal(ops: list[Op], device, cell_id: str, server_box: str, cursor: int):
+    def seal(self, ops: list[Op], device, cell_id: str, server_box: str, cursor: int):
+        # The head of this laptop's finalised chain travels with every batch: the server can then tell a
+        # history cut short or recomputed here (issue 15).
+        count, head = self.ctx.services.finalise.head()
+        chain = {"device": self.ctx.device_id, "count": count, "head": head} if count else None
         return seal_ops(ops, sender_keys=device.keys, device_id=device.id, recipient_box=server_box,
-                        cell_id=cell_id, cursor=cursor, app_version=__version__, schema_version=schema_version())
+                        cell_id=cell_id, cursor=cursor, app_version=__version__, schema_version=schema_version(),
+                        chain=chain)
 
     def record_results(self, s: Session, ops: list[Op], results: list[dict[str, Any]], tally: "_Tally") -> None:
         """The server's answer to pushed ops, in the transaction that acknowledges them."""
@@ -443,6 +460,13 @@ class SyncService:
                 restore(s.get(model_for_table(row.entity), row.entity_id), json.loads(row.local_snapshot))
             row.resolved_at = utcnow()
             row.resolution = keep
+
+
+def note_chain(answer: dict[str, Any], tally: "_Tally") -> None:
+    """What the server noticed about this laptop's finalised chain, for the secretary (issue 15)."""
+    message = CHAIN_NOTICES.get(answer.get("chain") or "")
+    if message is not None:
+        tally.warnings.add(message.format())
 
 
 def _merge(model, base: dict | None, mine: dict, theirs: dict) -> dict[str, Any] | None:

@@ -51,3 +51,39 @@ def test_minutes_approved_offline_on_two_laptops_get_distinct_numbers_and_whole_
         assert report.checked == 3  # two approvals and the renumbering, in two laptops' chains
     first.close()
     second.close()
+
+
+def test_the_server_notices_a_chain_cut_short_on_the_laptop(tmp_path, store, live_server, server_cell):
+    import sqlite3
+
+    from sqlalchemy import select
+
+    from cellsec.server.store.models import SecurityEvent
+
+    _cell_id, code = server_cell
+    laptop = _laptop(tmp_path, "bi-thu")
+    ids = add_members(laptop)
+    laptop.sync.connect(live_server, code)
+    for held in (D(2025, 9, 5), D(2025, 10, 5)):
+        meeting = laptop.meetings.create("thuong_ky", held)
+        fill(laptop, meeting.id, ids)
+        laptop.meetings.approve(meeting.id)
+    assert not laptop.sync.sync_now().warnings  # a whole chain: nothing to say
+    laptop.close()
+    with sqlite3.connect(tmp_path / "bi-thu" / "cellsec.sqlite3") as db:  # behind the program's back
+        db.execute("DELETE FROM finalised_documents WHERE seq = (SELECT max(seq) FROM finalised_documents)")
+    db.close()
+
+    laptop = _laptop(tmp_path, "bi-thu", with_cell=False)
+    laptop.members.add(_member_input())
+    result = laptop.sync.sync_now()
+    assert result.warnings and "thiếu những văn bản đã chốt" in result.warnings[0]
+    with store.transaction() as s:
+        assert "chain_truncated" in set(s.scalars(select(SecurityEvent.kind)))
+    laptop.close()
+
+
+def _member_input():
+    from .test_service import _member
+
+    return _member("Ngô Văn Tâm", cccd="040090003333")

@@ -29,7 +29,7 @@ from cellsec.sync.protocol.ownership import owner
 
 from .. import messages as m
 from ..errors import ServerError
-from .models import Batch, Cell, Device, Entity, Op, RawJson, json_serializer, utcnow
+from .models import Batch, Cell, Device, Entity, Op, RawJson, SecurityEvent, json_serializer, utcnow
 from .records import lock_cell, next_feed_seq
 
 CHUNK = 500
@@ -247,6 +247,27 @@ def _record_batch(session: Session, device: Device, cell: Cell, manifest: Manife
                       duplicates=counts["duplicate"], conflicts=counts["conflict"], rejected=counts["rejected"]))
 
 
+def _check_chain(session: Session, cell_id: str, device_id: str, chain: dict[str, Any] | None,
+                 now: dt.datetime) -> str | None:
+    """Compare the head of the laptop's finalised chain with the chain records it sent before: fewer of them
+    than the server holds means records were deleted on the laptop, another hash at the head's position
+    means the chain was recomputed. Logged for the committee (`events list`); the batch itself is kept."""
+    if not chain:
+        return None
+    records = [e.snapshot for e in session.scalars(select(Entity).where(
+        Entity.cell_id == cell_id, Entity.entity == "finalised_documents", Entity.deleted.is_(False)))]
+    mine = {r.get("seq"): r.get("hash") for r in records if r.get("device_id") == chain["device"]}
+    problem = None
+    if mine and max(mine) > chain["count"]:
+        problem = "chain_truncated"
+    elif chain["count"] in mine and mine[chain["count"]] != chain["head"]:
+        problem = "chain_rewritten"
+    if problem:
+        session.add(SecurityEvent(kind=problem, device_id=device_id, cell_id=cell_id, client="push", at=now,
+                                  detail=f"chain {chain['device']}: count {chain['count']}, server has {max(mine)}"))
+    return problem
+
+
 def apply_batch(session: Session, device_id: str, manifest: Manifest, ops: list[WireOp],
                 now: dt.datetime | None = None) -> dict[str, Any]:
     """Apply a verified batch of `device_id` (rows are written with bulk statements, not ORM objects:
@@ -270,5 +291,7 @@ def apply_batch(session: Session, device_id: str, manifest: Manifest, ops: list[
     _add_server_copies(session, cell.id, out)
     _write_rows(session, out, postgres)
     _record_batch(session, device, cell, manifest, seqs, out.counts, now)
-    return {"batch_id": manifest.batch_id, "results": out.results, "summary": out.counts,
-            "acknowledged_seq": device.last_seq, "server_seq": cell.feed_seq}
+    answer = {"batch_id": manifest.batch_id, "results": out.results, "summary": out.counts,
+              "acknowledged_seq": device.last_seq, "server_seq": cell.feed_seq}
+    chain = _check_chain(session, cell.id, device.id, manifest.chain, now)
+    return answer | ({"chain": chain} if chain else {})

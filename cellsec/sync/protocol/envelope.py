@@ -86,9 +86,12 @@ class Manifest:
     compression: str = COMPRESSION
     algorithm: str = ALGORITHM
     format_version: int = FORMAT_VERSION
+    # The head of the sender's finalised-document chain, {"device", "count", "head"} (optional; receivers
+    # that do not know it ignore it): the server can tell a chain cut short or recomputed on the laptop.
+    chain: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        return ({"chain": self.chain} if self.chain else {}) | {
             "format": FORMAT, "format_version": self.format_version, "kind": self.kind,
             "batch_id": self.batch_id, "from": self.sender, "cell_id": self.cell_id,
             "seq": {"first": self.seq_first, "last": self.seq_last}, "cursor": self.cursor,
@@ -144,13 +147,23 @@ class Manifest:
             payload_size=get("payload.size", int), compression=get("payload.compression", str),
             algorithm=get(f"{encryption}.algorithm", str), recipient=get(f"{encryption}.recipient", str),
             ephemeral=get(f"{encryption}.ephemeral", str), nonce=get(f"{encryption}.nonce", str),
-            format_version=version,
+            format_version=version, chain=_chain_of(data.get("chain"), bad),
         )
         if manifest.compression != COMPRESSION:
             raise bad(D_FIELD, field="payload.compression")
         if manifest.algorithm != ALGORITHM:
             raise bad(D_FIELD, field=f"{encryption}.algorithm")
         return manifest
+
+
+def _chain_of(value: Any, bad) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if (not isinstance(value, dict) or not isinstance(value.get("device"), str)
+            or isinstance(value.get("count"), bool) or not isinstance(value.get("count"), int)
+            or not isinstance(value.get("head"), str)):
+        raise bad(D_FIELD, field="chain")
+    return {"device": value["device"][:36], "count": value["count"], "head": value["head"][:64]}
 
 
 def _aad(manifest_batch: str, cell_id: str, sender: str) -> bytes:
@@ -246,7 +259,7 @@ class Envelope:
 def seal(lines: bytes, *, sender_keys: KeyPair, sender: str, recipient_box: str, cell_id: str,
          kind: str = "ops", seq_first: int | None = None, seq_last: int | None = None, cursor: int = 0,
          op_count: int = 0, app_version: str = "", schema_version: str = "", batch_id: str | None = None,
-         created_at: dt.datetime | None = None) -> Envelope:
+         created_at: dt.datetime | None = None, chain: dict[str, Any] | None = None) -> Envelope:
     """Compress, encrypt to `recipient_box` and sign a payload of JSON lines."""
     recipient_raw = b64d(recipient_box)
     recipient_key = load_box_public(recipient_box)
@@ -262,7 +275,7 @@ def seal(lines: bytes, *, sender_keys: KeyPair, sender: str, recipient_box: str,
         batch_id=batch_id, kind=kind, sender=sender, cell_id=cell_id, seq_first=seq_first, seq_last=seq_last,
         cursor=cursor, app_version=app_version, schema_version=schema_version, created_at=created,
         op_count=op_count, payload_sha256=hashlib.sha256(payload).hexdigest(), payload_size=len(payload),
-        recipient=recipient_box, ephemeral=b64e(ephemeral_raw), nonce=b64e(nonce),
+        recipient=recipient_box, ephemeral=b64e(ephemeral_raw), nonce=b64e(nonce), chain=chain,
     )
     manifest_bytes = manifest.to_bytes()
     return Envelope(manifest_bytes, sender_keys.sign(manifest_bytes), payload)
@@ -270,14 +283,14 @@ def seal(lines: bytes, *, sender_keys: KeyPair, sender: str, recipient_box: str,
 
 def seal_ops(ops: Iterable[Op], *, sender_keys: KeyPair, device_id: str, recipient_box: str, cell_id: str,
              cursor: int = 0, app_version: str = "", schema_version: str = "",
-             batch_id: str | None = None) -> Envelope:
+             batch_id: str | None = None, chain: dict[str, Any] | None = None) -> Envelope:
     """The envelope of a push: the device's ops, which must all be its own and of its cell."""
     ops = list(ops)
     seqs = [op.seq for op in ops]
     return seal(encode_ops(ops), sender_keys=sender_keys, sender=device_id, recipient_box=recipient_box,
                 cell_id=cell_id, kind="ops", seq_first=min(seqs) if seqs else None,
                 seq_last=max(seqs) if seqs else None, cursor=cursor, op_count=len(ops),
-                app_version=app_version, schema_version=schema_version, batch_id=batch_id)
+                app_version=app_version, schema_version=schema_version, batch_id=batch_id, chain=chain)
 
 
 def open_ops(envelope: Envelope, manifest: Manifest, recipient: KeyPair) -> list[Op]:

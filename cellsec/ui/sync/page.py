@@ -305,7 +305,7 @@ class SyncPage(Page):
         if result.held:
             text += " " + self.tr("{n} document(s) of the other laptop had a number already given here first: they "
                                   "come when that laptop has synced and renumbered them.").format(n=result.held)
-        self.result_label.setText("\n".join([text, *result.renumbered, *result.clashes]))
+        self.result_label.setText("\n".join([text, *result.renumbered, *result.clashes, *result.warnings]))
 
     def _failed(self, exc: Exception) -> None:
         self._fail_text(exc.message if isinstance(exc, ServiceError) else self.tr("Sync failed: {error}").format(
