@@ -16,6 +16,7 @@ PySide6 wheel does not translate.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -62,8 +63,13 @@ def update(only: list[str] | None = None) -> None:
 
 
 def build() -> None:
+    # Each .qm is written beside its place and renamed over it: a running program (or test) has the old file
+    # mapped in memory, and rewriting it in place would crash that process with a bus error.
     for ts in sorted(I18N.glob("*_vi.ts")):
-        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        qm = ts.with_suffix(".qm")
+        part = qm.with_name(f".{qm.name}.{os.getpid()}.part")
+        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(part)], check=True)
+        os.replace(part, qm)
 
 
 _PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%\d")
