@@ -213,7 +213,9 @@ class MeetingsPage(Page):
         self.empty_label.setVisible(empty)
         self.empty_label.setText(self.tr("No meeting recorded in {year}. Create one with \"New meeting\" "
                                          "(Ctrl+N).").format(year=year))
-        self._update_actions()
+        # A model reset clears the selection without a signal: the details follow what is selected now (a
+        # deleted draft's details go).
+        self._selection_changed()
 
     def _show_absences(self, report) -> None:
         parts = []

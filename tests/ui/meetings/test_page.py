@@ -131,3 +131,13 @@ def test_invitation_and_sign_in_sheet_open_in_the_preview(qtbot, services, peopl
     assert page.output.last_preview.job.stem == "danh-sach-ky-ten-2025-03-05"
     text = " ".join(" ".join(pages_text(page.output.last_path)).split())
     assert "Ký tên" in text and "Nguyễn Văn Đức" in text
+
+
+def test_a_deleted_drafts_details_go_with_it(qtbot, services, boxes):
+    draft = services.meetings.create("thuong_ky", D(TODAY.year, 11, 5))
+    page = _page(qtbot, services)
+    assert page.select(draft.id)
+    assert f"05/11/{TODAY.year}" in page.details.text()
+    page.delete_selected()  # boxes answers Yes
+    assert page.model.row_of(draft.id) < 0
+    assert page.details.text() == ""
