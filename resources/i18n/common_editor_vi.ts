@@ -8,6 +8,14 @@
         <translation>Đây là bản tự lưu lúc {time} (chương trình đã bị đóng khi chưa lưu). Hãy lưu để giữ lại.</translation>
     </message>
     <message>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
+    </message>
+    <message>
+        <source>Keep mine as a new revision</source>
+        <translation>Giữ bản của tôi thành bản mới</translation>
+    </message>
+    <message>
         <source>Save the changes before closing?</source>
         <translation>Lưu các thay đổi trước khi đóng?</translation>
     </message>

@@ -23,6 +23,15 @@ LOCKED = Msg(
     "Biên bản này đã được thông qua nên không sửa được nữa. Nếu cần đính chính, hãy lập bản sửa đổi.",
     "These minutes were approved and can no longer be edited. To correct them, create an amendment.",
 )
+# How "changed meanwhile" names the meeting's columns (services/revisions.py).
+MINUTES_FIELDS = {
+    "kind": Msg("Loại sinh hoạt", "Kind of meeting"), "held_on": Msg("Ngày họp", "Date"),
+    "topic": Msg("Chủ đề", "Topic"), "start_time": Msg("Giờ bắt đầu", "Start time"),
+    "end_time": Msg("Giờ kết thúc", "End time"), "location": Msg("Địa điểm", "Place"),
+    "chair_member_id": Msg("Chủ trì", "Chair"), "secretary_member_id": Msg("Thư ký", "Secretary"),
+    "content": Msg("Nội dung biên bản", "Minutes text"), "status": Msg("Trạng thái", "Status"),
+    "deleted_at": Msg("Đã xóa", "Deleted"),
+}
 ALREADY_APPROVED = Msg(
     "Biên bản này đã được thông qua với {number} (có thể từ một cửa sổ hoặc máy khác), nên không cấp thêm số.",
     "These minutes were already approved as {number} (perhaps from another window or computer); no second number is given.",

@@ -32,6 +32,7 @@ from ..lifecycle import (
     superseded_by,
     superseding_map,
 )
+from ..revisions import ensure_revision
 from .messages import (
     ALREADY_AMENDED,
     ALREADY_APPROVED,
@@ -42,6 +43,7 @@ from .messages import (
     CREATE_SUMMARY,
     DELETE_SUMMARY,
     LOCKED,
+    MINUTES_FIELDS,
     NOT_APPROVED,
     PERIOD_TAKEN,
     SAVE_SUMMARY,
@@ -233,9 +235,11 @@ class MinutesMixin:
             if auto is not None:
                 s.delete(auto)
 
-    def save(self, meeting_id: str, content: MinutesContent | None = None) -> MeetingRecord:
+    def save(self, meeting_id: str, content: MinutesContent | None = None, *,
+             base_rev: int | None = None) -> MeetingRecord:
         """Save the minutes (Ctrl+S, closing the editor): one undoable mutation. Without `content`,
-        the autosaved copy (if any) is saved. Errors raise ValidationFailed; warnings do not block."""
+        the autosaved copy (if any) is saved. Errors raise ValidationFailed; warnings do not block.
+        `base_rev`: the revision the editor opened; saving over a newer one raises ChangedMeanwhile."""
         with self.ctx.read() as s:
             m = load_meeting(s, meeting_id)
             ensure_editable(s, m, locked=LOCKED, superseded=SUPERSEDED)
@@ -255,6 +259,7 @@ class MinutesMixin:
         title = meeting_title(content.kind, content.period_month, content.period_year, content.topic)
         with self.ctx.mutation("meeting.save", SAVE_SUMMARY.format(title=title)) as s:
             m = load_meeting(s, meeting_id)
+            ensure_revision(s, m, base_rev, MINUTES_FIELDS)
             apply_content(m, content)
             drop_autosave(s, meeting_id)
         return self.get(meeting_id)

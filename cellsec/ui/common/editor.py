@@ -183,6 +183,19 @@ class DocumentEditor(QDialog):
         self.unsaved = False
         self.recovered_banner.hide()
 
+    def ask_changed_meanwhile(self, message: str) -> str:
+        """The record was saved elsewhere (another window, the command line, a sync) since this editor
+        loaded it: show what changed; "reload" (see theirs, drop this edit), "keep" (save this edit as a
+        new revision over theirs) or "" (stay, nothing saved; the draft is still kept)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), message, parent=self)
+        box.setObjectName("changed_meanwhile")
+        reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Keep mine as a new revision"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(reload)
+        box.exec()
+        return {reload: "reload", keep: "keep"}.get(box.clickedButton(), "")
+
     # ---- finalised records ----------------------------------------------------------------------------
     def lock(self, read_only: bool, text: str = "", root: QWidget | None = None) -> None:
         """The read-only look of a finalised record: nothing editable, a banner saying why."""

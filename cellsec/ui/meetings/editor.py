@@ -32,6 +32,7 @@ from ...domain.meetings import (
     meeting_flags,
 )
 from ...services.errors import ServiceError, ValidationFailed
+from ...services.revisions import ChangedMeanwhile
 from ..common.editor import DocumentEditor, DraftKeeper
 from ..common.widgets import ERROR_COLOR, MUTED, VIETNAM_TIME, WARNING_COLOR, local_clock, set_read_only
 from .attendance import AttendanceTab
@@ -380,6 +381,15 @@ class MeetingEditor(DocumentEditor):
         except ValidationFailed as exc:
             self._show_problems(exc.errors, self.tr("The minutes were not saved"))
             return False
+        except ChangedMeanwhile as exc:
+            choice = self.ask_changed_meanwhile(exc.message)
+            if choice == "reload":
+                self.keeper.stop()
+                self.load(self.meeting_id)  # the stored minutes; this edit's autosave is of an older revision
+            elif choice == "keep":
+                self.keeper.base_rev = exc.current_rev
+                return self.save()
+            return False
         except ServiceError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.message)
             return False
@@ -391,14 +401,15 @@ class MeetingEditor(DocumentEditor):
             return
         try:
             self._store()
-        except ValidationFailed:
+        except (ValidationFailed, ChangedMeanwhile):  # left to Ctrl+S, which says why and asks
             self.autosave()
 
     def _store(self) -> None:
         with self.services.ctx.action(self):
-            record = self.services.meetings.save(self.meeting_id, self.content)
+            record = self.services.meetings.save(self.meeting_id, self.content, base_rev=self.keeper.base_rev)
         self.saved_now()
         self.record = record
+        self.keeper.base_rev = record.rev  # the next save starts from this revision
         self.banner.hide()
         self.keeper.label.setStyleSheet(MUTED)
         self.keeper.label.setText(self.tr("Saved at {time}").format(time=local_clock(dt.datetime.now(dt.timezone.utc))))

@@ -1,0 +1,74 @@
+"""Issue 15, lost update in the minutes editor: minutes saved elsewhere while the editor is open (here a
+second window on the same data) are not overwritten; the editor names what changed and reloads them, or
+keeps its own text as a new revision when the secretary says so."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cellsec.services.facade import Services
+from cellsec.ui.meetings.editor import TIME_PLACE, MeetingEditor
+
+from ...services.meeting_data import D, add_members
+from ..conftest import retype
+
+
+def _press(button_text: str, seen: list[str]) -> None:
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+    QTimer.singleShot(0, press)
+
+
+def _changed_elsewhere(data_dir, meeting_id: str, place: str) -> None:
+    other = Services.open(data_dir)  # a second window (or process) on the same data
+    try:
+        content = other.meetings.get(meeting_id).content
+        content.location = place
+        other.meetings.save(meeting_id, content)
+    finally:
+        other.close()
+
+
+def test_minutes_saved_elsewhere_meanwhile_are_reloaded_not_overwritten(qtbot, services, data_dir):
+    add_members(services)
+    record = services.meetings.create("thuong_ky", D(2025, 9, 25))
+    editor = MeetingEditor(services, record.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.tabs.setCurrentIndex(TIME_PLACE)
+    retype(editor.time_place.location, "Hội trường tầng 3")
+    _changed_elsewhere(data_dir, record.id, "Nhà văn hóa thôn Đông")
+    seen: list[str] = []
+    _press("Tải lại", seen)
+    assert editor.save() is False
+    assert seen and "vừa được sửa ở nơi khác" in seen[0] and "Nội dung biên bản" in seen[0]
+    assert services.meetings.get(record.id).content.location == "Nhà văn hóa thôn Đông"
+    assert editor.time_place.location.text() == "Nhà văn hóa thôn Đông"  # reloaded: theirs on screen
+    retype(editor.time_place.location, "Hội trường tầng 3")
+    assert editor.save() is True  # from the revision it now shows
+    assert services.meetings.get(record.id).content.location == "Hội trường tầng 3"
+    retype(editor.time_place.location, "Hội trường tầng 2")
+    assert editor.save() is True  # its own save moved its revision on: no refusal of itself
+    editor.close()
+
+
+def test_keeping_my_minutes_saves_them_over_the_other_change(qtbot, services, data_dir):
+    add_members(services)
+    record = services.meetings.create("thuong_ky", D(2025, 9, 25))
+    editor = MeetingEditor(services, record.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.tabs.setCurrentIndex(TIME_PLACE)
+    retype(editor.time_place.location, "Hội trường tầng 3")
+    _changed_elsewhere(data_dir, record.id, "Nhà văn hóa thôn Đông")
+    seen: list[str] = []
+    _press("Giữ bản của tôi thành bản mới", seen)
+    assert editor.save() is True and seen
+    assert services.meetings.get(record.id).content.location == "Hội trường tầng 3"
+    editor.close()
