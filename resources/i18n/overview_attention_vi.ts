@@ -63,6 +63,14 @@
         <translation>Hiển thị:</translation>
     </message>
     <message>
+        <source>Print the list…</source>
+        <translation>In danh sách…</translation>
+    </message>
+    <message>
+        <source>The list with the facts and the records behind each entry, to discuss at the chi ủy meeting</source>
+        <translation>Danh sách kèm sự việc và căn cứ trong hồ sơ của từng trường hợp, để chi ủy xem xét</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>

@@ -51,6 +51,10 @@
         <translation>Chấm điểm 5 tốt</translation>
     </message>
     <message>
+        <source>Members needing attention</source>
+        <translation>Đảng viên cần quan tâm</translation>
+    </message>
+    <message>
         <source>Year:</source>
         <translation>Năm:</translation>
     </message>

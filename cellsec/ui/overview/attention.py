@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -157,6 +158,7 @@ class AttentionView(QWidget):
     """The at-risk list. `set_items` fills it; `open_member(member_id)` is emitted on activation."""
 
     open_member = Signal(str)
+    print_requested = Signal()  # the owner (which has the services) opens the printable list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +179,10 @@ class AttentionView(QWidget):
         top.addWidget(self.filter)
         top.addSpacing(16)
         top.addWidget(self.count_label, 1)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print_attention")
+        self.print_button.clicked.connect(self.print_requested)
+        top.addWidget(self.print_button)
 
         self.table = QTableView()
         self.table.setObjectName("attention")
@@ -213,6 +219,9 @@ class AttentionView(QWidget):
 
     def retranslate(self) -> None:
         self.filter_label.setText(self.tr("Show:"))
+        self.print_button.setText(self.tr("Print the list…"))
+        self.print_button.setToolTip(self.tr("The list with the facts and the records behind each entry, to "
+                                             "discuss at the chi ủy meeting"))
         for index in range(self.filter.count()):
             key = self.filter.itemData(index)
             self.filter.setItemText(index, self.model.severity_text(key) if key else self.tr("All"))

@@ -152,6 +152,7 @@ class ScoringPage(Page):
         self.tabs.addTab(self.charts, "")
         self.attention = AttentionView()
         self.attention.open_member.connect(self.open_member)
+        self.attention.print_requested.connect(self.print_attention)
         self.tabs.addTab(self.attention, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -174,6 +175,18 @@ class ScoringPage(Page):
 
     def _today(self) -> dt.date:
         return self.today or dt.date.today()
+
+    def print_attention(self) -> None:
+        """The attention list with its facts, as of today, in the print preview."""
+        services, on = self.services, self._today()
+
+        def write(path):
+            from ...reports.attention import write_attention
+
+            return write_attention(services, path, on)
+
+        preview_on(self, services, PrintJob(self.tr("Members needing attention"),
+                                            f"dang-vien-can-quan-tam-{on.isoformat()}", write))
 
     # ---- tabs ---------------------------------------------------------------------------------------------
     def _meetings_tab(self) -> QWidget:

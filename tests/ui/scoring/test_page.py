@@ -220,6 +220,17 @@ def test_attention_lists_a_member_at_risk_and_opens_the_member(qtbot, services, 
     assert opened == [ids["Hoàng Văn Em"]]
     assert window.stack.currentWidget() is window.pages["MembersPage"]
 
+    # The list prints with the facts and the records behind each entry.
+    from tests.reports.pdfcheck import pages_text
+
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.last_task.finished, timeout=30000):
+        pass
+    qtbot.addWidget(page.last_preview)
+    text = " ".join(" ".join(pages_text(page.last_preview.pdf_path)).split())
+    assert "DANH SÁCH ĐẢNG VIÊN CẦN QUAN TÂM" in text and "Hoàng Văn Em" in text
+    assert "Biên bản sinh hoạt các tháng 01, 03, 05/2026" in text
+
 
 def test_print_and_export_in_the_background(qtbot, cell, boxes, monkeypatch, tmp_path):
     from pypdf import PdfReader
