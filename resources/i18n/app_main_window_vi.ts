@@ -92,6 +92,10 @@
         <translation>Đã sao lưu vào {path}</translation>
     </message>
     <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
         <source>Automatic backup saved</source>
         <translation>Đã sao lưu tự động</translation>
     </message>

@@ -189,12 +189,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(summary, 5000)
 
     def _backup_now(self) -> None:
-        try:
-            path = self.services.backups.backup_now()
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Backup"), exc.message)
-            return
-        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 8000)
+        """File › Back up now: the copy is made on a worker thread (a large file takes a while on a slow
+        disk), the window keeps answering meanwhile."""
+        from ..common.workers import error_text, run_in_background
+
+        def done(path) -> None:
+            self.backup_action.setEnabled(True)
+            self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 8000)
+
+        def failed(exc) -> None:
+            self.backup_action.setEnabled(True)
+            QMessageBox.warning(self, self.tr("Backup"), error_text(exc))
+
+        self.backup_action.setEnabled(False)  # one backup at a time
+        self.last_task = run_in_background(self, self.services.backups.backup_now, on_done=done, on_error=failed,
+                                           busy_text=self.tr("Backing up…"))
 
     def _auto_backup(self) -> None:
         try:

@@ -64,3 +64,34 @@ def test_approving_minutes_refreshes_the_visible_page_once_and_no_hidden_page(qt
 
     stale = window.show_page("OverviewPage")  # shown again: it catches up once
     assert counts.get("OverviewPage") == 1 and stale.isVisible()
+
+
+def test_back_up_now_runs_off_the_ui_thread_and_the_window_keeps_answering(qtbot, demo_services, monkeypatch):
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    real = demo_services.backups.backup_now
+    threads, ticks = [], []
+
+    def slow_backup():
+        threads.append(threading.current_thread())
+        time.sleep(0.6)  # a large file on a slow disk
+        return real()
+
+    monkeypatch.setattr(demo_services.backups, "backup_now", slow_backup)
+    before = len(demo_services.backups.list())
+    timer = QTimer(interval=20, timeout=lambda: ticks.append(1))
+    timer.start()
+    window.backup_action.trigger()
+    assert not window.backup_action.isEnabled()  # one backup at a time
+    with qtbot.waitSignal(window.last_task.finished, timeout=20000):
+        pass
+    timer.stop()
+    assert threads and threads[0] is not threading.main_thread()
+    assert len(ticks) >= 10  # the UI thread went on running its timers while the copy was made
+    assert window.backup_action.isEnabled()
+    assert len(demo_services.backups.list()) == before + 1  # and the backup was made
