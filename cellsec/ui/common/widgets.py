@@ -43,6 +43,12 @@ class FieldMessage(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.kind = ""
+        # Its line is kept while hidden, so a message appearing as the user types does not push the fields
+        # below it down (and back up when it goes).
+        self.setMinimumHeight(self.fontMetrics().lineSpacing())
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
 
     def set_error(self, text: str) -> None:
