@@ -24,6 +24,10 @@
         <translation>Danh sách ký tên — {title}</translation>
     </message>
     <message>
+        <source>Thematic plan {year}</source>
+        <translation>Kế hoạch sinh hoạt chuyên đề năm {year}</translation>
+    </message>
+    <message>
         <source>Export the minutes to Word</source>
         <translation>Xuất biên bản ra Word</translation>
     </message>

@@ -52,6 +52,14 @@
         <translation>Giấy mời đảng viên và cấp ủy cấp trên: thời gian, địa điểm, nội dung của buổi sinh hoạt đã chọn</translation>
     </message>
     <message>
+        <source>Thematic plan</source>
+        <translation>Kế hoạch chuyên đề</translation>
+    </message>
+    <message>
+        <source>The year&apos;s thematic-meeting plan to report to the committee above</source>
+        <translation>Kế hoạch sinh hoạt chuyên đề của năm để báo cáo cấp ủy cấp trên</translation>
+    </message>
+    <message>
         <source>Sign-in sheet</source>
         <translation>Danh sách ký tên</translation>
     </message>

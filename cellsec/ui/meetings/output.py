@@ -94,6 +94,25 @@ class MeetingOutput(QObject):
             title, stem = self.tr("Sign-in sheet — {title}").format(title=record.title), "danh-sach-ky-ten"
         self._preview(PrintJob(title=title, stem=f"{stem}-{record.content.held_on.isoformat()}", write=write))
 
+    def print_plan(self, year: int, today) -> None:
+        """The year's thematic-meeting plan: its date and number asked first, then the preview."""
+        from ..common.preview import NumberDialog
+
+        ask = NumberDialog(self.services, "thematic_plan", today, self.widget)
+        ask.setWindowTitle(self.tr("Thematic plan {year}").format(year=year))
+        self.number_dialog = ask
+        if ask.exec() != NumberDialog.DialogCode.Accepted:
+            return
+        services, on, seq = self.services, ask.as_of, ask.number.value()
+
+        def write(path: Path) -> Path:
+            from ...reports.year_plan import write_year_plan
+
+            return write_year_plan(services, year, path, on, seq)
+
+        self._preview(PrintJob(title=self.tr("Thematic plan {year}").format(year=year),
+                               stem=f"ke-hoach-chuyen-de-{year}-so-{seq:02d}", write=write))
+
     def export_docx(self, meeting_id: str, held_on=None) -> None:
         job = self.minutes_job(meeting_id)
         saved = self.services.ctx.get_setting("export_folder", None)

@@ -82,6 +82,7 @@ class MeetingsPage(Page):
         self.docx_action = self._action(self.export_docx)
         self.notice_action = self._action(self.print_notice)
         self.signin_action = self._action(self.print_signin)
+        self.plan_action = self._action(self.print_plan)
 
     def _build_top(self) -> QHBoxLayout:
         self.year_label = QLabel()
@@ -179,6 +180,8 @@ class MeetingsPage(Page):
         self.notice_action.setText(self.tr("Invitation"))
         self.notice_action.setToolTip(self.tr("The invitation to the members and the committee above: time, place "
                                               "and content of the selected meeting"))
+        self.plan_action.setText(self.tr("Thematic plan"))
+        self.plan_action.setToolTip(self.tr("The year's thematic-meeting plan to report to the committee above"))
         self.signin_action.setText(self.tr("Sign-in sheet"))
         self.signin_action.setToolTip(self.tr("The list of the cell's members with a column to sign at the meeting"))
         self.resolution_action.setText(self.tr("Print resolution"))
@@ -428,6 +431,9 @@ class MeetingsPage(Page):
         if m is not None:
             self._flush_editor(m.id)
             self.output.print_paper(m.id, "notice")
+
+    def print_plan(self) -> None:
+        self.output.print_plan(self.year.value(), self._today())
 
     def print_signin(self) -> None:
         m = self.selected()

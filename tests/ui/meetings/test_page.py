@@ -141,3 +141,26 @@ def test_a_deleted_drafts_details_go_with_it(qtbot, services, boxes):
     page.delete_selected()  # boxes answers Yes
     assert page.model.row_of(draft.id) < 0
     assert page.details.text() == ""
+
+
+def test_thematic_plan_is_dated_and_numbered_as_asked(qtbot, services, people, monkeypatch):
+    from cellsec.ui.common.preview import NumberDialog
+
+    _approved(services, people, "chuyen_de", D(2025, 2, 20), topic="Nêu gương ở nơi cư trú")
+
+    def answer(dialog):
+        retype(dialog.date, "10/01/2025")
+        dialog.number.setValue(2)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NumberDialog, "exec", answer)
+    page = _page(qtbot, services)
+    page.year.setValue(2025)
+    page.plan_action.trigger()
+    with qtbot.waitSignal(page.output.last_task.finished, timeout=30000):
+        pass
+    qtbot.addWidget(page.output.last_preview)
+    text = " ".join(" ".join(pages_text(page.output.last_path)).split())
+    assert "KẾ HOẠCH" in text and "Sinh hoạt chuyên đề năm 2025" in text and "Số 02-KH/" in text
+    assert "ngày 10 tháng 01 năm 2025" in text and "20/02/2025" in text and "Nêu gương ở nơi cư trú" in text
