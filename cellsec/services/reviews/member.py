@@ -15,6 +15,7 @@ from ...store.models.members import Member
 from ...store.models.reviews import MemberReview
 from ..errors import NotFound, ServiceError, ValidationFailed
 from ..lifecycle import ensure_editable
+from ..revisions import ensure_revision, revision_of
 from .common import (ReviewsPart, dumps_json, latest_meta, loads_json, rules_from_json, scores_out,
                      unchanged_since_read)
 from .messages import (
@@ -113,6 +114,11 @@ class MemberReviewsPart(ReviewsPart):
         ensure_editable(s, row, locked=LOCKED, finalised=FINALISED, name=member.full_name)
         return row, member
 
+    def revision(self, review_id: str) -> int | None:
+        """The review row's revision now: what the editor passes back as `base_rev` when it saves."""
+        with self.ctx.read() as s:
+            return revision_of(s, MemberReview, review_id)
+
     def _name_year(self, review_id: str) -> tuple[str, int]:
         with self.ctx.read() as s:
             row = self._review_row(s, review_id)
@@ -168,12 +174,15 @@ class MemberReviewsPart(ReviewsPart):
             self._store_cell_part(row, cleaned)
         return self.get_review(review_id)
 
-    def save_draft(self, review_id: str, review: ReviewInput, cell: CellAssessmentInput) -> ReviewRecord:
+    def save_draft(self, review_id: str, review: ReviewInput, cell: CellAssessmentInput, *,
+                   base_rev: int | None = None) -> ReviewRecord:
         """The editor's Save: the member's part and the cell's assessment of a draft as one action, the
-        cell's level checked against the member's part being saved."""
+        cell's level checked against the member's part being saved. `base_rev`: the revision the editor
+        loaded (`revision`); saving over a newer one raises ChangedMeanwhile and writes nothing."""
         name, year = self._name_year(review_id)
         with self.ctx.mutation("reviews.save", S_SAVE.format(name=name, year=year)) as s:
             row, _ = self._draft(s, review_id)
+            ensure_revision(s, row, base_rev)
             rules = self._rules_of(s, row.year_id)
             member_part, check = self._validate_review(rules, row.form_type, review)
             cell_part, cell_errors, cell_warnings = self._validate_cell(rules, check.assessment, cell,

@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from ...services.errors import ServiceError, ValidationFailed
+from ...services.revisions import ChangedMeanwhile
 from .parts import TEXTS
 from ..common.editor import DocumentEditor
 from ..common.widgets import ERROR_COLOR, banner
@@ -86,10 +87,14 @@ class ReviewDocument(DocumentEditor):
     def deciding(self) -> bool:
         return self.record is not None and self.record.status == "submitted" and not self.amending
 
+    def record_revision(self) -> int | None:
+        """The stored revision of the record on screen (None: the document does not check revisions)."""
+        return None
+
     def loaded(self) -> None:
         """The record is on screen: it is the new baseline; a draft left by a crash is offered back."""
         self.baseline = self.snapshot()
-        self.start_tracking()
+        self.start_tracking(self.record_revision())
         if self.record.locked and not self.amending:
             draft = self.keeper.recover()
             self.amending = bool(draft and draft.payload.get("amending"))
@@ -170,6 +175,15 @@ class ReviewDocument(DocumentEditor):
         try:
             with self.services.ctx.action(self):
                 record = self.save_record()
+        except ChangedMeanwhile as exc:  # saved elsewhere since it was loaded: nothing written
+            choice = self.ask_changed_meanwhile(exc.message)
+            if choice == "reload":
+                self.keeper.discard()
+                self._done(self.reload_record())
+            elif choice == "keep":
+                self.keeper.base_rev = exc.current_rev
+                return self.save()
+            return False
         except ServiceError as exc:
             self.show_failure(exc)
             return False

@@ -394,7 +394,11 @@ class ReviewEditor(ReviewDocument):
 
     # ---- the service calls of ReviewDocument ---------------------------------------------------------------
     def save_record(self) -> ReviewRecord:
-        return self.services.reviews.save_draft(self.review_id, self.review_input(), self.cell_input())
+        return self.services.reviews.save_draft(self.review_id, self.review_input(), self.cell_input(),
+                                                base_rev=self.keeper.base_rev)
+
+    def record_revision(self) -> int | None:
+        return self.services.reviews.revision(self.review_id)
 
     def amend_record(self, reason: str, decision) -> ReviewRecord:
         return self.services.reviews.amend_review(self.review_id, reason, review=self.review_input(),
