@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from cellsec.ui.common.bridge import ChangeNotifier
 
 TODAY = dt.date(2026, 11, 22)
-MAINTAINERS = ("chưa xác minh mẫu nào", "tạm đặt", "(chưa xác minh")
+MAINTAINERS = ("chưa xác minh mẫu nào", "tạm đặt", "chưa xác minh")
 
 
 def _screen_text(widget: QWidget) -> str:
