@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRegularExpression, Signal, QUrl
-from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
+from PySide6.QtGui import QDesktopServices, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -240,6 +240,17 @@ def vietnam_time_of_local(moment: dt.datetime) -> str:
     return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
 
 
+def _locked_look(widget: QWidget, read_only: bool) -> None:
+    """A locked field has the window's grey instead of the white of a field that takes typing, so a
+    finalised record looks read-only before anyone tries to type in it."""
+    if read_only:
+        palette = widget.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        widget.setPalette(palette)
+    else:
+        widget.setPalette(QPalette())  # back to the inherited palette
+
+
 def set_read_only(root: QWidget, read_only: bool) -> None:
     """Lock every editing widget under `root` (approved minutes are immutable). Text stays selectable
     and copyable; buttons that change something carry the property "edits" and are disabled."""
@@ -248,8 +259,10 @@ def set_read_only(root: QWidget, read_only: bool) -> None:
             if isinstance(widget.parent(), QComboBox):
                 continue
             widget.setReadOnly(read_only)
+            _locked_look(widget, read_only)
         elif isinstance(widget, QAbstractSpinBox):
             widget.setReadOnly(read_only)
+            _locked_look(widget, read_only)
             widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons if read_only
                                     else QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         elif isinstance(widget, QComboBox):

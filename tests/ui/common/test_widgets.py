@@ -25,3 +25,27 @@ def test_an_error_line_does_not_move_the_fields_below(qtbot):
     message.clear_message()
     form.layout().activate()
     assert second.mapTo(form, second.rect().topLeft()).y() == before
+
+
+def test_locked_fields_look_read_only(qtbot):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout
+
+    from cellsec.ui.common.widgets import set_read_only
+
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    line, text = QLineEdit("Số 05-BB/CB"), QPlainTextEdit("Chi bộ quyết nghị")
+    layout.addWidget(line)
+    layout.addWidget(text)
+    qtbot.addWidget(root)
+    root.show()
+    white = line.palette().color(QPalette.ColorRole.Base)
+    set_read_only(root, True)
+    assert line.isReadOnly() and text.isReadOnly()
+    for field in (line, text):
+        assert field.palette().color(QPalette.ColorRole.Base) == field.palette().color(QPalette.ColorRole.Window)
+        assert field.palette().color(QPalette.ColorRole.Base) != white
+        assert field.grab().toImage().pixelColor(3, 3) != white  # painted grey, not white
+    set_read_only(root, False)
+    assert line.palette().color(QPalette.ColorRole.Base) == white and not line.isReadOnly()
