@@ -24,6 +24,10 @@
         <translation>Danh sách ký tên — {title}</translation>
     </message>
     <message>
+        <source>Monthly report {month}</source>
+        <translation>Báo cáo tháng {month}</translation>
+    </message>
+    <message>
         <source>Thematic plan {year}</source>
         <translation>Kế hoạch sinh hoạt chuyên đề năm {year}</translation>
     </message>

@@ -52,6 +52,14 @@
         <translation>Giấy mời đảng viên và cấp ủy cấp trên: thời gian, địa điểm, nội dung của buổi sinh hoạt đã chọn</translation>
     </message>
     <message>
+        <source>Monthly report</source>
+        <translation>Báo cáo tháng</translation>
+    </message>
+    <message>
+        <source>The report to the committee above of the selected meeting&apos;s month (this month when none is selected)</source>
+        <translation>Báo cáo cấp ủy cấp trên kết quả sinh hoạt của tháng có buổi sinh hoạt đã chọn (tháng này nếu chưa chọn)</translation>
+    </message>
+    <message>
         <source>Thematic plan</source>
         <translation>Kế hoạch chuyên đề</translation>
     </message>

@@ -94,6 +94,27 @@ class MeetingOutput(QObject):
             title, stem = self.tr("Sign-in sheet — {title}").format(title=record.title), "danh-sach-ky-ten"
         self._preview(PrintJob(title=title, stem=f"{stem}-{record.content.held_on.isoformat()}", write=write))
 
+    def print_report(self, month, today) -> None:
+        """The month's report to the committee above: its date (default the month's end, or today) and
+        number asked first, then the preview."""
+        from ..common.preview import NumberDialog
+        from ...domain.dues import month_end
+
+        ask = NumberDialog(self.services, "monthly_report", min(today, month_end(month)), self.widget)
+        title = self.tr("Monthly report {month}").format(month=f"{month:%m/%Y}")
+        ask.setWindowTitle(title)
+        self.number_dialog = ask
+        if ask.exec() != NumberDialog.DialogCode.Accepted:
+            return
+        services, on, seq = self.services, ask.as_of, ask.number.value()
+
+        def write(path: Path) -> Path:
+            from ...reports.monthly import write_monthly
+
+            return write_monthly(services, month, path, on, seq)
+
+        self._preview(PrintJob(title=title, stem=f"bao-cao-thang-{month:%Y-%m}-so-{seq:02d}", write=write))
+
     def print_plan(self, year: int, today) -> None:
         """The year's thematic-meeting plan: its date and number asked first, then the preview."""
         from ..common.preview import NumberDialog

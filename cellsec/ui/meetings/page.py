@@ -83,6 +83,7 @@ class MeetingsPage(Page):
         self.notice_action = self._action(self.print_notice)
         self.signin_action = self._action(self.print_signin)
         self.plan_action = self._action(self.print_plan)
+        self.report_action = self._action(self.print_report)
 
     def _build_top(self) -> QHBoxLayout:
         self.year_label = QLabel()
@@ -180,6 +181,9 @@ class MeetingsPage(Page):
         self.notice_action.setText(self.tr("Invitation"))
         self.notice_action.setToolTip(self.tr("The invitation to the members and the committee above: time, place "
                                               "and content of the selected meeting"))
+        self.report_action.setText(self.tr("Monthly report"))
+        self.report_action.setToolTip(self.tr("The report to the committee above of the selected meeting's month "
+                                              "(this month when none is selected)"))
         self.plan_action.setText(self.tr("Thematic plan"))
         self.plan_action.setToolTip(self.tr("The year's thematic-meeting plan to report to the committee above"))
         self.signin_action.setText(self.tr("Sign-in sheet"))
@@ -431,6 +435,11 @@ class MeetingsPage(Page):
         if m is not None:
             self._flush_editor(m.id)
             self.output.print_paper(m.id, "notice")
+
+    def print_report(self) -> None:
+        m, today = self.selected(), self._today()
+        month = dt.date(m.held_on.year, m.held_on.month, 1) if m is not None else today.replace(day=1)
+        self.output.print_report(month, today)
 
     def print_plan(self) -> None:
         self.output.print_plan(self.year.value(), self._today())

@@ -164,3 +164,30 @@ def test_thematic_plan_is_dated_and_numbered_as_asked(qtbot, services, people, m
     text = " ".join(" ".join(pages_text(page.output.last_path)).split())
     assert "KẾ HOẠCH" in text and "Sinh hoạt chuyên đề năm 2025" in text and "Số 02-KH/" in text
     assert "ngày 10 tháng 01 năm 2025" in text and "20/02/2025" in text and "Nêu gương ở nơi cư trú" in text
+
+
+def test_monthly_report_of_the_selected_meetings_month(qtbot, services, people, monkeypatch):
+    from cellsec.ui.common.preview import NumberDialog
+
+    meeting = _approved(services, people, "thuong_ky", D(2025, 4, 25))
+
+    def answer(dialog):
+        assert dialog.date.value() == D(2025, 4, 30)  # the month's end proposed, not the day it is printed
+        dialog.number.setValue(9)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NumberDialog, "exec", answer)
+    page = _page(qtbot, services)
+    page.year.setValue(2025)
+    page.select(meeting.id)
+    page.report_action.trigger()
+    with qtbot.waitSignal(page.output.last_task.finished, timeout=30000):
+        pass
+    qtbot.addWidget(page.output.last_preview)
+    text = " ".join(" ".join(pages_text(page.output.last_path)).split())
+    record = services.meetings.get(meeting.id)
+    assert "Kết quả sinh hoạt chi bộ tháng 4 năm 2025" in text and "Số 09-BC/" in text
+    assert "ngày 30 tháng 4 năm 2025" in text
+    assert f"có mặt {record.summary.present}/{record.summary.expected}" in text
+    assert "1. Hoàn thành kế hoạch tháng." in text and "quyết nghị:" not in text
