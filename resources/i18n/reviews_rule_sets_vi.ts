@@ -120,6 +120,10 @@
         <translation>Có sẵn</translation>
     </message>
     <message>
+        <source>Issued by the committee</source>
+        <translation>Cấp trên ban hành</translation>
+    </message>
+    <message>
         <source>Own copy</source>
         <translation>Bản sao riêng</translation>
     </message>

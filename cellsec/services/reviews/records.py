@@ -24,6 +24,7 @@ class RuleSetInfo:
     builtin: bool
     based_on: str = ""
     scoring: str = "points"
+    issued: bool = False     # issued by the committee above (received by sync); read-only like a shipped set
 
 
 @dataclass

@@ -11,6 +11,7 @@ from ...domain.review_rules import RuleSet, RuleSetError, parse_rule_set
 from ...domain.text import clean_line
 from ...store.base import utcnow
 from ...store.models.reviews import ReviewRuleSet
+from ...store.models.sync import CommitteeRecord
 from ..errors import NotFound, ServiceError, ValidationFailed
 from .common import ReviewsPart, dumps_json, rules_from_json, shipped_texts
 from .messages import (
@@ -25,16 +26,37 @@ from .messages import (
 from .records import RuleSetInfo
 
 
+COMMITTEE_PREFIX = "committee:"  # the id of a rule set the committee above issued (read-only, like a shipped one)
+
+
 class RuleSetsPart(ReviewsPart):
     @staticmethod
     def _shipped() -> dict[str, tuple[dict, RuleSet]]:
         return {key: (json.loads(text), rules_from_json(text)) for key, text in shipped_texts().items()}
 
+    def _issued(self) -> dict[str, tuple[dict, RuleSet]]:
+        """The review rule sets the committee issued, as received by sync (sync/effects.py names the kind);
+        one this version cannot read is left out."""
+        with self.ctx.read() as s:
+            records = s.scalars(select(CommitteeRecord).where(CommitteeRecord.entity == "committee_rule_sets",
+                                                              CommitteeRecord.deleted.is_(False))).all()
+            found = {}
+            for record in records:
+                try:
+                    data = json.loads(json.loads(record.snapshot)["content"])
+                    found[COMMITTEE_PREFIX + record.entity_id] = (data, parse_rule_set(data))
+                except (KeyError, TypeError, ValueError, RuleSetError):
+                    continue
+            return found
+
+    def _builtin(self) -> dict[str, tuple[dict, RuleSet]]:
+        return self._shipped() | self._issued()
+
     def list_rule_sets(self) -> list[RuleSetInfo]:
         """Shipped sets first (newest first), then the user's copies (newest effective date first)."""
         infos = [RuleSetInfo(key, rs.key, rs.name, rs.issuing_document, rs.effective_from, rs.version, True,
-                             scoring=rs.scoring)
-                 for key, (_, rs) in self._shipped().items()]
+                             scoring=rs.scoring, issued=key.startswith(COMMITTEE_PREFIX))
+                 for key, (_, rs) in self._builtin().items()]
         infos.sort(key=lambda i: i.effective_from, reverse=True)
         with self.ctx.read() as s:
             rows = s.scalars(select(ReviewRuleSet).where(ReviewRuleSet.cell_id == self.ctx.cell_id,
@@ -50,11 +72,12 @@ class RuleSetsPart(ReviewsPart):
                            row.based_on, scoring)
 
     def _rule_content(self, rule_set_id: str) -> tuple[dict, RuleSetInfo]:
-        shipped = self._shipped()
-        if rule_set_id in shipped:
-            data, rs = shipped[rule_set_id]
+        builtin = self._issued() if rule_set_id.startswith(COMMITTEE_PREFIX) else self._shipped()
+        if rule_set_id in builtin:
+            data, rs = builtin[rule_set_id]
             return data, RuleSetInfo(rule_set_id, rs.key, rs.name, rs.issuing_document, rs.effective_from,
-                                     rs.version, True, scoring=rs.scoring)
+                                     rs.version, True, scoring=rs.scoring,
+                                     issued=rule_set_id.startswith(COMMITTEE_PREFIX))
         with self.ctx.read() as s:
             row = s.get(ReviewRuleSet, rule_set_id)
             if row is None or row.deleted_at is not None or row.cell_id != self.ctx.cell_id:
@@ -106,7 +129,7 @@ class RuleSetsPart(ReviewsPart):
     def update_rule_set(self, rule_set_id: str, content: dict) -> RuleSetInfo:
         """Replace a copy's content (validated); the version goes up by one. Years already opened keep
         the snapshot they took (see `set_year_rule_set` to apply the edit to a year)."""
-        if rule_set_id in SHIPPED_RULE_SETS:
+        if rule_set_id in SHIPPED_RULE_SETS or rule_set_id.startswith(COMMITTEE_PREFIX):
             raise ServiceError(SHIPPED_READ_ONLY, name=self.rule_set_info(rule_set_id).name)
         _, info = self._rule_content(rule_set_id)
         data = dict(content)
@@ -121,7 +144,7 @@ class RuleSetsPart(ReviewsPart):
             return self._copy_info(row)
 
     def delete_rule_set(self, rule_set_id: str) -> None:
-        if rule_set_id in SHIPPED_RULE_SETS:
+        if rule_set_id in SHIPPED_RULE_SETS or rule_set_id.startswith(COMMITTEE_PREFIX):
             raise ServiceError(SHIPPED_READ_ONLY, name=self.rule_set_info(rule_set_id).name)
         info = self.rule_set_info(rule_set_id)
         years = [y.year for y in self.list_years() if y.rule_set_id == rule_set_id]

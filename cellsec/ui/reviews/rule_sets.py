@@ -279,7 +279,8 @@ class RuleSetsDialog(QDialog):
         self.infos = reviews.list_rule_sets()
         self.list.setRowCount(len(self.infos))
         for row, info in enumerate(self.infos):
-            kind = self.tr("Shipped") if info.builtin else self.tr("Own copy")
+            kind = (self.tr("Issued by the committee") if info.issued else self.tr("Shipped")) if info.builtin \
+                else self.tr("Own copy")
             for column, text in enumerate((info.name, format_date(info.effective_from), str(info.version), kind)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(info.issuing_document)
