@@ -45,3 +45,27 @@ def test_the_demo_names_each_member_at_risk_once(demo_services):
     items = demo_services.attention.list(TODAY)
     shown = {(i.member_id, i.kind) for i in items if i.kind != "absent_without_reason"}
     assert len([r for r in reminders if r.kind != "missing_data"]) == len(shown)
+
+
+def test_reminders_start_from_the_cells_start_date(services):
+    """A cell set up today is not told that the months before it had no meeting; once its first recorded
+    meeting is earlier, the months from that meeting on count."""
+    import datetime as dt
+
+    from cellsec.services.reminders import cell_start
+
+    start = cell_start(services.ctx)
+    assert start is not None
+    year_end = dt.date(start.year, 12, 31)
+    kinds = {r.kind: r for r in services.meetings.reminders(year_end)}
+    missing = kinds.get("meeting_missing")
+    months = [int(m) for m in missing.text.split("tháng ")[1].split(" năm")[0].split(", ")] if missing else []
+    assert all(m >= start.month for m in months), months
+    thematic = [r for r in services.meetings.reminders(year_end) if r.kind == "thematic_missing"]
+    assert all(r.due >= start for r in thematic)
+
+    services.meetings.create("thuong_ky", dt.date(start.year, 1, 10))
+    assert cell_start(services.ctx) == dt.date(start.year, 1, 10)
+    if start.month > 2:  # February had no meeting, and now counts
+        text = next(r.text for r in services.meetings.reminders(year_end) if r.kind == "meeting_missing")
+        assert "tháng 2," in text

@@ -98,16 +98,24 @@ def meeting_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
 
     if ctx.cell_id_or_none() is None:
         return []
+    from ..reminders import cell_start
+
     service = ctx.services.meetings
     out: list[Reminder] = []
     plan = service.year_view(today.year, today)
-    if plan.missing_months:
+    # Nothing is asked for the months before the cell's records start (a cell set up in December is not
+    # told that January to November had no meeting).
+    start = cell_start(ctx) or dt.date(today.year, 1, 1)
+    missing = [m for m in plan.missing_months if dt.date(today.year, m, 1) >= start.replace(day=1)]
+    if missing:
         out.append(Reminder("meeting_missing", "warning", MONTH_MISSING.format(
-            months=", ".join(str(m) for m in plan.missing_months), year=today.year),
-            due=dt.date(today.year, plan.missing_months[0], 1)))
+            months=", ".join(str(m) for m in missing), year=today.year),
+            due=dt.date(today.year, missing[0], 1)))
     for q in plan.quarters:
         quarter_end = dt.date(today.year, q.quarter * 3, 1)
         quarter_end = (quarter_end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        if quarter_end < start:
+            continue
         if q.state == "missing":
             out.append(Reminder("thematic_missing", "warning", QUARTER_MISSING.format(
                 quarter=rules.QUARTER_NAMES[q.quarter - 1], year=today.year), due=quarter_end))
