@@ -51,6 +51,7 @@ class ListIndex:
         self.values["status"] = self.party
         self._orders: dict[str, list[int]] = {}
         self._id_orders: dict[str, list[str]] = {}  # the ids in each order (read in sequence, not by position)
+        self._last_match: tuple | None = None  # ((statuses, party), words, positions) of the last search
 
     @classmethod
     def _select(cls, cell_id: str):
@@ -106,6 +107,8 @@ class ListIndex:
             self.dead.discard(position)
             self._write(position, row)
             changed.append(position)
+        if changed:
+            self._last_match = None
         if changed and self._orders:
             self._move(changed)
         return new
@@ -205,6 +208,28 @@ class ListIndex:
                 if ids is not None:
                     ids.insert(lo, self.ids[i])
 
+    def _matches(self, statuses: frozenset[str], party: str | None, tokens: tuple[str, ...]) -> list[int] | range:
+        """Positions passing the status filters whose name (or, for digits, CCCD, card or phone) holds
+        every word. While the user types, each search narrows the previous one's matches instead of
+        scanning every member again."""
+        last = self._last_match
+        if last is not None and last[0] == (statuses, party) and _narrows(last[1], tokens):
+            candidates, todo = last[2], tokens[max(len(last[1]) - 1, 0):]
+        else:
+            candidates, todo = range(len(self.ids)), tokens
+            if statuses:
+                candidates = [i for i in candidates if self.activity[i] in statuses]
+            if party is not None:
+                candidates = [i for i in candidates if self.party[i] == party]
+        folded, digits = self.folded, self.digits
+        for token in todo:  # each word narrows the previous matches
+            if token.isdigit():
+                candidates = [i for i in candidates if token in folded[i] or token in digits[i]]
+            else:
+                candidates = [i for i in candidates if token in folded[i]]
+        self._last_match = ((statuses, party), tokens, candidates)
+        return candidates
+
     def query(self, q: MemberQuery) -> list[str]:
         """Ids of the live members matching `q`, in its order."""
         if q.sort not in rules.MEMBER_SORTS:
@@ -214,24 +239,23 @@ class ListIndex:
         if key not in self._id_orders:
             self._id_orders[key] = [self.ids[i] for i in order]
         in_order = self._id_orders[key]
-        candidates: list[int] | range = range(len(self.ids))
-        statuses = set(q.activity_statuses)
-        if statuses:
-            candidates = [i for i in candidates if self.activity[i] in statuses]
-        if q.party_status is not None:
-            candidates = [i for i in candidates if self.party[i] == q.party_status]
-        for token in fold(clean_line(q.text)).split():  # each word narrows the previous matches
-            folded, digits = self.folded, self.digits
-            if token.isdigit():
-                candidates = [i for i in candidates if token in folded[i] or token in digits[i]]
-            else:
-                candidates = [i for i in candidates if token in folded[i]]
+        candidates = self._matches(frozenset(q.activity_statuses), q.party_status,
+                                   tuple(fold(clean_line(q.text)).split()))
         if isinstance(candidates, range):
             return list(in_order)
         keep = bytearray(len(self.ids))
         for i in candidates:
             keep[i] = 1
         return [member_id for i, member_id in zip(order, in_order) if keep[i]]
+
+
+def _narrows(before: tuple[str, ...], now: tuple[str, ...]) -> bool:
+    """Whether every match of the words `now` is a match of `before`: the same words, the last one
+    grown (typing more letters), perhaps more words after it."""
+    if not before:
+        return True
+    n = len(before)
+    return len(now) >= n and now[:n - 1] == before[:-1] and before[-1] in now[n - 1]
 
 
 def fingerprint(s: Session, cell_id: str) -> tuple:

@@ -83,3 +83,20 @@ def test_edits_applied_in_place_give_the_orders_of_a_fresh_index():
             q = MemberQuery(sort=sort, descending=desc)
             assert index.query(q) == fresh.query(q) == got  # the ids kept in each order move too
         assert index.query(MemberQuery(text="nguyen an")) == fresh.query(MemberQuery(text="nguyen an"))
+
+
+def test_typing_and_deleting_in_the_search_gives_what_a_fresh_search_gives():
+    import random
+
+    rng = random.Random(11)
+    index = list_index.ListIndex.from_rows([_row(i, rng) for i in range(150)])
+    texts = ["n", "ng", "ngu", "nguyen", "nguyen ", "nguyen a", "nguyen an", "nguyen a", "guyen", "0", "00", "001",
+             "", "le", "le thi", "do van duc"]
+    for statuses in ((), ("active",)):
+        for text in texts + texts[::-1]:
+            q = MemberQuery(text=text, activity_statuses=statuses)
+            expected = [index.ids[i] for i in index.order("list_no", False)
+                        if (not statuses or index.activity[i] in statuses)
+                        and all(t in index.folded[i] or (t.isdigit() and t in index.digits[i])
+                                for t in text.split())]
+            assert index.query(q) == expected, (text, statuses)
