@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from pathlib import Path
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -72,6 +73,10 @@ CHAIN_NOTICES = {
                            "The committee sees this laptop's finalised chain differ from the one it sent before: the "
                            "data may have been edited directly. Run \"Check data\" and tell the committee."),
 }
+ATTACHMENT_DAMAGED = Msg("Tệp đính kèm nhận từ cấp trên bị hỏng; hãy đề nghị cấp trên gửi lại.",
+                         "The file received from the committee is damaged; ask the committee to send it again.")
+ATTACHMENT_WRITE_FAILED = Msg("Không ghi được tệp {path} (ổ đĩa đầy hoặc không có quyền ghi).",
+                              "Could not write {path} (disk full or no permission).")
 CONFLICT_WORD = Msg("xung đột cần giải quyết", "the conflict to resolve")
 
 
@@ -186,6 +191,21 @@ class SyncService:
                 query = query.where(CommitteeRecord.entity == entity)
             return [dict(json.loads(r.snapshot), _entity=r.entity, _received_at=r.received_at.isoformat())
                     for r in s.scalars(query.order_by(CommitteeRecord.received_at))]
+
+    @staticmethod
+    def save_attachment(record: dict[str, Any], path) -> None:
+        """Write the file a committee record carries (a guidance document's attachment) to `path`."""
+        import base64
+        import binascii
+
+        try:
+            data = base64.b64decode(record.get("file_data") or "", validate=True)
+        except (binascii.Error, ValueError):
+            raise SyncError(ATTACHMENT_DAMAGED) from None
+        try:
+            Path(path).write_bytes(data)
+        except OSError:
+            raise SyncError(ATTACHMENT_WRITE_FAILED, path=str(path)) from None
 
     # ---- connecting -----------------------------------------------------------------------------------
     def connect(self, url: str, code: str, name: str = "") -> SyncStatus:

@@ -140,8 +140,16 @@
         <translation>Không có mạng: kết nối bằng tệp mời của cấp trên…</translation>
     </message>
     <message>
+        <source>Save the attached file…</source>
+        <translation>Lưu tệp đính kèm…</translation>
+    </message>
+    <message>
         <source>By file only (no server address)</source>
         <translation>Chỉ đồng bộ bằng tệp (chưa có địa chỉ máy chủ)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Đã lưu vào {path}.</translation>
     </message>
     <message>
         <source>Save the enrolment file for the committee</source>

@@ -63,7 +63,13 @@ class SyncPage(Page):
         self.error.setStyleSheet(self.error.styleSheet() + f" color: {ERROR_COLOR};")
         self.received_box = QGroupBox()
         self.received = _table("received", 3)
-        QVBoxLayout(self.received_box).addWidget(self.received)
+        self.received.itemSelectionChanged.connect(self._received_selected)
+        # A guidance document may carry its file (the committee's instructions, a form to fill).
+        self.save_attachment_button = QPushButton(objectName="save_attachment", clicked=self.save_attachment,
+                                                  enabled=False)
+        received_layout = QVBoxLayout(self.received_box)
+        received_layout.addWidget(self.received)
+        received_layout.addWidget(self.save_attachment_button, 0, Qt.AlignmentFlag.AlignRight)
         self._build_conflicts()
         top = QHBoxLayout()
         top.addWidget(self.state_box, 1)
@@ -159,6 +165,7 @@ class SyncPage(Page):
                                           "code. After connecting, changes are sent whenever the server can "
                                           "be reached."))
         self.received_box.setTitle(self.tr("Received from the committee"))
+        self.save_attachment_button.setText(self.tr("Save the attached file…"))
         self.received.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Content"), self.tr("Received")])
         self.conflicts_box.setTitle(self.tr("Conflicts to resolve (edited on two laptops)"))
         self.conflicts.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Fields that differ")])
@@ -183,8 +190,32 @@ class SyncPage(Page):
         self._fill_received()
         self._fill_conflicts()
 
+    def _received_selected(self) -> None:
+        rows = self.received.selectionModel().selectedRows()
+        record = self.received_rows[rows[0].row()] if rows else None
+        self.save_attachment_button.setEnabled(bool(record and record.get("file_name") and record.get("file_data")))
+
+    def save_attachment(self) -> None:
+        rows = self.received.selectionModel().selectedRows()
+        if not rows:
+            return
+        record = self.received_rows[rows[0].row()]
+        folder = Path(self.services.ctx.get_setting("export_folder", str(Path.home())) or Path.home())
+        name, _ = QFileDialog.getSaveFileName(self, self.save_attachment_button.text().rstrip("…"),
+                                              str(folder / Path(record["file_name"]).name))
+        if not name:
+            return
+        try:
+            self.services.sync.save_attachment(record, Path(name))
+        except ServiceError as exc:
+            self._fail_text(exc.message)
+            return
+        self.services.ctx.set_setting("export_folder", str(Path(name).parent))
+        self.result_label.setText(self.tr("Saved to {path}.").format(path=name))
+
     def _fill_received(self) -> None:
         records = list(reversed(self.services.sync.committee_records()))
+        self.received_rows = records
         self.received.setRowCount(len(records))
         for row, record in enumerate(records):
             kind = _KINDS.get(record["_entity"])
@@ -408,8 +439,11 @@ def _text(value) -> str:
 
 
 def _summary(record: dict) -> str:
-    parts = [record.get("title"), record.get("decision_number") or record.get("number"), record.get("text"),
-             format_date_text(record.get("decision_date") or record.get("date"))]
+    parts = [record.get("title") or record.get("name"),
+             record.get("decision_number") or record.get("document_number") or record.get("number"),
+             record.get("text"), format_date_text(record.get("decision_date") or record.get("document_date")
+                                                  or record.get("date")),
+             f"({record['file_name']})" if record.get("file_name") else ""]
     return " · ".join(p for p in parts if p)
 
 

@@ -164,3 +164,33 @@ def test_a_hamlet_without_a_network_connects_with_the_invitation_file(qtbot, tmp
     assert not page.error.isVisible() and svc.sync.status().last_sync is not None
     page.grab().save(str(tmp_path / "sync-file.png"))
     svc.close()
+
+
+def test_a_guidance_document_with_its_file_is_listed_and_the_file_saved(qtbot, tmp_path, store, live_server,
+                                                                          server_cell, monkeypatch):
+    import base64
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from cellsec.server.store.web_publish import publish_guidance
+
+    cell_id, code = server_cell
+    svc = _laptop(tmp_path, "bi-thu")
+    svc.sync.connect(live_server, code)
+    form = "Mẫu báo cáo tháng\n".encode("utf-8")
+    with store.transaction() as s:
+        publish_guidance(s, admin.get_cell(s, cell_id).committee_id, "Hướng dẫn báo cáo tháng", "Gửi trước ngày 25.",
+                         "05-HD/ĐU", None, {"name": "mau-bao-cao.docx", "type": "application/octet-stream",
+                                            "data": base64.b64encode(form).decode()}, None)
+    svc.sync.sync_now()
+    page = _page(qtbot, svc)
+    texts = [page.received.item(r, 1).text() for r in range(page.received.rowCount())]
+    row = next(r for r, t in enumerate(texts) if "Hướng dẫn báo cáo tháng" in t)
+    assert "05-HD/ĐU" in texts[row] and "mau-bao-cao.docx" in texts[row]
+    assert not page.save_attachment_button.isEnabled()
+    page.received.selectRow(row)
+    assert page.save_attachment_button.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "mau.docx"), ""))
+    qtbot.mouseClick(page.save_attachment_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "mau.docx").read_bytes() == form and "Đã lưu" in page.result_label.text()
+    svc.close()
