@@ -24,6 +24,14 @@
         <translation>Sửa đảng viên đang chọn (Enter hoặc nhấn đúp)</translation>
     </message>
     <message>
+        <source>Resolution on the member</source>
+        <translation>Nghị quyết về đảng viên</translation>
+    </message>
+    <message>
+        <source>For the selected member: proposal to recognise as official (probationary), exemption (exempt) or removal (removed)</source>
+        <translation>Với đảng viên đã chọn: đề nghị công nhận chính thức (dự bị), miễn sinh hoạt (đang miễn) hoặc xóa tên (đã ghi xóa tên)</translation>
+    </message>
+    <message>
         <source>Transfer paper</source>
         <translation>Giấy giới thiệu SHĐ</translation>
     </message>
@@ -158,6 +166,14 @@ Hồ sơ vẫn được lưu lại; có thể hoàn tác ngay bằng Sửa → H
     <message>
         <source>Member register as of {date}</source>
         <translation>Danh sách đảng viên tính đến ngày {date}</translation>
+    </message>
+    <message>
+        <source>Number of the resolution</source>
+        <translation>Số nghị quyết</translation>
+    </message>
+    <message>
+        <source>Resolution on {name}</source>
+        <translation>Nghị quyết về đồng chí {name}</translation>
     </message>
     <message>
         <source>Transfer paper — {name}</source>

@@ -91,6 +91,7 @@ class MembersPage(Page):
         self.export_action = self._action(self.export_excel)
         self.print_action = self._action(self.print_list, QKeySequence.StandardKey.Print)
         self.transfer_action = self._action(self.print_transfer)
+        self.lifecycle_action = self._action(self.print_lifecycle)
 
     def _build_filters(self) -> QHBoxLayout:
         self.search = QLineEdit()
@@ -151,6 +152,9 @@ class MembersPage(Page):
         self.add_action.setToolTip(self.tr("Add a party member (Ctrl+N)"))
         self.edit_action.setText(self.tr("Edit"))
         self.edit_action.setToolTip(self.tr("Edit the selected member (Enter or double-click)"))
+        self.lifecycle_action.setText(self.tr("Resolution on the member"))
+        self.lifecycle_action.setToolTip(self.tr("For the selected member: proposal to recognise as official "
+                                                 "(probationary), exemption (exempt) or removal (removed)"))
         self.transfer_action.setText(self.tr("Transfer paper"))
         self.transfer_action.setToolTip(self.tr("The transfer paper (giấy giới thiệu sinh hoạt đảng) and its return "
                                                 "slip of the selected member who moved to another cell"))
@@ -263,7 +267,8 @@ class MembersPage(Page):
 
     def _update_actions(self, *_args) -> None:
         has = self.selected_id() is not None
-        for action in (self.edit_action, self.status_action, self.delete_action, self.transfer_action):
+        for action in (self.edit_action, self.status_action, self.delete_action, self.transfer_action,
+                       self.lifecycle_action):
             action.setEnabled(has)
         self.export_action.setEnabled(self.model.rowCount() > 0)
         self.print_action.setEnabled(self.model.rowCount() > 0)
@@ -389,6 +394,32 @@ class MembersPage(Page):
 
         preview_on(self, services, PrintJob(self.tr("Member register as of {date}").format(date=f"{on:%d/%m/%Y}"),
                                             f"danh-sach-dang-vien-so-{seq:02d}-{on.isoformat()}", write))
+
+    def print_lifecycle(self) -> None:
+        """The resolution the selected member's standing calls for, numbered as asked, in the preview."""
+        from ...reports.lifecycle import NO_PAPER, paper_kind
+        from ..common.preview import PrintJob, ask_number, preview_on
+        from ..common.widgets import slug
+
+        member_id = self.selected_id()
+        if member_id is None:
+            return
+        member, services = self.services.members.get(member_id), self.services
+        kind = paper_kind(member)
+        if kind is None:
+            QMessageBox.information(self, self.tr("Resolution on the member"), NO_PAPER.format(name=member.full_name))
+            return
+        seq = ask_number(self, services, "resolution", self.tr("Number of the resolution"))
+        if seq is None:
+            return
+
+        def write(path: Path) -> Path:
+            from ...reports.lifecycle import write_lifecycle
+
+            return write_lifecycle(services, member_id, path, seq)
+
+        preview_on(self, services, PrintJob(self.tr("Resolution on {name}").format(name=member.full_name),
+                                            f"nghi-quyet-so-{seq:02d}-{kind}-{slug(member.full_name)}", write))
 
     def print_transfer(self) -> None:
         """The selected member's transfer paper in the print preview (only once the transfer is recorded)."""

@@ -241,3 +241,29 @@ def test_transfer_paper_of_a_member_who_moved(qtbot, services, people, boxes):
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(page.last_preview.pdf_path).pages).split())
     assert "GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG" in text and "Chi bộ Phòng 2, Đảng bộ Sở Tư pháp" in text
     assert "ngày 02 tháng 3 năm 2026" in text and "PHIẾU BÁO ĐÃ NHẬN SINH HOẠT ĐẢNG" in text
+
+
+def test_resolution_on_an_exempt_member(qtbot, services, people, boxes, monkeypatch):
+    from pypdf import PdfReader
+
+    from cellsec.ui.common.preview import NumberDialog
+
+    page = _page(qtbot, services)
+    page.select(people["Nguyễn Văn Đức"])
+    page.lifecycle_action.trigger()  # an official, active member: no such paper, said why
+    assert "không có văn bản nào để in" in boxes.texts("information")[-1]
+
+    def answer(dialog):
+        dialog.number.setValue(3)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NumberDialog, "exec", answer)
+    page.select(people["Lê Văn An"])  # exempt since 01/01/2025
+    page.lifecycle_action.trigger()
+    with qtbot.waitSignal(page.last_task.finished, timeout=20000):
+        pass
+    qtbot.addWidget(page.last_preview)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(page.last_preview.pdf_path).pages).split())
+    assert "miễn công tác và sinh hoạt đảng đối với đồng chí Lê Văn An" in text and "Số 03-NQ/" in text
+    assert "ngày 01 tháng 01 năm 2025" in text  # dated by the exemption, not the day it is printed
