@@ -25,6 +25,8 @@ from .errors import NO_CELL, NOTHING_TO_UNDO, WRITE_FAILED, ServiceError, failed
 
 OUTSIDE_ROWS = 5000  # more changes than this from elsewhere at once: announced as "anything may have changed"
 UNDO_SUMMARY = Msg("Hoàn tác: {summary}", "Undo: {summary}")
+REDO_SUMMARY = Msg("Làm lại: {summary}", "Redo: {summary}")
+NOTHING_TO_REDO = Msg("Không có thao tác nào vừa hoàn tác để làm lại.", "There is nothing to redo.")
 
 
 @dataclass(frozen=True)
@@ -217,23 +219,32 @@ class Context:
         """The latest undoable action not yet undone — unless a later action (other than an undo) changed
         the same rows: e.g. minutes edited and then approved must not be put back by undoing the edit."""
         with self.read() as s:
-            row = s.execute(
-                select(Audit.id, Audit.summary)
-                .where(Audit.undoable.is_(True), Audit.undone_by.is_(None))
-                .order_by(Audit.id.desc())
-                .limit(1)
-            ).first()
-            if row is None:
-                return None
-            touched = select(ChangeLog.entity_id).where(ChangeLog.audit_id == row.id)
-            later = s.scalar(
-                select(ChangeLog.seq)
-                .join(Audit, Audit.id == ChangeLog.audit_id)
-                .where(ChangeLog.audit_id > row.id, ChangeLog.entity_id.in_(touched),
-                       Audit.action != "undo", Audit.undone_by.is_(None))
-                .limit(1)
-            )
-            return None if later is not None else (row.id, row.summary)
+            return self._last_undoable(s)
+
+    def undo_state(self) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+        """(last_undoable, last_redoable) in one read, for the Edit menu after every change."""
+        with self.read() as s:
+            return self._last_undoable(s), self._last_redoable(s)
+
+    @staticmethod
+    def _last_undoable(s: Session) -> tuple[int, str] | None:
+        row = s.execute(
+            select(Audit.id, Audit.summary)
+            .where(Audit.undoable.is_(True), Audit.undone_by.is_(None))
+            .order_by(Audit.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        touched = select(ChangeLog.entity_id).where(ChangeLog.audit_id == row.id)
+        later = s.scalar(
+            select(ChangeLog.seq)
+            .join(Audit, Audit.id == ChangeLog.audit_id)
+            .where(ChangeLog.audit_id > row.id, ChangeLog.entity_id.in_(touched),
+                   Audit.action != "undo", Audit.undone_by.is_(None))
+            .limit(1)
+        )
+        return None if later is not None else (row.id, row.summary)
 
     def undo_last(self) -> str:
         """Undo the latest undoable action: every entity it touched goes back to its previous revision
@@ -250,6 +261,36 @@ class Context:
                 self._restore_rows(s, rows)
             s.get(Audit, audit_id).undone_by = s.info["audit_id"]
         return undo_summary
+
+    def last_redoable(self) -> tuple[int, str] | None:
+        """(undo's audit id, the undone action's summary) when the latest action of all is an undo: redo
+        puts back what it took away. Any other action since then ends the chance to redo (as in an editor)."""
+        with self.read() as s:
+            return self._last_redoable(s)
+
+    @staticmethod
+    def _last_redoable(s: Session) -> tuple[int, str] | None:
+        last = s.execute(select(Audit.id, Audit.action).order_by(Audit.id.desc()).limit(1)).first()
+        if last is None or last.action != "undo":
+            return None
+        undone = s.execute(select(Audit.id, Audit.summary).where(Audit.undone_by == last.id)).first()
+        return None if undone is None else (last.id, undone.summary)
+
+    def redo_last(self) -> str:
+        """Redo the action the latest undo took back: each entity it touched gets that action's own
+        snapshot again. The redo is a new, undoable change (Ctrl+Z takes it back once more)."""
+        target = self.last_redoable()
+        if target is None:
+            raise ServiceError(NOTHING_TO_REDO)
+        undo_id, summary = target
+        redo_summary = REDO_SUMMARY.format(summary=summary)
+        with self.mutation("redo", redo_summary) as s:
+            undone = s.scalars(select(Audit).where(Audit.undone_by == undo_id)).first()
+            rows = s.scalars(select(ChangeLog).where(ChangeLog.audit_id == undone.id).order_by(ChangeLog.seq)).all()
+            with s.no_autoflush:
+                for row in rows:
+                    restore(s.get(model_for_table(row.entity), row.entity_id), json.loads(row.snapshot))
+        return redo_summary
 
     @staticmethod
     def _restore_rows(s: Session, rows: list[ChangeLog]) -> None:

@@ -148,3 +148,12 @@ class Services:
 
     def last_undoable(self) -> tuple[int, str] | None:
         return self.ctx.last_undoable()
+
+    def redo_last(self) -> str:
+        return self.ctx.redo_last()
+
+    def last_redoable(self) -> tuple[int, str] | None:
+        return self.ctx.last_redoable()
+
+    def undo_state(self) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+        return self.ctx.undo_state()

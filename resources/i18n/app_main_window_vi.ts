@@ -92,6 +92,18 @@
         <translation>Đã sao lưu vào {path}</translation>
     </message>
     <message>
+        <source>&amp;Redo: {action}</source>
+        <translation>&amp;Làm lại: {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
         <source>Backing up…</source>
         <translation>Đang sao lưu…</translation>
     </message>

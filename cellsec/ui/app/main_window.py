@@ -132,6 +132,11 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
         self.edit_menu.addAction(self.undo_action)
+        self.redo_action = QAction(self)
+        # Ctrl+Y (Windows) and Ctrl+Shift+Z (elsewhere) both redo, whatever the platform.
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(self.redo)
+        self.edit_menu.addAction(self.redo_action)
 
         self.help_menu = self.menuBar().addMenu("")
         self.guide_action = QAction(self)
@@ -176,15 +181,25 @@ class MainWindow(QMainWindow):
             self.backup_action.setEnabled(False)
             self.undo_action.setText(self.tr("&Undo"))
             return
-        last = self.services.last_undoable()
+        last, again = self.services.undo_state()  # one read after every change
         self.undo_action.setEnabled(last is not None)
         self.undo_action.setText(self.tr("&Undo: {action}").format(action=last[1]) if last else self.tr("&Undo"))
+        self.redo_action.setEnabled(again is not None)
+        self.redo_action.setText(self.tr("&Redo: {action}").format(action=again[1]) if again else self.tr("&Redo"))
 
     def undo(self) -> None:
         try:
             summary = self.services.undo_last()
         except ServiceError as exc:
             QMessageBox.information(self, self.tr("Undo"), exc.message)
+            return
+        self.statusBar().showMessage(summary, 5000)
+
+    def redo(self) -> None:
+        try:
+            summary = self.services.redo_last()
+        except ServiceError as exc:
+            QMessageBox.information(self, self.tr("Redo"), exc.message)
             return
         self.statusBar().showMessage(summary, 5000)
 

@@ -95,3 +95,33 @@ def test_back_up_now_runs_off_the_ui_thread_and_the_window_keeps_answering(qtbot
     assert len(ticks) >= 10  # the UI thread went on running its timers while the copy was made
     assert window.backup_action.isEnabled()
     assert len(demo_services.backups.list()) == before + 1  # and the backup was made
+
+
+def test_redo_after_undo_with_ctrl_y_and_ctrl_shift_z(qtbot, services):
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    from cellsec.services.members.service import MemberInput
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    record = services.members.add(MemberInput(full_name="Nguyễn Văn An", gender="nam",
+                                              date_of_birth=dt.date(1980, 1, 1), admitted_on=dt.date(2005, 1, 1)))
+    names = lambda: [m.full_name for m in services.members.list()]  # noqa: E731
+    assert not window.redo_action.isEnabled()
+    window.undo()
+    assert names() == []
+    qtbot.waitUntil(window.redo_action.isEnabled)
+    assert window.redo_action.text().startswith("&Làm lại")
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert names() == ["Nguyễn Văn An"] and services.members.get(record.id).full_name == "Nguyễn Văn An"
+    qtbot.waitUntil(lambda: not window.redo_action.isEnabled())  # nothing undone to redo now
+    window.undo()  # the redo is itself undoable
+    assert names() == []
+    qtbot.keyClick(window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert names() == ["Nguyễn Văn An"]
