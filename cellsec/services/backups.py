@@ -130,8 +130,19 @@ class BackupService:
         finally:
             for suffix in ("", "-journal"):
                 Path(str(prepared) + suffix).unlink(missing_ok=True)
+        self._reseal()
         self.ctx.notify(Change("backup.restore", RESTORED.format(name=name), frozenset({"*"}), frozenset()))
         return safety
+
+    def _reseal(self) -> None:
+        """The restored chain is the one to guard from now on: without this, 'Kiểm tra dữ liệu' would take the
+        older backup's shorter chain for deleted records."""
+        from . import chain_seal
+
+        cell_id = self.ctx.cell_id_or_none()
+        if cell_id is not None:
+            count, head = self.ctx.services.finalise.head()
+            chain_seal.write(self.ctx.data_dir, cell_id, count, head, restored=True)
 
 
 def check_data_folder(data_dir: Path) -> None:

@@ -67,8 +67,9 @@ def read(data_dir: Path, cell_id: str) -> Seal | None:
     return Seal(count, head, hmac.compare_digest(mac, seal_mac(key, cell_id, count, head)))
 
 
-def write(data_dir: Path, cell_id: str, count: int, head: str) -> None:
-    """Record the chain's length and head (only forward: a lower count never replaces a higher one)."""
+def write(data_dir: Path, cell_id: str, count: int, head: str, *, restored: bool = False) -> None:
+    """Record the chain's length and head (only forward: a lower count never replaces a higher one, except
+    after the secretary restored a backup in the program, which deliberately goes back to its chain)."""
     path = seal_file(data_dir)
     data = _load(path)
     try:
@@ -78,7 +79,7 @@ def write(data_dir: Path, cell_id: str, count: int, head: str) -> None:
         data = {"data_dir": str(Path(data_dir).resolve()), "cells": {}}
     cells = data.setdefault("cells", {})
     old = cells.get(cell_id)
-    if isinstance(old, dict) and int(old.get("count", 0)) > count:
+    if isinstance(old, dict) and int(old.get("count", 0)) > count and not restored:
         return
     cells[cell_id] = {"count": count, "head": head, "mac": seal_mac(key, cell_id, count, head)}
     data["key"] = key.hex()

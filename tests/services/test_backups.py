@@ -189,3 +189,19 @@ def test_a_full_disk_during_backup_leaves_no_part_file(services, monkeypatch):
         services.backups.backup_now(T0)
     assert err.value.message == "Chưa sao lưu được (ổ đĩa đã đầy). Dữ liệu hiện tại không bị ảnh hưởng."
     assert list(services.backups.folder.glob("*")) == []  # no 0-byte or half-written .part file
+
+
+def test_restoring_an_older_backup_is_not_taken_for_deleted_records(demo_services):
+    """The restored chain is shorter than the one sealed before: check-data must not call that tampering."""
+    from tests.services.meeting_data import fill
+
+    services = demo_services
+    backup = services.backups.backup_now(T0)
+    members = [m.id for m in services.members.list()]
+    draft = services.meetings.create("chuyen_de", dt.date(2026, 11, 28), topic="Học tập nghị quyết")
+    fill(services, draft.id, dict(zip(("Nguyễn Văn Đức", "Trần Thị Hồng", "Lê Văn Kiểm"), members)))
+    services.meetings.approve(draft.id)
+    assert services.finalise.verify_chain().ok  # seals the longer chain
+    services.backups.restore(backup)
+    report = services.finalise.verify_chain()
+    assert report.ok, [p.text for p in report.problems]
