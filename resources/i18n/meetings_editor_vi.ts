@@ -158,10 +158,10 @@ Bản nháp vẫn được giữ dưới dạng bản tự lưu và sẽ hiện 
     <message>
         <source>Approve these minutes?
 
-Once approved they are locked and can no longer be edited, and they get the next minutes number of {year} (like Số 07-BB/CB). They will record that the minutes were read back to the cell. A later correction is made as an amendment, and these minutes stay as they are.</source>
+Once approved they are locked and can no longer be edited, and they get the next minutes number of {year}: {number}. They will record that the minutes were read back to the cell. A later correction is made as an amendment, and these minutes stay as they are.</source>
         <translation>Thông qua biên bản này?
 
-Sau khi thông qua, biên bản được khóa, không sửa được nữa, và được cấp số biên bản tiếp theo của năm {year} (dạng Số 07-BB/CB). Biên bản sẽ ghi là đã được đọc lại cho chi bộ nghe. Nếu về sau cần đính chính thì lập bản sửa đổi; biên bản này vẫn giữ nguyên.</translation>
+Sau khi thông qua, biên bản được khóa, không sửa được nữa, và được cấp số biên bản tiếp theo của năm {year}: {number}. Biên bản sẽ ghi là đã được đọc lại cho chi bộ nghe. Nếu về sau cần đính chính thì lập bản sửa đổi; biên bản này vẫn giữ nguyên.</translation>
     </message>
     <message>
         <source>The minutes were approved as {number}.</source>

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ...domain import meetings as rules
 from ...domain.dates import format_date
-from ...domain.documents import TYPE_MINUTES
+from ...domain.documents import TYPE_MINUTES, document_number
 from ...domain.meetings import AgendaItem, AttendanceEntry, MinutesContent, content_from_dict, content_to_dict
 from ...domain.text import fold
 from ...store.base import utcnow
@@ -28,6 +28,7 @@ from ..lifecycle import (
     ensure_editable,
     finalise_document,
     in_same_chain,
+    next_number,
     number_in_sentence,
     superseded_by,
     superseding_map,
@@ -357,6 +358,16 @@ class MinutesMixin:
                 title=meeting_title(m.kind, m.period_month, m.period_year, m.topic))
             record = self._record(s, m, use_autosave=False)
         return record
+
+    def next_number_text(self, meeting_id: str, held_on: dt.date | None = None) -> str:
+        """The number approving these minutes now would give them ("Số 07-BB/CB", the cell's own
+        abbreviation and sequence), for the confirmation question; nothing is reserved."""
+        with self.ctx.read() as s:
+            m = load_meeting(s, meeting_id)
+            held_on = held_on or m.held_on
+            yearly = meeting_rules(self.ctx, held_on, session=s).numbering_restarts_yearly
+            seq = next_number(s, Meeting, m.cell_id, held_on.year, yearly)
+            return document_number(seq, TYPE_MINUTES, s.get(Cell, m.cell_id).abbreviation)
 
     @staticmethod
     def _content_or_autosave(s: Session, m: Meeting, content: MinutesContent | None) -> MinutesContent:

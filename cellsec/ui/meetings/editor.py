@@ -479,9 +479,10 @@ class MeetingEditor(DocumentEditor):
         answer = QMessageBox.question(
             self, self.tr("Approve the minutes"),
             self.tr("Approve these minutes?\n\nOnce approved they are locked and can no longer be edited, and they "
-                    "get the next minutes number of {year} (like Số 07-BB/CB). They will record that the minutes "
+                    "get the next minutes number of {year}: {number}. They will record that the minutes "
                     "were read back to the cell. A later correction is made as an amendment, and these minutes "
-                    "stay as they are.").format(year=year),
+                    "stay as they are.").format(year=year, number=self.services.meetings.next_number_text(
+                        self.meeting_id, self.content.held_on)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
