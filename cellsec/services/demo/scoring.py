@@ -73,6 +73,8 @@ def _dues(svc: "Services", today: dt.date, rng: random.Random) -> None:
                     for year in (this - 1, this) for r in svc.scoring.meetings(year)
                     if r.kind in ("thuong_ky", "combined")}
     joined = {m.id: m.admitted_on for m in svc.members.list()}
+    # Each member's basis today; a basis entered on a month carries forward, so every month names its own.
+    registry = {m.id: m.dues_basis for m in svc.members.list()}
     while month <= current:
         sheet = svc.dues.sheet(month, today=today)
         rules = svc.dues.rules_for(month)
@@ -81,8 +83,10 @@ def _dues(svc: "Services", today: dt.date, rng: random.Random) -> None:
         for line in sheet.lines:
             name = line.full_name
             basis = None
-            if line.uses_basis and line.category != "huu_tri" and month.year < this:
-                basis = int(round(line.basis / RAISE, -3))  # before this year's raise
+            if line.uses_basis and line.category != "huu_tri":
+                basis = registry[line.member_id]
+                if month.year < this:
+                    basis = int(round(basis / RAISE, -3))  # before this year's raise
             if month == current and rng.random() < 0.4:
                 continue  # this month's collection is still under way
             if name == DUES_AT_RISK and month.year == this and month.month in (2, 5, 8):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain import dues as D
@@ -300,6 +300,11 @@ class DuesService(CellScoped):
         rows = {r.member_id: r for r in s.scalars(select(DuesPayment).where(
             DuesPayment.cell_id == self.cell_id, DuesPayment.month == month,
             DuesPayment.member_id.in_(list(members)), DuesPayment.deleted_at.is_(None)))}
+        # The newest month each member has on the ledger: a category or basis entered for that month or a
+        # later one carries forward (to the member's record, which the next months start from).
+        latest = dict(s.execute(select(DuesPayment.member_id, func.max(DuesPayment.month)).where(
+            DuesPayment.cell_id == self.cell_id, DuesPayment.member_id.in_(list(members)),
+            DuesPayment.deleted_at.is_(None)).group_by(DuesPayment.member_id)).all())
         for e in entries:
             member = members[e.member_id]
             row = rows.get(e.member_id)
@@ -311,6 +316,9 @@ class DuesService(CellScoped):
                 row.category = e.category
             if e.basis is not None:
                 row.basis = e.basis
+            if (e.category is not None or e.basis is not None) and month >= latest.get(member.id, month):
+                if (member.dues_category, member.dues_basis) != (row.category, row.basis):
+                    member.dues_category, member.dues_basis = row.category, row.basis
             row.basis_month = D.basis_month(rules, row.category, month)
             row.rules_version = rules.version
             row.amount_due = D.amount_due(rules, row.category, row.basis)

@@ -265,3 +265,23 @@ def test_recording_a_month_is_one_write_and_a_handful_of_reads(cell):
     print(f"record(): {statements} statements, {len(writes)} write and {len(reads)} read transactions")
     assert len(writes) == 1
     assert len(reads) <= 2 and statements < 20  # after the change: 14 statements, 1 write + 1 read
+
+
+def test_a_category_and_basis_entered_for_a_month_carry_forward(cell):
+    """Entered on the month's sheet, a new basis (or category) is the member's from then on: the next months
+    start from it and the member record shows it; correcting an older month changes neither."""
+    svc, ids = cell
+    svc.dues.record("2026-05", [PaymentEntry(ids["an"], 85_000, basis=8_500_000)], paid_on=D(2026, 5, 5),
+                    today=TODAY)
+    svc.dues.record("2026-05", [PaymentEntry(ids["binh"], 0, category="huu_tri",
+                                             basis=6_000_000)], today=TODAY)
+    june = {line.member_id: line for line in svc.dues.sheet("2026-06", today=TODAY).lines}
+    assert (june[ids["an"]].basis, june[ids["an"]].amount_due) == (8_500_000, 85_000)
+    assert svc.members.get(ids["an"]).dues_basis == 8_500_000
+    assert (svc.members.get(ids["binh"]).dues_category, svc.members.get(ids["binh"]).dues_basis) == (
+        "huu_tri", 6_000_000)
+    svc.dues.record("2026-07", [PaymentEntry(ids["an"], 90_000, basis=9_000_000)], today=TODAY)
+    svc.dues.record("2026-04", [PaymentEntry(ids["an"], 70_000, basis=7_000_000)], today=TODAY)  # an old month
+    assert svc.members.get(ids["an"]).dues_basis == 9_000_000
+    assert {line.member_id: line for line in svc.dues.sheet("2026-08", today=TODAY).lines}[ids["an"]].basis \
+        == 9_000_000

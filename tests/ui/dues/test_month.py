@@ -103,8 +103,10 @@ def test_record_a_month_through_the_widgets(qtbot, services, people):
         (7_250_000, 73_000, 73_000, dt.date(2026, 10, 31), "Nguyễn Văn Đức", "paid")
     assert lines["Trần Thị Bình"].amount_paid == 29_000 and lines["Lê Văn Cường"].amount_paid == 10_000
     assert lines["Phạm Thị Dung"].state == "unpaid" and not lines["Phạm Thị Dung"].recorded
-    # The registry keeps the member's own basis: this month's basis is kept on the month.
-    assert services.members.get(people["Nguyễn Văn An"]).dues_basis == 6_500_000
+    # The basis entered for the newest month carries forward: to the member's record and so to next month.
+    assert services.members.get(people["Nguyễn Văn An"]).dues_basis == 7_250_000
+    november = {line.full_name: line for line in services.dues.sheet(dt.date(2026, 11, 1)).lines}
+    assert november["Nguyễn Văn An"].basis == 7_250_000
 
     # Reopen the page: what was saved is what is shown.
     again = dues_page(qtbot, services)
