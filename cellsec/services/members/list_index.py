@@ -52,6 +52,7 @@ class ListIndex:
         self._orders: dict[str, list[int]] = {}
         self._id_orders: dict[str, list[str]] = {}  # the ids in each order (read in sequence, not by position)
         self._last_match: tuple | None = None  # ((statuses, party), words, positions) of the last search
+        self._keyed = False  # name_keys computed (on the first sort)
 
     @classmethod
     def _select(cls, cell_id: str):
@@ -68,7 +69,23 @@ class ListIndex:
     def from_rows(cls, rows, fingerprint: tuple = ()) -> "ListIndex":
         """An index of rows of ROW_COLUMNS (sort columns as stored text), tombstones included."""
         index = cls(fingerprint)
-        index.apply(rows)
+        at_rev = len(cls.COLUMNS) + len(cls.SORT_COLUMNS)
+        live: dict[str, tuple] = {}
+        for row in rows:
+            index.revs[row[0]] = row[at_rev]
+            if row[at_rev + 1] is None:
+                live[row[0]] = row
+            else:
+                live.pop(row[0], None)
+        rows = list(live.values())
+        # Column by column in comprehensions: a load of 100,000 rows row by row would take several times longer.
+        index.pos = {r[0]: n for n, r in enumerate(rows)}
+        index.ids, index.names, index.folded = [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+        index.name_keys = [None] * len(rows)  # computed on the first sort (by name or as the tie-break)
+        index.digits = [f"{r[3] or ''} {r[4] or ''} {r[5] or ''}" for r in rows]
+        index.activity, index.party = [r[6] for r in rows], [r[7] for r in rows]
+        index.values = {name: [r[8 + k] for r in rows] for k, name in enumerate(cls.SORT_COLUMNS)}
+        index.values.update(activity_status=index.activity, status=index.party, phone=[r[5] for r in rows])
         return index
 
     @classmethod
@@ -120,7 +137,7 @@ class ListIndex:
 
     def _write(self, i: int, r: tuple) -> None:
         self.ids[i], self.names[i], self.folded[i] = r[0], r[1], r[2]
-        self.name_keys[i] = rules.name_sort_key(r[1])
+        self.name_keys[i] = rules.name_sort_key(r[1]) if self._keyed else None
         self.digits[i] = f"{r[3] or ''} {r[4] or ''} {r[5] or ''}"
         self.activity[i], self.party[i] = r[6], r[7]
         for k, name in enumerate(self.SORT_COLUMNS):
@@ -133,6 +150,9 @@ class ListIndex:
     @property
     def by_name(self) -> list[int]:
         if "full_name" not in self._orders:
+            if not self._keyed:
+                self.name_keys = [rules.name_sort_key(name) for name in self.names]
+                self._keyed = True
             keys = self.name_keys
             self._orders["full_name"] = sorted(self._live_positions(), key=keys.__getitem__)
         return self._orders["full_name"]
