@@ -39,6 +39,17 @@ def _label(x: float, y: float, text: str, size: float = 8, anchor: str = "middle
     return String(x, y, text, fontName=FONT_BOLD if bold else FONT, fontSize=size, fillColor=color, textAnchor=anchor)
 
 
+def _cleared(d: Drawing, label: String) -> None:
+    """Add `label` on a white ground, so no grid or threshold line drawn before it crosses the figures."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    w = stringWidth(label.text, label.fontName, label.fontSize)
+    start = {"start": label.x, "middle": label.x - w / 2, "end": label.x - w}[label.textAnchor]
+    d.add(Rect(start - 1, label.y - label.fontSize * 0.25, w + 2, label.fontSize * 1.05, fillColor=colors.white,
+               strokeColor=None, strokeWidth=0))
+    d.add(label)
+
+
 def _drawing(width: float, height: float) -> Drawing:
     register_fonts()
     d = Drawing(width, height)
@@ -63,7 +74,8 @@ def _threshold(d: Drawing, left: float, bottom: float, plot_w: float, plot_h: fl
     y = bottom + plot_h * value / top_value
     d.add(Line(left, y, left + plot_w, y, strokeColor=THRESHOLD, strokeWidth=1, strokeDashArray=[4, 3]))
     # Below the line at the right end: the values plotted above a threshold stay readable.
-    d.add(_label(left + plot_w - 2, y - 9, text, 7.5, "end", color=THRESHOLD))
+    if text:
+        _cleared(d, _label(left + plot_w - 2, y - 9, text, 7.5, "end", color=THRESHOLD))
 
 
 def column_chart(items: Sequence[tuple[str, float | None]], *, top_value: float = 100, step: float = 20,
@@ -77,6 +89,7 @@ def column_chart(items: Sequence[tuple[str, float | None]], *, top_value: float 
     n = max(len(items), 1)
     slot = plot_w / n
     bar_w = min(slot * 0.62, 38)
+    values: list[String] = []
     for i, (label, value) in enumerate(items):
         cx = left + slot * (i + 0.5)
         d.add(_label(cx, bottom - 11, label, 8))
@@ -85,9 +98,11 @@ def column_chart(items: Sequence[tuple[str, float | None]], *, top_value: float 
             continue
         h = plot_h * max(0.0, min(value, top_value)) / top_value
         d.add(Rect(cx - bar_w / 2, bottom, bar_w, h, fillColor=BAR, strokeColor=colors.black, strokeWidth=0.4))
-        d.add(_label(cx, bottom + h + 2.5, _fmt(value), 7.5, bold=True))
+        values.append(_label(cx, bottom + h + 2.5, _fmt(value), 7.5, bold=True))
     if threshold is not None:
         _threshold(d, left, bottom, plot_w, plot_h, top_value, *threshold)
+    for value_label in values:  # last: the grid and threshold lines pass behind the figures
+        _cleared(d, value_label)
     return d
 
 
@@ -117,15 +132,15 @@ def line_chart(items: Sequence[tuple[str, float | None]], *, top_value: float = 
         y = bottom + plot_h * max(0.0, min(value, top_value)) / top_value
         run += [cx, y]
     flush()
+    if threshold is not None:
+        _threshold(d, left, bottom, plot_w, plot_h, top_value, *threshold)
     for i, (_, value) in enumerate(items):
         if value is None:
             continue
         cx = left + slot * (i + 0.5)
         y = bottom + plot_h * max(0.0, min(value, top_value)) / top_value
         d.add(Rect(cx - 2.2, y - 2.2, 4.4, 4.4, fillColor=BAR, strokeColor=colors.black, strokeWidth=0.3))
-        d.add(_label(cx, y + 5, _fmt(value), 7))
-    if threshold is not None:
-        _threshold(d, left, bottom, plot_w, plot_h, top_value, *threshold)
+        _cleared(d, _label(cx, y + 5, _fmt(value), 7))  # after the lines, on a white ground
     return d
 
 
