@@ -134,6 +134,11 @@ def test_printed_fonts_come_from_the_frozen_folder(frozen_bundle, monkeypatch):
     from cellsec.reports.engine import metrics
 
     monkeypatch.setattr(metrics, "_registered", False)
+    # reportlab keeps the first font registered under a name for the whole process: start from none of ours
+    # (monkeypatch puts the registries back afterwards).
+    ours = (metrics.FONT, metrics.FONT_BOLD, metrics.FONT_ITALIC, metrics.FONT_BOLD_ITALIC)
+    monkeypatch.setattr(pdfmetrics, "_fonts", {k: v for k, v in pdfmetrics._fonts.items() if k not in ours})
+    monkeypatch.setattr(pdfmetrics, "_dynFaceNames", {})
     try:
         metrics.register_fonts()
         for name in (metrics.FONT, metrics.FONT_BOLD, metrics.FONT_ITALIC, metrics.FONT_BOLD_ITALIC):
@@ -150,6 +155,11 @@ def test_a_bundle_without_fonts_fails_loudly(frozen_bundle, monkeypatch):
 
     shutil.rmtree(frozen_bundle / "resources" / "fonts")
     monkeypatch.setattr(metrics, "_registered", False)
+    # reportlab keeps the first font registered under a name for the whole process: start from none of ours
+    # (monkeypatch puts the registries back afterwards).
+    ours = (metrics.FONT, metrics.FONT_BOLD, metrics.FONT_ITALIC, metrics.FONT_BOLD_ITALIC)
+    monkeypatch.setattr(pdfmetrics, "_fonts", {k: v for k, v in pdfmetrics._fonts.items() if k not in ours})
+    monkeypatch.setattr(pdfmetrics, "_dynFaceNames", {})
     try:
         with pytest.raises(Exception, match="LiberationSerif"):
             metrics.register_fonts()
