@@ -151,6 +151,8 @@ def test_printed_fonts_come_from_the_frozen_folder(frozen_bundle, monkeypatch):
 
 
 def test_a_bundle_without_fonts_fails_loudly(frozen_bundle, monkeypatch):
+    from reportlab.pdfbase import pdfmetrics
+
     from cellsec.reports.engine import metrics
 
     shutil.rmtree(frozen_bundle / "resources" / "fonts")
