@@ -236,8 +236,22 @@ def check_member(m: MemberFields, today: dt.date,
                  rules: MembershipRules = DEFAULT_RULES) -> tuple[dict[str, str], dict[str, str]]:
     """(errors, warnings) by field for already-cleaned input. Errors refuse the save; warnings inform
     (the Party allows exceptions, and old records are often incomplete)."""
-    errors: dict[str, str] = {}
+    errors = _field_errors(m, today)
     warnings: dict[str, str] = {}
+    problem = cccd_error(m.cccd)
+    if problem:
+        errors["cccd"] = problem.format()
+    elif m.cccd:
+        warning = cccd_warning(m.cccd, m.date_of_birth, m.gender)
+        if warning:
+            warnings["cccd"] = warning
+    _check_dates(m, rules, errors, warnings)
+    return errors, warnings
+
+
+def _field_errors(m: MemberFields, today: dt.date) -> dict[str, str]:
+    """Each field on its own: required, allowed values, not in the future, lengths."""
+    errors: dict[str, str] = {}
     if not m.full_name:
         errors["full_name"] = REQUIRED_NAME.format()
     if m.date_of_birth is None:
@@ -268,14 +282,11 @@ def check_member(m: MemberFields, today: dt.date,
         value = getattr(m, name, "")
         if isinstance(value, str) and len(value) > limit and name not in errors:
             errors[name] = FIELD_TOO_LONG.format(length=f"{len(value):,}".replace(",", "."), limit=limit)
-    problem = cccd_error(m.cccd)
-    if problem:
-        errors["cccd"] = problem.format()
-    elif m.cccd:
-        warning = cccd_warning(m.cccd, m.date_of_birth, m.gender)
-        if warning:
-            warnings["cccd"] = warning
+    return errors
 
+
+def _check_dates(m: MemberFields, rules: MembershipRules, errors: dict[str, str], warnings: dict[str, str]) -> None:
+    """Birth, admission, official date and status agreeing with each other and with the rules."""
     born, admitted, official = m.date_of_birth, m.admitted_on, m.official_on
     if born and admitted and "admitted_on" not in errors:
         if admitted <= born:
@@ -296,7 +307,6 @@ def check_member(m: MemberFields, today: dt.date,
         warnings["official_on"] = OFFICIAL_NEEDS_DATE.format()
     if m.status == "du_bi" and official is not None and "status" not in errors:
         errors["status"] = PROBATIONARY_WITH_DATE.format()
-    return errors, warnings
 
 
 def check_status_change(activity_status: str, status_from: dt.date | None, status_to: dt.date | None,
