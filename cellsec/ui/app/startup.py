@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ...paths import resources_dir
 from ...services.errors import ServiceError, StoreError
 from ...services.quick_start import check_data_folder, ready_language
 from ..common.screen_fit import install as install_screen_fit
@@ -179,6 +180,8 @@ def start(app: QApplication, data_dir: Path):
 
     app.setApplicationName("CellSec")
     app.setApplicationDisplayName("Sổ tay Bí thư chi bộ")
+    app.setDesktopFileName("cellsec")  # the Linux desktop entry's name: the taskbar shows its icon
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "cellsec-256.png")))
     font = app.font()
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)

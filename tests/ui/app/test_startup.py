@@ -34,6 +34,9 @@ def test_second_instance_is_refused(qapp, services, monkeypatch):
     finally:
         first.unlock()
     assert shown == ["CellSec đang mở trên thư mục dữ liệu này. Hãy dùng cửa sổ đang mở."]
+    # Even a start that stops has named the program and given it its icon (taskbar, title bar, dialogs).
+    assert qapp.applicationDisplayName() == "Sổ tay Bí thư chi bộ"
+    assert not qapp.windowIcon().isNull() and qapp.windowIcon().availableSizes()
 
 
 
