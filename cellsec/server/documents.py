@@ -51,20 +51,9 @@ def preferences(snapshots: list[Snap]) -> dict[str, str]:
 
 def layout_of(prefs: dict[str, str]) -> Any:
     """The cell's page layout over the shipped defaults; a damaged value falls back to the defaults."""
-    from cellsec.reports.engine.document import default_layout
-    from cellsec.services.settings.layout import SETTING_KEY, check_layout
+    from cellsec.services.settings.layout import SETTING_KEY, layout_from_json
 
-    raw = prefs.get(SETTING_KEY)
-    if not raw:
-        return default_layout()
-    try:
-        from cellsec.domain.layout import LayoutSettings
-
-        data = json.loads(raw)
-        settings = LayoutSettings.from_dict(data if isinstance(data, dict) else {}, base=default_layout())
-    except (ValueError, TypeError):
-        return default_layout()
-    return default_layout() if check_layout(settings) else settings
+    return layout_from_json(prefs.get(SETTING_KEY))
 
 
 def meeting_rules_on(on: dt.date, pinned: str | None = None) -> MeetingRules:

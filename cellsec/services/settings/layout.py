@@ -67,6 +67,19 @@ def check_layout(settings: LayoutSettings) -> dict[str, str]:
     return errors
 
 
+def layout_from_json(raw: str | None) -> LayoutSettings:
+    """The saved layout (JSON) over the rule file's defaults; a damaged or out-of-range value gives the
+    defaults. Also how the committee server reads a cell's synced layout."""
+    if not raw:
+        return default_layout()
+    try:
+        data = json.loads(raw)
+        settings = LayoutSettings.from_dict(data if isinstance(data, dict) else {}, base=default_layout())
+    except (ValueError, TypeError):
+        return default_layout()
+    return default_layout() if check_layout(settings) else settings
+
+
 class LayoutService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -74,15 +87,7 @@ class LayoutService:
     def get(self) -> LayoutSettings:
         """The saved layout over the rule file's defaults (a value the rule file gains later shows up
         with its default; a damaged saved value falls back to the defaults)."""
-        raw = self.ctx.get_preference(SETTING_KEY)
-        if not raw:
-            return default_layout()
-        try:
-            data = json.loads(raw)
-            settings = LayoutSettings.from_dict(data if isinstance(data, dict) else {}, base=default_layout())
-        except (ValueError, TypeError):
-            return default_layout()
-        return default_layout() if check_layout(settings) else settings
+        return layout_from_json(self.ctx.get_preference(SETTING_KEY))
 
     def set(self, settings: LayoutSettings) -> LayoutSettings:
         """Validate and save; ValidationFailed maps each bad field to a Vietnamese message."""
