@@ -10,7 +10,7 @@ from cellsec.server.store import admin
 from cellsec.services.errors import ServiceError
 from cellsec.services.scoring.rubrics import shipped_defaults
 
-from .test_service import _laptop, server_cell  # noqa: F401  (fixture)
+from .test_service import _laptop
 
 
 def test_an_issued_rubric_is_in_use_on_every_laptop_and_cannot_be_edited_there(tmp_path, store, live_server,

@@ -15,7 +15,6 @@ from cellsec.server.store.bundles import import_bundle
 from cellsec.sync.errors import SyncError
 from cellsec.sync.protocol.invitation import invitation_bytes
 
-from .test_files import server_cell  # noqa: F401  (fixture)
 from .test_service import _laptop, _live_rows, _member, _server_rows
 
 

@@ -13,14 +13,6 @@ from cellsec.sync.errors import SyncError
 from .test_service import _code, _edit, _laptop, _live_rows, _member, _server_rows
 
 
-@pytest.fixture
-def server_cell(store):
-    with store.transaction() as s:
-        committee = admin.add_committee(s, "Đảng ủy xã Nghi Lộc").id
-        cell, code = admin.add_cell(s, committee, "Chi bộ Thôn 3")
-        return cell.id, code
-
-
 def _round_trip(laptop, store, folder, name="answer"):
     """Export on the laptop, import at the committee, carry the answer back; returns the laptop's result."""
     exported = laptop.sync.export_file(folder / laptop.sync.default_file_name())

@@ -8,7 +8,7 @@ import datetime as dt
 
 from tests.services.meeting_data import add_members, fill
 
-from .test_service import _code, _laptop, server_cell  # noqa: F401  (fixture)
+from .test_service import _code, _laptop
 
 D = dt.date
 

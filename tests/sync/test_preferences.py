@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from .test_service import _two_laptops, server_cell  # noqa: F401  (fixture)
+from .test_service import _two_laptops
 
 
 def test_agenda_template_rule_version_and_layout_reach_the_other_laptop_but_the_language_does_not(

@@ -21,14 +21,6 @@ CELL = CellInfo(name="Chi bộ Thôn 3", abbreviation="CB", place_name="Nghệ A
                 deputy_name="Trần Thị Hồng", upper_committee="Đảng ủy xã Nghi Lộc", top_committee="Huyện ủy Nghi Lộc")
 
 
-@pytest.fixture
-def server_cell(store):
-    with store.transaction() as s:
-        committee = admin.add_committee(s, "Đảng ủy xã Nghi Lộc").id
-        cell, code = admin.add_cell(s, committee, "Chi bộ Thôn 3")
-        return cell.id, code
-
-
 def _code(store, cell_id) -> str:
     with store.transaction() as s:
         return admin.new_enrollment_code(s, cell_id)

@@ -14,14 +14,6 @@ from ..conftest import type_text
 
 
 @pytest.fixture
-def server_cell(store):
-    with store.transaction() as s:
-        committee = admin.add_committee(s, "Đảng ủy xã Nghi Lộc").id
-        cell, code = admin.add_cell(s, committee, "Chi bộ Thôn 3")
-        return cell.id, code
-
-
-@pytest.fixture
 def db_url(tmp_path):  # noqa: F811  (the page's behaviour does not depend on the server's database)
     return f"sqlite:///{tmp_path / 'server.sqlite3'}"
 
