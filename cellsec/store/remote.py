@@ -75,12 +75,35 @@ def hold_dependents(rows: Iterable[RemoteRow], held: set[tuple[str, str]]) -> tu
     return keep, held
 
 
+def _orphans(session: Session, rows: list[RemoteRow], held: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Rows pointing at a record that is neither here nor among the rows written with them (it comes in a
+    later page: the feed orders records by their newest revision, so an old member edited last comes last)."""
+    coming = {(r.entity, r.entity_id) for r in rows} - held
+    wanted: dict[str, set[str]] = {}
+    for row in rows:
+        for fk in model_for_table(row.entity).__table__.foreign_keys:
+            value = row.snapshot.get(fk.parent.name)
+            if value is not None and (fk.column.table.name, value) not in coming:
+                wanted.setdefault(fk.column.table.name, set()).add(value)
+    missing: set[tuple[str, str]] = set()
+    for table, ids in wanted.items():
+        model = model_for_table(table)
+        listed = sorted(ids)
+        found: set[str] = set()
+        for start in range(0, len(listed), 500):
+            found |= set(session.scalars(select(model.id).where(model.id.in_(listed[start:start + 500]))))
+        missing |= {(table, i) for i in ids - found}
+    return {(r.entity, r.entity_id) for r in rows
+            if any((fk.column.table.name, r.snapshot.get(fk.parent.name)) in missing
+                   for fk in model_for_table(r.entity).__table__.foreign_keys)}
+
+
 def apply_rows_holding_clashes(session: Session, rows: list[RemoteRow], held: set[tuple[str, str]],
                                force_keys: Collection[tuple[str, str]] = ()) -> tuple[list[RemoteRow], set, list]:
     """`apply_rows` for a page that may hold a row taken here by another record on a natural key (the same
     CCCD, card number, member and month…): such a row, and the rows pointing at it, are held back instead
     of failing the page. Returns (rows written, every held key, the rows that clashed)."""
-    applicable, held = hold_dependents(rows, held)
+    applicable, held = hold_dependents(rows, held | _orphans(session, rows, held))
     try:
         with session.begin_nested():
             return apply_rows(session, applicable, force_keys), held, []

@@ -108,7 +108,7 @@ def write_enrolment(invitation: Invitation, path: Path, device, name: str, has_r
 
 def import_answer(service, path: Path):
     """Apply the committee's answer file; returns the SyncResult. Refused whole, with the reason, if wrong."""
-    from .service import _Pulled, _Tally, note_chain
+    from .service import _cursor_before, _Pulled, _Tally, note_chain
 
     device, _url, cell_id, _server_box = service._session()
     with service.ctx.read() as s:
@@ -136,6 +136,7 @@ def import_answer(service, path: Path):
         service.record_results(s, service.ops_of(rows, device.id), results, tally)
         if seqs:
             sync_state.acknowledge(s, max(seqs))
-        held_before = service.apply_changes(s, changes, tally.forced, pulled)
-        sync_state.advance_cursor(s, manifest.cursor if held_before is None else min(held_before, manifest.cursor))
+        held = service.apply_changes(s, changes, tally.forced, pulled)
+        sync_state.advance_cursor(s, _cursor_before([c for c in changes if (c["entity"], c["entity_id"]) in held],
+                                                    manifest.cursor))
     return service.finish(tally, pulled)

@@ -408,24 +408,27 @@ class SyncService:
         pulled = _Pulled()
         with self.ctx.read() as s:
             cursor = sync_state.state(s).pull_cursor
-        hold: int | None = None  # rows held back: the saved cursor stays before the first of them
+        # Rows held back (a record they point at comes in a later page, or a number clash) are tried again
+        # with every following page; the saved cursor stays before the first still held.
+        carried: list[dict[str, Any]] = []
         while True:
             page = transport.pull(cell_id, cursor, PULL_PAGE)
             cursor = int(page["cursor"])
+            changes = carried + page.get("changes", [])
             with self.ctx.store.sessions.begin() as s:
-                held_before = self.apply_changes(s, page.get("changes", []), forced, pulled)
-                if held_before is not None:
-                    hold = held_before if hold is None else min(hold, held_before)
-                sync_state.advance_cursor(s, cursor if hold is None else min(hold, cursor))
+                held = self.apply_changes(s, changes, forced, pulled)
+                carried = [c for c in changes if (c["entity"], c["entity_id"]) in held]
+                sync_state.advance_cursor(s, _cursor_before(carried, cursor))
             if progress:
                 progress("pull", pulled.count, 0)
             if not page.get("more"):
                 return pulled
 
     def apply_changes(self, s: Session, changes: list[dict[str, Any]], forced: set[tuple[str, str]],
-                      pulled: "_Pulled") -> int | None:
+                      pulled: "_Pulled") -> set[tuple[str, str]]:
         """One page of what the server sends down, in the caller's transaction (with the cursor). Returns
-        the feed position to keep the cursor below when rows were held back (sync/numbers.py), else None."""
+        the rows held back: a number clash (sync/numbers.py), another natural-key clash, or a record pointing
+        at one not here yet."""
         rows = []
         for change in changes:
             if change.get("owner") == "committee":
@@ -442,8 +445,7 @@ class SyncService:
         _keep_bases(s, [(r.entity, r.entity_id, r.rev, r.snapshot) for r in written])
         pulled.count += len(written)
         pulled.keys |= {(r.entity, r.entity_id) for r in written}
-        held_at = [c["seq"] for c in changes if (c["entity"], c["entity_id"]) in held and isinstance(c.get("seq"), int)]
-        return min(held_at) - 1 if held_at else None
+        return held
 
     # ---- without a network: transfer files on a USB stick (files.py) --------------------------------------
     def export_file(self, path) -> "ExportResult":
@@ -502,6 +504,12 @@ def _merge(model, base: dict | None, mine: dict, theirs: dict) -> dict[str, Any]
     if mine_changed & text_columns:
         return None
     return {k: mine[k] for k in mine_changed}
+
+
+def _cursor_before(held: list[dict[str, Any]], cursor: int) -> int:
+    """The pull cursor to save: `cursor`, or just before the first change still held back."""
+    seqs = [c["seq"] for c in held if isinstance(c.get("seq"), int)]
+    return min([cursor, *(seq - 1 for seq in seqs)])
 
 
 def _clash_text(row: RemoteRow) -> str:

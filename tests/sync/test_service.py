@@ -229,3 +229,30 @@ def test_the_same_member_added_on_two_laptops_is_held_back_clearly_and_arrives_o
     assert _live_rows(first) == _live_rows(second)
     first.close()
     second.close()
+
+
+def test_a_record_edited_last_comes_in_a_later_page_than_the_rows_pointing_at_it(
+        tmp_path, store, live_server, server_cell, monkeypatch):
+    """The feed orders records by their newest revision: a member edited after his status changes comes
+    after them. Pulled in small pages, the rows pointing at him wait for him instead of failing the page."""
+    import cellsec.sync.service as service_module
+    from cellsec.services.members.service import StatusChange
+
+    cell_id, code = server_cell
+    first = _laptop(tmp_path, "bi-thu")
+    member = first.members.add(_member())
+    first.members.change_status(member.id, StatusChange("exempt", dt.date(2024, 1, 1), None, "Ốm dài ngày"),
+                                today=dt.date(2025, 1, 1))
+    for n in range(6):
+        first.members.add(_member(f"Đảng viên {n}"))
+    _edit(first, member.id, phone="0988777666")  # his newest revision is now the last in the feed
+    first.sync.connect(live_server, code)
+    first.sync.sync_now()
+
+    monkeypatch.setattr(service_module, "PULL_PAGE", 3)
+    second = _laptop(tmp_path, "pho-bi-thu", with_cell=False)
+    second.sync.connect(live_server, _code(store, cell_id))
+    assert _live_rows(second) == _live_rows(first)
+    assert second.sync.status().pending == 0 and second.sync.sync_now().pulled == 0
+    first.close()
+    second.close()
