@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..domain.messages import Msg
@@ -125,7 +125,14 @@ class Context:
     def outside_changes(self) -> Change | None:
         """What other processes (the command line, a second window, a sync run elsewhere) committed since
         the last call, as one Change (None when nothing). The window polls this and announces the result,
-        so what it shows follows changes it did not make. The first call only takes the starting point."""
+        so what it shows follows changes it did not make. The first call only takes the starting point.
+        A store that is busy or being swapped (a restore) answers None: the next poll looks again."""
+        try:
+            return self._outside_changes()
+        except (ServiceError, SQLAlchemyError):
+            return None
+
+    def _outside_changes(self) -> Change | None:
         with self.read() as s:
             seq = s.scalar(select(func.max(ChangeLog.seq))) or 0
             cursor = s.scalar(select(func.max(SyncState.pull_cursor))) or 0

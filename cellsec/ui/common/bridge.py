@@ -12,10 +12,8 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
 from ...services.context import Change
-from ...services.errors import ServiceError
 
 OUTSIDE_POLL_MS = 2000  # one indexed max() query; a change made elsewhere shows within two seconds
 
@@ -38,9 +36,6 @@ class ChangeNotifier(QObject):
         self.changed.emit(change)
 
     def look_outside(self) -> None:
-        try:
-            change = self._ctx.outside_changes()
-        except (ServiceError, SQLAlchemyError):
-            return  # the store is busy or being swapped (a restore): look again at the next tick
+        change = self._ctx.outside_changes()
         if change is not None:
             self._ctx.notify(change)
