@@ -35,6 +35,13 @@ def _compiled_translations(i18n_tool):
         i18n_tool.build()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _garbage_collected_on_the_ui_thread(qapp):
+    from cellsec.ui.common.workers import collect_garbage_on_ui_thread
+
+    collect_garbage_on_ui_thread(qapp)  # as the app does at start-up (see UiThreadCollector)
+
+
 @pytest.fixture(autouse=True)
 def vietnamese(qapp):
     from cellsec.ui.app.i18n import install_language

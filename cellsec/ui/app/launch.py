@@ -33,9 +33,11 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from ..common.workers import collect_garbage_on_ui_thread
     from .startup import start
 
     app = QApplication.instance() or QApplication(argv)
+    collect_garbage_on_ui_thread(app)
     if os.environ.get("CELLSEC_PROBE"):  # packaged-app tests and the frozen start-up bench (probe.py)
         from .probe import install_probe
 

@@ -11,12 +11,13 @@ The returned BackgroundTask has a `finished` signal, which tests wait on (qtbot.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ...domain import failures
@@ -70,7 +71,9 @@ class BackgroundTask(QObject):
             self.busy.setCancelButton(None)
             self.busy.setAutoClose(False)
             self.busy.show()
-        self._signals = _Signals()
+        # Owned by the application, not by Python: the worker may drop the last Python reference to the relay,
+        # and a QObject must not be deleted on a thread other than its own. The UI thread deletes it later.
+        self._signals = _Signals(QCoreApplication.instance())
         self._signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         _running.add(self)
@@ -105,8 +108,41 @@ class BackgroundTask(QObject):
             self._finish()
 
     def _finish(self) -> None:
+        self._signals.deleteLater()
         _running.discard(self)
         self.finished.emit()
+
+
+class UiThreadCollector(QObject):
+    """Python's cyclic garbage collector runs in whatever thread happens to allocate when a threshold is
+    crossed, often a worker. If it frees a Qt object there (a QTimer of a closed dialog, say), the object dies
+    on the wrong thread: its timer stays registered and later fires into freed memory (a segfault the test
+    suite caught). So automatic collection is off, and this collects on the UI thread instead, a few times a
+    second, each generation whose threshold has been crossed: the same policy, on the right thread."""
+
+    def __init__(self, app: QCoreApplication, interval_ms: int = 250) -> None:
+        super().__init__(app)
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start(interval_ms)
+
+    @Slot()
+    def collect(self) -> None:
+        counts = gc.get_count()
+        generation = -1
+        for index, threshold in enumerate(self.thresholds):
+            if counts[index] > threshold:
+                generation = index
+        if generation >= 0:
+            gc.collect(generation)
+
+
+def collect_garbage_on_ui_thread(app: QCoreApplication) -> UiThreadCollector:
+    """Install the collector once per application (start-up and the tests' QApplication)."""
+    existing = app.findChild(UiThreadCollector)
+    return existing if existing is not None else UiThreadCollector(app)
 
 
 def error_text(exc: BaseException) -> str:

@@ -61,3 +61,28 @@ def test_a_file_error_of_a_background_task_is_said_in_vietnamese():
                                   "(không có quyền ghi hoặc đọc ở vị trí này).")
     assert error_text(OSError(errno.ENOSPC, "No space left on device")) == \
         "Không đọc hoặc ghi được tệp (ổ đĩa đã đầy)."
+
+
+class _Cycle:
+    """Garbage only the cyclic collector can free; says on which thread it was freed."""
+
+    freed_on: list[int] = []
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        _Cycle.freed_on.append(threading.get_ident())
+
+
+def test_garbage_is_collected_on_the_ui_thread_while_a_worker_allocates(qtbot):
+    # What a closed dialog's Qt objects need (they must die on their own thread): a worker allocating a lot
+    # would otherwise run the collector itself and free them there.
+    _Cycle.freed_on.clear()
+    _Cycle()
+    task = run_in_background(None, lambda: [[i] for i in range(300_000)])
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: _Cycle.freed_on != [], timeout=5000)  # still collected, within moments
+    assert _Cycle.freed_on == [threading.get_ident()]
+    assert len(task.result) == 300_000
