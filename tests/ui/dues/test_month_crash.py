@@ -4,7 +4,6 @@ amounts; reopening the month offers back every amount typed before the last auto
 from __future__ import annotations
 
 import signal
-import textwrap
 
 import pytest
 
@@ -14,40 +13,27 @@ from cellsec.ui.dues.month import MonthTab
 from cellsec.ui.dues.sheet import COLUMNS
 
 from ..dues_people import TODAY, add_people
-from ..scoring.test_score_sheet_crash import run_and_kill
+from ..kill_child import child_code, run_and_kill
 
-# The child: the real month sheet on the data folder, offscreen. It enters An's amount as the cell editor
-# commits it, waits for an autosave, enters Bình's, says so, and keeps running until it is killed.
-CHILD = textwrap.dedent("""
+# The child (see kill_child): the real month sheet on the data folder. It enters An's amount as the cell
+# editor commits it, waits for an autosave, then enters Bình's.
+CHILD = child_code("""
     import datetime as dt
-    import sys
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication([])
-    from cellsec.services.facade import Services
-    from cellsec.ui.app.i18n import install_language
     from cellsec.ui.dues.month import MonthTab
     from cellsec.ui.dues.sheet import COLUMNS
 
-    install_language(app, "vi")
-    services = Services.open(sys.argv[1])
-    tab = MonthTab(services, lambda: dt.date.fromisoformat(sys.argv[2]))
-    tab.keeper.saved.connect(lambda at: print("AUTOSAVED", at.isoformat(), flush=True))
-    tab.show()
+    window = MonthTab(services, lambda: dt.date.fromisoformat(args[0]))
+    saved = window.keeper.saved
 
     def enter(name, text):
-        row = next(i for i, r in enumerate(tab.model.rows) if r.line.full_name == name)
-        tab.model.setData(tab.model.index(row, COLUMNS.index("paid")), text)
+        row = next(i for i, r in enumerate(window.model.rows) if r.line.full_name == name)
+        window.model.setData(window.model.index(row, COLUMNS.index("paid")), text)
 
-    enter("Nguyễn Văn An", "65.000")
-    loop = QEventLoop()
-    tab.keeper.saved.connect(loop.quit)
-    QTimer.singleShot(60000, loop.quit)
-    loop.exec()
-    enter("Trần Thị Bình", "29.000")
-    print("TYPED", flush=True)
-    sys.exit(app.exec())
+    def first():
+        enter("Nguyễn Văn An", "65.000")
+
+    def second():
+        enter("Trần Thị Bình", "29.000")
 """)
 
 

@@ -4,7 +4,6 @@ typed; opening "Thêm đảng viên" again offers back everything typed before t
 from __future__ import annotations
 
 import signal
-import textwrap
 
 import pytest
 
@@ -12,43 +11,30 @@ from cellsec.services.facade import Services
 from cellsec.store.db import DB_NAME, check_integrity
 from cellsec.ui.members.dialog import MemberDialog
 
-from ..scoring.test_score_sheet_crash import run_and_kill
+from ..kill_child import child_code, run_and_kill
 
-# The child: the real member dialog, offscreen. It types the name and the date of birth as a secretary
-# does (each keystroke goes through the widgets' edit signals), waits for an autosave, types the workplace,
-# says so, and keeps running until it is killed.
-CHILD = textwrap.dedent("""
-    import sys
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication([])
-    from cellsec.services.facade import Services
-    from cellsec.ui.app.i18n import install_language
+# The child (see kill_child): the real member dialog. It types the name and the date of birth as a
+# secretary does (each keystroke goes through the widgets' edit signals), waits for an autosave, then types
+# the workplace.
+CHILD = child_code("""
     from cellsec.ui.members.dialog import MemberDialog
 
-    install_language(app, "vi")
-    services = Services.open(sys.argv[1])
-    dialog = MemberDialog(services)
-    dialog.keeper.saved.connect(lambda at: print("AUTOSAVED", at.isoformat(), flush=True))
-    dialog.show()
+    window = MemberDialog(services)
+    saved = window.keeper.saved
 
     def type_into(key, text):
-        field = dialog.edits[key]
+        field = window.edits[key]
         field.setFocus()
         for ch in text:
             field.insert(ch)
             field.textEdited.emit(field.text())
 
-    type_into("full_name", "Hoàng Thị Mai Anh")
-    type_into("date_of_birth", "12/03/1990")
-    loop = QEventLoop()
-    dialog.keeper.saved.connect(loop.quit)
-    QTimer.singleShot(60000, loop.quit)
-    loop.exec()
-    type_into("workplace", "Trường mầm non xã")
-    print("TYPED", flush=True)
-    sys.exit(app.exec())
+    def first():
+        type_into("full_name", "Hoàng Thị Mai Anh")
+        type_into("date_of_birth", "12/03/1990")
+
+    def second():
+        type_into("workplace", "Trường mầm non xã")
 """)
 
 

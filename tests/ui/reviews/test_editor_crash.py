@@ -5,17 +5,15 @@ shows what was typed before the last autosave, with the banner saying it is the 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import signal
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
 from cellsec.services.facade import Services
 from cellsec.services.members.service import MemberInput
 from cellsec.store.db import DB_NAME, check_integrity
+
+from ..kill_child import child_code, run_and_kill
 
 TODAY = dt.date.today()
 YEAR = TODAY.year
@@ -32,42 +30,15 @@ KINDS = {
                            "CommitmentsDialog(services, year, member_id)", "editor.midyear"),
 }
 
-# The child: the real editor on the data folder, offscreen. It reports every autosave on stdout, types,
-# waits for an autosave, types more, says so, and keeps running until it is killed.
-CHILD = textwrap.dedent("""
-    import sys
-    from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication([])
-    from cellsec.services.facade import Services
-    from cellsec.ui.app.i18n import install_language
+# The child (see kill_child): the real editor on the data folder, typing into the kind's field.
+CHILD = """
     {import_line}
 
-    install_language(app, "vi")
-    services = Services.open(sys.argv[1])
-    year, member_id, review_id = int(sys.argv[2]), sys.argv[3], sys.argv[4]
-    editor = {construct}
-    editor.keeper.saved.connect(lambda at: print("AUTOSAVED", at.isoformat(), flush=True))
-    editor.show()
+    year, member_id, review_id = int(args[0]), args[1], args[2]
+    editor = window = {construct}
     field = {field}
-    field.setFocus()
-
-    def type_text(text):
-        for ch in text:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(field, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-
-    type_text(sys.argv[5])
-    loop = QEventLoop()
-    editor.keeper.saved.connect(loop.quit)
-    QTimer.singleShot(60000, loop.quit)
-    loop.exec()
-    type_text(sys.argv[6])
-    print("TYPED", flush=True)
-    sys.exit(app.exec())
-""")
+    saved = window.keeper.saved
+"""
 
 
 def _open(services, kind, year, member_id, review_id):
@@ -87,25 +58,8 @@ def test_killed_while_typing_the_reopened_editor_shows_the_autosaved_text(qtbot,
     services.reviews.open_year(YEAR, today=TODAY)
     review_id = services.reviews.list_reviews(YEAR)[0].id
     import_line, construct, field = KINDS[kind]
-    child_code = CHILD.format(import_line=import_line, construct=construct, field=field)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, "-c", child_code, str(data_dir), str(YEAR), member.id, review_id,
-                              BEFORE, AFTER], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    lines = []
-    try:
-        for line in child.stdout:
-            lines.append(line.strip())
-            if line.startswith("TYPED"):
-                os.kill(child.pid, signal.SIGKILL)  # mid-typing: the last words are not saved yet
-                break
-    finally:
-        if child.poll() is None:
-            child.kill()
-        rest, errors = child.communicate(timeout=30)
-    lines += [line.strip() for line in rest.splitlines()]
-    assert child.returncode == -signal.SIGKILL, errors
-    assert lines.index("TYPED") >= 1, errors  # an autosave happened while the child ran
-    saved_after_typing = any(line.startswith("AUTOSAVED") for line in lines[lines.index("TYPED") + 1:])
+    code = child_code(CHILD.format(import_line=import_line, construct=construct, field=field))
+    _lines, saved_after_typing = run_and_kill(code, str(data_dir), str(YEAR), member.id, review_id, BEFORE, AFTER)
 
     check_integrity(data_dir / DB_NAME)  # quick_check: the file survived the kill intact
     reopened = Services.open(data_dir)

@@ -3,11 +3,7 @@ sheet; reopening the sheet offers back everything typed before the last autosave
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
@@ -15,69 +11,21 @@ from cellsec.services.facade import Services
 from cellsec.store.db import DB_NAME, check_integrity
 from cellsec.ui.scoring.score_sheet import ScoreSheetDialog
 
+from ..kill_child import child_code, run_and_kill
+
 YEAR = 2025
 BEFORE = "Chi bộ hoàn thành tốt nhiệm vụ, đề nghị Đảng ủy xem xét công nhận."
 AFTER = " Câu này gõ sau lần tự lưu cuối cùng."
 
-# The child: the real sheet on the data folder, offscreen. It reports every autosave on stdout, types,
-# waits for an autosave, types more, says so, and keeps running until it is killed.
-CHILD = textwrap.dedent("""
-    import sys
-    from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication([])
-    from cellsec.services.facade import Services
-    from cellsec.ui.app.i18n import install_language
+# The child (see kill_child): the real sheet on the data folder, typing into the assessment.
+CHILD = child_code("""
     from cellsec.ui.scoring.score_sheet import ScoreSheetDialog
 
-    install_language(app, "vi")
-    services = Services.open(sys.argv[1])
-    sheet = ScoreSheetDialog(services, "cell", year=int(sys.argv[2]))
-    sheet.keeper.saved.connect(lambda at: print("AUTOSAVED", at.isoformat(), flush=True))
-    sheet.show()
-    sheet.tabs.setCurrentIndex(1)
-    field = sheet.assessment_note
-    field.setFocus()
-
-    def type_text(text):
-        for ch in text:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(field, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-
-    type_text(sys.argv[3])
-    loop = QEventLoop()
-    sheet.keeper.saved.connect(loop.quit)
-    QTimer.singleShot(60000, loop.quit)
-    loop.exec()
-    type_text(sys.argv[4])
-    print("TYPED", flush=True)
-    sys.exit(app.exec())
+    window = ScoreSheetDialog(services, "cell", year=int(args[0]))
+    window.tabs.setCurrentIndex(1)
+    field = window.assessment_note
+    saved = window.keeper.saved
 """)
-
-
-def run_and_kill(child_code: str, *args: str) -> tuple[list[str], bool]:
-    """Start the child, SIGKILL it once it has typed past an autosave; (its lines, whether an autosave
-    happened after the last words)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, "-c", child_code, *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env)
-    lines = []
-    try:
-        for line in child.stdout:
-            lines.append(line.strip())
-            if line.startswith("TYPED"):
-                os.kill(child.pid, signal.SIGKILL)  # mid-editing: the last words are not saved yet
-                break
-    finally:
-        if child.poll() is None:
-            child.kill()
-        rest, errors = child.communicate(timeout=30)
-    lines += [line.strip() for line in rest.splitlines()]
-    assert child.returncode == -signal.SIGKILL, errors
-    assert lines.index("TYPED") >= 1, errors  # the first autosave happened while the child ran
-    return lines, any(line.startswith("AUTOSAVED") for line in lines[lines.index("TYPED") + 1:])
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
