@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -70,6 +69,8 @@ def attach_log(data_dir: Path) -> Path | None:
     """Send the "cellsec" logger to the data folder's log file (rotated at 1 MB), in place of the log of a
     folder opened before. Returns the file, or None when it cannot be written (the log never stops the
     program)."""
+    import logging.handlers  # socket, pickle, queue…: not for the command line's quick listings
+
     path = log_path(data_dir)
     logger = logging.getLogger("cellsec")
     current = [h for h in logger.handlers if getattr(h, "cellsec_log", False)]

@@ -5,20 +5,20 @@ A module may also define `register_print(sub)` and `register_export(sub)` to add
 `cellsec print TARGET` and `cellsec export TARGET` commands.
 
 Start-up cost is most of a command's time, so only the feature module that owns the command given is
-imported (all of them for `--help`, `print` and `export`); `--version` imports none.
+imported (all of them for `--help`, `print` and `export`); `cellsec --version` answers before anything
+else is imported, argparse included.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..domain.messages import set_language
-from ..paths import default_data_dir
-from . import argparse_vi  # noqa: F401  -- argparse's own words in Vietnamese
+
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
 
 # Feature modules that add subcommands, in the order `cellsec --help` lists them.
 FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues", "sync")
@@ -52,12 +52,20 @@ def features_for(argv: list[str] | None) -> tuple[str, ...]:
 
 
 def _data_dir(text: str) -> Path:
+    import argparse
+    from pathlib import Path
+
     if not text.strip():  # Path("") would silently be the current folder
         raise argparse.ArgumentTypeError("thư mục dữ liệu không được để trống (data folder must not be empty)")
     return Path(text)
 
 
 def build_parser(features: tuple[str, ...] = FEATURES) -> argparse.ArgumentParser:
+    import argparse
+    import importlib
+
+    from . import argparse_vi  # noqa: F401  -- argparse's own words in Vietnamese
+
     parser = argparse.ArgumentParser(prog="cellsec", description="Sổ tay Bí thư chi bộ (CellSec)")
     parser.add_argument("--version", action="version", version=f"CellSec {__version__}")
     parser.add_argument("--data-dir", type=_data_dir, default=None,
@@ -82,6 +90,12 @@ def build_parser(features: tuple[str, ...] = FEATURES) -> argparse.ArgumentParse
 
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
+    if words[:1] == ["--version"]:  # what argparse would print (its version action ends the parse at once)
+        print(f"CellSec {__version__}")
+        return 0
+    from ..domain.messages import set_language
+    from ..paths import default_data_dir
+
     parser = build_parser(features_for(words))
     args = parser.parse_args(words)
     data_dir = args.data_dir or default_data_dir()
@@ -95,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..domain.messages import set_language
+
     quick = getattr(args, "quick", None)
     if quick is not None:  # a listing that can be read without loading SQLAlchemy (store/quick.py)
         from ..store.quick import NotQuick, QuickReader

@@ -18,8 +18,8 @@ def _default(value: Any) -> Any:
 
 
 def emit_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_default)
-    sys.stdout.write("\n")
+    # One write: json.dump would write each token to the stream on its own (thousands of calls for a list).
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=_default) + "\n")
 
 
 def emit_table(rows: list[list[str]], headers: list[str]) -> None:
