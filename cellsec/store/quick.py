@@ -104,3 +104,25 @@ class QuickReader:
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
+
+
+# ---- Aggregates for the window's first figures (the overview, painted before the store is opened) ----
+
+
+def group_counts(reader: QuickReader, table: str, column: str, *,
+                 among: tuple[str, Sequence[str]] | None = None) -> dict[str, int]:
+    """The cell's live rows of `table` per value of `column`; `among` (column, values) keeps only the rows
+    whose column holds one of the values. Counted by SQLite: no row is loaded, however many members."""
+    reader._check(table, [column, "deleted_at", *(among[:1] if among else ())])
+    sql = f"SELECT {column}, COUNT(*) FROM {table} WHERE cell_id = ? AND deleted_at IS NULL"
+    params: list[object] = [reader.cell_id]
+    if among:
+        sql += f" AND {among[0]} IN ({', '.join('?' * len(among[1]))})"
+        params += list(among[1])
+    return dict(reader._execute(f"{sql} GROUP BY {column}", params).fetchall())
+
+
+def cell_values(reader: QuickReader, columns: Sequence[str]) -> tuple:
+    """`columns` of the cell's own row (the cells table is keyed by id, not cell_id)."""
+    reader._check("cells", columns)
+    return tuple(reader._execute(f"SELECT {', '.join(columns)} FROM cells WHERE id = ?", (reader.cell_id,)).fetchone())
