@@ -108,5 +108,9 @@
         <source>Deputy secretary:</source>
         <translation>Phó bí thư:</translation>
     </message>
+    <message>
+        <source>The deputy is added to the member list with the Party position &quot;{position}&quot;; fill in the rest of the record on the Party members page.</source>
+        <translation>Phó bí thư được thêm vào danh sách đảng viên với chức vụ Đảng &quot;{position}&quot;; hãy bổ sung các thông tin còn lại trong hồ sơ ở trang Đảng viên.</translation>
+    </message>
 </context>
 </TS>

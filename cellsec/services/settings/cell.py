@@ -13,6 +13,7 @@ from ...store.ids import new_id
 from ...store.models.core import Cell, CommitteeName
 from ..context import Context
 from ..errors import ServiceError, ValidationFailed
+from .officers import add_deputy_member, linked_deputy, relink_deputy
 
 REQUIRED = Msg("Không được để trống.", "This field is required.")
 ABBREVIATION_FORMAT = Msg(
@@ -36,6 +37,8 @@ class CellInfo:
     upper_committee: str = ""
     top_committee: str = ""
     id: str = ""
+    # The member record of the deputy (services/settings/officers.py); "" when the deputy is only a name.
+    deputy_member_id: str = ""
 
 
 @dataclass
@@ -56,6 +59,7 @@ def _validate(info: CellInfo) -> CellInfo:
         upper_committee=clean_line(info.upper_committee),
         top_committee=clean_line(info.top_committee),
         id=info.id,
+        deputy_member_id=info.deputy_member_id,
     )
     errors: dict[str, str] = {}
     for name in ("name", "abbreviation", "place_name", "upper_committee"):
@@ -75,7 +79,9 @@ class CellService:
     def is_set_up(self) -> bool:
         return self.ctx.cell_id_or_none() is not None
 
-    def setup(self, info: CellInfo, *, since: dt.date | None = None) -> CellInfo:
+    def setup(self, info: CellInfo, *, since: dt.date | None = None, deputy_as_member: bool = False) -> CellInfo:
+        """Create the cell. `deputy_as_member`: the deputy named becomes a member record of the cell, linked
+        as its deputy, in the same transaction (the setup wizard's choice)."""
         info = _validate(info)
         if self.is_set_up():
             raise ServiceError(ALREADY_SET_UP)
@@ -90,6 +96,8 @@ class CellService:
                 if name:
                     # The first name is taken as valid since long ago, so old documents print with it.
                     s.add(CommitteeName(cell_id=cell_id, level=level, name=name, valid_from=dt.date(1930, 2, 3)))
+            if deputy_as_member and info.deputy_name:
+                add_deputy_member(s, cell_id, info.deputy_name)
         return self.get()
 
     def get(self, on: dt.date | None = None) -> CellInfo:
@@ -97,9 +105,11 @@ class CellService:
         with self.ctx.read() as s:
             cell = s.get(Cell, cell_id)
             upper, top = self._committees_on(s, cell_id, on or dt.date.today())
+            deputy = linked_deputy(s)  # a renamed deputy prints under the member record's name
             return CellInfo(id=cell.id, name=cell.name, abbreviation=cell.abbreviation, place_name=cell.place_name,
-                            secretary_name=cell.secretary_name, deputy_name=cell.deputy_name,
-                            upper_committee=upper, top_committee=top)
+                            secretary_name=cell.secretary_name,
+                            deputy_name=deputy.full_name if deputy else cell.deputy_name,
+                            upper_committee=upper, top_committee=top, deputy_member_id=deputy.id if deputy else "")
 
     @staticmethod
     def _committees_on(s, cell_id: str, on: dt.date) -> tuple[str, str]:
@@ -124,7 +134,8 @@ class CellService:
         with self.ctx.mutation("cell.update", UPDATE_SUMMARY.format()) as s:
             cell = s.get(Cell, self.ctx.cell_id)
             cell.name, cell.abbreviation, cell.place_name = info.name, info.abbreviation, info.place_name
-            cell.secretary_name, cell.deputy_name = info.secretary_name, info.deputy_name
+            cell.secretary_name = info.secretary_name
+            cell.deputy_name = relink_deputy(s, cell.id, info.deputy_name, info.deputy_member_id)
             for level, old, new in ((1, current.upper_committee, info.upper_committee),
                                     (2, current.top_committee, info.top_committee)):
                 if new != old:

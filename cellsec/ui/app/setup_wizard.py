@@ -1,5 +1,6 @@
 """First start: the setup wizard asks for the cell's name, the committees above it, the document
-abbreviation and place name, and the secretary and deputy. Finish saves them with svc.cell.setup()."""
+abbreviation and place name, and the secretary and deputy. Finish saves them with svc.cell.setup(), the
+deputy as a member record of the cell."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QVBox
 from ...domain.dates import date_line
 from ...domain.documents import TYPE_MINUTES, document_number
 from ...services.settings.cell import ABBREVIATION_FORMAT, REQUIRED, CellInfo
+from ...services.settings.officers import DEPUTY_POSITION
 from ...services.errors import ServiceError, ValidationFailed
 from ..common.widgets import FieldMessage, with_message
 
@@ -147,6 +149,14 @@ class _OfficersPage(_FormPage):
         self.setSubTitle(self.tr("Printed in signature blocks. You can fill them in later in Settings."))
         self.add_field("secretary_name", self.tr("Secretary (bí thư):"), self.tr("Full name"))
         self.add_field("deputy_name", self.tr("Deputy secretary:"), self.tr("Full name"))
+        # The deputy is a member of the cell: Finish adds the record, so documents and the member list agree.
+        note = QLabel(self.tr("The deputy is added to the member list with the Party position \"{position}\"; "
+                              "fill in the rest of the record on the Party members page.").format(
+                                  position=DEPUTY_POSITION))
+        note.setWordWrap(True)
+        note.setObjectName("deputy_note")
+        self.layout_.addSpacing(8)
+        self.layout_.addWidget(note)
         self.layout_.addStretch(1)
 
 
@@ -199,7 +209,7 @@ class SetupWizard(QWizard):
 
     def accept(self) -> None:
         try:
-            self.services.cell.setup(self.cell_info())
+            self.services.cell.setup(self.cell_info(), deputy_as_member=True)
         except ValidationFailed as exc:
             # The service has the last word; send the user to the first page with a refused field.
             for page in self.pages_:

@@ -68,6 +68,8 @@ def test_wizard_end_to_end(qtbot, fresh):
     qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
 
     assert wizard.currentPage() is wizard.officers_page
+    note = wizard.officers_page.findChild(QLabel, "deputy_note")
+    assert note.isVisible() and "danh sách đảng viên" in note.text() and "Phó Bí thư chi bộ" in note.text()
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.text() == "&Hoàn tất"
     _type(qtbot, wizard, "secretary_name", "Nguyễn Văn Đức")
@@ -80,6 +82,10 @@ def test_wizard_end_to_end(qtbot, fresh):
     assert (cell.name, cell.abbreviation, cell.place_name) == ("Chi bộ Xuất bản - Kỹ thuật", "CBXB", "Nghệ An")
     assert (cell.upper_committee, cell.top_committee) == ("Đảng ủy Báo Nghệ An", "Đảng bộ các cơ quan Đảng tỉnh Nghệ An")
     assert (cell.secretary_name, cell.deputy_name) == ("Nguyễn Văn Đức", "Trần Thị Hồng")
+    # The deputy is a member of the cell from the first day, with the position on her record.
+    [deputy] = fresh.members.list()
+    assert (deputy.full_name, deputy.position_party) == ("Trần Thị Hồng", "Phó Bí thư chi bộ")
+    assert cell.deputy_member_id == deputy.id
 
 
 def test_cancel_saves_nothing(qtbot, fresh, boxes):
