@@ -29,10 +29,11 @@ from cellsec.domain.review_rules import LEVELS, RuleSetError, parse_rule_set
 from cellsec.domain.reviews import quota_status
 
 from .models import Cell, Entity, utcnow
+from .remittances import received_by_cell
 from .web_models import CellOverview
 
 CHUNK = 200
-FIGURES_VERSION = 2  # bumped when the figures' shape changes: cached rows of another version are recomputed
+FIGURES_VERSION = 3  # bumped when the figures' shape changes: cached rows of another version are recomputed
 MEMBER_GROUPS = ("chinh_thuc", "du_bi", "exempt", "away")  # official, probationary, exempt, left / temporary
 
 
@@ -157,12 +158,12 @@ def _cell_decisions(s: Session, ids: list[str], year: int, out: dict[str, dict])
 
 @lru_cache(maxsize=1)
 def shipped_dues_rules() -> tuple[D.DuesRules, ...]:
+    """The dues rule sets shipped with the program (the laptop's loader: other files named dues_* are not rules)."""
+    from cellsec.domain.rules import load_rule_sets
     from cellsec.paths import resources_dir
 
-    found = []
-    for path in sorted((resources_dir() / "rules").glob("dues_*.json")):
-        found.append(D.rules_from_dict(json.loads(path.read_text(encoding="utf-8"))))
-    return tuple(found)
+    sets = load_rule_sets(resources_dir() / "rules")
+    return tuple(D.rules_from_dict(v.data) for v in sets["dues"].versions) if "dues" in sets else ()
 
 
 def _dues(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
@@ -186,6 +187,8 @@ def _dues(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
         figures["due"] += int(due or 0)
         figures["paid"] += int(paid or 0)
         figures["remit"] += remitted
+    for cell_id, received in received_by_cell(s, ids, year).items():
+        out[cell_id]["dues"]["received"] = received
 
 
 def _cell_info(s: Session, ids: list[str], out: dict[str, dict]) -> None:
@@ -206,7 +209,7 @@ def _blank() -> dict[str, Any]:
                     "decided": {lv: 0 for lv in LEVELS}, "quota": None},
         "five_good": {"total": None, "max": None, "band": "", "proposal": "", "recognised": None},
         "cell_level": None,
-        "dues": {"due": 0, "paid": 0, "remit": 0},
+        "dues": {"due": 0, "paid": 0, "remit": 0, "received": 0},  # remit: expected up; received: receipts
     }
 
 

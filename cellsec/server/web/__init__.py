@@ -6,6 +6,7 @@ process and database as the sync API.
 - overview.py   GET /cells: every cell at a glance (sortable, filterable)
 - cell.py       GET /cells/{id}: one cell's records; its minutes and resolutions as pages and PDFs
 - actions.py    decisions, recognition, comments, rubric and guidance publishing, transfer-file upload
+- remittance.py dues remittance receipts recorded per cell, against what the cell is expected to remit
 - outputs.py    the committee's summary tables as XLSX and PDF
 - admin.py      accounts, cells and enrollment codes (with QR code), devices
 `mount(app, store)` adds them all; pages and static files never live under /api.
@@ -31,12 +32,12 @@ SECURITY_HEADERS = {
 
 
 def mount(app: FastAPI, store: Store, settings: WebSettings | None = None) -> Pages:
-    from . import actions, admin, auth, cell, outputs, overview
+    from . import actions, admin, auth, cell, outputs, overview, remittance
 
     pages = Pages(store, settings)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _add_handlers(app, pages)
-    for module in (auth, overview, cell, actions, outputs, admin):
+    for module in (auth, overview, cell, actions, remittance, outputs, admin):
         module.add_routes(app, pages)
     return pages
 

@@ -14,6 +14,7 @@ from cellsec.domain.text import fold
 
 from .. import documents
 from ..store import cell_view
+from . import remittance
 from .cell_model import cell_page
 from .core import Pages, Refused
 from .document_html import document_html
@@ -69,16 +70,22 @@ def pdf_name(prefix: str, number: str, held_on: Any) -> str:
     return f"{prefix}-{safe}-{held_on}.pdf"
 
 
+async def render_cell(pages: Pages, request: Request, who: Any, cell: Any, year: int, status: int = 200,
+                      notice: str = "", **extra: Any) -> Response:
+    """The cell's page; `extra` carries a form's refusal and typed values back to it."""
+    data = await pages.db(cell_page, cell.id, year, dt.date.today())
+    return pages.render(request, "cell.html", who, status=status, cell=cell, year=year, notice=notice, **data,
+                        today=dt.date.today().isoformat(), **extra)
+
+
 def add_routes(app: FastAPI, pages: Pages) -> None:
     @app.get("/cells/{cell_id}")
     async def cell_view_page(request: Request, cell_id: str, year: str | None = None, done: str = "",
-                             n: int = 0) -> Response:
+                             n: int = 0, period: str = "") -> Response:
         who = await pages.user(request)
         cell = await pages.cell(who, cell_id)
-        y = _year(year)
-        data = await pages.db(cell_page, cell.id, y, dt.date.today())
-        return pages.render(request, "cell.html", who, cell=cell, year=y, notice=done_notice(done, n), **data,
-                            today=dt.date.today().isoformat())
+        notice = remittance.done_notice(done, period) if done in remittance.DONE else done_notice(done, n)
+        return await render_cell(pages, request, who, cell, _year(year), notice=notice)
 
     async def _documents(request: Request, cell_id: str, meeting_id: str) -> tuple[Any, dict[str, Any], Any]:
         who = await pages.user(request)

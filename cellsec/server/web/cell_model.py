@@ -1,5 +1,6 @@
 """What a cell's page shows, built from the cell's synced snapshots with the laptop's domain rules
-(attendance summaries, the attention list's removal grounds, the dues share, review levels)."""
+(attendance summaries, the attention list's removal grounds, the dues share and what was remitted, review
+levels)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from cellsec.domain.review_rules import LEVEL_SHORT, LEVELS, RuleSetError, parse
 from .. import documents
 from ..store import cell_view
 from ..store.overview import shipped_dues_rules
+from ..store.remittances import receipts
+from .remittance import remittance_view
 
 Snap = dict[str, Any]
 
@@ -166,6 +169,7 @@ def cell_page(s: Session, cell_id: str, year: int, today: dt.date) -> dict[str, 
     members, names = members_view(s, cell_id)
     meetings = meetings_view(s, cell_id, year)
     dues = dues_view(s, cell_id, year, names, today)
+    dues["remittance"] = remittance_view(receipts(s, cell_id, year), dues["months"], year, today)
     local = next(iter(cell_view.records(s, cell_id, "cells")), {})
     return {
         "local": local, "members": members, "meetings": meetings, "reviews": reviews_view(s, cell_id, year, names),

@@ -78,15 +78,16 @@ def five_good_table(rows: list[dict]) -> dict[str, Any]:
 
 
 def dues_table(rows: list[dict]) -> dict[str, Any]:
-    body, totals = [], [0, 0, 0]
+    body, totals = [], [0] * 5
     for i, r in enumerate(rows, 1):
         d = r["dues"]
-        values = [d["due"], d["paid"], d["remit"]]
+        values = [d["due"], d["paid"], d["remit"], d["received"], max(0, d["remit"] - d["received"])]
         totals = [a + b for a, b in zip(totals, values)]
         body.append([str(i), r["name"], *map(_money, values)])
     body.append(["", "Cộng", *map(_money, totals)])
-    columns = ["TT", "Chi bộ", "Phải thu (đồng)", "Đã thu (đồng)", "Nộp cấp trên (đồng)"]
-    return {"columns": columns, "rows": body, "widths": [6, 60, 30, 30, 30], "totals": True}
+    columns = ["TT", "Chi bộ", "Phải thu (đồng)", "Đã thu (đồng)", "Phải nộp cấp trên (đồng)",
+               "Cấp trên đã nhận (đồng)", "Còn thiếu (đồng)"]
+    return {"columns": columns, "rows": body, "widths": [6, 50, 24, 24, 26, 26, 24], "totals": True}
 
 
 BUILDERS = {"xep-loai": classification_table, "sinh-hoat": compliance_table, "5-tot": five_good_table,

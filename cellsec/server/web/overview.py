@@ -34,6 +34,7 @@ FILTERS = {
     "missing": "Thiếu buổi sinh hoạt",
     "quota": "Vượt tỷ lệ xuất sắc",
     "unapproved": "Có biên bản chưa thông qua",
+    "dues_short": "Chưa nộp đủ đảng phí",
 }
 
 
@@ -68,6 +69,9 @@ def decorate(row: dict[str, Any], year: int, today: dt.date, stale_days: int, no
     row["review_done"] = by_status.get("submitted", 0) + by_status.get("decided", 0)
     row["stale"] = row["last_sync"] is None or (now - row["last_sync"]).days >= stale_days
     row["secretary"] = row.get("secretary") or ""
+    # Received less than the share of the year's collected dues that goes up (a cached row of an older
+    # figures version has no "received": it is recomputed before it is shown, but stay safe).
+    row["dues_short"] = row["dues"].get("received", 0) < row["dues"]["remit"]
     return row
 
 
@@ -76,7 +80,7 @@ def _keep(row: dict[str, Any], q: str, flags: set[str]) -> bool:
         return False
     quota = row["reviews"]["quota"] or {}
     checks = {"stale": row["stale"], "missing": row["missing"] > 0, "quota": bool(quota.get("exceeded")),
-              "unapproved": row["unapproved"] > 0}
+              "unapproved": row["unapproved"] > 0, "dues_short": row["dues_short"]}
     return all(checks[f] for f in flags)
 
 

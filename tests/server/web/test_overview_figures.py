@@ -3,11 +3,12 @@ the cell's feed seq."""
 
 from __future__ import annotations
 
+import datetime as dt
 
 import pytest
 from sqlalchemy import update
 
-from cellsec.server.store import admin, overview
+from cellsec.server.store import admin, overview, remittances
 from cellsec.server.store.models import Cell, Entity
 
 
@@ -62,7 +63,13 @@ def test_figures_are_counted_from_the_snapshots_and_recomputed_when_the_cell_syn
     # Approved meetings only: 2 present of 3 expected (the exempt member is not expected), twice.
     assert row["attendance"] == {"present": 4, "expected": 6}
     # 30 % of what was collected stays with the cell (the shipped 2026 dues rules), the rest goes up.
-    assert row["dues"] == {"due": 30000, "paid": 10000, "remit": 7000}
+    assert row["dues"] == {"due": 30000, "paid": 10000, "remit": 7000, "received": 0}
+
+    with any_store.transaction() as s:  # the committee records the cell's remittance: a committee write
+        remittances.record_receipt(s, cell.id, remittances.parse_period("2026-01"), 6000, dt.date(2026, 2, 2))
+    with any_store.transaction() as s:
+        [received] = overview.overview(s, committee, 2026)
+    assert received["dues"]["received"] == 6000
 
     with any_store.transaction() as s:  # a later push: one more member and the cell's feed seq moves
         seq = [s.get(Cell, cell.id).feed_seq]
