@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import format_date
 from ..domain.messages import Msg
-from ..domain.rules import load_rule_set
-from ..paths import resources_dir
+from ..services.documents.templates import shipped_part
 from .engine.document import (
     FieldList,
     LayoutSettings,
@@ -32,9 +31,9 @@ if TYPE_CHECKING:
 NO_COMMITMENT = Msg("Đảng viên này chưa có bản đăng ký cam kết năm {year}.", "This member registered no commitment for {year}.")
 
 
-def form_template(kind: str, on: dt.date | None = None) -> dict[str, Any]:
-    rules = load_rule_set("commitment_form", resources_dir() / "rules")
-    return (rules.for_date(on) if on is not None else rules.latest).values[kind]
+def form_template(kind: str, on: dt.date | None = None, values: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Part `kind` of the wording: from `values` (the cell's edited template) or as shipped."""
+    return values[kind] if values is not None else shipped_part("commitment_form", kind, on)
 
 
 def _identity(t: dict[str, Any], member: Any, cell: Any) -> FieldList:
@@ -47,11 +46,12 @@ def _signatures(t: dict[str, Any], member_name: str) -> Signatures:
     return Signatures(left=SignatureBlock(t["left"]), right=SignatureBlock(t["right"], name=member_name))
 
 
-def registration_document(cell: Any, member: Any, commitment: Any, layout: LayoutSettings | None = None) -> PartyDocument:
+def registration_document(cell: Any, member: Any, commitment: Any, layout: LayoutSettings | None = None,
+                          values: dict[str, Any] | None = None) -> PartyDocument:
     """The registration, dated the day it was registered."""
     layout = layout or default_layout()
     on = commitment.registered_on or dt.date(commitment.year, 1, 1)
-    t = form_template("registration", on)
+    t = form_template("registration", on, values)
     rows = [[str(i), item.text] for i, item in enumerate(commitment.items, start=1)]
     blocks = [_identity(t, member, cell), Paragraph(t["intro"].format(year=commitment.year), space_before=4),
               Table(t["columns"], rows, col_widths=[8, 92], align=["center", "left"]),
@@ -61,16 +61,17 @@ def registration_document(cell: Any, member: Any, commitment: Any, layout: Layou
                          signatures=_signatures(t, member.full_name))
 
 
-def result_document(cell: Any, member: Any, commitment: Any, layout: LayoutSettings | None = None) -> PartyDocument:
+def result_document(cell: Any, member: Any, commitment: Any, layout: LayoutSettings | None = None,
+                    values: dict[str, Any] | None = None) -> PartyDocument:
     """The year-end result: each item with what was done and achieved or not, the mid-year check and the
     year-end result; dated the day of the year-end check (the year's end when not recorded)."""
     layout = layout or default_layout()
     on = commitment.yearend_on or dt.date(commitment.year, 12, 31)
-    t = form_template("result", on)
+    t = form_template("result", on, values)
     judged = {True: t["achieved"], False: t["not_achieved"], None: t["not_judged"]}
     rows = [[str(i), item.text, item.result_note, judged[item.achieved]]
             for i, item in enumerate(commitment.items, start=1)]
-    blocks: list = [_identity(form_template("registration", on), member, cell),
+    blocks: list = [_identity(form_template("registration", on, values), member, cell),
                     Table(t["columns"], rows, col_widths=[8, 48, 30, 14], align=["center", "left", "left", "center"])]
     if commitment.midyear_check:
         blocks += [Paragraph(t["midyear"].format(day=format_date(commitment.midyear_on)), bold=True,
@@ -94,4 +95,5 @@ def write_commitment(svc: Services, member_id: str, year: int, path: Path, *, re
     layout = svc.layout.get()
     build = result_document if result else registration_document
     on = (commitment.yearend_on if result else commitment.registered_on) or dt.date(year, 12, 31)
-    return render(build(svc.cell.get(on), member, commitment, layout), Path(path), layout)
+    document = build(svc.cell.get(on), member, commitment, layout, svc.templates.values("commitment_form", on))
+    return render(document, Path(path), layout)

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.dates import format_date
 from ..domain.documents import TYPE_RESOLUTION, document_number
 from ..domain.messages import Msg
-from ..domain.rules import load_rule_set
-from ..paths import resources_dir
+from ..services.documents.templates import shipped_part
 from .engine.document import LayoutSettings, Paragraph, PartyDocument, Signatures, Spacer, cell_header, default_layout
 from .engine.layout import render
 
@@ -45,10 +44,11 @@ def paper_day(member: Any, kind: str) -> dt.date:
 
 
 def lifecycle_document(cell: Any, member: Any, kind: str, seq: int | None,
-                       layout: LayoutSettings | None = None) -> PartyDocument:
+                       layout: LayoutSettings | None = None, template: dict[str, Any] | None = None) -> PartyDocument:
+    """`template`: the wording of this kind with the cell's edits (default: as shipped)."""
     layout = layout or default_layout()
     on = paper_day(member, kind)
-    t = load_rule_set("lifecycle_papers", resources_dir() / "rules").for_date(on).values[kind]
+    t = template or shipped_part("lifecycle_papers", kind, on)
     values = {"name": member.full_name, "born": format_date(member.date_of_birth),
               "admitted": format_date(member.admitted_on), "probation_end": format_date(member.probation_ends_on),
               "reason": member.status_reason or "……", "start": format_date(member.status_from),
@@ -75,5 +75,6 @@ def write_lifecycle(svc: Services, member_id: str, path: Path, seq: int | None =
     if kind is None:
         raise ServiceError(NO_PAPER, name=member.full_name)
     layout = svc.layout.get()
-    return render(lifecycle_document(svc.cell.get(paper_day(member, kind)), member, kind, seq, layout),
-                  Path(path), layout)
+    on = paper_day(member, kind)
+    template = svc.templates.part("lifecycle_papers", kind, on)
+    return render(lifecycle_document(svc.cell.get(on), member, kind, seq, layout, template), Path(path), layout)

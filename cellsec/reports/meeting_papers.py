@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import date_line
-from ..domain.rules import load_rule_set
-from ..paths import resources_dir
+from ..services.documents.templates import shipped_part
 from .engine.document import (
     FieldList,
     LayoutSettings,
@@ -34,9 +33,9 @@ PAPERS = "meeting_papers"
 
 
 def paper_template(kind: str, on: dt.date | None = None) -> dict[str, Any]:
-    """The wording of `kind` ("notice", "signin") in force on `on` (the user may edit the rule file)."""
-    rules = load_rule_set(PAPERS, resources_dir() / "rules")
-    return (rules.for_date(on) if on is not None else rules.latest).values[kind]
+    """The wording of `kind` ("notice", "signin") as shipped, in force on `on` (the cell's edits: the
+    template service)."""
+    return shipped_part(PAPERS, kind, on)
 
 
 def _time(t: dt.time | None) -> str:
@@ -119,11 +118,14 @@ def write_notice(svc: Services, meeting_id: str, path: Path, on: dt.date | None 
     record = svc.meetings.get(meeting_id)
     on = on or notice_day(record)
     layout = svc.layout.get()
-    return render(notice_document(svc.cell.get(on), record, on, layout), Path(path), layout)
+    template = svc.templates.part(PAPERS, "notice", on)
+    return render(notice_document(svc.cell.get(on), record, on, layout, template), Path(path), layout)
 
 
 def write_signin(svc: Services, meeting_id: str, path: Path) -> Path:
     """The meeting's sign-in sheet as PDF or DOCX (by the suffix)."""
     record = svc.meetings.get(meeting_id)
     layout = svc.layout.get()
-    return render(signin_document(svc.cell.get(record.content.held_on), record, layout), Path(path), layout)
+    held_on = record.content.held_on
+    template = svc.templates.part(PAPERS, "signin", held_on)
+    return render(signin_document(svc.cell.get(held_on), record, layout, template), Path(path), layout)

@@ -14,61 +14,62 @@ from ..domain import dues as D
 from ..domain.dates import format_date
 from ..domain.documents import TYPE_REPORT, document_number, resolution_body
 from ..domain.meetings import format_percent
+from ..services.documents.templates import shipped_part
 from .engine.document import Heading, LayoutSettings, Paragraph, PartyDocument, Signatures, cell_header, default_layout
 from .engine.layout import render
 
 if TYPE_CHECKING:
     from ..services.facade import Services
 
-KIND_WORDS = {"thuong_ky": "thường kỳ", "chuyen_de": "chuyên đề", "combined": "thường kỳ kết hợp chuyên đề",
-              "bat_thuong": "bất thường"}
+TEMPLATE = ("report_papers", "monthly")  # the wording: resources/rules/report_papers.json + the cell's edits
 
 
-def _members_blocks(members: list, month: dt.date) -> list:
+def _members_blocks(members: list, month: dt.date, t: dict[str, Any]) -> list:
     official = sum(1 for m in members if m.status == "chinh_thuc")
     exempt = sum(1 for m in members if m.activity_status == "exempt")
-    return [Heading("I. TÌNH HÌNH ĐẢNG VIÊN"),
-            Paragraph(f"Đến ngày {format_date(D.month_end(month))}, chi bộ có {len(members)} đảng viên "
-                      f"({official} chính thức, {len(members) - official} dự bị); {exempt} đồng chí được miễn "
-                      "sinh hoạt đảng.")]
+    return [Heading(t["members_heading"]),
+            Paragraph(t["members"].format(day=format_date(D.month_end(month)), total=len(members), official=official,
+                                          probationary=len(members) - official, exempt=exempt))]
 
 
-def _meeting_blocks(records: list) -> list:
-    blocks: list = [Heading("II. SINH HOẠT CHI BỘ")]
+def _meeting_blocks(records: list, t: dict[str, Any]) -> list:
+    blocks: list = [Heading(t["meetings_heading"])]
     if not records:
-        return blocks + [Paragraph("Trong tháng chi bộ chưa tổ chức sinh hoạt.")]
+        return blocks + [Paragraph(t["no_meeting"])]
     for r in records:
         s, c = r.summary, r.content
         absent = [f"{name} ({reason})" for name, reason in s.absent_with_reason] + \
-                 [f"{name} (không có lý do)" for name in s.absent_without_reason]
-        blocks.append(Paragraph(
-            f"Ngày {format_date(c.held_on)}, chi bộ sinh hoạt {KIND_WORDS.get(c.kind, '')}"
-            + (f" về \"{c.topic}\"" if c.topic else "") + f": có mặt {s.present}/{s.expected} đảng viên phải "
-            f"dự ({format_percent(s.rate)})" + (f"; vắng: {', '.join(absent)}" if absent else "") + "."))
+                 [f"{name} ({t['no_reason']})" for name in s.absent_without_reason]
+        blocks.append(Paragraph(t["meeting"].format(
+            day=format_date(c.held_on), kind=t.get(f"kind_{c.kind}", ""),
+            topic=" " + t["topic"].format(topic=c.topic) if c.topic else "", present=s.present, expected=s.expected,
+            rate=format_percent(s.rate), absent="; " + t["absent"].format(names=", ".join(absent)) if absent else "")))
         if c.agenda:
-            blocks.append(Paragraph("Nội dung: " + "; ".join(item.title for item in c.agenda) + "."))
+            blocks.append(Paragraph(t["agenda"].format(items="; ".join(item.title for item in c.agenda))))
     return blocks
 
 
-def _dues_blocks(sheet: Any) -> list:
-    return [Heading("III. THU, NỘP ĐẢNG PHÍ"),
-            Paragraph(f"Đã thu {D.format_money(sheet.total_paid)}/{D.format_money(sheet.total_due)} đồng của "
-                      f"{sheet.paid_count} đảng viên; {sheet.unpaid_count} đảng viên chưa đóng. Nộp cấp trên "
-                      f"{D.format_money(sheet.remitted)} đồng, chi bộ giữ lại {D.format_money(sheet.kept)} đồng.")]
+def _dues_blocks(sheet: Any, t: dict[str, Any]) -> list:
+    money = D.format_money
+    return [Heading(t["dues_heading"]),
+            Paragraph(t["dues"].format(paid=money(sheet.total_paid), due=money(sheet.total_due),
+                                       paid_count=sheet.paid_count, unpaid_count=sheet.unpaid_count,
+                                       remitted=money(sheet.remitted), kept=money(sheet.kept)))]
 
 
 def monthly_document(cell: Any, month: dt.date, members: list, records: list, sheet: Any, on: dt.date,
-                     seq: int | None, layout: LayoutSettings | None = None) -> PartyDocument:
+                     seq: int | None, layout: LayoutSettings | None = None,
+                     template: dict[str, Any] | None = None) -> PartyDocument:
     layout = layout or default_layout()
+    t = template or shipped_part(*TEMPLATE, on)
     tasks = [line for r in records for line in resolution_body(r.content.resolution_text).split("\n") if line.strip()]
-    blocks = [*_members_blocks(members, month), *_meeting_blocks(records), *_dues_blocks(sheet),
-              Heading("IV. NHIỆM VỤ THÁNG TỚI"),
-              *([Paragraph(line) for line in tasks] or [Paragraph("Theo nghị quyết của chi bộ.")])]
-    return PartyDocument(header=cell_header(cell, on, document_number(seq, TYPE_REPORT, cell.abbreviation or "CB"),
-                                            layout),
-                         title="Báo cáo", subtitle=f"Kết quả sinh hoạt chi bộ tháng {month.month} năm {month.year}",
-                         blocks=blocks, signatures=Signatures.for_cell(cell.secretary_name),
-                         recipients=[f"{cell.upper_committee} (để báo cáo);", "Lưu chi bộ."])
+    blocks = [*_members_blocks(members, month, t), *_meeting_blocks(records, t), *_dues_blocks(sheet, t),
+              Heading(t["tasks_heading"]), *([Paragraph(line) for line in tasks] or [Paragraph(t["no_tasks"])])]
+    number = document_number(seq, TYPE_REPORT, cell.abbreviation or "CB")
+    return PartyDocument(header=cell_header(cell, on, number, layout), title=t["title"],
+                         subtitle=t["subtitle"].format(month=month.month, year=month.year), blocks=blocks,
+                         signatures=Signatures.for_cell(cell.secretary_name),
+                         recipients=[r.format(upper_committee=cell.upper_committee) for r in t["recipients"]])
 
 
 def write_monthly(svc: Services, month: dt.date | str, path: Path, on: dt.date, seq: int | None = None) -> Path:
@@ -80,5 +81,5 @@ def write_monthly(svc: Services, month: dt.date | str, path: Path, on: dt.date, 
                if m.held_on.year == month.year and m.held_on.month == month.month]
     layout = svc.layout.get()
     document = monthly_document(svc.cell.get(on), month, register_as_of(svc, min(D.month_end(month), on)), records,
-                                svc.dues.sheet(month, today=on), on, seq, layout)
+                                svc.dues.sheet(month, today=on), on, seq, layout, svc.templates.part(*TEMPLATE, on))
     return render(document, Path(path), layout)

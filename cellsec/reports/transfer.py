@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain import dues as D
 from ..domain.dates import date_line, format_date
 from ..domain.messages import Msg
-from ..domain.rules import load_rule_set
-from ..paths import resources_dir
+from ..services.documents.templates import shipped_part
 from .engine.document import (
     Book,
     FieldList,
@@ -39,15 +38,16 @@ NOT_TRANSFERRED = Msg("Đồng chí {name} không ở tình trạng chuyển sin
 
 
 def transfer_template(on: dt.date | None = None) -> dict[str, Any]:
-    rules = load_rule_set("transfer_paper", resources_dir() / "rules")
-    return (rules.for_date(on) if on is not None else rules.latest).values
+    """The wording as shipped (the paper and the slip) in force on `on`."""
+    return {part: shipped_part("transfer_paper", part, on) for part in ("paper", "slip")}
 
 
 def transfer_book(cell: Any, member: Any, paid_through: dt.date | None, layout: LayoutSettings | None = None,
-                  files: str = "") -> Book:
+                  files: str = "", template: dict[str, Any] | None = None) -> Book:
+    """`template`: both parts' wording with the cell's edits (default: as shipped)."""
     layout = layout or default_layout()
     on = member.status_from or dt.date.today()
-    t = transfer_template(on)
+    t = template or transfer_template(on)
     p, s = t["paper"], t["slip"]
     destination = member.status_org or "……"
     values = {"destination": destination, "cell_name": cell.name, "upper_committee": cell.upper_committee,
@@ -92,5 +92,6 @@ def write_transfer(svc: Services, member_id: str, path: Path, files: str = "") -
         raise ServiceError(NOT_TRANSFERRED, name=member.full_name)
     on = member.status_from or dt.date.today()
     layout = svc.layout.get()
-    return render(transfer_book(svc.cell.get(on), member, svc.dues.paid_through(member_id), layout, files),
-                  Path(path), layout)
+    book = transfer_book(svc.cell.get(on), member, svc.dues.paid_through(member_id), layout, files,
+                         svc.templates.values("transfer_paper", on))
+    return render(book, Path(path), layout)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .scoring.rubrics import RubricService
     from .scoring.service import ScoringService
     from .search import SearchService
+    from .documents.templates import TemplateService
 
 
 class Services:
@@ -76,6 +77,12 @@ class Services:
         from .overview import OverviewService
 
         return OverviewService(self.ctx)
+
+    @cached_property
+    def templates(self) -> TemplateService:
+        from .documents.templates import TemplateService
+
+        return TemplateService(self.ctx)
 
     @cached_property
     def layout(self) -> LayoutService:

@@ -24,6 +24,10 @@
         <translation>Ngôn ngữ và dữ liệu</translation>
     </message>
     <message>
+        <source>Document wording</source>
+        <translation>Lời văn mẫu giấy tờ</translation>
+    </message>
+    <message>
         <source>Name of the cell:</source>
         <translation>Tên chi bộ:</translation>
     </message>

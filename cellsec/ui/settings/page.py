@@ -1,5 +1,5 @@
 """Cài đặt: the cell's details and the history of the committees' names, the page margins of printed
-documents, backups, the language and the data folder."""
+documents, backups, the language and the data folder, the wording of the cell's papers."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ from ..common.page import Page
 from ..common.widgets import DateEdit, FieldMessage, vietnam_time_of_local, with_message
 from ..common.workers import error_text, run_in_background
 from .sealed import SealedBackups
+from .templates import TemplatesTab
 
 CELL_ENTITIES = {"cells", "committee_names"}
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
@@ -56,6 +57,8 @@ class SettingsPage(Page):
         self._build_layout_tab()
         self._build_backup_tab()
         self._build_general_tab()
+        self.templates = TemplatesTab(services)
+        self.tabs.addTab(self.templates, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         # The page layout (its rule file and presets) is read when its tab is first shown, not at start-up.
@@ -275,6 +278,8 @@ class SettingsPage(Page):
         self.tabs.setTabText(1, self.tr("Printed documents"))
         self.tabs.setTabText(2, self.tr("Backups"))
         self.tabs.setTabText(3, self.tr("Language and data"))
+        self.tabs.setTabText(4, self.tr("Document wording"))
+        self.templates.retranslate()
         labels = {
             "name": self.tr("Name of the cell:"), "abbreviation": self.tr("Abbreviation in document numbers:"),
             "place_name": self.tr("Place name on documents:"), "secretary_name": self.tr("Secretary:"),
@@ -425,6 +430,8 @@ class SettingsPage(Page):
     def _tab_shown(self, index: int) -> None:
         if index == 1 and not self.layout_loaded:
             self.load_layout()
+        if self.tabs.widget(index) is self.templates:
+            self.templates.load()  # read again on every visit: another laptop may have changed it
 
     def load_layout(self) -> None:
         if not self.layout_loaded:
