@@ -14,6 +14,7 @@ from ...paths import resources_dir
 from ...services.errors import ServiceError, StoreError
 from ...services.quick_start import check_data_folder, ready_language
 from ..common.screen_fit import install as install_screen_fit
+from ..common.shortcuts import install_text_redo
 from .launch import instance_key
 from .i18n import install_language
 
@@ -187,6 +188,7 @@ def start(app: QApplication, data_dir: Path):
         font.setPointSizeF(10)
         app.setFont(QFont(font))
     install_language(app, "vi")
+    install_text_redo(app)  # Ctrl+Y and Ctrl+Shift+Z redo typing in every text box, on every platform
     texts = Startup()
     key = instance_key(data_dir)
     lock = _lock_data_dir(data_dir, key, texts)

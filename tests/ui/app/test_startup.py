@@ -10,6 +10,7 @@ import sys
 from PySide6.QtCore import QLockFile
 
 from cellsec.ui.app import startup
+from cellsec.ui.common.shortcuts import TextRedo
 
 
 def test_no_display_prints_a_vietnamese_message(tmp_path):
@@ -37,6 +38,11 @@ def test_second_instance_is_refused(qapp, services, monkeypatch):
     # Even a start that stops has named the program and given it its icon (taskbar, title bar, dialogs).
     assert qapp.applicationDisplayName() == "Sổ tay Bí thư chi bộ"
     assert not qapp.windowIcon().isNull() and qapp.windowIcon().availableSizes()
+    # ...and made the redo keys work in every text box (tests/ui/common/test_shortcuts.py).
+    redo = qapp.findChild(TextRedo, "cellsec_text_redo")
+    assert redo is not None
+    qapp.removeEventFilter(redo)
+    redo.setParent(None)
 
 
 
