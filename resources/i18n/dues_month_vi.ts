@@ -84,6 +84,10 @@
         <translation>Đây là các số tiền tự lưu lúc {time} (chương trình đã bị đóng khi chưa lưu). Hãy lưu tháng để giữ lại.</translation>
     </message>
     <message>
+        <source>Show the lines changed elsewhere as they are stored now; your changes to the other lines stay</source>
+        <translation>Hiện các dòng vừa được sửa ở nơi khác như đang lưu; phần bạn sửa ở các dòng khác vẫn giữ</translation>
+    </message>
+    <message>
         <source>Rules applied: {name}.</source>
         <translation>Áp dụng: {name}.</translation>
     </message>

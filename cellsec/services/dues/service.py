@@ -31,6 +31,7 @@ from ..common import CellScoped
 from ..context import Context
 from ..members.facts import MemberFacts, member_facts
 from ..errors import NotFound, ServiceError, ValidationFailed
+from ..revisions import ChangedMeanwhile, live_revision
 
 RECORD_SUMMARY = Msg("Ghi thu đảng phí tháng {month} ({count} đảng viên)", "Record dues for {month} ({count} members)")
 RULES_SUMMARY = Msg("Sửa quy định đảng phí: {name}", "Edit the dues rules: {name}")
@@ -42,6 +43,7 @@ HUGE_AMOUNT = Msg("Số tiền quá lớn (tối đa {max} đồng).", "The amou
 BAD_CATEGORY = Msg("Đối tượng đóng đảng phí không hợp lệ.", "Unknown dues category.")
 PAID_ON_FUTURE = Msg("Ngày nộp {date} ở tương lai.", "The payment date {date} is in the future.")
 DUPLICATE_ENTRY = Msg("Đảng viên này có hai dòng trong cùng một lần ghi.", "This member appears twice in one entry.")
+LINE_OF = Msg("dòng của đồng chí {name}", "the line of {name}")
 
 
 # ---- read models -----------------------------------------------------------------------------------
@@ -69,6 +71,7 @@ class DuesLine:
     recorded: bool              # a ledger row exists (False: computed from the member's current data)
     owed: bool                  # the member owes dues this month (False: paid though not owed)
     state: str                  # paid | partial | unpaid | excused (domain.dues.STATE_LABELS)
+    rev: int = 0                # the ledger row's revision read (0: none); an edit of the line saves from it
 
 
 @dataclass
@@ -99,6 +102,18 @@ class PaymentEntry:
     collector: str | None = None
     excused_reason: str | None = None
     note: str | None = None
+    base_rev: int | None = None  # the line's `rev` when the form read it (None: not checked)
+
+
+class LinesChangedMeanwhile(ChangedMeanwhile):
+    """Lines of the month recorded elsewhere since the form read them. `revisions`: member id -> the line's
+    revision now, which a save keeping the user's amounts passes back as each entry's `base_rev`."""
+
+    def __init__(self, names: dict[str, str], revisions: dict[str, int]) -> None:
+        self.revisions = revisions
+        labels = {member_id: LINE_OF.format(name=name) for member_id, name in names.items()}
+        super().__init__(list(names), max(revisions.values()) or 1, None,
+                         {k: Msg(v, v) for k, v in labels.items()})
 
 
 @dataclass
@@ -259,6 +274,15 @@ class DuesService(CellScoped):
             kept=kept, remitted=remitted, paid_count=sum(1 for line in lines if line.state == D.PAID),
             unpaid_count=sum(1 for line in lines if line.owed and line.state != D.PAID))
 
+    def month_revisions(self, month: dt.date | str) -> dict[str, int]:
+        """Member id -> the revision of the member's ledger row of the month now: one indexed read, which the
+        month sheet compares with what it loaded to tell a change made elsewhere."""
+        month = D.parse_month(month)
+        with self.ctx.read() as s:
+            return dict(s.execute(select(DuesPayment.member_id, DuesPayment.rev).where(
+                DuesPayment.cell_id == self.cell_id, DuesPayment.month == month,
+                DuesPayment.deleted_at.is_(None))).all())
+
     def record(self, month: dt.date | str, entries: list[PaymentEntry], *, paid_on: dt.date | None = None,
                collector: str = "", today: dt.date | None = None) -> MonthSheet:
         """Record a month's collection for many members in one mutation (one Undo step).
@@ -266,7 +290,8 @@ class DuesService(CellScoped):
         Each entry sets what the member paid; its basis/category (if given) replace the ledger's and the
         amount due is recomputed with the rules of that month. Errors by member id refuse the whole entry.
         One read (are the rules cached?) and one transaction that checks the members, writes the rows and
-        reads the month back: the sheet returned is what the month sheet shows after Save.
+        reads the month back: the sheet returned is what the month sheet shows after Save. An entry whose
+        line was recorded elsewhere since its `base_rev` refuses the whole entry (LinesChangedMeanwhile).
         """
         month = D.parse_month(month)
         today = today or dt.date.today()
@@ -300,6 +325,10 @@ class DuesService(CellScoped):
         rows = {r.member_id: r for r in s.scalars(select(DuesPayment).where(
             DuesPayment.cell_id == self.cell_id, DuesPayment.month == month,
             DuesPayment.member_id.in_(list(members)), DuesPayment.deleted_at.is_(None)))}
+        stale = {e.member_id: live_revision(rows.get(e.member_id)) for e in entries
+                 if e.base_rev is not None and e.base_rev != live_revision(rows.get(e.member_id))}
+        if stale:  # in the write transaction: nothing recorded meanwhile is overwritten
+            raise LinesChangedMeanwhile({k: members[k].full_name for k in stale}, stale)
         # The newest month each member has on the ledger: a category or basis entered for that month or a
         # later one carries forward (to the member's record, which the next months start from).
         latest = dict(s.execute(select(DuesPayment.member_id, func.max(DuesPayment.month)).where(
@@ -432,7 +461,7 @@ def _line(m: MemberFacts, month: dt.date, rules: D.DuesRules, row: DuesPayment |
         basis=basis, basis_month=basis_month, amount_due=due, amount_paid=row.amount_paid if row else 0,
         paid_on=row.paid_on if row else None, collector=row.collector if row else "",
         excused_reason=row.excused_reason if row else "", note=row.note if row else "",
-        recorded=row is not None, owed=owed, state=state)
+        recorded=row is not None, owed=owed, state=state, rev=live_revision(row))
 
 
 def _entry_errors(e: PaymentEntry, today: dt.date) -> dict[str, str]:

@@ -133,7 +133,7 @@ def resolution_record(r: Resolution) -> ResolutionRecord:
     return ResolutionRecord(title=r.title, body=r.body, issued_on=r.issued_on, signer_name=r.signer_name,
                             signer_role=r.signer_role, recipients=[x for x in r.recipients.split("\n") if x],
                             id=r.id, meeting_id=r.meeting_id, status=r.status, number=r.number_text or "",
-                            approved_at=r.approved_at, amends_id=r.amends_id)
+                            approved_at=r.approved_at, amends_id=r.amends_id, rev=r.rev)
 
 
 def current_meetings(s: Session, cell_id: str, years: list[int] | None) -> list[Meeting]:

@@ -109,6 +109,7 @@ class ResolutionRecord(ResolutionInput):
     number: str = ""
     approved_at: dt.datetime | None = None
     amends_id: str | None = None
+    rev: int = 0  # the stored revision read: the editor saves from it
 
     @property
     def locked(self) -> bool:

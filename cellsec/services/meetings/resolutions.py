@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ...domain import meetings as rules
 from ...domain.documents import TYPE_RESOLUTION, resolution_body
+from ...domain.messages import Msg
 from ...domain.text import clean_line, clean_text
 from ...store.base import utcnow
 from ...store.models.core import Audit, Cell
@@ -16,6 +17,7 @@ from ...store.models.meetings import Meeting, Resolution
 from ..context import Context
 from ..errors import ServiceError, ValidationFailed
 from ..lifecycle import Numbering, finalise_document, number_in_sentence, superseded_by
+from ..revisions import ensure_revision, live_revision
 from .messages import (
     NO_RESOLUTION,
     RESOLUTION_DELETE_SUMMARY,
@@ -28,6 +30,14 @@ from .messages import (
 from .queries import current_resolution, load_meeting, resolution_content_of, resolution_record
 from .records import ResolutionInput, ResolutionRecord
 from .rulesets import meeting_rules
+
+# How "changed meanwhile" names the resolution's columns (services/revisions.py).
+RESOLUTION_FIELDS = {
+    "title": Msg("Trích yếu", "Title"), "body": Msg("Nội dung nghị quyết", "Resolution text"),
+    "issued_on": Msg("Ngày ban hành", "Date"), "signer_name": Msg("Người ký", "Signer"),
+    "signer_role": Msg("Chức vụ người ký", "Signer's role"), "recipients": Msg("Nơi nhận", "Recipients"),
+    "status": Msg("Trạng thái", "Status"),
+}
 
 
 class ResolutionMixin:
@@ -63,8 +73,16 @@ class ResolutionMixin:
             r = current_resolution(s, meeting_id)
             return resolution_record(r) if r else None
 
-    def save_resolution(self, meeting_id: str, data: ResolutionInput) -> ResolutionRecord:
-        """Create or edit the meeting's resolution (draft only)."""
+    def resolution_revision(self, meeting_id: str) -> int:
+        """The stored revision of the meeting's resolution now (NEW: none yet): the editor's `base_rev`."""
+        with self.ctx.read() as s:
+            return live_revision(current_resolution(s, meeting_id))
+
+    def save_resolution(self, meeting_id: str, data: ResolutionInput, *,
+                        base_rev: int | None = None) -> ResolutionRecord:
+        """Create or edit the meeting's resolution (draft only). `base_rev`: the revision the editor loaded
+        (`resolution_revision`); a resolution saved, created or deleted elsewhere since raises
+        ChangedMeanwhile and nothing is written."""
         cleaned = ResolutionInput(title=clean_line(data.title), body=clean_text(data.body), issued_on=data.issued_on,
                                   signer_name=clean_line(data.signer_name),
                                   signer_role=clean_line(data.signer_role) or "BÍ THƯ",
@@ -79,6 +97,9 @@ class ResolutionMixin:
             held_on = m.held_on
         with self.ctx.mutation("resolution.save", RESOLUTION_SAVE_SUMMARY.format(title=cleaned.title)) as s:
             r = current_resolution(s, meeting_id)
+            ensure_revision(s, r, base_rev, RESOLUTION_FIELDS)
+            if r is not None and r.status == "approved":  # issued elsewhere since the check above
+                raise ServiceError(RESOLUTION_LOCKED)
             if r is None:
                 r = Resolution(cell_id=self.ctx.cell_id, meeting_id=meeting_id)
                 s.add(r)

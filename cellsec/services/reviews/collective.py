@@ -13,10 +13,12 @@ from ...domain.text import clean_text
 from ...store.models.reviews import CollectiveReview
 from ..errors import ServiceError, ValidationFailed
 from ..lifecycle import ensure_editable
+from ..revisions import ensure_revision
 from .common import ReviewsPart, dumps_json, latest_meta, loads_json, scores_out, unchanged_since_read
 from .messages import (
     ALREADY_DECIDED,
     COLLECTIVE_DOC_NAME,
+    COLLECTIVE_FIELDS,
     COLLECTIVE_LOCKED,
     DECIDED,
     DRAFT,
@@ -72,7 +74,14 @@ class CollectivePart(ReviewsPart):
         row.grades, row.conditions = dumps_json(data.grades), dumps_json(data.conditions)
         row.disqualifiers, row.self_level = dumps_json(data.disqualifiers), data.self_level
 
-    def save_collective(self, year: int, data: CollectiveInput) -> CollectiveRecord:
+    def collective_revision(self, year: int) -> int:
+        """The collective review's stored revision now: what the editor passes back as `base_rev`."""
+        with self.ctx.read() as s:
+            return self._collective_row(s, year).rev
+
+    def save_collective(self, year: int, data: CollectiveInput, *, base_rev: int | None = None) -> CollectiveRecord:
+        """Save the draft report. `base_rev`: the revision the editor loaded (`collective_revision`); saving
+        over a newer one raises ChangedMeanwhile and writes nothing."""
         rules = self.rules_for_year(year)
         cleaned, check = self._validate_collective(rules, data)
         if check.errors:
@@ -80,6 +89,7 @@ class CollectivePart(ReviewsPart):
         with self.ctx.mutation("reviews.collective.save", S_COLL_SAVE.format(year=year)) as s:
             row = self._collective_row(s, year)
             ensure_editable(s, row, locked=COLLECTIVE_LOCKED, finalised=FINALISED, year=year)
+            ensure_revision(s, row, base_rev, COLLECTIVE_FIELDS)
             self._store_collective(row, cleaned)
         return self.collective(year)
 

@@ -12,8 +12,9 @@ from ...domain.text import clean_line, clean_text
 from ...store.models.members import Member
 from ...store.models.reviews import ReviewCommitment
 from ..errors import NotFound
+from ..revisions import ensure_revision, live_revision
 from .common import ReviewsPart, dumps_json, loads_json
-from .messages import S_COMMIT, WHAT_MEMBER
+from .messages import COMMITMENT_FIELDS, S_COMMIT, WHAT_MEMBER
 from .records import CommitmentInput, CommitmentRecord
 
 
@@ -24,13 +25,21 @@ class CommitmentsPart(ReviewsPart):
         return CommitmentRecord(items=items, registered_on=row.registered_on, midyear_check=row.midyear_check,
                                 midyear_on=row.midyear_on, yearend_result=row.yearend_result,
                                 yearend_on=row.yearend_on, id=row.id, member_id=row.member_id, member_name=name,
-                                year=row.year)
+                                year=row.year, rev=row.rev)
+
+    def _commitment_query(self, member_id: str, year: int):
+        return select(ReviewCommitment).where(
+            ReviewCommitment.cell_id == self.ctx.cell_id, ReviewCommitment.member_id == member_id,
+            ReviewCommitment.year == year, ReviewCommitment.deleted_at.is_(None))
+
+    def commitment_revision(self, member_id: str, year: int) -> int:
+        """The stored revision of a member's commitments of a year now (NEW: none registered yet)."""
+        with self.ctx.read() as s:
+            return live_revision(s.scalars(self._commitment_query(member_id, year)).first())
 
     def get_commitment(self, member_id: str, year: int) -> CommitmentRecord | None:
         with self.ctx.read() as s:
-            row = s.scalars(select(ReviewCommitment).where(
-                ReviewCommitment.cell_id == self.ctx.cell_id, ReviewCommitment.member_id == member_id,
-                ReviewCommitment.year == year, ReviewCommitment.deleted_at.is_(None))).first()
+            row = s.scalars(self._commitment_query(member_id, year)).first()
             if row is None:
                 return None
             return self._commitment_record(row, s.get(Member, member_id).full_name)
@@ -45,8 +54,10 @@ class CommitmentsPart(ReviewsPart):
         return [t[2] for t in out]
 
     def save_commitment(self, member_id: str, year: int, data: CommitmentInput,
-                        *, today: dt.date | None = None) -> CommitmentRecord:
-        """Register or update a member's commitments for a year (items, mid-year check, year-end result)."""
+                        *, today: dt.date | None = None, base_rev: int | None = None) -> CommitmentRecord:
+        """Register or update a member's commitments for a year (items, mid-year check, year-end result).
+        `base_rev`: the revision the editor loaded (`rev`, NEW for none); saving over a newer one, or over
+        commitments registered elsewhere meanwhile, raises ChangedMeanwhile and writes nothing."""
         self._check_year(year, today or dt.date.today())
         items = [{"text": clean_line(i.text), "midyear_note": clean_text(i.midyear_note),
                   "result_note": clean_text(i.result_note), "achieved": i.achieved}
@@ -57,9 +68,8 @@ class CommitmentsPart(ReviewsPart):
                 raise NotFound(WHAT_MEMBER.format())
             name = member.full_name
         with self.ctx.mutation("reviews.commitment", S_COMMIT.format(name=name, year=year)) as s:
-            row = s.scalars(select(ReviewCommitment).where(
-                ReviewCommitment.cell_id == self.ctx.cell_id, ReviewCommitment.member_id == member_id,
-                ReviewCommitment.year == year, ReviewCommitment.deleted_at.is_(None))).first()
+            row = s.scalars(self._commitment_query(member_id, year)).first()
+            ensure_revision(s, row, base_rev, COMMITMENT_FIELDS)
             if row is None:
                 row = ReviewCommitment(cell_id=self.ctx.cell_id, member_id=member_id, year=year)
                 s.add(row)

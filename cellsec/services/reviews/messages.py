@@ -122,3 +122,19 @@ S_COLL_SAVE = Msg("Lưu báo cáo kiểm điểm tập thể chi bộ năm {year
 S_COLL_SUBMIT = Msg("Gửi báo cáo kiểm điểm tập thể chi bộ năm {year}", "Submit the cell's {year} collective review")
 S_COLL_DECIDE = Msg("Ghi mức xếp loại chi bộ năm {year}: {level}", "Record the cell's {year} level: {level}")
 S_COLL_AMEND = Msg("Đính chính báo cáo kiểm điểm tập thể năm {year}", "Amend the cell's {year} collective review")
+
+# How "changed meanwhile" names the columns of commitments and of the collective review (services/revisions.py).
+COMMITMENT_FIELDS = {
+    "items": Msg("Các nội dung cam kết", "Commitment items"), "registered_on": Msg("Ngày đăng ký", "Registered on"),
+    "midyear_check": Msg("Kiểm tra giữa năm", "Mid-year check"), "midyear_on": Msg("Ngày kiểm tra giữa năm",
+                                                                                   "Mid-year check date"),
+    "yearend_result": Msg("Kết quả cuối năm", "Year-end result"), "yearend_on": Msg("Ngày đánh giá cuối năm",
+                                                                                   "Year-end date"),
+}
+COLLECTIVE_FIELDS = {
+    "sections": Msg("Nội dung báo cáo", "Report sections"), "scores": Msg("Điểm tự chấm", "Self-assessed scores"),
+    "grades": Msg("Mức đánh giá", "Grades"), "conditions": Msg("Điều kiện", "Conditions"),
+    "disqualifiers": Msg("Trường hợp không xếp loại cao", "Disqualifying cases"),
+    "self_level": Msg("Mức tự xếp loại", "Proposed level"), "status": Msg("Trạng thái", "Status"),
+    "decided_level": Msg("Mức cấp trên quyết định", "Level decided above"),
+}

@@ -217,6 +217,7 @@ class CommitmentRecord(CommitmentInput):
     member_id: str = ""
     member_name: str = ""
     year: int = 0
+    rev: int = 0  # the stored revision read: the editor saves from it
 
 
 @dataclass

@@ -33,6 +33,7 @@ class ScoreSheet:
     decision_no: str = ""
     decision_date: dt.date | None = None
     decision_org: str = ""
+    rev: int = 0                      # the stored revision read (0: not saved yet); the editor saves from it
 
     @property
     def saved(self) -> bool:

@@ -9,7 +9,9 @@ meeting's identity is the first revision of its minutes (an amendment is a new r
 corrects), and its facts come from the latest approved revision.
 
 Sheets (`ScoreSheet`) are what the score editor shows; `evaluate` recomputes the total and the band as the
-user types without saving. Saving is one mutation per sheet.
+user types without saving. Saving is one mutation per sheet; a sheet carries the revision it was read at
+(`rev`, NEW when not saved yet), and a save given `base_rev` is refused (ChangedMeanwhile) when the sheet was
+saved, created or deleted elsewhere since.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from ...store.models.scoring import FiveGoodAssessment, MeetingScore
 from ..common import CellScoped
 from ..errors import NotFound, ServiceError, ValidationFailed
 from ..meetings.rulesets import RULE_VERSION_SETTING, meeting_rules
+from ..revisions import ensure_revision, live_revision
 from ..members.facts import member_facts, registry_order
 from .records import (
     AssessmentInput,
@@ -63,6 +66,15 @@ MEMBER_SUMMARY = Msg("Đánh giá \"Đảng viên 5 tốt\" năm {year} của đ
 DELETE_ASSESSMENT_SUMMARY = Msg("Xóa đánh giá 5 tốt năm {year}: {name}", "Delete the 5-good assessment of {year}: {name}")
 DATE_IN_FUTURE = Msg("Ngày {date} ở tương lai.", "{date} is in the future.")
 DECISION_DATE_NEEDS_NO = Msg("Hãy nhập số quyết định.", "Enter the decision number.")
+# How "changed meanwhile" names a score sheet's columns (services/revisions.py).
+SHEET_FIELDS = {
+    "rubric_id": Msg("Bộ tiêu chí", "Rubric"), "items": Msg("Điểm và ghi chú các tiêu chí", "Points and notes"),
+    "total": Msg("Tổng điểm", "Total"), "band": Msg("Xếp loại", "Band"), "note": Msg("Ghi chú", "Note"),
+    "scored_by": Msg("Người chấm", "Scored by"), "proposal": Msg("Chi bộ đề nghị", "Proposal"),
+    "recognized_title": Msg("Danh hiệu được công nhận", "Recognised title"),
+    "decision_no": Msg("Số quyết định", "Decision no."), "decision_date": Msg("Ngày quyết định", "Decision date"),
+    "decision_org": Msg("Cơ quan quyết định", "Decided by"),
+}
 
 
 # ---- meeting data ----------------------------------------------------------------------------------
@@ -192,11 +204,12 @@ class ScoringService(CellScoped):
         return ScoreSheet(subject="meeting", year=chain.head.period_year, rubric_id=rid, rubric=rubric, items=items,
                           values=values, result=S.evaluate(rubric, items), id=row.id if row else None,
                           meeting_id=chain.root_id, title=title, note=row.note if row else "",
-                          scored_by=row.scored_by if row else "")
+                          scored_by=row.scored_by if row else "", rev=live_revision(row))
 
     def save_meeting_score(self, meeting_id: str, items: dict[str, S.ItemScore], *, rubric_id: str | None = None,
-                           note: str = "", scored_by: str = "") -> ScoreSheet:
-        """Save the meeting's score (one per meeting; saving again replaces it)."""
+                           note: str = "", scored_by: str = "", base_rev: int | None = None) -> ScoreSheet:
+        """Save the meeting's score (one per meeting; saving again replaces it). `base_rev`: the sheet's `rev`
+        when the editor read it."""
         sheet = self.meeting_sheet(meeting_id, rubric_id)
         items = self._checked_items(sheet, items)
         result = S.evaluate(sheet.rubric, items)
@@ -204,6 +217,7 @@ class ScoringService(CellScoped):
         with self.ctx.mutation("scoring.meeting", summary) as s:
             chain = self._chain(s, meeting_id)
             row = self._meeting_score_rows(s, [chain.root_id]).get(chain.root_id)
+            ensure_revision(s, row, base_rev, SHEET_FIELDS)
             if row is None:
                 row = MeetingScore(cell_id=self.cell_id, meeting_id=chain.root_id)
                 s.add(row)
@@ -241,14 +255,24 @@ class ScoringService(CellScoped):
         values = self.member_year_values(member_id, year, today)
         return self._assessment_sheet("member", year, rid, rubric, values, row, member_id, name)
 
-    def save_cell_assessment(self, year: int, data: AssessmentInput, today: dt.date | None = None) -> ScoreSheet:
+    def save_cell_assessment(self, year: int, data: AssessmentInput, today: dt.date | None = None, *,
+                             base_rev: int | None = None) -> ScoreSheet:
         sheet = self.cell_sheet(year, data.rubric_id, today)
-        return self._save_assessment(sheet, data, today)
+        return self._save_assessment(sheet, data, today, base_rev)
 
     def save_member_assessment(self, member_id: str, year: int, data: AssessmentInput,
-                               today: dt.date | None = None) -> ScoreSheet:
+                               today: dt.date | None = None, *, base_rev: int | None = None) -> ScoreSheet:
         sheet = self.member_sheet(member_id, year, data.rubric_id, today)
-        return self._save_assessment(sheet, data, today)
+        return self._save_assessment(sheet, data, today, base_rev)
+
+    def sheet_revision(self, subject: str, year: int, *, meeting_id: str | None = None,
+                       member_id: str | None = None) -> int:
+        """The stored revision of a sheet now (NEW: none saved); `meeting_id` is the sheet's (first) minutes.
+        One indexed read: the editor compares it with the sheet's `rev` to tell a change made elsewhere."""
+        with self.ctx.read() as s:
+            if subject == "meeting":
+                return live_revision(self._meeting_score_rows(s, [meeting_id]).get(meeting_id))
+            return live_revision(s.scalars(self._assessment_query(member_id, year)).first())
 
     @staticmethod
     def check_assessment(data: AssessmentInput, today: dt.date | None = None) -> dict[str, str]:
@@ -418,14 +442,15 @@ class ScoringService(CellScoped):
             return {}
         return dict(s.execute(select(Rubric.id, Rubric.name).where(Rubric.id.in_(list(ids)))).all())
 
+    def _assessment_query(self, member_id: str | None, year: int):
+        q = select(FiveGoodAssessment).where(FiveGoodAssessment.cell_id == self.cell_id,
+                                             FiveGoodAssessment.year == year, FiveGoodAssessment.deleted_at.is_(None))
+        return q.where(FiveGoodAssessment.member_id.is_(None) if member_id is None
+                       else FiveGoodAssessment.member_id == member_id)
+
     def _assessment_row(self, member_id: str | None, year: int) -> FiveGoodAssessment | None:
         with self.ctx.read() as s:
-            q = select(FiveGoodAssessment).where(FiveGoodAssessment.cell_id == self.cell_id,
-                                                 FiveGoodAssessment.year == year,
-                                                 FiveGoodAssessment.deleted_at.is_(None))
-            q = q.where(FiveGoodAssessment.member_id.is_(None) if member_id is None
-                        else FiveGoodAssessment.member_id == member_id)
-            return s.scalars(q).first()
+            return s.scalars(self._assessment_query(member_id, year)).first()
 
     def _assessment_sheet(self, subject: str, year: int, rid: str, rubric: R.Rubric, values: dict,
                           row: FiveGoodAssessment | None, member_id: str | None, title: str) -> ScoreSheet:
@@ -437,7 +462,7 @@ class ScoringService(CellScoped):
             note=row.note if row else "",
             proposal=row.proposal if row else "", recognized_title=row.recognized_title if row else "",
             decision_no=row.decision_no if row else "", decision_date=row.decision_date if row else None,
-            decision_org=row.decision_org if row else "")
+            decision_org=row.decision_org if row else "", rev=live_revision(row))
 
     def _checked_items(self, sheet: ScoreSheet, items: dict[str, S.ItemScore]) -> dict[str, S.ItemScore]:
         """The submitted points and notes over freshly measured automatic values; errors by criterion."""
@@ -456,7 +481,8 @@ class ScoringService(CellScoped):
                                             note=clean_text(given.note) if given is not None else fresh.note)
         return out
 
-    def _save_assessment(self, sheet: ScoreSheet, data: AssessmentInput, today: dt.date | None) -> ScoreSheet:
+    def _save_assessment(self, sheet: ScoreSheet, data: AssessmentInput, today: dt.date | None,
+                         base_rev: int | None) -> ScoreSheet:
         today = today or dt.date.today()
         items = self._checked_items(sheet, data.items)
         errors = self.check_assessment(data, today)
@@ -469,7 +495,9 @@ class ScoringService(CellScoped):
             summary = MEMBER_SUMMARY.format(year=sheet.year, name=sheet.title, total=_fmt(result.total),
                                             band=result.label)
         with self.ctx.mutation("scoring.assessment", summary) as s:
-            row = s.get(FiveGoodAssessment, sheet.id) if sheet.id else None
+            # Read in the write transaction: a sheet saved by another window meanwhile is found, not doubled.
+            row = s.scalars(self._assessment_query(sheet.member_id, sheet.year)).first()
+            ensure_revision(s, row, base_rev, SHEET_FIELDS)
             if row is None:
                 row = FiveGoodAssessment(cell_id=self.cell_id, subject=sheet.subject, member_id=sheet.member_id,
                                          year=sheet.year)

@@ -12,17 +12,31 @@ and implements:
     confirm_close() (optional)   the closing policy; the default asks Save / Discard / Cancel
 It calls `offer_draft()` after loading a record that can be edited, and `lock(read_only, text)` after
 loading any record.
+
+No lost update (issue 15): an editor whose record has a revision also implements
+    record_revision() -> int     the record's stored revision now (one cheap read; 0 for none yet)
+    reload()                     show the record as stored now, dropping this edit and its draft
+    watched_tables               the tables its record lives in
+passes `record_revision()` to `start_tracking` when it loads, and saves with `base_rev=self.keeper.base_rev`.
+A save refused with ChangedMeanwhile goes to `resolve_changed_meanwhile` (reload, keep mine as a new
+revision, or stay). While the editor is shown, a change to its record made anywhere else — another window,
+the command line, a sync (the window's outside-change poll announces those) — shows `elsewhere_banner`:
+"Tải lại" or keep editing; an editor with nothing unsaved just shows the stored record again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from ...services.context import Change
 from ...services.errors import ServiceError
+from ...services.revisions import ChangedMeanwhile
 from .widgets import ERROR_COLOR, MUTED, banner, local_clock, set_read_only
 
 
@@ -111,9 +125,122 @@ class DraftKeeper(QObject):
         self.label.setText("")
 
 
+def ask_changed_meanwhile(parent: QWidget, title: str, message: str) -> str:
+    """A save was refused because the record was saved elsewhere (another window, the command line, a sync)
+    since it was loaded: show what changed; "reload" (see theirs, drop this edit), "keep" (save this edit as
+    a new revision over theirs) or "" (stay, nothing saved; the draft is still kept)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
+    box.setObjectName("changed_meanwhile")
+    reload = box.addButton(QCoreApplication.translate("DocumentEditor", "Reload"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(QCoreApplication.translate("DocumentEditor", "Keep mine as a new revision"),
+                         QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(reload)
+    box.exec()
+    return {reload: "reload", keep: "keep"}.get(box.clickedButton(), "")
+
+
+class RevisionWatch(QObject):
+    """Tells its owner when the record it shows was changed by anyone else while it is shown: after every
+    change announced on the services' context (this window's other widgets, and the outside changes the
+    main window polls for) that touches `tables` and was not the owner's own action, it compares the
+    record's revision now (`current`) with the one the owner works from (`base`; None: not tracked)."""
+
+    changed_elsewhere = Signal()
+    _seen = Signal(object)  # a change; queued to the UI thread when announced from a worker
+
+    def __init__(self, services, owner: QObject, tables: frozenset[str], current: Callable[[], object],
+                 base: Callable[[], object]) -> None:
+        super().__init__(owner)
+        self.ctx, self.owner, self.tables = services.ctx, owner, frozenset(tables)
+        self._current, self._base = current, base
+        self._listening = False
+        self._seen.connect(self._look)
+
+    def _listener(self, change: Change) -> None:
+        try:
+            self._seen.emit(change)
+        except RuntimeError:  # the owner is gone without being hidden
+            self.stop()
+
+    def start(self) -> None:
+        if self.tables and not self._listening:
+            self.ctx.subscribe(self._listener)
+            self._listening = True
+
+    def stop(self) -> None:
+        if self._listening and self._listener in self.ctx.listeners:
+            self.ctx.listeners.remove(self._listener)
+        self._listening = False
+
+    def _look(self, change: Change) -> None:
+        if change.initiator is not self.owner and change.touches(self.tables):
+            self.check()
+
+    def check(self) -> bool:
+        """True (and `changed_elsewhere`) when the stored revision is no longer the one worked from."""
+        base = self._base()
+        if base is None:
+            return False
+        try:
+            now = self._current()
+        except ServiceError:  # the store is busy or the record's context is gone: the save will tell
+            return False
+        if now == base:
+            return False
+        self.changed_elsewhere.emit()
+        return True
+
+
+class ElsewhereBanner(QFrame):
+    """The non-blocking notice that the record on screen was changed elsewhere: with unsaved edits, "Tải
+    lại" (show theirs) or keep editing (a save then asks); without, it only says the screen was refreshed."""
+
+    reload_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changed_elsewhere")
+        self.setStyleSheet("#changed_elsewhere { background: #e8f0fe; border: 1px solid #8fb0e8; border-radius: 3px; }")
+        self.label = QLabel()
+        self.label.setObjectName("changed_elsewhere_text")
+        self.label.setWordWrap(True)
+        self.reload_button = QPushButton()
+        self.reload_button.setObjectName("reload")
+        self.reload_button.setAutoDefault(False)
+        self.reload_button.clicked.connect(self.reload_requested)
+        self.keep_button = QPushButton()
+        self.keep_button.setObjectName("keep_editing")
+        self.keep_button.setAutoDefault(False)
+        self.keep_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.reload_button)
+        layout.addWidget(self.keep_button)
+        self.hide()
+
+    def show_changed(self, unsaved: bool) -> None:
+        """Unsaved edits are on screen (kept until the user says); else the stored record was shown again."""
+        if unsaved:
+            self.label.setText(self.tr("This record was changed elsewhere (another window, the command line or "
+                                       "a sync) while you were editing. Your changes are still here, not saved."))
+        else:
+            self.label.setText(self.tr("This record was changed elsewhere (another window, the command line or "
+                                       "a sync); the latest version is shown."))
+        self.reload_button.setText(self.tr("Reload"))
+        self.reload_button.setToolTip(self.tr("Show the record as it is stored now; your unsaved changes are dropped"))
+        self.keep_button.setText(self.tr("Keep editing") if unsaved else self.tr("OK"))
+        self.keep_button.setToolTip(self.tr("Saving will then ask whether to keep yours as a new revision")
+                                    if unsaved else "")
+        self.reload_button.setVisible(unsaved)
+        self.show()
+
+
 class DocumentEditor(QDialog):
     draft_kind = ""
     keeper_class = DraftKeeper  # a DraftKeeper subclass when the drafts are stored elsewhere
+    watched_tables: frozenset[str] = frozenset()  # where the record lives (no lost update, see above)
 
     def __init__(self, services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +252,11 @@ class DocumentEditor(QDialog):
         self.lock_banner = banner("locked")
         self.recovered_banner = banner("recovered")
         self.recovered_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.elsewhere_banner = ElsewhereBanner()
+        self.elsewhere_banner.reload_requested.connect(self.reload)
+        self.watch = RevisionWatch(services, self, self.watched_tables, self.record_revision,
+                                   lambda: self.keeper.base_rev)
+        self.watch.changed_elsewhere.connect(self._changed_elsewhere)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
         # Closing the main window closes (and so saves or asks about) an open editor first.
@@ -145,6 +277,40 @@ class DocumentEditor(QDialog):
     def save(self) -> bool:
         raise AttributeError(f"{type(self).__name__} must say how it saves")
 
+    def record_revision(self) -> int | None:
+        """The stored revision of the record on screen now (None: this editor does not check revisions)."""
+        return None
+
+    def reload(self) -> None:
+        raise AttributeError(f"{type(self).__name__} must say how it shows the stored record again")
+
+    # ---- no lost update -------------------------------------------------------------------------------
+    def resolve_changed_meanwhile(self, exc: ChangedMeanwhile) -> bool:
+        """The save was refused (saved elsewhere since loaded; nothing written, the draft kept): ask, then
+        reload, or save again over the revision now stored. True when saved."""
+        choice = self.ask_changed_meanwhile(exc.message)
+        if choice == "reload":
+            self.reload()
+        elif choice == "keep":
+            self.keeper.base_rev = exc.current_rev
+            return self.save()
+        return False
+
+    def _changed_elsewhere(self) -> None:
+        if self.unsaved and not self.read_only:
+            self.elsewhere_banner.show_changed(True)
+            return
+        self.reload()  # nothing of the user's on screen: show theirs at once
+        self.elsewhere_banner.show_changed(False)
+
+    def showEvent(self, event) -> None:
+        self.watch.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self.watch.stop()
+        super().hideEvent(event)
+
     # ---- drafts ---------------------------------------------------------------------------------------
     def mark_changed(self) -> None:
         """A field changed: autosave a little later. Ignored while the form is being filled."""
@@ -156,6 +322,7 @@ class DocumentEditor(QDialog):
     def start_tracking(self, base_rev: int | None = None) -> None:
         self.unsaved = False
         self.recovered_banner.hide()
+        self.elsewhere_banner.hide()
         self.keeper.track(self.draft_key(), base_rev)
 
     def offer_draft(self) -> bool:
@@ -175,6 +342,10 @@ class DocumentEditor(QDialog):
             "You are seeing the copy saved automatically at {time} (the program was closed without saving). "
             "Save to keep it.").format(time=local_clock(draft.saved_at)))
         self.recovered_banner.show()
+        if None not in (draft.base_rev, self.keeper.base_rev) and draft.base_rev != self.keeper.base_rev:
+            # Typed over an older revision than the one stored now: its save must ask, not overwrite.
+            self.keeper.base_rev = draft.base_rev
+            self.elsewhere_banner.show_changed(True)
         return True
 
     def saved_now(self) -> None:
@@ -182,19 +353,10 @@ class DocumentEditor(QDialog):
         self.keeper.discard()
         self.unsaved = False
         self.recovered_banner.hide()
+        self.elsewhere_banner.hide()
 
     def ask_changed_meanwhile(self, message: str) -> str:
-        """The record was saved elsewhere (another window, the command line, a sync) since this editor
-        loaded it: show what changed; "reload" (see theirs, drop this edit), "keep" (save this edit as a
-        new revision over theirs) or "" (stay, nothing saved; the draft is still kept)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), message, parent=self)
-        box.setObjectName("changed_meanwhile")
-        reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(self.tr("Keep mine as a new revision"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(reload)
-        box.exec()
-        return {reload: "reload", keep: "keep"}.get(box.clickedButton(), "")
+        return ask_changed_meanwhile(self, self.windowTitle(), message)
 
     # ---- finalised records ----------------------------------------------------------------------------
     def lock(self, read_only: bool, text: str = "", root: QWidget | None = None) -> None:

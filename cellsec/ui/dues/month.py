@@ -4,7 +4,9 @@ The table holds the month's lines from svc.dues.sheet(month) and the user's edit
 basis and category for this month (the amount due follows live, computed by the month's rules), the
 amount paid (a "paid in full" tick per row, and "mark everyone paid" for the meeting), the date, who
 collected it, and a valid reason for not paying. Saving sends every changed line to svc.dues.record()
-in one mutation, so Edit → Undo takes the whole month back.
+in one mutation, so Edit → Undo takes the whole month back. Each line is saved from the revision it was
+read at: lines recorded elsewhere meanwhile (another window, the command line, a sync) are never
+overwritten — the save asks, and while edits are on screen a banner says when the month changed elsewhere.
 """
 
 from __future__ import annotations
@@ -32,10 +34,10 @@ from PySide6.QtWidgets import (
 from ...domain import dues as D
 from ...domain.dates import DateParseError
 from ...domain.text import clean_line
-from ...services.dues.service import PaymentEntry
+from ...services.dues.service import LinesChangedMeanwhile, PaymentEntry
 from ...services.errors import ServiceError, ValidationFailed
 from ..common.preview import PrintJob, preview_on
-from ..common.editor import DraftKeeper
+from ..common.editor import DraftKeeper, ElsewhereBanner, RevisionWatch, ask_changed_meanwhile
 from ..common.rule_marker import editable_rule
 from ..common.widgets import DateEdit, FieldMessage, banner, local_clock, muted_label
 from .sheet import COLUMNS, DuesDelegate, DuesSheetModel, money_text, percent_text
@@ -59,6 +61,7 @@ class MonthTab(QWidget):
         self.keeper = DraftKeeper(services, DRAFT_KIND, self.collect_draft, self)
         self.recovered_banner = banner("recovered")
         self.recovered_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self._watch_elsewhere()
 
         top = self._month_bar()
         self.date_message = FieldMessage()
@@ -87,6 +90,7 @@ class MonthTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.date_message)
         layout.addWidget(self.recovered_banner)
+        layout.addWidget(self.elsewhere_banner)
         layout.addLayout(buttons)
         layout.addWidget(self.rules_note)
         layout.addWidget(self.table, 1)
@@ -261,6 +265,7 @@ class MonthTab(QWidget):
         finally:
             self.loading = False
         self.keeper.track(f"{self.month:%Y-%m}")
+        self.elsewhere_banner.hide()
         self.offer_draft()
         self._edited()
 
@@ -312,6 +317,69 @@ class MonthTab(QWidget):
             "Save the month to keep them.").format(time=local_clock(draft.saved_at)))
         self.recovered_banner.show()
         return True
+
+    # ---- changed elsewhere --------------------------------------------------------------------------
+    def _watch_elsewhere(self) -> None:
+        self.elsewhere_banner = ElsewhereBanner()
+        self.elsewhere_banner.reload_requested.connect(lambda: self.reload_changed())
+        self.watch = RevisionWatch(self.services, self, frozenset({"dues_payments"}), self._stored_revisions,
+                                   self._loaded_revisions)
+        self.watch.changed_elsewhere.connect(self._show_elsewhere)
+
+    def _line_revisions(self) -> dict[str, int]:
+        return {row.line.member_id: row.line.rev for row in self.model.rows}
+
+    def _loaded_revisions(self) -> dict[str, int] | None:
+        """The shown lines' revisions as read, while edits are on screen (None otherwise: the page reloads
+        a month with nothing typed by itself)."""
+        if not self.model.is_dirty():
+            return None
+        return {k: v for k, v in self._line_revisions().items() if v}
+
+    def _stored_revisions(self) -> dict[str, int]:
+        shown = self._line_revisions()
+        return {k: v for k, v in self.services.dues.month_revisions(self.month).items() if k in shown}
+
+    def _show_elsewhere(self) -> None:
+        self.elsewhere_banner.show_changed(True)
+        self.elsewhere_banner.reload_button.setToolTip(self.tr(
+            "Show the lines changed elsewhere as they are stored now; your changes to the other lines stay"))
+
+    def reload_changed(self, members: set[str] | None = None) -> None:
+        """Read the month again: the lines changed elsewhere (`members`, else those whose revision moved)
+        show what is stored now; what the user typed on the other lines stays, unsaved."""
+        if members is None:
+            stored = self.services.dues.month_revisions(self.month)
+            members = {k for k, v in self._line_revisions().items() if stored.get(k, 0) != v}
+        kept = {k: v for k, v in self.model.draft_rows().items() if k not in members}
+        self.drop_draft()
+        self.load()
+        self.loading = True
+        try:
+            self.model.apply_draft_rows(kept)
+        finally:
+            self.loading = False
+        self._after_edit()  # autosaves what stays
+
+    def _lines_changed_meanwhile(self, exc: LinesChangedMeanwhile) -> bool:
+        """The save was refused (nothing written): reload those lines, or save ours over them."""
+        choice = ask_changed_meanwhile(self, self.tr("Party dues"), exc.message)
+        if choice == "reload":
+            self.reload_changed(set(exc.revisions))
+        elif choice == "keep":
+            for row in self.model.rows:
+                row.base_rev = exc.revisions.get(row.line.member_id, row.base_rev)
+            return self.save()
+        return False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.watch.start()
+        self.watch.check()  # edits left on a hidden tab: the month may have changed meanwhile
+
+    def hideEvent(self, event) -> None:
+        self.watch.stop()
+        super().hideEvent(event)
 
     def _show_rules(self) -> None:
         rules = self.model.rules
@@ -444,6 +512,8 @@ class MonthTab(QWidget):
             names = {row.line.member_id: row.line.full_name for row in self.model.rows}
             self._show_error("\n".join(f"{names.get(key, key)}: {text}" for key, text in exc.errors.items()))
             return False
+        except LinesChangedMeanwhile as exc:
+            return self._lines_changed_meanwhile(exc)
         except ServiceError as exc:
             self._show_error(exc.message)
             return False
@@ -454,6 +524,7 @@ class MonthTab(QWidget):
             self.loading = False
         self.drop_draft()
         self.recovered_banner.hide()
+        self.elsewhere_banner.hide()
         self.message.clear_message()
         self._edited()
         return True

@@ -68,11 +68,12 @@ class EditLine:
     collector: str
     excused_reason: str
     touched: bool = False   # edited at least once: the amount due is the one recording would compute
+    base_rev: int = 0       # the ledger row's revision this edit starts from (saving over a newer is refused)
 
     @classmethod
     def of(cls, line: DuesLine) -> "EditLine":
         return cls(line, line.category, line.basis, line.amount_paid, line.paid_on, line.collector,
-                   line.excused_reason)
+                   line.excused_reason, base_rev=line.rev)
 
     def changed(self) -> bool:
         line = self.line
@@ -85,7 +86,7 @@ class EditLine:
             member_id=line.member_id, amount_paid=self.amount_paid, paid_on=self.paid_on if self.amount_paid else None,
             basis=self.basis if self.basis != line.basis or self.category != line.category else None,
             category=self.category if self.category != line.category else None,
-            collector=self.collector, excused_reason=self.excused_reason)
+            collector=self.collector, excused_reason=self.excused_reason, base_rev=self.base_rev)
 
 
 class DuesSheetModel(QAbstractTableModel):
@@ -381,7 +382,8 @@ class DuesSheetModel(QAbstractTableModel):
         return {row.line.member_id: {
             "category": row.category, "basis": row.basis, "amount_paid": row.amount_paid,
             "paid_on": row.paid_on.isoformat() if row.paid_on else None, "collector": row.collector,
-            "excused_reason": row.excused_reason, "touched": row.touched} for row in self.changed_rows()}
+            "excused_reason": row.excused_reason, "touched": row.touched, "base_rev": row.base_rev}
+            for row in self.changed_rows()}
 
     def apply_draft_rows(self, edits: dict[str, dict]) -> int:
         """Put a recovered draft's lines back over the loaded ones (members no longer listed are skipped)."""
@@ -398,6 +400,8 @@ class DuesSheetModel(QAbstractTableModel):
             row.collector = edit.get("collector") or ""
             row.excused_reason = edit.get("excused_reason") or ""
             row.touched = bool(edit.get("touched", True))
+            # Typed over the line as it was then: a line recorded elsewhere since makes the save ask.
+            row.base_rev = int(edit.get("base_rev", row.line.rev))
             count += 1
         if count:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))

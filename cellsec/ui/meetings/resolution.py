@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.meetings.records import ResolutionInput
+from ...services.revisions import NEW, ChangedMeanwhile
 from ..common.editor import DocumentEditor
 from ..common.widgets import DateEdit, FieldMessage, with_message
 from .fields import PlainTextEdit
@@ -32,12 +33,12 @@ SIGNER_ROLES = ("BÍ THƯ", "PHÓ BÍ THƯ")
 
 class ResolutionDialog(DocumentEditor):
     draft_kind = "resolution"
+    watched_tables = frozenset({"resolutions"})
 
     def __init__(self, services, meeting_id: str, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self.meeting_id = meeting_id
         self.meeting = services.meetings.get(meeting_id)
-        self.record = services.meetings.get_resolution(meeting_id)
         self.output = MeetingOutput(services, self)
         self.setWindowTitle(self.tr("Resolution of the meeting on {date}").format(
             date=format_date(self.meeting.content.held_on)))
@@ -49,22 +50,35 @@ class ResolutionDialog(DocumentEditor):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.recovered_banner)
+        layout.addWidget(self.elsewhere_banner)
         layout.addLayout(form, 1)
         layout.addWidget(self.keeper.label)
         layout.addLayout(buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_resolution)
-        self.loading = True
-        try:
-            self._fill(self.record or services.meetings.resolution_defaults(meeting_id))
-        finally:
-            self.loading = False
-        self.start_tracking()
-        self._show_state()
+        self._load()
         if not self.read_only:
             self.offer_draft()
         for signal in (self.title.textEdited, self.issued_on.date_changed, self.body.textChanged,
                        self.signer_name.textEdited, self.signer_role.editTextChanged, self.recipients.textChanged):
             signal.connect(self.mark_changed)
+
+    def _load(self) -> None:
+        """Show the resolution as stored (or the starting point taken from the minutes)."""
+        self.record = self.services.meetings.get_resolution(self.meeting_id)
+        self.loading = True
+        try:
+            self._fill(self.record or self.services.meetings.resolution_defaults(self.meeting_id))
+        finally:
+            self.loading = False
+        self.start_tracking(self.record.rev if self.record else NEW)
+        self._show_state()
+
+    def record_revision(self) -> int:
+        return self.services.meetings.resolution_revision(self.meeting_id)
+
+    def reload(self) -> None:
+        self.saved_now()
+        self._load()
 
     def _make_fields(self) -> None:
         self.status = QLabel()
@@ -194,13 +208,17 @@ class ResolutionDialog(DocumentEditor):
             return False
         try:
             with self.services.ctx.action(self):
-                self.record = self.services.meetings.save_resolution(self.meeting_id, self.collect())
+                self.record = self.services.meetings.save_resolution(self.meeting_id, self.collect(),
+                                                                     base_rev=self.keeper.base_rev)
+        except ChangedMeanwhile as exc:  # saved elsewhere since loaded: nothing written, the text stays
+            return self.resolve_changed_meanwhile(exc)
         except ServiceError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.message)
             return False
         for message in self.messages.values():
             message.clear_message()
         self.saved_now()
+        self.keeper.base_rev = self.record.rev  # the next save starts from this revision
         self._show_state()
         return True
 
@@ -231,6 +249,7 @@ class ResolutionDialog(DocumentEditor):
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Issue the resolution"), exc.message)
             return
+        self.keeper.base_rev = self.record_revision()  # issued: read back after the commit
         self._show_state()
 
     def _show_problems(self, errors: dict[str, str]) -> None:

@@ -31,6 +31,7 @@ from ..common.widgets import muted_label, scrolled
 
 class CollectiveEditor(ReviewDocument):
     draft_kind = "collective_review"
+    watched_tables = frozenset({"collective_reviews"})
 
     def __init__(self, services, year: int, parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(services, parent, today)
@@ -45,7 +46,7 @@ class CollectiveEditor(ReviewDocument):
         self.tabs.addTab(self._versions_table(), self.tr("Versions"))
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
-        for widget in (self.banner, self.recovered_banner):
+        for widget in (self.banner, self.recovered_banner, self.elsewhere_banner):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
@@ -213,7 +214,10 @@ class CollectiveEditor(ReviewDocument):
 
     # ---- the service calls of ReviewDocument ---------------------------------------------------------------
     def save_record(self) -> CollectiveRecord:
-        return self.services.reviews.save_collective(self.year, self.value())
+        return self.services.reviews.save_collective(self.year, self.value(), base_rev=self.keeper.base_rev)
+
+    def record_revision(self) -> int:
+        return self.services.reviews.collective_revision(self.year)
 
     def amend_record(self, reason: str, decision) -> CollectiveRecord:
         return self.services.reviews.amend_collective(self.year, reason, data=self.value(), decision=decision,

@@ -31,6 +31,7 @@ from ...domain.reviews import CommitmentItem
 from ...services.errors import ServiceError
 from ...services.members.service import MemberQuery
 from ...services.reviews.records import CommitmentInput
+from ...services.revisions import NEW, ChangedMeanwhile
 from .document import save_on_button
 from ..common.editor import DocumentEditor
 from ..common.widgets import ERROR_COLOR, DateEdit, muted_label, set_combo_data, top_aligned, with_message
@@ -49,6 +50,7 @@ TEXT, MIDYEAR, RESULT, ACHIEVED = range(4)
 
 class CommitmentsDialog(DocumentEditor):
     draft_kind = "review_commitments"
+    watched_tables = frozenset({"review_commitments"})
 
     def __init__(self, services, year: int, member_id: str | None = None, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
@@ -76,6 +78,7 @@ class CommitmentsDialog(DocumentEditor):
         buttons = self._buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.recovered_banner)
+        layout.addWidget(self.elsewhere_banner)
         layout.addLayout(columns, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -286,7 +289,7 @@ class CommitmentsDialog(DocumentEditor):
         self._fill(record or CommitmentInput())
         self.baseline = self.value()[0]
         self._show("")
-        self.start_tracking()
+        self.start_tracking((record.rev if record else NEW) if member_id else None)
         self.offer_draft()
         self._changed()
 
@@ -316,6 +319,14 @@ class CommitmentsDialog(DocumentEditor):
                                    midyear_check=payload["midyear_check"], yearend_result=payload["yearend_result"]))
         for key, edit in self._date_edits().items():
             edit.setText(payload["dates"].get(key, ""))
+
+    def record_revision(self) -> int | None:
+        member_id, year = self._current
+        return self.services.reviews.commitment_revision(member_id, year) if member_id else None
+
+    def reload(self) -> None:
+        self.saved_now()
+        self.load()
 
     def _date_edits(self) -> dict[str, DateEdit]:
         return {"registered_on": self.registered, "midyear_on": self.midyear_on, "yearend_on": self.yearend_on}
@@ -370,7 +381,10 @@ class CommitmentsDialog(DocumentEditor):
         member_id, year = self._current
         try:
             with self.services.ctx.action(self):
-                self.saved = self.services.reviews.save_commitment(member_id, year, data, today=self.today)
+                self.saved = self.services.reviews.save_commitment(member_id, year, data, today=self.today,
+                                                                   base_rev=self.keeper.base_rev)
+        except ChangedMeanwhile as exc:  # saved elsewhere since loaded: nothing written, the text stays
+            return self.resolve_changed_meanwhile(exc)
         except ServiceError as exc:
             errors = getattr(exc, "errors", {})
             self._show(errors.get("year") or exc.message)

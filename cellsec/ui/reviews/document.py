@@ -87,9 +87,11 @@ class ReviewDocument(DocumentEditor):
     def deciding(self) -> bool:
         return self.record is not None and self.record.status == "submitted" and not self.amending
 
-    def record_revision(self) -> int | None:
-        """The stored revision of the record on screen (None: the document does not check revisions)."""
-        return None
+    def reload(self) -> None:
+        """Show the record as stored now (saved elsewhere meanwhile): this edit and its draft are dropped."""
+        self.amending = False
+        self.saved_now()
+        self._done(self.reload_record())
 
     def loaded(self) -> None:
         """The record is on screen: it is the new baseline; a draft left by a crash is offered back."""
@@ -159,7 +161,7 @@ class ReviewDocument(DocumentEditor):
 
     def _done(self, record, full: bool = True) -> None:
         """A service call succeeded: show the record it returned. The editor does not read back what it
-        has just saved, and it does not listen to change events (its own changes would reload it)."""
+        has just saved; it hears only changes made elsewhere (DocumentEditor's RevisionWatch)."""
         self.show_message("")
         self.load(record, full)
 
@@ -176,14 +178,7 @@ class ReviewDocument(DocumentEditor):
             with self.services.ctx.action(self):
                 record = self.save_record()
         except ChangedMeanwhile as exc:  # saved elsewhere since it was loaded: nothing written
-            choice = self.ask_changed_meanwhile(exc.message)
-            if choice == "reload":
-                self.keeper.discard()
-                self._done(self.reload_record())
-            elif choice == "keep":
-                self.keeper.base_rev = exc.current_rev
-                return self.save()
-            return False
+            return self.resolve_changed_meanwhile(exc)
         except ServiceError as exc:
             self.show_failure(exc)
             return False

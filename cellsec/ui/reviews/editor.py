@@ -40,6 +40,7 @@ from ..common.workers import run_in_background
 
 class ReviewEditor(ReviewDocument):
     draft_kind = "member_review"
+    watched_tables = frozenset({"member_reviews"})
 
     def __init__(self, services, review_id: str, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
@@ -59,7 +60,7 @@ class ReviewEditor(ReviewDocument):
         self.tabs.addTab(self._history_tab(), self.tr("History"))
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
-        for widget in (self.banner, self.recovered_banner):
+        for widget in (self.banner, self.recovered_banner, self.elsewhere_banner):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)

@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 
 from ...domain import scores as S
 from ...services.errors import ServiceError, ValidationFailed
+from ...services.revisions import ChangedMeanwhile
 from ...services.scoring.records import AssessmentInput, ScoreSheet
 from ..common.editor import DocumentEditor
 from ..common.rule_marker import editable_rule
-from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, with_message
+from ..common.widgets import ERROR_COLOR, WARNING_COLOR, DateEdit, FieldMessage, banner, with_message
 from .criterion_row import MUTED, OK_COLOR, CriterionRow, SheetTexts, points_text
 from .summary import SheetSummary
 
@@ -48,6 +49,7 @@ class ScoreSheetDialog(DocumentEditor):
     no finalised state in the service, so the sheet is never shown locked."""
 
     draft_kind = "score_sheet"
+    watched_tables = frozenset({"meeting_scores", "five_good_assessments"})
 
     def __init__(self, services, subject: str, *, year: int, meeting_id: str | None = None,
                  member_id: str | None = None, meeting_kind: str | None = None,
@@ -67,10 +69,7 @@ class ScoreSheetDialog(DocumentEditor):
         self.resize(1160, 680)
 
         top = self._top_bar()
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff4d6; border: 1px solid #e0c36e; border-radius: 3px; padding: 5px;")
+        self.banner = banner("banner")  # the rubric's source; its colour says whether it is verified
 
         sheet_page = self._sheet_page()
         self.tabs = QTabWidget()
@@ -87,6 +86,7 @@ class ScoreSheetDialog(DocumentEditor):
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.recovered_banner)
+        layout.addWidget(self.elsewhere_banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.keeper.label)
         layout.addLayout(buttons)
@@ -94,7 +94,7 @@ class ScoreSheetDialog(DocumentEditor):
         self._set_texts()
         self._fill_rubrics()
         self.load(self._fetch(None))
-        self.start_tracking()
+        self.start_tracking(self.sheet.rev)
         self.lock(False)
         if self.offer_draft():
             self._update()
@@ -119,7 +119,6 @@ class ScoreSheetDialog(DocumentEditor):
 
     def _sheet_page(self) -> QWidget:
         """The criteria (scrolled) and the summary beside them."""
-        # The criteria (scrolled) and the summary beside them.
         self.criteria_holder = QWidget()
         self.criteria_layout = QVBoxLayout(self.criteria_holder)
         self.criteria_layout.setContentsMargins(0, 0, 8, 0)
@@ -139,7 +138,6 @@ class ScoreSheetDialog(DocumentEditor):
         body.setContentsMargins(0, 6, 0, 0)
         body.addWidget(scroll, 1)
         body.addWidget(self.summary)
-
         return sheet_page
 
     def _button_row(self) -> QHBoxLayout:
@@ -157,7 +155,6 @@ class ScoreSheetDialog(DocumentEditor):
         buttons.addWidget(self.message, 3)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
-
         return buttons
 
     def _button(self, name: str, slot) -> QPushButton:
@@ -480,11 +477,14 @@ class ScoreSheetDialog(DocumentEditor):
                     message.show_result(key, exc.errors, {})
             self._show_message("\n".join(dict.fromkeys(exc.errors.values())), ERROR_COLOR)
             return False
+        except ChangedMeanwhile as exc:  # saved elsewhere since loaded: nothing written, the points stay
+            return self.resolve_changed_meanwhile(exc)
         except ServiceError as exc:
             self._show_message(exc.message, ERROR_COLOR)
             return False
         self.saved_sheet = sheet
         self.saved_now()
+        self.keeper.base_rev = sheet.rev  # the next save starts from this revision
         self.load(sheet)
         self._show_message(self.tr("Saved: {total} points, {band}.").format(
             total=points_text(sheet.result.total), band=sheet.result.label), OK_COLOR)
@@ -515,14 +515,24 @@ class ScoreSheetDialog(DocumentEditor):
         self.accept()
 
     def _save_sheet(self) -> ScoreSheet:
-        scoring = self.services.scoring
+        scoring, base = self.services.scoring, self.keeper.base_rev
         if self.subject == "meeting":
             return scoring.save_meeting_score(self.meeting_id, self.items(), rubric_id=self.rubric.currentData(),
-                                              note=self.meeting_note.toPlainText(), scored_by=self.scored_by.text())
+                                              note=self.meeting_note.toPlainText(), scored_by=self.scored_by.text(),
+                                              base_rev=base)
         data, _ = self.assessment_input()
         if self.subject == "cell":
-            return scoring.save_cell_assessment(self.year, data, today=self.today)
-        return scoring.save_member_assessment(self.member_id, self.year, data, today=self.today)
+            return scoring.save_cell_assessment(self.year, data, today=self.today, base_rev=base)
+        return scoring.save_member_assessment(self.member_id, self.year, data, today=self.today, base_rev=base)
+
+    def record_revision(self) -> int:
+        return self.services.scoring.sheet_revision(self.subject, self.year, meeting_id=self.sheet.meeting_id,
+                                                    member_id=self.member_id)
+
+    def reload(self) -> None:
+        self.saved_now()
+        self.load(self._fetch(None))
+        self.start_tracking(self.sheet.rev)
 
     # ---- drafts and closing (DocumentEditor) --------------------------------------------------------------
     def draft_key(self) -> str:
