@@ -117,6 +117,44 @@ def test_minutes_book_has_cover_toc_and_continuous_page_numbers(services, meetin
     assert "Tháng 12" not in " ".join(pages) and "DỰ THẢO" not in " ".join(pages)
 
 
+def test_minutes_book_docx_contents_is_a_word_toc_filled_with_the_pages(services, meeting, tmp_path):
+    """A secretary opening the book in Word sees the contents with page numbers at once (the TOC field's
+    result is filled in, with the pages of the PDF layout), Word offers to update the fields, and each entry
+    links to a bookmark at its minutes whose PAGEREF Word recomputes."""
+    from docx.oxml.ns import qn
+
+    services.meetings.approve(meeting)
+    ids = {a.full_name: a.member_id for a in services.meetings.get(meeting).attendance}
+    for held in (D(2025, 10, 5), D(2025, 11, 5)):
+        record = services.meetings.create("thuong_ky", held)
+        fill(services, record.id, ids)
+        services.meetings.approve(record.id)
+    toc = " ".join(pages_text(write_minutes_book(services, 2025, tmp_path / "so.pdf"))[1].split())
+    pdf_pages = {n: int(page) for page, n in re.findall(r"(\d+) (Số 0\d-BB/CB) —", toc)}
+    word = Document(str(write_minutes_book(services, 2025, tmp_path / "so.docx")))
+    body = word.element.body
+    assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    instructions = [" ".join(t.text.split()) for t in body.iter(qn("w:instrText"))]
+    assert instructions[0] == 'TOC \\f C \\l "1-3" \\h \\z'
+    # The field's result: one paragraph per minutes, "text <tab> page", the page a PAGEREF to its bookmark.
+    entries = []
+    for p in body.iter(qn("w:p")):
+        for link in p.iter(qn("w:hyperlink")):
+            texts = [t.text for t in link.iter(qn("w:t"))]
+            refs = [" ".join(t.text.split()) for t in link.iter(qn("w:instrText"))]
+            entries.append((texts[0], int(texts[-1]), link.get(qn("w:anchor")), refs))
+    assert [e[0].split(" — ")[0] for e in entries] == ["Số 01-BB/CB", "Số 02-BB/CB", "Số 03-BB/CB"]
+    assert {e[0].split(" — ")[0]: e[1] for e in entries} == pdf_pages
+    assert all(refs == [f"PAGEREF {anchor} \\h"] for _t, _p, anchor, refs in entries)
+    bookmarks = {b.get(qn("w:name")): b.getparent() for b in body.iter(qn("w:bookmarkStart"))}
+    for text, _page, anchor, _refs in entries:
+        tc = " ".join(t.text for t in bookmarks[anchor].iter(qn("w:instrText")))
+        assert f'TC "{text}"' in tc  # the bookmark sits on that minutes' own TC entry
+    # The field is whole: begin, separate and end in order around the entries.
+    kinds = [f.get(qn("w:fldCharType")) for f in body.iter(qn("w:fldChar"))]
+    assert kinds[:3] == ["begin", "separate", "begin"] and kinds[2 + 3 * 3] == "end"
+
+
 def test_empty_year_has_no_book(services, tmp_path):
     with pytest.raises(ServiceError, match="Năm 2024 chưa có biên bản"):
         write_minutes_book(services, 2024, tmp_path / "x.pdf")

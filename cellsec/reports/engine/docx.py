@@ -41,6 +41,7 @@ from .document import (
     markup_runs,
     upper,
 )
+from .docx_toc import add_bookmark, write_toc
 from .files import atomic_output
 
 FONT = "Times New Roman"
@@ -108,6 +109,7 @@ class _Writer:
         self.lay = layout
         self.doc = docx.Document()
         self.body = self.doc.element.body
+        self._toc_entries = 0  # TC entries written so far: each is bookmarked for the contents' links
         self._setup_styles()
 
     # ---- document set-up -------------------------------------------------------------------------
@@ -216,6 +218,8 @@ class _Writer:
     def _tc_entry(self, p, text: str, level: int) -> None:
         """A hidden TC field: Word's TOC \\f lists it at this page (the DOCX form of TocEntry)."""
         quoted = (nfc(text) or "").replace('"', "'")
+        self._toc_entries += 1
+        add_bookmark(p, self._toc_entries)
         self._field_no_result(p, f'TC "{quoted}" \\f C \\l {level + 1}')
 
     def _field_no_result(self, p, instruction: str) -> None:
@@ -494,13 +498,8 @@ class _Writer:
             p = self.paragraph(cell, size=lay.recipients_size, leading=lay.recipients_size * 1.2)
             self.text(p, text if text.lstrip().startswith("-") else f"- {text}")
 
-    def toc(self, title: str) -> None:
-        lay = self.lay
-        p = self.paragraph(align="center", size=lay.title_size, leading=lay.title_size * 1.2, space_after=Mm(8).pt)
-        self.text(p, upper(title), bold=True)
-        p = self.paragraph(align="left")
-        self._field(p, 'TOC \\f C \\l "1-3" \\h \\z', TOC_PLACEHOLDER)
-        self._set_setting("updateFields", "true")
+    def toc(self, title: str, entries: list[tuple[int, str, int]]) -> None:
+        write_toc(self, title, entries, TOC_PLACEHOLDER)
 
     def save(self, path: Path, title: str, author: str) -> None:
         props = self.doc.core_properties
@@ -565,7 +564,9 @@ def render_docx(document: PartyDocument | Book, path: Path, layout: LayoutSettin
         if document.toc_title:
             if document.cover:
                 w.block(PageBreak(), 0)
-            w.toc(document.toc_title)
+            from .pdf import toc_pages  # the pages the PDF layout gives each entry
+
+            w.toc(document.toc_title, toc_pages(document, layout))
         started = bool(document.cover or document.toc_title)
         for doc in docs:
             if started:

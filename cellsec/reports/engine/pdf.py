@@ -140,6 +140,7 @@ class _PartyDocTemplate(BaseDocTemplate):
         self._first_orientation = "landscape" if first_landscape else "portrait"
         self._orientation = self._first_orientation
         self._outline_level = -1
+        self.toc_marks: list[tuple[int, str, int]] = []  # (level, text, page) of the last pass
         templates = [self._template(o, p) for o in ("portrait", "landscape") for p in ("odd", "even")]
         self.addPageTemplates(templates)
         self._firstPageTemplateIndex = [t.id for t in templates].index(f"{self._first_orientation}-odd")
@@ -172,6 +173,7 @@ class _PartyDocTemplate(BaseDocTemplate):
         # multiBuild runs the story several times; every pass starts from the first orientation.
         self._orientation = self._first_orientation
         self._outline_level = -1
+        self.toc_marks = []
         super().handle_documentBegin()
 
     def handle_orientation(self, orientation: str) -> None:
@@ -190,6 +192,7 @@ class _PartyDocTemplate(BaseDocTemplate):
             level = max(0, min(flowable.level, self._outline_level + 1))
             self.canv.addOutlineEntry(flowable.text, flowable.key, level, closed=level > 0)
             self._outline_level = level
+            self.toc_marks.append((flowable.level, flowable.text, self.page))
             self.notify("TOCEntry", (flowable.level, flowable.text, self.page, flowable.key))
 
 
@@ -492,9 +495,20 @@ def _frame_width(layout: LayoutSettings, landscape: bool) -> float:
 
 def render_pdf(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None) -> Path:
     """Write `document` (one document or a book) as a PDF at `path`; returns `path`."""
-    layout = layout or default_layout()
-    builder = _Builder(layout)
     path = Path(path)
+    with atomic_output(path) as tmp:
+        _build(document, str(tmp), layout or default_layout())
+    return path
+
+
+def toc_pages(book: Book, layout: LayoutSettings | None = None) -> list[tuple[int, str, int]]:
+    """(level, text, page) of every table-of-contents entry of `book`, laid out as the PDF lays it out
+    (the DOCX's table of contents is filled with these pages before Word recomputes them)."""
+    return _build(book, io.BytesIO(), layout or default_layout()).toc_marks
+
+
+def _build(document: PartyDocument | Book, target, layout: LayoutSettings) -> _PartyDocTemplate:
+    builder = _Builder(layout)
     if isinstance(document, Book):
         docs, meta_title = document.documents, document.title or (document.documents[0].toc_text if document.documents else "")
     else:
@@ -526,13 +540,12 @@ def render_pdf(document: PartyDocument | Book, path: Path, layout: LayoutSetting
         first_landscape = document.landscape
         story = builder.document(document, _frame_width(layout, document.landscape))
 
-    with atomic_output(path) as tmp:
-        # initialFontName: otherwise every page references an unembedded Helvetica it never uses.
-        template = _PartyDocTemplate(str(tmp), layout, first_landscape, title=nfc(meta_title) or "",
-                                     author=author, creator="CellSec", subject=nfc(meta_title) or "",
-                                     initialFontName=FONT, initialFontSize=layout.body_size)
-        if multi:
-            template.multiBuild(story)
-        else:
-            template.build(story)
-    return path
+    # initialFontName: otherwise every page references an unembedded Helvetica it never uses.
+    template = _PartyDocTemplate(target, layout, first_landscape, title=nfc(meta_title) or "",
+                                 author=author, creator="CellSec", subject=nfc(meta_title) or "",
+                                 initialFontName=FONT, initialFontSize=layout.body_size)
+    if multi:
+        template.multiBuild(story)
+    else:
+        template.build(story)
+    return template
