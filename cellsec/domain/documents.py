@@ -10,6 +10,8 @@ TYPE_MINUTES = "BB"
 TYPE_RESOLUTION = "NQ"
 TYPE_REPORT = "BC"
 TYPE_LIST = "DS"
+TYPE_PLAN = "KH"
+TYPE_INVITATION = "GM"  # giấy mời: common in Party numbers seen ("…-GM/ĐU"), not in the official table (unverified)
 
 
 def document_number(seq: int | None, doc_type: str, issuer: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import format_date
-from ..domain.documents import document_number
+from ..domain.documents import TYPE_PLAN, document_number
 from ..domain.meetings.year import SLOT_STATE_LABELS
 from ..services.documents.templates import shipped_part
 from .engine.document import LayoutSettings, Paragraph, PartyDocument, Signatures, Table, cell_header, default_layout
@@ -20,7 +20,6 @@ from .engine.layout import render
 if TYPE_CHECKING:
     from ..services.facade import Services
 
-TYPE_PLAN = "KH"
 TEMPLATE = ("report_papers", "plan")  # the wording: resources/rules/report_papers.json + the cell's edits
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .scoring.service import ScoringService
     from .search import SearchService
     from .documents.templates import TemplateService
+    from .documents.numbers import NumberService
 
 
 class Services:
@@ -83,6 +84,12 @@ class Services:
         from .documents.templates import TemplateService
 
         return TemplateService(self.ctx)
+
+    @cached_property
+    def numbers(self) -> NumberService:
+        from .documents.numbers import NumberService
+
+        return NumberService(self.ctx)
 
     @cached_property
     def layout(self) -> LayoutService:

@@ -181,6 +181,12 @@ def finalise_document(s: Session, row: Any, *, kind: str, version: int,
     if numbering is not None:
         with s.no_autoflush:  # the row's pending edits are written once, with its number, below
             seq = next_number(s, type(row), row.cell_id, numbering.year, numbering.yearly)
+            if numbering.yearly:
+                # The register's numbers of the same type and year (a resolution on a member given "Số
+                # 04-NQ/CB" by the secretary) are taken too: never the same number twice.
+                from .documents.numbers import registered_max
+
+                seq = max(seq, registered_max(s, row.cell_id, numbering.doc_type, numbering.year) + 1)
         row.number_year, row.number_seq = numbering.year, seq
         row.number_text = document_number(seq, numbering.doc_type, numbering.issuer)
     row.status = status

@@ -11,3 +11,4 @@ from . import scoring  # noqa: F401
 from . import dues  # noqa: F401
 from . import drafts  # noqa: F401
 from . import sync  # noqa: F401
+from . import numbers  # noqa: F401

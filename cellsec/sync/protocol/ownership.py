@@ -15,7 +15,7 @@ CELL_OWNED = frozenset({
     "review_rule_sets", "review_years", "member_reviews", "review_commitments", "collective_reviews",
     "rubrics", "meeting_scores", "five_good_assessments",
     "dues_payments", "dues_rules_versions",
-    "cell_preferences",
+    "cell_preferences", "document_numbers",
 })
 
 COMMITTEE_OWNED = frozenset({

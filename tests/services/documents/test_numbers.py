@@ -1,0 +1,84 @@
+"""The register of outgoing document numbers: one sequence per year and type, no number twice, no number
+left unused unless the secretary chose it, a reprint keeping its number, meeting resolutions counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cellsec.services.documents.numbers import GapNotChosen
+from cellsec.services.errors import ServiceError
+
+D = dt.date
+
+
+def _take(services, kind, seq, subject, title="", year=2026, **kw):
+    return services.numbers.take(kind, year, seq, subject=subject, title=title or subject, issued_on=D(year, 3, 1),
+                                 **kw)
+
+
+def test_reports_share_one_sequence_per_year_and_a_reprint_keeps_its_number(services):
+    assert services.numbers.next_seq("monthly_report", 2026) == 1
+    first = _take(services, "monthly_report", 1, "2026-02", "Báo cáo tháng 02/2026")
+    assert first.number == "Số 01-BC/CB"
+    # The scores report is a report too: it continues the same sequence; the plan has its own.
+    assert services.numbers.next_seq("scores_report", 2026) == 2
+    assert services.numbers.next_seq("thematic_plan", 2026) == 1
+    assert services.numbers.next_seq("monthly_report", 2027) == 1  # numbering restarts each year
+    _take(services, "scores_report", 2, "2026")
+    # Printing February's report again: its own number, nothing new written.
+    again = _take(services, "monthly_report", 1, "2026-02")
+    assert again == first and services.numbers.given("monthly_report", "2026-02", 2026) == first
+    assert [e.number for e in services.numbers.entries(2026)] == ["Số 01-BC/CB", "Số 02-BC/CB"]
+
+
+def test_a_number_given_to_another_document_is_refused_in_vietnamese(services):
+    _take(services, "monthly_report", 1, "2026-02", "Báo cáo tháng 02/2026")
+    with pytest.raises(ServiceError) as err:
+        _take(services, "collective_report", 1, "2026")
+    assert err.value.message == ("Số 01-BC/CB năm 2026 đã cấp cho \"Báo cáo tháng 02/2026\" (01/03/2026). Mỗi số "
+                                 "chỉ cấp một lần trong năm; số tiếp theo còn trống là 02.")
+    assert len(services.numbers.entries(2026)) == 1
+    with pytest.raises(ServiceError, match="từ 1 đến 999"):
+        _take(services, "monthly_report", 0, "2026-03")
+    with pytest.raises(ServiceError, match="Không có loại văn bản"):
+        services.numbers.next_seq("letter", 2026)
+
+
+def test_a_gap_is_left_only_when_chosen(services):
+    _take(services, "monthly_report", 1, "2026-02")
+    with pytest.raises(GapNotChosen) as err:
+        _take(services, "monthly_report", 4, "2026-03")
+    assert err.value.missing == [2, 3]
+    assert "bỏ trống số 02, số 03" in err.value.message and "chọn số 02" in err.value.message
+    assert len(services.numbers.entries(2026)) == 1
+    _take(services, "monthly_report", 4, "2026-03", allow_gap=True)
+    assert services.numbers.unused(2026) == {"BC": [2, 3]}
+    # Filling a hole leaves nothing new unused; moving the last number up would.
+    _take(services, "monthly_report", 2, "2026-04")
+    with pytest.raises(GapNotChosen):
+        _take(services, "monthly_report", 6, "2026-03")  # March's report from 04 to 06: 04 and 05 unused
+
+
+def test_meeting_resolutions_and_resolutions_on_members_never_share_a_number(services):
+    from ..meeting_data import add_members, fill
+
+    ids = add_members(services)
+    first = services.meetings.create("thuong_ky", D(2025, 9, 5))
+    fill(services, first.id, ids)
+    services.meetings.save_resolution(first.id, services.meetings.resolution_defaults(first.id))
+    assert services.meetings.issue_resolution(first.id).number == "Số 01-NQ/CB"
+    # The register knows the meeting's resolution: the next resolution on a member is 02, 01 is refused.
+    assert services.numbers.next_seq("resolution", 2025) == 2
+    with pytest.raises(ServiceError, match="Số 01-NQ/CB năm 2025 đã cấp cho"):
+        _take(services, "resolution", 1, "member:official", year=2025)
+    _take(services, "resolution", 2, "member:official", "Nghị quyết đề nghị công nhận đảng viên chính thức",
+          year=2025)
+    # A meeting's resolution issued afterwards continues after the register's number instead of taking 02.
+    second = services.meetings.create("thuong_ky", D(2025, 10, 5))
+    fill(services, second.id, ids)
+    services.meetings.save_resolution(second.id, services.meetings.resolution_defaults(second.id))
+    assert services.meetings.issue_resolution(second.id).number == "Số 03-NQ/CB"
+    kinds = [(e.seq, e.kind) for e in services.numbers.entries(2025, "NQ")]
+    assert kinds == [(1, "meeting_resolution"), (2, "resolution"), (3, "meeting_resolution")]
