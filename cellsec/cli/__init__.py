@@ -21,13 +21,13 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 # Feature modules that add subcommands, in the order `cellsec --help` lists them.
-FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues", "sync")
+FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues", "numbers", "sync")
 # The feature module that registers each top-level command (tests/cli checks this against the modules).
 COMMANDS = {
     "setup": "core", "cell": "core", "undo": "core", "backup": "core", "members": "members", "demo": "demo",
     "meetings": "meetings", "search": "meetings", "reindex": "meetings", "check-data": "meetings",
     "reviews": "reviews", "scores": "scoring", "attention": "scoring", "rubric": "scoring", "dues": "dues",
-    "sync": "sync",
+    "numbers": "numbers", "sync": "sync",
 }
 _OPTIONS_WITH_VALUE = ("--data-dir", "--lang")
 

@@ -1,0 +1,33 @@
+"""`cellsec numbers list`: the numbers given in a year, from the register and the minutes and resolutions,
+and the numbers left unused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from cellsec.cli import main
+
+
+def test_numbers_list(capsys, data_dir, services):
+    services.numbers.take("monthly_report", 2026, 1, subject="2026-02", title="Báo cáo tháng 02/2026",
+                          issued_on=dt.date(2026, 2, 28))
+    services.numbers.take("monthly_report", 2026, 3, subject="2026-03", title="Báo cáo tháng 03/2026",
+                          issued_on=dt.date(2026, 3, 31), allow_gap=True)
+    services.numbers.take("thematic_plan", 2026, 1, subject="2026", title="Kế hoạch sinh hoạt chuyên đề năm 2026",
+                          issued_on=dt.date(2026, 1, 10))
+    services.close()
+    assert main(["--data-dir", str(data_dir), "numbers", "list", "--year", "2026"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].split() == ["Năm", "Số", "Loại", "Ngày", "Nội", "dung"]
+    assert "Số 01-BC/CB  Báo cáo tháng" in out and "28/02/2026  Báo cáo tháng 02/2026" in out
+    assert "Số 01-KH/CB  Kế hoạch sinh hoạt chuyên đề" in out
+    assert lines[-1] == "Năm 2026, loại BC: bỏ trống số 02."
+    assert main(["--data-dir", str(data_dir), "numbers", "list", "--type", "kh", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(n["number"], n["kind"], n["issued_on"]) for n in data["numbers"]] == [
+        ("Số 01-KH/CB", "thematic_plan", "2026-01-10")]
+    assert data["unused"] == {}
+    assert main(["--data-dir", str(data_dir), "numbers", "list", "--year", "2025"]) == 0
+    assert capsys.readouterr().out == "Chưa cấp số văn bản nào năm 2025.\n"
