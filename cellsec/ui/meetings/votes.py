@@ -4,9 +4,10 @@ editor's MinutesContent and call editor.changed()."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +31,14 @@ from .content import bold_label
 VOTE_COLUMNS = 5
 
 
+class _ResolutionText(PlainTextEdit):
+    """The resolution's text box asks for three lines (it scrolls) and grows into the room left: the vote
+    table below asks for all its rows, which at 125 % on a laptop it lost to the box's default 192 px."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 class VotesTab(QWidget):
     """The conclusion or resolution text, the vote on each item voted and on the resolution, and the
     separate resolution document (numbered "NQ")."""
@@ -39,7 +48,7 @@ class VotesTab(QWidget):
         self.editor = editor
         self._loading = False
         self.text_label = bold_label()
-        self.resolution_text = PlainTextEdit(lines=6)
+        self.resolution_text = _ResolutionText(lines=3)
         self.resolution_text.setObjectName("resolution_text")
         self.resolution_text.textChanged.connect(self._text_changed)
 
@@ -47,8 +56,11 @@ class VotesTab(QWidget):
         self.votes = QTableWidget(0, VOTE_COLUMNS)
         self.votes.setObjectName("votes")
         self.votes.verticalHeader().hide()
+        # Rows follow their text as the table's width changes (an agenda title wraps on a narrow screen).
+        self.votes.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.votes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.votes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.votes.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.fill_button = QPushButton()
         self.fill_button.setProperty("edits", True)
         self.fill_button.clicked.connect(self.fill_unanimous)
@@ -76,7 +88,7 @@ class VotesTab(QWidget):
         layout.addWidget(self.text_label)
         layout.addWidget(self.resolution_text, 1)
         layout.addLayout(fill_row)
-        layout.addWidget(self.votes, 1)
+        layout.addWidget(self.votes)  # as tall as its rows; the text above takes what is left
         layout.addWidget(self.message)
         layout.addWidget(self.document_box)
         self.retranslate()
@@ -141,10 +153,6 @@ class VotesTab(QWidget):
             check.toggled.connect(lambda on, r=row: self._voted(r, on))
             for spin in spins:
                 spin.valueChanged.connect(lambda _v, r=row: self._count_changed(r))
-        self.votes.resizeRowsToContents()
-        row_height = QSpinBox().sizeHint().height() + 6
-        for row in range(len(targets)):
-            self.votes.setRowHeight(row, max(self.votes.rowHeight(row), row_height))
         self._loading = False
         self.editor.apply_read_only(self.votes)
 

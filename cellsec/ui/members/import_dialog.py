@@ -139,7 +139,8 @@ class ImportDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((55, 90, 200, 95, 95, 120)):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than its heading ("Ngày vào Đảng" was cut at both ends).
+            self.table.setColumnWidth(column, max(width, header.sectionSizeFromContents(column).width()))
 
     def _build_bottom(self) -> QHBoxLayout:
         self.summary = QLabel()

@@ -223,3 +223,14 @@ def test_an_old_encoding_is_named_and_the_decoded_names_shown(qtbot, services, m
     model = dialog.table.model()
     assert [cell(model, r, 2) for r in range(2)] == ["Nguyễn Văn Đức", "Trường Thị Hường"]
     assert [cell(model, r, 1) for r in range(2)] == ["Thêm", "Thêm"]
+
+
+def test_every_column_heading_of_the_preview_is_shown_whole(qtbot, services, monkeypatch, tmp_path):
+    path = tmp_path / "danh-sach.csv"
+    path.write_text(CSV, encoding="utf-8")
+    dialog = _open(qtbot, services, monkeypatch, path)
+    header = dialog.table.horizontalHeader()
+    model = dialog.table.model()
+    for column in range(header.count() - 1):  # the last one stretches
+        heading = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), heading
