@@ -267,8 +267,9 @@ def _stored(s: Session, wanted: dict[str, int], year: int) -> dict[str, dict[str
     return found
 
 
-def overview(s: Session, committee_id: str, year: int) -> list[dict[str, Any]]:
-    """One row per cell of the committee: the cell row's own columns and the year's figures (cached)."""
+def cell_figures(s: Session, committee_id: str, year: int) -> list[tuple[str, str, Any, int, dict[str, Any]]]:
+    """(cell id, name, last sync, feed seq, figures) per cell of the committee, by name. The figures are the
+    cache's own dicts, shared between requests: read them, never change them."""
     rows = s.execute(select(Cell.id, Cell.name, Cell.last_sync, Cell.feed_seq)
                      .where(Cell.committee_id == committee_id).order_by(Cell.name)).all()
     seqs = {r[0]: r[3] for r in rows}
@@ -283,8 +284,13 @@ def overview(s: Session, committee_id: str, year: int) -> list[dict[str, Any]]:
         known.update(fresh)
         with _memory_lock:
             _memory.update({(cid, year): (seqs[cid], known[cid]) for cid in missing})
-    return [{"id": cell_id, "name": name, "last_sync": last_sync, **known[cell_id]}
-            for cell_id, name, last_sync, _seq in rows]
+    return [(cell_id, name, last_sync, seq, known[cell_id]) for cell_id, name, last_sync, seq in rows]
+
+
+def overview(s: Session, committee_id: str, year: int) -> list[dict[str, Any]]:
+    """One row per cell of the committee: the cell row's own columns and the year's figures (cached)."""
+    return [{"id": cell_id, "name": name, "last_sync": last_sync, "feed_seq": seq, **data}
+            for cell_id, name, last_sync, seq, data in cell_figures(s, committee_id, year)]
 
 
 def attendance_share(figures: dict[str, Any]) -> float | None:

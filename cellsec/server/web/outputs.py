@@ -18,7 +18,7 @@ from cellsec.domain.review_rules import LEVEL_SHORT, LEVELS
 from .. import documents
 from ..store import overview as figures
 from .core import Pages, Refused
-from .overview import decorate
+from .overview import rows_of
 
 KINDS = {
     "xep-loai": "Tổng hợp kết quả kiểm điểm, xếp loại đảng viên",
@@ -171,10 +171,8 @@ def add_routes(app: FastAPI, pages: Pages) -> None:
         who = await pages.user(request)
         today = dt.date.today()
         y = int(year) if year and year.isdigit() and 2000 <= int(year) <= today.year + 1 else today.year
-        rows = await pages.db(figures.overview, who.committee_id, y)
-        now = dt.datetime.now(dt.timezone.utc)
-        rows = [decorate(r, y, today, pages.settings.stale_days, now) for r in rows]
-        return who, y, rows
+        cells = await pages.db(figures.cell_figures, who.committee_id, y)
+        return who, y, rows_of(pages, cells, y, today)
 
     @app.get("/outputs")
     async def outputs_page(request: Request, year: str | None = None) -> Response:

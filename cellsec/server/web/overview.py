@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from cellsec.domain.text import fold
 
@@ -16,8 +17,8 @@ from ..store import overview as figures
 from .core import Pages
 
 SORTS = {
-    "name": lambda r: fold(r["name"]),
-    "secretary": lambda r: fold(r["secretary"]),
+    "name": lambda r: r["folded"][0],
+    "secretary": lambda r: r["folded"][1],
     "sync": lambda r: r["last_sync"] or dt.datetime.min.replace(tzinfo=dt.timezone.utc),
     "members": lambda r: r["members"]["total"],
     "missing": lambda r: r["missing"],
@@ -38,8 +39,11 @@ FILTERS = {
 }
 
 
-# One shared, read-only cell per (month, state): the page reads them, nothing writes them.
-MONTH_CELLS = {(m, state): {"month": m, "state": state, "mark": mark or str(m), "title": f"Tháng {m}: {words}"}
+# One shared, read-only cell per (month, state): the page reads them, nothing writes them. Each also as its
+# HTML, so the overview's twelve month marks per row are one string, not 48 template lookups.
+MONTH_CELLS = {(m, state): {"month": m, "state": state, "mark": mark or str(m), "title": f"Tháng {m}: {words}",
+                            "html": Markup('<span class="m {}" title="{}">{}</span>').format(
+                                state, f"Tháng {m}: {words}", mark or str(m))}
                for m in range(1, 13) for state, (mark, words) in MONTH_MARKS.items()}
 
 
@@ -60,39 +64,72 @@ def month_states(months: dict[str, dict], year: int, today: dt.date) -> list[dic
     return out
 
 
-def decorate(row: dict[str, Any], year: int, today: dt.date, stale_days: int, now: dt.datetime) -> dict[str, Any]:
-    row["month_states"] = month_states(row["months"], year, today)
-    row["missing"] = sum(1 for m in row["month_states"] if m["state"] == "missing")
-    row["unapproved"] = sum(1 for m in row["month_states"] if m["state"] == "held")
-    row["attendance_share"] = figures.attendance_share(row)
+def _derive(row: dict[str, Any], year: int, today: dt.date) -> dict[str, Any]:
+    states = month_states(row["months"], year, today)
     by_status = row["reviews"]["by_status"]
-    row["review_done"] = by_status.get("submitted", 0) + by_status.get("decided", 0)
-    row["stale"] = row["last_sync"] is None or (now - row["last_sync"]).days >= stale_days
-    row["secretary"] = row.get("secretary") or ""
-    # Received less than the share of the year's collected dues that goes up (a cached row of an older
-    # figures version has no "received": it is recomputed before it is shown, but stay safe).
-    row["dues_short"] = row["dues"].get("received", 0) < row["dues"]["remit"]
+    secretary = row.get("secretary") or ""
+    return {
+        "month_states": states, "months_html": Markup("").join(m["html"] for m in states),
+        "missing": sum(1 for m in states if m["state"] == "missing"),
+        "unapproved": sum(1 for m in states if m["state"] == "held"),
+        "attendance_share": figures.attendance_share(row),
+        "review_done": by_status.get("submitted", 0) + by_status.get("decided", 0),
+        "secretary": secretary,
+        # Received less than the share of the year's collected dues that goes up.
+        "dues_short": row["dues"].get("received", 0) < row["dues"]["remit"],
+        "folded": (fold(row["name"]), fold(secretary), fold(row["local_name"])),
+    }
+
+
+# This process's overview rows per (cell, year): the cached figures with the values derived from them, valid
+# while the cell's feed seq, name, last sync, the day and the stale setting are the ones they were made for.
+# Rows are shared between requests and never changed, so a request makes no row of its own (1,000 fresh
+# dicts a request kept the garbage collector busy: its long pauses were the overview's p99).
+_rows: dict[tuple[str, int], tuple[tuple[Any, ...], dict[str, Any]]] = {}
+
+
+def overview_row(cell: tuple[str, str, Any, int, dict[str, Any]], year: int, today: dt.date,
+                 stale_days: int) -> dict[str, Any]:
+    """One cell's row from the store's (id, name, last sync, feed seq, figures)."""
+    cell_id, name, last_sync, seq, data = cell
+    stamp = (seq, name, last_sync, today, stale_days)
+    hit = _rows.get((cell_id, year))
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    row = {"id": cell_id, "name": name, "last_sync": last_sync, "feed_seq": seq, **data}
+    row.update(_derive(row, year, today))
+    row["stale_at"] = None if last_sync is None else last_sync + dt.timedelta(days=stale_days)
+    _rows[(cell_id, year)] = (stamp, row)
     return row
 
 
-def _keep(row: dict[str, Any], q: str, flags: set[str]) -> bool:
-    if q and q not in fold(row["name"]) and q not in fold(row["secretary"]) and q not in fold(row["local_name"]):
+def is_stale(row: dict[str, Any], now: dt.datetime) -> bool:
+    """Not synced for the configured number of days (shown in red)."""
+    return row["stale_at"] is None or now >= row["stale_at"]
+
+
+def rows_of(pages: Pages, cells: list[tuple], year: int, today: dt.date) -> list[dict[str, Any]]:
+    return [overview_row(c, year, today, pages.settings.stale_days) for c in cells]
+
+
+def _keep(row: dict[str, Any], q: str, flags: set[str], now: dt.datetime) -> bool:
+    if q and not any(q in text for text in row["folded"]):
         return False
     quota = row["reviews"]["quota"] or {}
-    checks = {"stale": row["stale"], "missing": row["missing"] > 0, "quota": bool(quota.get("exceeded")),
+    checks = {"stale": is_stale(row, now), "missing": row["missing"] > 0, "quota": bool(quota.get("exceeded")),
               "unapproved": row["unapproved"] > 0, "dues_short": row["dues_short"]}
     return all(checks[f] for f in flags)
 
 
-def overview_rows(pages: Pages, rows: list[dict], year: int, params: dict[str, str]) -> list[dict[str, Any]]:
+def overview_rows(pages: Pages, cells: list[tuple], year: int, params: dict[str, str]) -> list[dict[str, Any]]:
     now = dt.datetime.now(dt.timezone.utc)
-    today = now.date()
-    rows = [decorate(r, year, today, pages.settings.stale_days, now) for r in rows]
+    rows = rows_of(pages, cells, year, now.date())
     flags = {f for f in FILTERS if params.get(f) == "1"}
-    rows = [r for r in rows if _keep(r, fold(params.get("q", "").strip()), flags)]
+    q = fold(params.get("q", "").strip())
+    if q or flags:
+        rows = [r for r in rows if _keep(r, q, flags, now)]
     key = SORTS.get(params.get("sort", "name"), SORTS["name"])
-    rows.sort(key=key, reverse=params.get("dir") == "desc")
-    return rows
+    return sorted(rows, key=key, reverse=params.get("dir") == "desc")
 
 
 def page_link(params: dict[str, str], page: int) -> str:
@@ -119,9 +156,9 @@ def add_routes(app: FastAPI, pages: Pages) -> None:
         params = {k: v[:100] for k, v in request.query_params.items()
                   if k in ("q", "sort", "dir", "year", "page", *FILTERS)}
         year = _year(params.get("year"), today)
-        rows = await pages.db(figures.overview, who.committee_id, year)
-        total = len(rows)
-        shown = overview_rows(pages, rows, year, params)
+        cells = await pages.db(figures.cell_figures, who.committee_id, year)
+        total = len(cells)
+        shown = overview_rows(pages, cells, year, params)
         pages_count = max(1, -(-len(shown) // PER_PAGE))
         page = min(max(1, int(params["page"]) if params.get("page", "").isdigit() else 1), pages_count)
         return pages.render(request, "overview.html", who, rows=shown[(page - 1) * PER_PAGE:page * PER_PAGE],
@@ -129,4 +166,5 @@ def add_routes(app: FastAPI, pages: Pages) -> None:
                             page_link=lambda n: page_link(params, n), total=total, year=year, params=params,
                             filters=FILTERS, sort_link=lambda c: sort_link(params, c),
                             sorted_by=params.get("sort", "name"), sort_dir=params.get("dir", "asc"),
-                            years=list(range(today.year, today.year - 5, -1)))
+                            years=list(range(today.year, today.year - 5, -1)), is_stale=is_stale,
+                            now=dt.datetime.now(dt.timezone.utc))
