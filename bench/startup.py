@@ -2,9 +2,10 @@
 QMainWindow, alternating in the same run (a busy machine slows both alike).
 
 Each run is a fresh process timed from launch (the parent's clock just before it starts the child) to:
-- first paint: the first paint event of the window (CellSec's is the real window with its navigation);
-- overview filled: CellSec's overview page has put its figures and reminders on screen (the moment a
-  secretary can act); for the bare window this is its first paint.
+- first paint: the first paint event of the window (CellSec's is the real window with its navigation and
+  the overview's figures, read without SQLAlchemy; its reminders come when the store is open);
+- overview filled: CellSec's overview page has put its figures and reminders on screen from the opened
+  store (the moment a secretary can act); for the bare window this is its first paint.
 Also the peak memory (max RSS) of each process. Prints the medians and the ratios CellSec / bare.
 Aims: first paint <= 2.0x, overview filled <= 3.0x, peak memory <= 100 MB.
 
@@ -67,6 +68,8 @@ class TimeOverview(importlib.abc.MetaPathFinder):
         return spec
 sys.meta_path.insert(0, TimeOverview())
 app = QApplication(sys.argv)
+from cellsec.ui.common.workers import collect_garbage_on_ui_thread
+collect_garbage_on_ui_thread(app)  # as ui/app/launch.run_gui does before start()
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not painted:

@@ -44,6 +44,10 @@
         <translation>Không còn trong chi bộ: {transferred} đã chuyển sinh hoạt, {removed} đã xóa tên, {deceased} từ trần.</translation>
     </message>
     <message>
+        <source>Reading the reminders…</source>
+        <translation>Đang đọc các lời nhắc…</translation>
+    </message>
+    <message>
         <source>Double-click to open the member&apos;s record</source>
         <translation>Nhấn đúp để mở hồ sơ đảng viên</translation>
     </message>

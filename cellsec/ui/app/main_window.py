@@ -100,7 +100,14 @@ class MainWindow(QMainWindow):
         for action in (self.backup_action, self.undo_action):
             action.setEnabled(True)
         self._update_undo()
+        for page in self.pages.built.values():  # built before the store was opened (show_overview)
+            page.attach(services, self.notifier)
         self._show_row(self.nav.currentRow())
+
+    def show_overview(self, figures) -> None:
+        """Before the services are attached: the overview page itself, with the figures start-up read
+        without SQLAlchemy (services/quick_start.py); its reminders come with `attach`."""
+        self.stack.setCurrentWidget(self.pages.build("OverviewPage", None, None, figures=figures))
 
     def show_page(self, class_name: str) -> QWidget:
         page = self.pages[class_name]
@@ -281,16 +288,20 @@ class _Pages(Mapping):
 
     def __getitem__(self, class_name: str) -> QWidget:
         if class_name not in self.built:
-            row = next(i for i, (_m, name, _t) in enumerate(PAGES) if name == class_name)
-            module_name = PAGES[row][0]
-            cls = getattr(importlib.import_module(module_name), class_name)
-            page = cls(self.window.services, self.window.notifier, self.window)
-            stand_in = self.window.stack.widget(row)
-            self.window.stack.insertWidget(row, page)
-            self.window.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self.built[class_name] = page
+            self.build(class_name, self.window.services, self.window.notifier)
         return self.built[class_name]
+
+    def build(self, class_name: str, services, notifier, **options) -> QWidget:
+        """Build the page in place of its stand-in in the stack."""
+        row = next(i for i, (_m, name, _t) in enumerate(PAGES) if name == class_name)
+        cls = getattr(importlib.import_module(PAGES[row][0]), class_name)
+        page = cls(services, notifier, self.window, **options)
+        stand_in = self.window.stack.widget(row)
+        self.window.stack.insertWidget(row, page)
+        self.window.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.built[class_name] = page
+        return page
 
     def __iter__(self) -> Iterator[str]:
         return (name for _m, name, _t in PAGES)

@@ -5,10 +5,13 @@ action never makes pages the secretary cannot see recompute (the overview's remi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QWidget
 
-from ...services.context import Change
+if TYPE_CHECKING:  # the services (SQLAlchemy under them) may load after the page is built (the overview)
+    from ...services.context import Change
 
 
 class Page(QWidget):
@@ -21,6 +24,13 @@ class Page(QWidget):
         self.notifier = notifier
         self._stale = False
         self._retranslate_pending = False
+        if notifier is not None:
+            notifier.changed.connect(self._on_change)
+
+    def attach(self, services, notifier) -> None:
+        """Give the data to a page built before the store was opened (start-up builds the overview with
+        services None, showing figures read without SQLAlchemy); it then follows the changes as any page."""
+        self.services, self.notifier = services, notifier
         notifier.changed.connect(self._on_change)
 
     def _on_change(self, change: Change) -> None:

@@ -45,16 +45,16 @@ class FirstSteps(QFrame):
             "dues": (self.tr("Set each member's dues category and basis."), self.tr("Open Party dues"), "DuesPage"),
         }
 
-    def update_from(self, services) -> bool:
-        """Tick what is done; returns whether the list is still needed (and shows or hides it)."""
-        cell = services.cell.get()
-        total = services.overview.counts().get("total", 0)
+    def update_from(self, services, cell, counts: dict[str, int]) -> bool:
+        """Tick what is done (`cell` and `counts`: what the overview has just read); returns whether the
+        list is still needed (and shows or hides it)."""
+        total = counts.get("total", 0)
+        has_meeting, dues_set = services.overview.setup_facts()
         self.done = {
             "cell": bool(cell.place_name and cell.secretary_name and cell.deputy_name),
             "members": total > 0,
-            "meeting": bool(services.meetings.list()),
-            "dues": total > NEW_CELL_MEMBERS or any(
-                m.dues_basis > 0 or m.dues_category != "bhxh_bat_buoc" for m in services.members.list()),
+            "meeting": has_meeting,
+            "dues": total > NEW_CELL_MEMBERS or dues_set,
         }
         self.title.setText(self.tr("Getting started"))
         for key, (what, link, page) in self.texts().items():

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import date_line
 from ...services.errors import ServiceError
+from ...services.quick_start import OverviewFigures
 from ..common.page import Page
 from ..common.widgets import WARNING_COLOR
 from .first_steps import FirstSteps
@@ -68,7 +69,10 @@ class OverviewPage(Page):
         "dues_payments", "dues_rules_versions", "five_good_assessments", "meeting_scores",
     })
 
-    def __init__(self, services, notifier, parent: QWidget | None = None) -> None:
+    def __init__(self, services, notifier, parent: QWidget | None = None, *,
+                 figures: OverviewFigures | None = None) -> None:
+        """`figures` (with services None): start-up's figures, read before the store is opened; the
+        page shows them at once, and the reminders once `attach` gives it the services."""
         super().__init__(services, notifier, parent)
         self.today: dt.date | None = None  # None = the real date; tests set a fixed one
         self._refreshed_on: dt.date | None = None
@@ -93,6 +97,9 @@ class OverviewPage(Page):
         layout.addWidget(self.reminders, 1)
         layout.addWidget(self.hint)
         self._set_texts()
+        if figures is not None:
+            self._show_figures(figures.name, figures.place_name, figures.counts, self.today or dt.date.today())
+            self._set_reminders_loading()
 
     def _build_header(self) -> None:
         self.heading = QLabel()
@@ -137,6 +144,8 @@ class OverviewPage(Page):
 
     def retranslate(self) -> None:
         self._set_texts()
+        if self.services is None:
+            return  # start-up's figures stay until the services come (attach refreshes the page)
         if self.isVisible():
             self.refresh()
         elif self._refreshed_on is not None:
@@ -157,9 +166,13 @@ class OverviewPage(Page):
         # The figures and reminders take a few hundred milliseconds on a slow laptop: fill them right after
         # the page first appears instead of holding the window back.
         super().paintEvent(event)
-        if self._refreshed_on is None and not self._load_scheduled:
+        if self._refreshed_on is None and not self._load_scheduled and self.services is not None:
             self._load_scheduled = True
             QTimer.singleShot(0, self, self.refresh)
+
+    def attach(self, services, notifier) -> None:
+        super().attach(services, notifier)
+        self.update()  # the next paint fills the reminders (and the figures again, from the services)
 
     def showEvent(self, event) -> None:
         if self._refreshed_on is not None and self._refreshed_on != (self.today or dt.date.today()):
@@ -170,17 +183,9 @@ class OverviewPage(Page):
         today = self.today or dt.date.today()
         self._refreshed_on = today
         cell = self.services.cell.get(today)
-        self.heading.setText(cell.name)
-        self.date_label.setText(date_line(cell.place_name, today))
         counts = self.services.overview.counts()
-        for key, tile in self.tiles.items():
-            tile.number.setText(str(counts.get(key, 0)))
-        self.others.setText(self.tr("No longer in the cell: {transferred} transferred out, {removed} removed "
-                                    "from the list, {deceased} deceased.").format(
-            transferred=counts.get("transferred_out", 0), removed=counts.get("removed", 0),
-            deceased=counts.get("deceased", 0)))
-
-        self.first_steps.update_from(self.services)
+        self._show_figures(cell.name, cell.place_name, counts, today)
+        self.first_steps.update_from(self.services, cell, counts)
         self.reminders.clear()
         found = self.services.overview.reminders(today)
         for reminder in found:
@@ -197,6 +202,22 @@ class OverviewPage(Page):
             item = QListWidgetItem(self.tr("Nothing needs your attention now."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.reminders.addItem(item)
+
+    def _show_figures(self, name: str, place_name: str, counts: dict[str, int], today: dt.date) -> None:
+        self.heading.setText(name)
+        self.date_label.setText(date_line(place_name, today))
+        for key, tile in self.tiles.items():
+            tile.number.setText(str(counts.get(key, 0)))
+        self.others.setText(self.tr("No longer in the cell: {transferred} transferred out, {removed} removed "
+                                    "from the list, {deceased} deceased.").format(
+            transferred=counts.get("transferred_out", 0), removed=counts.get("removed", 0),
+            deceased=counts.get("deceased", 0)))
+
+    def _set_reminders_loading(self) -> None:
+        self.reminders.clear()
+        item = QListWidgetItem(self.tr("Reading the reminders…"))
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.reminders.addItem(item)
 
     def _open_page(self, class_name: str) -> None:
         window = self.window()

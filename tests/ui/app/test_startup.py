@@ -181,6 +181,9 @@ class Probe(QObject):
         if event.type() == QEvent.Type.Paint and not seen:
             w = app.activeWindow() or window_box[0]
             seen.append(("sqlalchemy" in sys.modules, w.nav.count(), w.nav.item(1).text(), w.isVisible()))
+            page = w.pages.built["OverviewPage"]
+            seen.append((w.stack.currentWidget() is page, page.tiles["total"].number.text(),
+                         page.heading.text(), [page.reminders.item(i).text() for i in range(page.reminders.count())]))
         return False
 window_box = [None]
 probe = Probe(); app.installEventFilter(probe)
@@ -190,6 +193,8 @@ def done():
     if overview is None or overview._refreshed_on is None:  # not yet opened and filled
         QTimer.singleShot(20, done); return
     print(seen[0], w.stack.currentWidget() is overview, overview.tiles["total"].number.text())
+    print(seen[1])
+    print(overview.reminders.count(), overview.reminders.item(0).text())
     app.quit()
 QTimer.singleShot(0, done)
 app.exec()
@@ -205,7 +210,12 @@ def test_the_real_window_paints_before_the_store_is_opened_then_fills(demo_templ
     copy_demo(demo_template, data_dir)
     out = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE, str(data_dir)], capture_output=True, text=True,
                          check=True, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
-    first_paint, overview_shown, total = out.stdout.strip().splitlines()[-1].rsplit(" ", 2)
+    lines = out.stdout.strip().splitlines()
+    first_paint, overview_shown, total = lines[-3].rsplit(" ", 2)
     # At the first paint: the navigation of the real window is there, and no database code is loaded yet.
     assert first_paint == "(False, 8, 'Đảng viên', True)"
     assert overview_shown == "True" and int(total) > 0  # then the overview shows the cell's figures
+    # ...which the first paint already showed (read without SQLAlchemy), the reminders still being read.
+    assert lines[-2] == f"(True, '{total}', 'Chi bộ xóm Trung Mỹ', ['Đang đọc các lời nhắc…'])"
+    reminders, first = lines[-1].split(" ", 1)
+    assert int(reminders) > 1 and first != "Đang đọc các lời nhắc…"  # then the reminders themselves
