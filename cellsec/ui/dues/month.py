@@ -229,8 +229,9 @@ class MonthTab(QWidget):
         self._edited()
 
     def _size_columns(self) -> None:
-        """Widths from typical contents; the name column fits the month's longest name and the reason
-        column (usually empty) takes what is left, so the eleven columns fit a 1280-pixel window."""
+        """Widths from typical contents; the name column fits the month's longest name. The reason column
+        (usually empty) is as wide as its heading and comes last: stretched into what was left it got 36 px
+        on a laptop, and its heading was cut to "Lý / do / chưa"; the table scrolls sideways instead."""
         fm = self.table.fontMetrics()
         longest_state = max(self.model.state_labels().values(), key=fm.horizontalAdvance)
         longest_category = max((m.format() for m in D.CATEGORY_SHORT.values()), key=fm.horizontalAdvance)
@@ -241,13 +242,16 @@ class MonthTab(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column, key in enumerate(COLUMNS):
-            if key == "reason":
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-                continue
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if key == "reason":
+                self.table.setColumnWidth(column, header.sectionSizeFromContents(column).width())
+                continue
             width = fm.horizontalAdvance(samples[key]) + 16
             self.table.setColumnWidth(column, min(width, 230) if key == "name" else width)
         header.setMinimumSectionSize(fm.horizontalAdvance("000") + 12)
+        # Shown last (usually empty), so the state column stays in view on a laptop.
+        reason = COLUMNS.index("reason")
+        header.moveSection(header.visualIndex(reason), len(COLUMNS) - 1)
 
     # ---- loading ------------------------------------------------------------------------------------
     def load(self) -> None:

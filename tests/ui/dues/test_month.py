@@ -267,3 +267,19 @@ def test_the_collection_day_shows_the_services_message(qtbot, services, people, 
     retype(tab.collected_on, "21/11/2026")
     qtbot.keyClick(tab.collected_on, Qt.Key.Key_Tab)
     assert tab.date_message.text() == "Ngày này không dùng được (lời của dịch vụ)."
+
+
+def test_every_column_heading_is_shown_whole_on_a_laptop(qtbot, services, people):
+    """At the width a 1366×768 laptop leaves the page, "Lý do chưa đóng" was squeezed to "Lý / do / chưa"."""
+    page = dues_page(qtbot, services)
+    page.resize(1076, 665)
+    tab = page.month_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    header = tab.table.horizontalHeader()
+    for column in range(header.count()):
+        heading = tab.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), heading
+    # The reason (usually empty) comes last, so the state of each member stays in view.
+    state = COLUMNS.index("state")
+    assert header.visualIndex(COLUMNS.index("reason")) == header.count() - 1
+    assert header.sectionViewportPosition(state) + header.sectionSize(state) <= tab.table.viewport().width()
