@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import date_line
+from ..domain.documents import TYPE_INVITATION, document_number
 from ..services.documents.templates import shipped_part
 from .engine.document import (
     FieldList,
@@ -52,8 +53,9 @@ def _fields(record: MeetingRecord, cell: Any) -> dict[str, str]:
 
 
 def notice_document(cell: Any, record: MeetingRecord, on: dt.date, layout: LayoutSettings | None = None,
-                    template: dict[str, Any] | None = None) -> PartyDocument:
-    """The invitation, dated `on` (sent before the meeting), signed for the chi ủy by the secretary."""
+                    template: dict[str, Any] | None = None, seq: int | None = None) -> PartyDocument:
+    """The invitation, dated `on` (sent before the meeting), numbered `seq` from the cell's register ("Số
+    03-GM/CB"; none: no number line), signed for the chi ủy by the secretary."""
     layout = layout or default_layout()
     t = template or paper_template("notice", on)
     values = _fields(record, cell)
@@ -71,7 +73,8 @@ def notice_document(cell: Any, record: MeetingRecord, on: dt.date, layout: Layou
         Spacer(2),
         Paragraph(t["closing"].format(**values)),
     ]
-    return PartyDocument(header=cell_header(cell, on, None, layout), title=t["title"],
+    number = document_number(seq, TYPE_INVITATION, cell.abbreviation or "CB") if seq else None
+    return PartyDocument(header=cell_header(cell, on, number, layout), title=t["title"],
                          subtitle=t["subtitle"].format(**values), blocks=blocks,
                          signatures=Signatures.for_cell(cell.secretary_name, on_behalf=t["on_behalf"]),
                          recipients=recipients)
@@ -113,13 +116,14 @@ def notice_day(record: MeetingRecord) -> dt.date:
     return shared or (c.held_on - dt.timedelta(days=2))
 
 
-def write_notice(svc: Services, meeting_id: str, path: Path, on: dt.date | None = None) -> Path:
-    """The invitation of a meeting as PDF or DOCX (by the suffix)."""
+def write_notice(svc: Services, meeting_id: str, path: Path, on: dt.date | None = None,
+                 seq: int | None = None) -> Path:
+    """The invitation of a meeting as PDF or DOCX (by the suffix), numbered `seq` when given."""
     record = svc.meetings.get(meeting_id)
     on = on or notice_day(record)
     layout = svc.layout.get()
     template = svc.templates.part(PAPERS, "notice", on)
-    return render(notice_document(svc.cell.get(on), record, on, layout, template), Path(path), layout)
+    return render(notice_document(svc.cell.get(on), record, on, layout, template, seq), Path(path), layout)
 
 
 def write_signin(svc: Services, meeting_id: str, path: Path) -> Path:

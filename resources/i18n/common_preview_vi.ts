@@ -24,8 +24,16 @@
         <translation>Ngày văn bản</translation>
     </message>
     <message>
+        <source>Given to this document on {day}: printed again with it.</source>
+        <translation>Văn bản này đã được cấp số ngày {day}: in lại với số đó.</translation>
+    </message>
+    <message>
         <source>Enter the date.</source>
         <translation>Hãy nhập ngày.</translation>
+    </message>
+    <message>
+        <source>Press &quot;Preview&quot; again to keep this number.</source>
+        <translation>Bấm &quot;Xem trước&quot; lần nữa để vẫn dùng số này.</translation>
     </message>
 </context>
 <context>

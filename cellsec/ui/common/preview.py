@@ -431,13 +431,19 @@ def preview_on(owner: QWidget, services, job: PrintJob) -> PreviewDialog:
 
 
 class NumberDialog(QDialog):
-    """Asked before a report or register is previewed: its number (so it never prints "Số      -BC"), the
-    next after the last one given for this kind proposed, and with `day` also the date it is "as of"."""
+    """Asked before a report, plan, list or resolution is previewed: its number from the cell's register
+    (services.numbers: one sequence per year and type), so it never prints "Số      -BC"; with `day` also
+    the date it bears (or is "as of"). The document is known by `kind` and `subject` ("monthly_report",
+    "2026-10"): printing it again proposes its own number. A number another document has is refused on the
+    spot; one that would leave earlier numbers unused is given only when asked a second time."""
 
-    def __init__(self, services, kind: str, day: dt.date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services, kind: str, day: dt.date | None = None, parent: QWidget | None = None, *,
+                 year: int | None = None, subject: str | None = None, about: str = "") -> None:
         super().__init__(parent)
         self.services = services
-        self._key = f"last_number_{kind}"
+        self.kind, self._subject, self._about, self._year = kind, subject, about, year
+        self.entry = None  # the register's entry once accepted
+        self._gap_for: tuple[int, int] | None = None  # (year, number) whose unused numbers were shown
         self.date = DateEdit()
         self.date.setObjectName("as_of")
         self.date.set_value(day)
@@ -445,44 +451,89 @@ class NumberDialog(QDialog):
         self.number = QSpinBox()
         self.number.setObjectName("number")
         self.number.setRange(1, 999)
-        last = services.ctx.get_setting(self._key, "") or ""
-        self.number.setValue(int(last) + 1 if last.isdigit() else 1)
+        self.number.valueChanged.connect(lambda _v: self.message.clear())
         self.message = QLabel()
         self.message.setObjectName("message")
+        self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         if day is not None:
             form.addRow(self.date_label(), self.date)
+            self.date.editingFinished.connect(self.propose)
         form.addRow(self.tr("Document number"), self.number)
         form.addRow(self.message)
-        form.addRow(buttons)
+        form.addRow(self.buttons)
         self.setWindowTitle(self.tr("Number of the document"))
+        self.propose()
 
     def date_label(self) -> str:
         return self.tr("Dated")
 
+    @property
+    def year(self) -> int:
+        day = self.date.value() if self._dated else None
+        return day.year if day else self._year or dt.date.today().year
+
+    @property
+    def subject(self) -> str:
+        """What the document is about; a dated list without one is the list of its day."""
+        if self._subject is not None:
+            return self._subject
+        day = self.date.value() if self._dated else None
+        return day.isoformat() if day else ""
+
+    def propose(self) -> None:
+        """The document's own number when it was given one this year, else the next of its type."""
+        given = self.services.numbers.given(self.kind, self.subject, self.year)
+        self.number.setValue(given.seq if given else self.services.numbers.next_seq(self.kind, self.year))
+        self.message.setText(self.tr("Given to this document on {day}: printed again with it.").replace(
+            "{day}", f"{given.issued_on:%d/%m/%Y}") if given else "")
+
     def accept(self) -> None:
+        from ...services.documents.numbers import GapNotChosen
+        from ...services.errors import ServiceError
+
         if self._dated:
             error = self.date.error()
             if error or self.date.value() is None:
                 self.message.setText(error or self.tr("Enter the date."))
                 return
-        self.services.ctx.set_setting(self._key, str(self.number.value()))
+        chosen = (self.year, self.number.value())
+        try:
+            self.entry = self.services.numbers.take(
+                self.kind, self.year, self.number.value(), subject=self.subject, title=self.register_title(),
+                issued_on=self.as_of or dt.date.today(), allow_gap=self._gap_for == chosen)
+        except GapNotChosen as exc:
+            # Shown once; the same number confirmed again is the secretary's choice.
+            self._gap_for = chosen
+            self.message.setText(exc.message + " " + self.tr("Press \"Preview\" again to keep this number."))
+            return
+        except ServiceError as exc:
+            self.message.setText(exc.message)
+            return
         super().accept()
 
     @property
     def as_of(self) -> dt.date | None:
         return self.date.value() if self._dated else None
 
+    def register_title(self) -> str:
+        """The document in words for the register (Vietnamese, like the documents): "Báo cáo tháng 10/2026"."""
+        from ...services.documents.numbers import KINDS
 
-def ask_number(parent: QWidget, services, kind: str, title: str) -> int | None:
-    """The number the secretary gives a report before it is previewed (None: cancelled)."""
-    dialog = NumberDialog(services, kind, None, parent)
+        about = self._about or (f"{self.as_of:%d/%m/%Y}" if self.as_of and self._subject is None else "")
+        return f"{KINDS[self.kind][1].vi} {about}".strip()
+
+
+def ask_number(parent: QWidget, services, kind: str, title: str, **document) -> int | None:
+    """The number the secretary gives a report before it is previewed (None: cancelled); `document`: the
+    year, subject and title NumberDialog files it under."""
+    dialog = NumberDialog(services, kind, None, parent, **document)
     dialog.setWindowTitle(title)
     parent.number_dialog = dialog  # tests answer it
     return dialog.number.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

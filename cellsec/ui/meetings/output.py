@@ -81,12 +81,16 @@ class MeetingOutput(QObject):
         """The meeting's invitation ("notice") or attendance sign-in sheet ("signin")."""
         services = self.services
         record = services.meetings.get(meeting_id)
+        seq = self._invitation_number(record) if kind == "notice" else None
+        if kind == "notice" and seq is None:
+            return
 
         def write(path: Path) -> Path:
             from ...reports import meeting_papers
 
-            writer = meeting_papers.write_notice if kind == "notice" else meeting_papers.write_signin
-            return writer(services, meeting_id, path)
+            if kind == "notice":
+                return meeting_papers.write_notice(services, meeting_id, path, seq=seq)
+            return meeting_papers.write_signin(services, meeting_id, path)
 
         if kind == "notice":
             title, stem = self.tr("Invitation — {title}").format(title=record.title), "giay-moi"
@@ -94,13 +98,25 @@ class MeetingOutput(QObject):
             title, stem = self.tr("Sign-in sheet — {title}").format(title=record.title), "danh-sach-ky-ten"
         self._preview(PrintJob(title=title, stem=f"{stem}-{record.content.held_on.isoformat()}", write=write))
 
+    def _invitation_number(self, record) -> int | None:
+        """The invitation's number ("Số 03-GM/CB") from the register, asked before the preview."""
+        from ...reports.meeting_papers import notice_day
+        from ..common.preview import NumberDialog
+
+        ask = NumberDialog(self.services, "invitation", None, self.widget, year=notice_day(record).year,
+                           subject=record.id, about="dự " + record.title[:1].lower() + record.title[1:])
+        ask.setWindowTitle(self.tr("Invitation — {title}").format(title=record.title))
+        self.number_dialog = ask
+        return ask.number.value() if ask.exec() == NumberDialog.DialogCode.Accepted else None
+
     def print_report(self, month, today) -> None:
         """The month's report to the committee above: its date (default the month's end, or today) and
         number asked first, then the preview."""
         from ..common.preview import NumberDialog
         from ...domain.dues import month_end
 
-        ask = NumberDialog(self.services, "monthly_report", min(today, month_end(month)), self.widget)
+        ask = NumberDialog(self.services, "monthly_report", min(today, month_end(month)), self.widget,
+                           subject=f"{month:%Y-%m}", about=f"{month:%m/%Y}")
         title = self.tr("Monthly report {month}").format(month=f"{month:%m/%Y}")
         ask.setWindowTitle(title)
         self.number_dialog = ask
@@ -119,7 +135,7 @@ class MeetingOutput(QObject):
         """The year's thematic-meeting plan: its date and number asked first, then the preview."""
         from ..common.preview import NumberDialog
 
-        ask = NumberDialog(self.services, "thematic_plan", today, self.widget)
+        ask = NumberDialog(self.services, "thematic_plan", today, self.widget, subject=str(year), about=f"năm {year}")
         ask.setWindowTitle(self.tr("Thematic plan {year}").format(year=year))
         self.number_dialog = ask
         if ask.exec() != NumberDialog.DialogCode.Accepted:

@@ -409,7 +409,10 @@ class MembersPage(Page):
         if kind is None:
             QMessageBox.information(self, self.tr("Resolution on the member"), NO_PAPER.format(name=member.full_name))
             return
-        seq = ask_number(self, services, "resolution", self.tr("Number of the resolution"))
+        from ...reports.lifecycle import paper_day
+
+        seq = ask_number(self, services, "resolution", self.tr("Number of the resolution"),
+                         year=paper_day(member, kind).year, subject=f"{member_id}:{kind}", about=member.full_name)
         if seq is None:
             return
 

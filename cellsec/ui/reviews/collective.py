@@ -255,7 +255,12 @@ class CollectiveEditor(ReviewDocument):
         if self.is_dirty() and not self.record.locked and not self.save():
             return
         services, year = self.services, self.year
-        seq = ask_number(self, services, "collective_report", self.tr("Number of the collective review report"))
+        from ...reports.reviews import document_day
+
+        # Numbered in the year of the date it bears (its decision or submission), as printed.
+        day = document_day(self.record.submitted_at, self.record.decision_date) or dt.date(year, 12, 31)
+        seq = ask_number(self, services, "collective_report", self.tr("Number of the collective review report"),
+                         year=day.year, subject=str(year), about=f"năm {year}")
         if seq is None:
             return
 

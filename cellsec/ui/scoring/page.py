@@ -434,7 +434,10 @@ class ScoringPage(Page):
 
     def print_report(self) -> None:
         year, services, today = self.year.value(), self.services, self.today
-        seq = ask_number(self, services, "scores_report", self.tr("Number of the scores report"))
+        from ...reports.scores import report_day
+
+        seq = ask_number(self, services, "scores_report", self.tr("Number of the scores report"),
+                         year=report_day(year, today).year, subject=str(year), about=f"năm {year}")
         if seq is None:
             return
 

@@ -113,8 +113,18 @@ def test_refreshes_only_when_visible_and_once_for_its_own_action(qtbot, services
     assert len(refreshes) == 3 and page.model.rowCount() == 1
 
 
-def test_invitation_and_sign_in_sheet_open_in_the_preview(qtbot, services, people):
+def test_invitation_and_sign_in_sheet_open_in_the_preview(qtbot, services, people, monkeypatch):
+    from cellsec.ui.common.preview import NumberDialog
+
     meeting = _approved(services, people, "thuong_ky", D(2025, 3, 5))
+    proposed = []
+
+    def answer(dialog):  # the invitation's number: the register's next, taken as proposed
+        proposed.append(dialog.number.value())
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NumberDialog, "exec", answer)
     page = _page(qtbot, services)
     page.select(meeting.id)
     assert page.notice_action.isEnabled() and page.signin_action.isEnabled()
@@ -123,7 +133,8 @@ def test_invitation_and_sign_in_sheet_open_in_the_preview(qtbot, services, peopl
         pass
     qtbot.addWidget(page.output.last_preview)
     text = " ".join(" ".join(pages_text(page.output.last_path)).split())
-    assert "GIẤY MỜI" in text and "ngày 05 tháng 3 năm 2025" in text
+    assert "GIẤY MỜI" in text and "ngày 05 tháng 3 năm 2025" in text and "Số 01-GM/CB" in text
+    assert services.numbers.given("invitation", meeting.id, 2025).number == "Số 01-GM/CB"
     page.signin_action.trigger()
     with qtbot.waitSignal(page.output.last_task.finished, timeout=30000):
         pass
@@ -152,6 +163,7 @@ def test_thematic_plan_is_dated_and_numbered_as_asked(qtbot, services, people, m
         retype(dialog.date, "10/01/2025")
         dialog.number.setValue(2)
         dialog.accept()
+        dialog.accept()  # 01 left unused, confirmed
         return dialog.result()
 
     monkeypatch.setattr(NumberDialog, "exec", answer)
@@ -175,6 +187,7 @@ def test_monthly_report_of_the_selected_meetings_month(qtbot, services, people, 
         assert dialog.date.value() == D(2025, 4, 30)  # the month's end proposed, not the day it is printed
         dialog.number.setValue(9)
         dialog.accept()
+        dialog.accept()  # 01-08 left unused, confirmed
         return dialog.result()
 
     monkeypatch.setattr(NumberDialog, "exec", answer)

@@ -162,6 +162,7 @@ def test_print_previews_the_register_as_of_the_day_asked(qtbot, services, people
         retype(dialog.date, "01/03/2024")
         dialog.number.setValue(7)
         dialog.accept()
+        dialog.accept()  # 01-06 left unused, confirmed
         return dialog.result()
 
     monkeypatch.setattr(RegisterDialog, "exec", answer)
@@ -174,7 +175,9 @@ def test_print_previews_the_register_as_of_the_day_asked(qtbot, services, people
     assert "DANH SÁCH ĐẢNG VIÊN" in text.upper() and "Nguyễn Văn Đức" in text
     assert "ngày 01 tháng 3 năm 2024" in text and "Số 07-DS/" in text and "Tính đến ngày 01/03/2024" in text
     assert page.last_preview.job.stem == "danh-sach-dang-vien-so-07-2024-03-01"
-    assert RegisterDialog(services, dt.date(2024, 3, 1)).number.value() == 8  # the next number is proposed
+    again = RegisterDialog(services, dt.date(2024, 3, 1))  # the same list again keeps its number
+    assert again.number.value() == 7 and "in lại" in again.message.text()
+    assert RegisterDialog(services, dt.date(2024, 6, 1)).number.value() == 8  # another day's list: the next
 
 
 def test_the_register_dialog_refuses_a_wrong_date(qtbot, services):
@@ -256,6 +259,7 @@ def test_resolution_on_an_exempt_member(qtbot, services, people, boxes, monkeypa
     def answer(dialog):
         dialog.number.setValue(3)
         dialog.accept()
+        dialog.accept()  # 01 and 02 left unused, confirmed
         return dialog.result()
 
     monkeypatch.setattr(NumberDialog, "exec", answer)

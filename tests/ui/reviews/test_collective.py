@@ -81,7 +81,10 @@ def test_collective_review_is_written_submitted_decided_and_printed(qtbot, servi
     from cellsec.ui.common.preview import NumberDialog
 
     def give_number(dialog):
+        assert dialog.number.value() == 1  # the register's next report number
         dialog.number.setValue(3)
+        dialog.accept()  # leaving 01 and 02 unused is said first, and done only when asked again
+        assert "bỏ trống số 01, số 02" in dialog.message.text() and not dialog.result()
         dialog.accept()
         return dialog.result()
 

@@ -242,8 +242,10 @@ def test_print_and_export_in_the_background(qtbot, cell, boxes, monkeypatch, tmp
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     from cellsec.ui.common.preview import NumberDialog
 
-    def give_number(dialog):  # the secretary numbers the report 04
+    def give_number(dialog):  # the secretary numbers the report 04, leaving 01-03 unused on purpose
         dialog.number.setValue(4)
+        dialog.accept()
+        assert "bỏ trống số 01, số 02, số 03" in dialog.message.text()
         dialog.accept()
         return dialog.result()
 
