@@ -27,6 +27,7 @@ def _kind(kind: str) -> str:
 
 
 def cmd_list(args, svc) -> int:
+    from ..services.documents.numbers import unused_text
     from .output import emit_json, emit_table
 
     doc_type = args.doc_type.upper() if args.doc_type else None
@@ -46,5 +47,5 @@ def cmd_list(args, svc) -> int:
                ["Năm", "Số", "Loại", "Ngày", "Nội dung"])
     for year, by_type in unused.items():
         for t, seqs in by_type.items():
-            print(f"Năm {year}, loại {t}: bỏ trống " + ", ".join(f"số {s:02d}" for s in seqs) + ".")
+            print(f"Năm {year}, loại {t}: bỏ trống {unused_text(seqs)}.")
     return 0

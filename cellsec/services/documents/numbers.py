@@ -57,8 +57,8 @@ DUPLICATE = Msg("Số {number} năm {year} đã cấp cho \"{title}\" ({day}). M
                 "số tiếp theo còn trống là {next:02d}.",
                 "Number {number} of {year} was already given to \"{title}\" ({day}). Each number is given once "
                 "a year; the next free one is {next:02d}.")
-GAP = Msg("Cấp số {number} sẽ bỏ trống {missing}. Hãy chọn số {next:02d}, hoặc xác nhận để bỏ trống.",
-          "Giving {number} leaves {missing} unused. Choose {next:02d}, or confirm to leave them unused.")
+GAP = Msg("Cấp số {number} sẽ bỏ trống {missing} (số tiếp theo là {next:02d}).",
+          "Giving {number} leaves {missing} unused (the next is {next:02d}).")
 TAKE_SUMMARY = Msg("Cấp số {number}: {title}", "Give number {number}: {title}")
 
 
@@ -132,6 +132,18 @@ def registered_max(s: Session, cell_id: str, doc_type: str, year: int) -> int:
         DocumentNumber.doc_type == doc_type, DocumentNumber.year == year)) or 0
 
 
+def unused_text(seqs: list[int]) -> str:
+    """'số 02, số 03' — a run of four or more as 'số 01 đến số 08'."""
+    runs: list[list[int]] = []
+    for n in sorted(seqs):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"số {r[0]:02d} đến số {r[-1]:02d}" if len(r) >= 4 else ", ".join(f"số {n:02d}" for n in r)
+                     for r in runs)
+
+
 def _holes(seqs: set[int]) -> set[int]:
     return set(range(1, max(seqs, default=0) + 1)) - seqs
 
@@ -198,7 +210,7 @@ class NumberService:
             missing = sorted(_holes(set(taken) | {seq}) - _holes(before))
             if missing and not allow_gap:
                 raise GapNotChosen(missing, number=number.removeprefix("Số "), next=next_free,
-                                   missing=", ".join(f"số {m:02d}" for m in missing))
+                                   missing=unused_text(missing))
             row = own or DocumentNumber(cell_id=cell_id, kind=kind, subject=subject, year=year, doc_type=doc_type)
             row.seq, row.number_text, row.title, row.issued_on = seq, number, title, issued_on
             if own is None:

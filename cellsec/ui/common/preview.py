@@ -469,6 +469,7 @@ class NumberDialog(QDialog):
         form.addRow(self.message)
         form.addRow(self.buttons)
         self.setWindowTitle(self.tr("Number of the document"))
+        self.setMinimumWidth(440)  # room for a refusal to wrap into a few readable lines
         self.propose()
 
     def date_label(self) -> str:
@@ -501,7 +502,7 @@ class NumberDialog(QDialog):
         if self._dated:
             error = self.date.error()
             if error or self.date.value() is None:
-                self.message.setText(error or self.tr("Enter the date."))
+                self._say(error or self.tr("Enter the date."))
                 return
         chosen = (self.year, self.number.value())
         try:
@@ -511,12 +512,16 @@ class NumberDialog(QDialog):
         except GapNotChosen as exc:
             # Shown once; the same number confirmed again is the secretary's choice.
             self._gap_for = chosen
-            self.message.setText(exc.message + " " + self.tr("Press \"Preview\" again to keep this number."))
+            self._say(exc.message + " " + self.tr("Press \"Preview\" again to keep this number."))
             return
         except ServiceError as exc:
-            self.message.setText(exc.message)
+            self._say(exc.message)
             return
         super().accept()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.adjustSize()  # the dialog grows to show the whole message
 
     @property
     def as_of(self) -> dt.date | None:

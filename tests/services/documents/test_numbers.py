@@ -51,7 +51,7 @@ def test_a_gap_is_left_only_when_chosen(services):
     with pytest.raises(GapNotChosen) as err:
         _take(services, "monthly_report", 4, "2026-03")
     assert err.value.missing == [2, 3]
-    assert "bỏ trống số 02, số 03" in err.value.message and "chọn số 02" in err.value.message
+    assert "bỏ trống số 02, số 03" in err.value.message and "(số tiếp theo là 02)" in err.value.message
     assert len(services.numbers.entries(2026)) == 1
     _take(services, "monthly_report", 4, "2026-03", allow_gap=True)
     assert services.numbers.unused(2026) == {"BC": [2, 3]}
