@@ -93,13 +93,18 @@ def test_resolution_missing_is_an_error(services, meeting, tmp_path):
         write_resolution(services, meeting, tmp_path / "x.pdf")
 
 
-def test_minutes_book_has_cover_toc_and_continuous_page_numbers(services, meeting, tmp_path):
+def _three_approved(services, meeting):
+    """The fixture's September minutes and October's and November's, approved: Số 01–03-BB/CB."""
     services.meetings.approve(meeting)
     ids = {a.full_name: a.member_id for a in services.meetings.get(meeting).attendance}
     for held in (D(2025, 10, 5), D(2025, 11, 5)):
         record = services.meetings.create("thuong_ky", held)
         fill(services, record.id, ids)
         services.meetings.approve(record.id)
+
+
+def test_minutes_book_has_cover_toc_and_continuous_page_numbers(services, meeting, tmp_path):
+    _three_approved(services, meeting)
     services.meetings.create("thuong_ky", D(2025, 12, 5))  # a draft: not in the book
     pdf = write_minutes_book(services, 2025, tmp_path / "so-bien-ban.pdf")
     pages = pages_text(pdf)
@@ -123,12 +128,7 @@ def test_minutes_book_docx_contents_is_a_word_toc_filled_with_the_pages(services
     links to a bookmark at its minutes whose PAGEREF Word recomputes."""
     from docx.oxml.ns import qn
 
-    services.meetings.approve(meeting)
-    ids = {a.full_name: a.member_id for a in services.meetings.get(meeting).attendance}
-    for held in (D(2025, 10, 5), D(2025, 11, 5)):
-        record = services.meetings.create("thuong_ky", held)
-        fill(services, record.id, ids)
-        services.meetings.approve(record.id)
+    _three_approved(services, meeting)
     toc = " ".join(pages_text(write_minutes_book(services, 2025, tmp_path / "so.pdf"))[1].split())
     pdf_pages = {n: int(page) for page, n in re.findall(r"(\d+) (Số 0\d-BB/CB) —", toc)}
     word = Document(str(write_minutes_book(services, 2025, tmp_path / "so.docx")))
