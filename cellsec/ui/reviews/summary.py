@@ -276,3 +276,10 @@ class QuotaPanel(QFrame):
         self.reason.setVisible(bool(s.quota_reason))
         self.legend.setText("\n".join(f"{level_short(level)}: {level_name(level)}" for level in LEVELS))
         self._style(q.exceeded)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Never shorter than its wrapped texts need at its width. Its minimum otherwise counts each wrapped
+        label as one line, and a page with room to spare (a freshly set-up cell) squeezed the rows of
+        counts below one line: "nhiệm vụ" lost its dots below ("nhiêm vu")."""
+        self.setMinimumHeight(self.layout().totalHeightForWidth(self.width()))
