@@ -5,6 +5,7 @@ process and database as the sync API.
 - auth.py       GET/POST /login, POST /logout
 - overview.py   GET /cells: every cell at a glance (sortable, filterable)
 - cell.py       GET /cells/{id}: one cell's records; its minutes and resolutions as pages and PDFs
+- review.py     GET /cells/{id}/reviews/{rid}: a member's self-review with the committee's comments
 - actions.py    decisions, recognition, comments, rubric and guidance publishing, transfer-file upload
 - remittance.py dues remittance receipts recorded per cell, against what the cell is expected to remit
 - outputs.py    the committee's summary tables as XLSX and PDF
@@ -34,12 +35,12 @@ SECURITY_HEADERS = {
 
 
 def mount(app: FastAPI, store: Store, settings: WebSettings | None = None) -> Pages:
-    from . import actions, admin, auth, cell, outputs, overview, remittance
+    from . import actions, admin, auth, cell, outputs, overview, remittance, review
 
     pages = Pages(store, settings)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _add_handlers(app, pages)
-    for module in (auth, overview, cell, actions, remittance, outputs, admin):
+    for module in (auth, overview, cell, review, actions, remittance, outputs, admin):
         module.add_routes(app, pages)
     app.router.on_startup.append(_freeze_startup_objects)
     return pages

@@ -114,6 +114,8 @@ def _add_cell_routes(app: FastAPI, pages: Pages) -> None:
             raise Refused(400, EMPTY_COMMENT.format())
         await _write(pages, admin.add_comment, cell.id, str(form.get("entity", ""))[:100],
                      str(form.get("entity_id", ""))[:36], str(form.get("text", ""))[:2000], who.display_name)
+        if form.get("entity") == "member_reviews" and form.get("back") == "review":  # from the review's own page
+            return redirect(f"/cells/{cell.id}/reviews/{str(form.get('entity_id', ''))[:36]}?done=comment#y-kien")
         anchor = "kiem-diem" if form.get("entity") == "member_reviews" else "sinh-hoat"
         return redirect(f"/cells/{cell.id}?year={_year(form.get('year'))}&done=comment#{anchor}")
 

@@ -80,7 +80,7 @@ def meetings_view(s: Session, cell_id: str, year: int) -> list[Snap]:
     return meetings
 
 
-def _form_names(review_year: Snap | None) -> dict[str, str]:
+def form_names(review_year: Snap | None) -> dict[str, str]:
     """Form key -> "Mẫu 02A-HD KĐ ..." from the rule set the cell's review year took."""
     try:
         rules = parse_rule_set(json.loads((review_year or {}).get("rules_json") or "{}"))
@@ -95,7 +95,7 @@ def reviews_view(s: Session, cell_id: str, year: int, names: dict[str, str]) -> 
     comments: dict[str, list[Snap]] = defaultdict(list)
     for c in cell_view.records(s, cell_id, "committee_comments", target_entity="member_reviews"):
         comments[c.get("target_id")].append(c)
-    forms = _form_names(next(iter(cell_view.records(s, cell_id, "review_years", year=str(year))), None))
+    forms = form_names(next(iter(cell_view.records(s, cell_id, "review_years", year=str(year))), None))
     rows = []
     for r in cell_view.records(s, cell_id, "member_reviews", year=str(year)):
         decided = decisions.get(r["id"])
