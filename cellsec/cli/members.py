@@ -21,6 +21,7 @@ from ..domain.members import (
     POLITICAL_THEORY_LABELS,
     label,
 )
+from .numbers import add_number_options, registered_number
 from .output import emit_json, emit_table
 
 EXIT_REJECTED = 3
@@ -115,7 +116,7 @@ def register_print(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF")
     p.add_argument("--date", type=date_arg, default=None,
                    help="danh sách tính đến ngày này, cũng là ngày ghi trên văn bản (dd/mm/yyyy; mặc định hôm nay)")
-    p.add_argument("--number", type=int, default=None, help="số văn bản (Số 04-DS/…); không có thì để trống để ghi tay")
+    add_number_options(p, "Số 04-DS/…")
     p.set_defaults(func=cmd_print)
 
 
@@ -288,5 +289,6 @@ def cmd_print(args, svc) -> int:
     from ..reports.members import write_member_register
 
     on = args.date or dt.date.today()
-    print(write_member_register(svc, args.output, on, args.number))
+    seq = registered_number(svc, args, "register", on.year, on.isoformat(), f"{on:%d/%m/%Y}", on)
+    print(write_member_register(svc, args.output, on, seq))
     return 0

@@ -20,6 +20,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_list)
 
 
+def add_number_options(p: argparse.ArgumentParser, example: str) -> None:
+    """--number (taken from the register, as in the window) and --allow-gap for a print command."""
+    p.add_argument("--number", type=int, default=None,
+                   help=f"số văn bản ({example}), cấp từ sổ đăng ký số; không có thì để trống để ghi tay")
+    p.add_argument("--allow-gap", action="store_true", help="vẫn dùng số đã chọn dù để trống các số trước nó")
+
+
+def registered_number(svc, args, kind: str, year: int, subject: str, about: str, issued_on) -> int | None:
+    """args.number given to the document (kind, subject) in the register; a number another document has
+    is refused (ServiceError), and one leaving earlier numbers unused unless --allow-gap."""
+    from ..domain.messages import Msg
+    from ..services.documents.numbers import GapNotChosen, title_for
+    from ..services.errors import ServiceError
+
+    if args.number is None:
+        return None
+    try:
+        svc.numbers.take(kind, year, args.number, subject=subject, title=title_for(kind, about), issued_on=issued_on,
+                         allow_gap=args.allow_gap)
+    except GapNotChosen as exc:
+        raise ServiceError(Msg("{text} Thêm --allow-gap để vẫn dùng số này.", "{text} Add --allow-gap to keep it."),
+                           text=exc.message) from None
+    return args.number
+
+
 def _kind(kind: str) -> str:
     from ..services.documents.numbers import KINDS
 

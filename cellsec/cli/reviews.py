@@ -8,12 +8,14 @@ values as null in JSON.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
 from ..domain.messages import Msg
 from ..domain.review_rules import LEVEL_NAMES, LEVELS, level_name_vi
 from ..domain.reviews import format_score
+from .numbers import add_number_options, registered_number
 from .output import emit_json, emit_table
 
 NO_MATCH = Msg("Không có đảng viên nào trong kỳ kiểm điểm năm {year} có mã bắt đầu bằng \"{prefix}\".",
@@ -76,7 +78,7 @@ def register_print(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("review-collective", help="báo cáo kiểm điểm tập thể chi bộ của một năm (PDF)")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF")
-    p.add_argument("--number", type=int, default=None, help="số báo cáo (Số 03-BC/…); không có thì để trống")
+    add_number_options(p, "Số 03-BC/…")
     p.set_defaults(func=cmd_print_collective)
 
 
@@ -204,9 +206,12 @@ def cmd_print_summary(args, svc) -> int:
 
 
 def cmd_print_collective(args, svc) -> int:
-    from ..reports.reviews import write_collective
+    from ..reports.reviews import document_day, write_collective
 
-    print(WRITTEN.format(path=write_collective(svc, args.year, args.output, args.number)))
+    record = svc.reviews.collective(args.year)
+    on = document_day(record.submitted_at, record.decision_date) or dt.date(args.year, 12, 31)
+    seq = registered_number(svc, args, "collective_report", on.year, str(args.year), f"năm {args.year}", on)
+    print(WRITTEN.format(path=write_collective(svc, args.year, args.output, seq)))
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..domain.dates import format_date
 from ..domain.messages import Msg
+from .numbers import add_number_options, registered_number
 from .output import emit_json, emit_table
 
 NO_MATCH = Msg("Không có bộ tiêu chí nào có mã bắt đầu bằng \"{prefix}\".", "No rubric id starts with \"{prefix}\".")
@@ -57,7 +58,7 @@ def register_print(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scores", help="báo cáo kết quả chấm điểm sinh hoạt và đánh giá 5 tốt (PDF, có biểu đồ)")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF")
-    p.add_argument("--number", type=int, default=None, help="số báo cáo (Số 04-BC/…); không có thì để trống")
+    add_number_options(p, "Số 04-BC/…")
     p.set_defaults(func=cmd_print_scores)
 
 
@@ -179,9 +180,11 @@ def cmd_rubric_activate(args, svc) -> int:
 
 
 def cmd_print_scores(args, svc) -> int:
-    from ..reports.scores import write_scores
+    from ..reports.scores import report_day, write_scores
 
-    print(write_scores(svc, args.year, args.output.with_suffix(".pdf"), seq=args.number))
+    on = report_day(args.year)
+    seq = registered_number(svc, args, "scores_report", on.year, str(args.year), f"năm {args.year}", on)
+    print(write_scores(svc, args.year, args.output.with_suffix(".pdf"), seq=seq))
     return 0
 
 

@@ -31,3 +31,23 @@ def test_numbers_list(capsys, data_dir, services):
     assert data["unused"] == {}
     assert main(["--data-dir", str(data_dir), "numbers", "list", "--year", "2025"]) == 0
     assert capsys.readouterr().out == "Chưa cấp số văn bản nào năm 2025.\n"
+
+
+def test_printing_with_a_number_takes_it_from_the_register(capsys, demo_template, data_dir, tmp_path):
+    from tests.conftest import copy_demo
+
+    copy_demo(demo_template, data_dir)
+    base = ["--data-dir", str(data_dir), "print"]
+    # The demo has numbered no report yet: 02 would leave 01 unused, so it is refused unless asked for.
+    assert main([*base, "scores", "--year", "2025", "-o", str(tmp_path / "a"), "--number", "2"]) == 2
+    assert "bỏ trống số 01" in capsys.readouterr().err
+    assert main([*base, "scores", "--year", "2025", "-o", str(tmp_path / "a"), "--number", "2", "--allow-gap"]) == 0
+    assert main([*base, "scores", "--year", "2025", "-o", str(tmp_path / "b"), "--number", "2"]) == 0  # reprint
+    capsys.readouterr()
+    # The collective report is a report too: 02 is the scores report's.
+    assert main([*base, "review-collective", "--year", "2025", "-o", str(tmp_path / "c"), "--number", "2"]) == 2
+    assert "Số 02-BC/CB năm 2025 đã cấp cho \"Báo cáo chấm điểm 5 tốt năm 2025\"" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "numbers", "list", "--type", "BC", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(n["number"], n["title"]) for n in data["numbers"]] == [("Số 02-BC/CB", "Báo cáo chấm điểm 5 tốt năm 2025")]
+    assert data["unused"] == {"2025": {"BC": [1]}}

@@ -82,6 +82,12 @@ class NumberEntry:
     issued_on: dt.date | None
 
 
+def title_for(kind: str, about: str = "") -> str:
+    """The document in words for the register (Vietnamese, like the documents): "Báo cáo tháng 10/2026"."""
+    kind_type(kind)
+    return f"{KINDS[kind][1].vi} {about}".strip()
+
+
 def kind_type(kind: str) -> str:
     if kind not in KINDS:
         raise ServiceError(UNKNOWN_KIND, kind=kind)

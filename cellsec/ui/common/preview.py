@@ -529,10 +529,10 @@ class NumberDialog(QDialog):
 
     def register_title(self) -> str:
         """The document in words for the register (Vietnamese, like the documents): "Báo cáo tháng 10/2026"."""
-        from ...services.documents.numbers import KINDS
+        from ...services.documents.numbers import title_for
 
         about = self._about or (f"{self.as_of:%d/%m/%Y}" if self.as_of and self._subject is None else "")
-        return f"{KINDS[self.kind][1].vi} {about}".strip()
+        return title_for(self.kind, about)
 
 
 def ask_number(parent: QWidget, services, kind: str, title: str, **document) -> int | None:
