@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ...paths import resources_dir
@@ -52,6 +51,8 @@ class Startup(QObject):
 
 
 def _raise_existing(key: str) -> bool:
+    from PySide6.QtNetwork import QLocalSocket  # only when another window holds the folder
+
     socket = QLocalSocket()
     socket.connectToServer(key)
     if socket.waitForConnected(500):
@@ -62,7 +63,11 @@ def _raise_existing(key: str) -> bool:
     return False
 
 
-def _listen_for_second_instance(app: QApplication, key: str, window) -> QLocalServer:
+def _listen_for_second_instance(app: QApplication, key: str, window):
+    """A second start on the same folder asks this window to come forward (QtNetwork is loaded here, after
+    the first paint on an ordinary start)."""
+    from PySide6.QtNetwork import QLocalServer
+
     QLocalServer.removeServer(key)
     server = QLocalServer(app)
     server.listen(key)
@@ -198,6 +203,7 @@ def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup) 
         window.lock.unlock()
         window.close()
         return
+    window.server = _listen_for_second_instance(app, instance_key(data_dir), window)
     window.attach(services)
 
 
@@ -227,7 +233,6 @@ def start(app: QApplication, data_dir: Path):
         window = MainWindow(None)
         window.show_overview(ready.figures)  # its figures on the first paint; the reminders follow
         window.lock = lock  # released when the process exits
-        window.server = _listen_for_second_instance(app, key, window)
         _AttachAfterFirstPaint(app, lambda: _attach_services(app, window, data_dir, texts))
         window.show()
         return window
