@@ -81,9 +81,7 @@ def _decide(s: Any, cell_id: str, levels: dict[str, str], cell_level: str, year:
 def _add_cell_routes(app: FastAPI, pages: Pages) -> None:
     @app.post("/cells/{cell_id}/decisions")
     async def decisions(request: Request, cell_id: str) -> Response:
-        who = await pages.user(request)
-        cell = await pages.cell(who, cell_id)
-        form = await pages.form(request, who)
+        who, cell, form = await pages.cell_form(request, cell_id)
         number, on, year = str(form.get("number", "")).strip(), _date(form.get("date")), _year(form.get("year"))
         if not number:
             raise Refused(400, NEED_NUMBER.format())
@@ -96,9 +94,7 @@ def _add_cell_routes(app: FastAPI, pages: Pages) -> None:
 
     @app.post("/cells/{cell_id}/recognition")
     async def recognition(request: Request, cell_id: str) -> Response:
-        who = await pages.user(request)
-        cell = await pages.cell(who, cell_id)
-        form = await pages.form(request, who)
+        who, cell, form = await pages.cell_form(request, cell_id)
         year, on, number = _year(form.get("year")), _date(form.get("date")), str(form.get("number", "")).strip()
         if not number:
             raise Refused(400, NEED_NUMBER.format())
@@ -107,9 +103,7 @@ def _add_cell_routes(app: FastAPI, pages: Pages) -> None:
 
     @app.post("/cells/{cell_id}/comments")
     async def comment(request: Request, cell_id: str) -> Response:
-        who = await pages.user(request)
-        cell = await pages.cell(who, cell_id)
-        form = await pages.form(request, who)
+        who, cell, form = await pages.cell_form(request, cell_id)
         if not str(form.get("text", "")).strip():
             raise Refused(400, EMPTY_COMMENT.format())
         await _write(pages, admin.add_comment, cell.id, str(form.get("entity", ""))[:100],

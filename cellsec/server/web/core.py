@@ -153,6 +153,13 @@ class Pages:
         check_token(str(data.get("csrf_token", "")), who.csrf_token)
         return data
 
+    async def cell_form(self, request: Request, cell_id: str) -> tuple[users.SignedIn, Cell, Any]:
+        """A form posted about one cell: the signed-in user, the cell (theirs, else 'not found'), the form
+        (its CSRF token checked), in that order."""
+        who = await self.user(request)
+        cell = await self.cell(who, cell_id)
+        return who, cell, await self.form(request, who)
+
     async def cell(self, who: users.SignedIn, cell_id: str) -> Cell:
         """The cell if it is under the user's committee; another committee's cell is 'not found'."""
         def load(s: Any) -> Cell | None:

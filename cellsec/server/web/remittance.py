@@ -78,9 +78,7 @@ def add_routes(app: FastAPI, pages: Pages) -> None:
 
     @app.post("/cells/{cell_id}/remittances")
     async def record(request: Request, cell_id: str) -> Response:
-        who = await pages.user(request)
-        cell = await pages.cell(who, cell_id)
-        form = await pages.form(request, who)
+        who, cell, form = await pages.cell_form(request, cell_id)
         typed = {k: str(form.get(k, ""))[:500] for k in ("period", "amount", "received_on", "note")}
         year = int(typed["period"][:4]) if typed["period"][:4].isdigit() else dt.date.today().year
         try:
@@ -94,9 +92,7 @@ def add_routes(app: FastAPI, pages: Pages) -> None:
 
     @app.post("/cells/{cell_id}/remittances/{receipt_id}/cancel")
     async def cancel(request: Request, cell_id: str, receipt_id: str) -> Response:
-        who = await pages.user(request)
-        cell = await pages.cell(who, cell_id)
-        await pages.form(request, who)
+        _who, cell, _form = await pages.cell_form(request, cell_id)
         try:
             fields = await pages.db(R.cancel_receipt, cell.id, receipt_id)
         except ServerError as exc:
