@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import attention as A
 from ..domain.dates import format_date
-from ..services.documents.templates import shipped_part
 from .engine.document import LayoutSettings, Paragraph, PartyDocument, Signatures, Table, cell_header, default_layout
 from .engine.layout import render
+from .wording import shipped_part
 
 if TYPE_CHECKING:
     from ..services.facade import Services

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import format_date
 from ..domain.messages import Msg
-from ..services.documents.templates import shipped_part
 from .engine.document import (
     FieldList,
     LayoutSettings,
@@ -24,6 +23,7 @@ from .engine.document import (
     default_layout,
 )
 from .engine.layout import render
+from .wording import shipped_part
 
 if TYPE_CHECKING:
     from ..services.facade import Services

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 from ..domain.dates import format_date
 from ..domain.documents import TYPE_RESOLUTION, document_number
 from ..domain.messages import Msg
-from ..services.documents.templates import shipped_part
 from .engine.document import LayoutSettings, Paragraph, PartyDocument, Signatures, Spacer, cell_header, default_layout
 from .engine.layout import render
+from .wording import shipped_part
 
 if TYPE_CHECKING:
     from ..services.facade import Services

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.dates import date_line
 from ..domain.documents import TYPE_INVITATION, document_number
-from ..services.documents.templates import shipped_part
 from .engine.document import (
     FieldList,
     LayoutSettings,
@@ -25,6 +24,7 @@ from .engine.document import (
     default_layout,
 )
 from .engine.layout import render
+from .wording import shipped_part
 
 if TYPE_CHECKING:
     from ..services.facade import Services

@@ -14,9 +14,9 @@ from ..domain import dues as D
 from ..domain.dates import format_date
 from ..domain.documents import TYPE_REPORT, document_number, resolution_body
 from ..domain.meetings import format_percent
-from ..services.documents.templates import shipped_part
 from .engine.document import Heading, LayoutSettings, Paragraph, PartyDocument, Signatures, cell_header, default_layout
 from .engine.layout import render
+from .wording import shipped_part
 
 if TYPE_CHECKING:
     from ..services.facade import Services

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from ..domain import dues as D
 from ..domain.dates import date_line, format_date
 from ..domain.messages import Msg
-from ..services.documents.templates import shipped_part
 from .engine.document import (
     Book,
     FieldList,
@@ -28,6 +27,7 @@ from .engine.document import (
     default_layout,
 )
 from .engine.layout import render
+from .wording import shipped_part
 
 if TYPE_CHECKING:
     from ..services.facade import Services

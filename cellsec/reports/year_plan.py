@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from ..domain.dates import format_date
 from ..domain.documents import TYPE_PLAN, document_number
 from ..domain.meetings.year import SLOT_STATE_LABELS
-from ..services.documents.templates import shipped_part
 from .engine.document import LayoutSettings, Paragraph, PartyDocument, Signatures, Table, cell_header, default_layout
 from .engine.layout import render
+from .wording import shipped_part
 
 if TYPE_CHECKING:
     from ..services.facade import Services

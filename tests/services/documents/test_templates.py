@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cellsec.services.documents.templates import EDITABLE, apply_edits, check_text, fields_of, leaves
+from cellsec.domain.templates import EDITABLE
 from cellsec.services.errors import ServiceError, ValidationFailed
 
 
@@ -54,12 +54,3 @@ def test_an_edit_that_could_not_print_is_refused_and_nothing_is_stored(services)
 def test_a_damaged_stored_value_prints_the_shipped_text(services):
     services.ctx.set_preference("templates.attention_list", "{not json", "test")
     assert services.templates.part("attention_list", "list")["title"] == "Danh sách đảng viên cần quan tâm"
-
-
-def test_helpers():
-    assert fields_of("Tháng {month}/{year}, {month}") == ("month", "year")
-    assert leaves({"a": "x", "b": ["y", "z"]}) == [("a", "x"), ("b.0", "y"), ("b.1", "z")]
-    values = {"a": "x", "b": ["y", "z"]}
-    assert apply_edits(values, {"b.1": "Z", "c": "gone", "b.9": "no"}) == {"a": "x", "b": ["y", "Z"]}
-    assert values["b"][1] == "z"
-    assert check_text("{year}", "Năm {year}") is None and check_text("{0}", "Năm {year}") is not None
