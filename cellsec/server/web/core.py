@@ -42,6 +42,7 @@ NOT_FOUND = Msg("Không tìm thấy trang hoặc chi bộ này (hoặc chi bộ 
 ADMIN_ONLY = Msg("Chỉ quản trị viên được làm việc này.", "Only an administrator may do this.")
 
 T = TypeVar("T")
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))  # instants are kept in UTC and shown in Vietnam time
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def _date(value: Any) -> str:
         except ValueError:
             return value
     if isinstance(value, dt.datetime):
-        return value.astimezone(dt.timezone.utc).strftime("%d/%m/%Y %H:%M")
+        return value.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")
 
 

@@ -6,8 +6,13 @@ and its cancellation."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from contextlib import closing
+
+from cellsec.server.store import remittances
 
 from .conftest import sign_in
+from .test_security import _client
 
 FORM = "form#ghi-nhan-dang-phi"
 
@@ -80,3 +85,16 @@ def test_bad_receipts_are_explained_beside_the_form_and_nothing_is_recorded(site
     assert "Đã ghi nhận đảng phí tháng 05/2026 của chi bộ này (500.000 đồng" in page.inner_text(f"{FORM} .error")
     assert _row(page, "Quý II/2026").count() == 0 and _row(page, "Tháng 05/2026").count() == 1
     _row(page, "Tháng 05/2026").locator("button", has_text="Hủy").click()  # leave the cell as it was
+
+
+def test_receipts_are_refused_to_another_committee_and_without_the_csrf_token(site):
+    receipt = {"period": "2026-08", "amount": "900.000", "received_on": "2026-09-02", "note": "<b>giả</b>"}
+    with closing(_client(site, "benthuy")) as theirs:
+        token = re.search(r'name="csrf_token" value="([^"]+)"', theirs.get("/cells").text).group(1)
+        assert theirs.post(f"/cells/{site.ids['demo']}/remittances",
+                           data={**receipt, "csrf_token": token}).status_code == 404
+    with closing(_client(site)) as ours:
+        refused = ours.post(f"/cells/{site.ids['demo']}/remittances", data=receipt)
+        assert refused.status_code == 403 and "Biểu mẫu không hợp lệ" in refused.text
+    with site.store.transaction() as s:
+        assert remittances.receipts(s, site.ids["demo"], 2026) == []
