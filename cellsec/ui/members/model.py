@@ -14,6 +14,13 @@ from ...domain.members import ACTIVITY_LABELS, GENDER_LABELS, PARTY_STATUS_LABEL
 BATCH = 64  # rows fetched at once: about two screenfuls, so a jump of the scroll bar costs little
 CACHE_LIMIT = 5000
 ID_ROLE = Qt.ItemDataRole.UserRole
+# The roles as plain ints: `data` runs for every role of every cell painted (thousands of calls per screen),
+# and comparing ints is several times quicker than comparing Qt's enum members.
+_DISPLAY, _TOOLTIP, _ALIGNMENT, _ID = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                                       Qt.ItemDataRole.TextAlignmentRole, ID_ROLE))
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ALIGNMENT, _ID))
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 
 # (field of MemberRecord, sort key of svc.members.query_ids or None when the column does not sort).
 # Headers are in _headers().
@@ -148,23 +155,19 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():
             return None
-        if role == ID_ROLE:
+        if role == _ID:
             return self.member_id(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.TextAlignmentRole):
-            return None
         field = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if field in _CENTERED:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        if role == _ALIGNMENT:
+            return _CENTER if field in _CENTERED else _LEFT
         record = self.record(index.row())
         if record is None:
             return None
         text = display_value(record, field)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return text if field in ("full_name", "position", "activity_status") and text else None
         return text
 
