@@ -94,4 +94,6 @@ def ensure_revision(s: Session, row: Any, base_rev: int | None, labels: dict[str
     if current == NEW:
         raise ChangedMeanwhile(["deleted_at"], NEW, getattr(row, "deleted_at", None), labels)
     fields, at = changed_since(s, row, base_rev)
+    if base_rev == NEW and labels:  # created meanwhile: what the user would recognise, not where it lives
+        fields = [f for f in fields if f in labels]
     raise ChangedMeanwhile(fields, row.rev, at, labels)

@@ -69,7 +69,9 @@ DECISION_DATE_NEEDS_NO = Msg("Hãy nhập số quyết định.", "Enter the dec
 # How "changed meanwhile" names a score sheet's columns (services/revisions.py).
 SHEET_FIELDS = {
     "rubric_id": Msg("Bộ tiêu chí", "Rubric"), "items": Msg("Điểm và ghi chú các tiêu chí", "Points and notes"),
-    "total": Msg("Tổng điểm", "Total"), "band": Msg("Xếp loại", "Band"), "note": Msg("Ghi chú", "Note"),
+    "total": Msg("Tổng điểm", "Total"), "max_points": Msg("Điểm tối đa", "Maximum"),
+    "band": Msg("Xếp loại", "Band"), "note": Msg("Ghi chú", "Note"),
+    "meeting_date": Msg("Ngày họp", "Meeting date"), "meeting_type": Msg("Loại sinh hoạt", "Kind of meeting"),
     "scored_by": Msg("Người chấm", "Scored by"), "proposal": Msg("Chi bộ đề nghị", "Proposal"),
     "recognized_title": Msg("Danh hiệu được công nhận", "Recognised title"),
     "decision_no": Msg("Số quyết định", "Decision no."), "decision_date": Msg("Ngày quyết định", "Decision date"),
