@@ -7,14 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
 
-from cellsec.services.facade import Services
 from cellsec.services.members.service import MemberInput
 from cellsec.ui.reviews.editor import ReviewEditor
 
 from ..conftest import type_text
+from ..elsewhere import KEEP_MINE, RELOAD, answer, elsewhere, poll_from
 
 TODAY = dt.date.today()
 YEAR = TODAY.year
@@ -29,41 +27,27 @@ def review_id(services):
     return services.reviews.list_reviews(YEAR)[0].id
 
 
-def _press(button_text: str, seen: list[str]) -> None:
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, press)
-            return
-        seen.append(box.text())
-        next(b for b in box.buttons() if b.text() == button_text).click()
-    QTimer.singleShot(0, press)
-
-
 def _saved_elsewhere(data_dir, review_id: str, text: str) -> None:
-    other = Services.open(data_dir)  # a second window (or process) on the same data
-    try:
+    with elsewhere(data_dir) as other:  # a second window (or process) on the same data
         record = other.reviews.get_review(review_id)
         review = record.as_input()
         review.sections = {**review.sections, "politics": text}
         other.reviews.save_draft(review_id, review, record.cell_input())
-    finally:
-        other.close()
 
 
-@pytest.mark.parametrize("answer", ["Tải lại", "Giữ bản của tôi thành bản mới"])
-def test_a_review_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, services, data_dir, review_id, answer):
+@pytest.mark.parametrize("choice", [RELOAD, KEEP_MINE])
+def test_a_review_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, services, data_dir, review_id, choice):
     editor = ReviewEditor(services, review_id, today=TODAY)
     qtbot.addWidget(editor)
     editor.show()
     type_text(editor.sections.edits["politics"], "Gương mẫu.")
     _saved_elsewhere(data_dir, review_id, "Lập trường vững vàng.")
     seen: list[str] = []
-    _press(answer, seen)
+    answer(choice, seen)
     editor.save_button.click()
     assert seen and "vừa được sửa ở nơi khác" in seen[0]
     stored = services.reviews.get_review(review_id).sections["politics"]
-    if answer == "Tải lại":
+    if choice == RELOAD:
         assert stored == "Lập trường vững vàng."  # theirs kept
         assert editor.sections.edits["politics"].toPlainText() == "Lập trường vững vàng."  # and shown
     else:
@@ -72,3 +56,16 @@ def test_a_review_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, services, 
     editor.save_button.click()  # the editor's own saves never refuse each other
     assert "Thêm." in services.reviews.get_review(review_id).sections["politics"]
     editor.keeper.stop()
+
+
+def test_a_review_changed_elsewhere_shows_the_banner(qtbot, services, data_dir, review_id):
+    poll = poll_from(services)
+    editor = ReviewEditor(services, review_id, today=TODAY)
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.sections.edits["politics"], "Đang viết.")
+    _saved_elsewhere(data_dir, review_id, "Từ máy khác.")
+    poll.look_outside()
+    assert editor.elsewhere_banner.isVisible() and editor.sections.edits["politics"].toPlainText() == "Đang viết."
+    editor.elsewhere_banner.reload_button.click()
+    assert editor.sections.edits["politics"].toPlainText() == "Từ máy khác." and not editor.is_dirty()
