@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QMainWindow,
     QMessageBox,
@@ -201,3 +203,42 @@ def uninstall(app: QApplication) -> None:
         app.removeEventFilter(fitter)
         fitter.setParent(None)
         fitter.deleteLater()
+
+
+class _StretchAtLeast(QObject):
+    """Keeps a table's stretched column readable: it fills the room the other columns leave, but on a narrow
+    screen (a laptop at 125 %, beside a side panel) it keeps `least` pixels and the table scrolls sideways,
+    where a plain stretched column was squeezed until its heading was cut ("ıổi sinh ho", "Chi tiết")."""
+
+    def __init__(self, table: QAbstractItemView, column: int, least: int) -> None:
+        super().__init__(table)
+        self.table, self.column, self.least = table, column, least
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self.column and not header.isSectionHidden(c))
+        if self.table.viewport().width() - others >= self.least:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(self.column, self.least)
+
+
+def stretch_at_least(table: QAbstractItemView, column: int, least: int | None = None) -> None:
+    """Stretch `column` of `table` into the room left, never below `least` (default: its heading, whole)."""
+    header = table.horizontalHeader()
+    if least is None:
+        least = header.sectionSizeFromContents(column).width()
+    for keeper in table.findChildren(_StretchAtLeast):
+        if keeper.column == column:
+            keeper.least = least
+            keeper.apply()
+            return
+    _StretchAtLeast(table, column, least).apply()

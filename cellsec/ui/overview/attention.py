@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain import attention as A
 from ...domain.dates import format_date
 from ...domain.members import name_sort_key
+from ..common.screen_fit import stretch_at_least
 from ..common.widgets import ERROR_COLOR, WARNING_COLOR
 
 COLUMNS = ("severity", "name", "kind", "text", "data")
@@ -245,7 +246,8 @@ class AttentionView(QWidget):
                   "data": fm.horizontalAdvance("Tháng: 02/2026, 05/2026, 08/2026") + 16}
         for column, field in enumerate(COLUMNS):
             if field == "text":
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                # On a narrow screen the table scrolls sideways: squeezed, a detail took fifteen lines.
+                stretch_at_least(self.table, column, fm.horizontalAdvance("Vắng sinh hoạt không có lý do trong") + 16)
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 self.table.setColumnWidth(column, widths[field])

@@ -218,8 +218,7 @@ class ReviewsPage(Page):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setFixedHeight(header.fontMetrics().height() * 2 + 10)
-        header.setStretchLastSection(False)
-        samples = {"list_no": "000", "name": "Nguyễn Thị Thu Hà", "form": "Cá nhân không giữ chức vụ",
+        samples = {"list_no": "000", "name": "Nguyễn Thị Thu Hà", "form": "Cá nhân không giữ",
                    "score": "100", "self_level": "HTXSNV", "cell_level": "HTXSNV", "decided_level": "HTXSNV",
                    "status": TEXTS.status("decided"), "problems": "Vấn đề"}
         headers = self.model.headers()
@@ -228,9 +227,12 @@ class ReviewsPage(Page):
             words = headers[column].split()
             header_width = max(max((fm.horizontalAdvance(w) for w in words), default=0),
                                fm.horizontalAdvance(headers[column]) // 2 + 8)
-            self.table.setColumnWidth(column, max(fm.horizontalAdvance(samples[field]), header_width) + 22)
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if field == "form"
-                                        else QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, max(fm.horizontalAdvance(samples[field]), header_width) + 14)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        # The form column has its own width (the full name is its tooltip): stretched into what the others
+        # left, it got 46 px beside the quota panel on a laptop ("Mẫu kiểm điểm" cut, "Cá ..."). The last
+        # column takes the room to spare; on a narrow screen the table scrolls sideways.
+        header.setStretchLastSection(True)
 
     # ---- data ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -11,6 +11,7 @@ from ...domain.dates import format_date
 from ...domain.rubrics import format_points
 from ...services.scoring.records import AssessmentRow, MeetingScoreRow
 from ..common.charts import format_value
+from ..common.screen_fit import stretch_at_least
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 MUTED_COLOR = "#80868b"
@@ -49,7 +50,7 @@ def size_columns(table: QTableView, samples: list[str], stretch: int) -> None:
     model = table.model()
     for column, sample in enumerate(samples):
         if column == stretch:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            stretch_at_least(table, column)  # on a narrow screen the table scrolls, its heading stays whole
         else:
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

@@ -111,3 +111,26 @@ def test_a_window_opens_again_where_it_was_left_maximised_or_not(qtbot, fitter):
     qtbot.addWidget(third)
     third.show()
     assert third.isMaximized()
+
+
+def test_a_stretched_column_keeps_its_heading_whole_and_the_table_scrolls_instead(qtbot):
+    from PySide6.QtWidgets import QHeaderView, QTableWidget
+
+    table = QTableWidget(3, 4)
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(["Ngày", "Loại", "Buổi sinh hoạt", "Bộ tiêu chí"])
+    for column in (0, 1, 3):
+        table.setColumnWidth(column, 160)
+    screen_fit.stretch_at_least(table, 2)
+    header = table.horizontalHeader()
+    heading = header.sectionSizeFromContents(2).width()
+    table.resize(900, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.waitUntil(lambda: header.sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch)
+    assert header.sectionSize(2) > heading  # room to spare: it fills it
+    table.resize(420, 200)  # a laptop at 125 %, beside a side panel
+    qtbot.waitUntil(lambda: header.sectionSize(2) >= heading)
+    assert table.horizontalScrollBar().maximum() > 0  # the table scrolls sideways instead
+    table.resize(900, 200)
+    qtbot.waitUntil(lambda: header.sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch)

@@ -14,7 +14,7 @@ from cellsec.ui.members import dialog as member_dialog
 from cellsec.ui.scoring import score_sheet
 from cellsec.ui.common.bridge import ChangeNotifier
 from cellsec.ui.app.main_window import MainWindow
-from cellsec.ui.scoring.page import TAB_ASSESSMENTS, TAB_ATTENTION, TAB_CHARTS, ScoringPage
+from cellsec.ui.scoring.page import TAB_ASSESSMENTS, TAB_ATTENTION, TAB_CHARTS, TAB_MEETINGS, ScoringPage
 from tests.services.scoring_data import TODAY, add_members, meeting
 
 from ..conftest import type_text
@@ -313,3 +313,24 @@ def test_a_hidden_scoring_page_refreshes_once_when_shown(qtbot, services, monkey
     assert calls == []
     page.show()
     assert calls == [1]
+
+
+def test_column_headings_stay_whole_at_a_laptops_width(qtbot, cell):
+    """At 125 % on a 1366×768 laptop the stretched topic column got 67 px ("ıổi sinh ho")."""
+    services, _ids = cell
+    page = _page(qtbot, services)
+    page.resize(840, 660)
+    checked = 0
+    for tab, table in ((TAB_MEETINGS, page.meetings_table), (TAB_ASSESSMENTS, page.assessments_table),
+                       (TAB_ATTENTION, page.attention.table)):
+        page.tabs.setCurrentIndex(tab)
+        qtbot.wait(20)  # the layout settles
+        if not table.isVisible():  # an empty list shows a sentence instead
+            continue
+        checked += 1
+        header = table.horizontalHeader()
+        for column in range(header.count()):
+            if not header.isSectionHidden(column) and header.sectionSize(column):
+                heading = table.model().headerData(column, Qt.Orientation.Horizontal)
+                assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), heading
+    assert checked >= 2
