@@ -33,7 +33,7 @@ from .remittances import received_by_cell
 from .web_models import CellOverview
 
 CHUNK = 200
-FIGURES_VERSION = 3  # bumped when the figures' shape changes: cached rows of another version are recomputed
+FIGURES_VERSION = 4  # bumped when the figures' shape changes: cached rows of another version are recomputed
 MEMBER_GROUPS = ("chinh_thuc", "du_bi", "exempt", "away")  # official, probationary, exempt, left / temporary
 
 
@@ -187,6 +187,7 @@ def _dues(s: Session, ids: list[str], year: int, out: dict[str, dict]) -> None:
         figures["due"] += int(due or 0)
         figures["paid"] += int(paid or 0)
         figures["remit"] += remitted
+        figures["remit_by_month"][month_text[5:7]] = figures["remit_by_month"].get(month_text[5:7], 0) + remitted
     for cell_id, received in received_by_cell(s, ids, year).items():
         out[cell_id]["dues"]["received"] = received
 
@@ -209,7 +210,8 @@ def _blank() -> dict[str, Any]:
                     "decided": {lv: 0 for lv in LEVELS}, "quota": None},
         "five_good": {"total": None, "max": None, "band": "", "proposal": "", "recognised": None},
         "cell_level": None,
-        "dues": {"due": 0, "paid": 0, "remit": 0, "received": 0},  # remit: expected up; received: receipts
+        # remit: expected to go up (by month "01".."12" too); received: the committee's receipts
+        "dues": {"due": 0, "paid": 0, "remit": 0, "received": 0, "remit_by_month": {}},
     }
 
 

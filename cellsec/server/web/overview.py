@@ -75,8 +75,9 @@ def _derive(row: dict[str, Any], year: int, today: dt.date) -> dict[str, Any]:
         "attendance_share": figures.attendance_share(row),
         "review_done": by_status.get("submitted", 0) + by_status.get("decided", 0),
         "secretary": secretary,
-        # Received less than the share of the year's collected dues that goes up.
-        "dues_short": row["dues"].get("received", 0) < row["dues"]["remit"],
+        # Received less than what went up from the months already over (this month's is not due yet).
+        "dues_short": row["dues"]["received"] < sum(
+            n for m, n in row["dues"]["remit_by_month"].items() if (year, int(m)) < (today.year, today.month)),
         "folded": (fold(row["name"]), fold(secretary), fold(row["local_name"])),
     }
 

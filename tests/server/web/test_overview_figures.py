@@ -10,6 +10,7 @@ from sqlalchemy import update
 
 from cellsec.server.store import admin, overview, remittances
 from cellsec.server.store.models import Cell, Entity
+from cellsec.server.web.overview import overview_row
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -63,13 +64,18 @@ def test_figures_are_counted_from_the_snapshots_and_recomputed_when_the_cell_syn
     # Approved meetings only: 2 present of 3 expected (the exempt member is not expected), twice.
     assert row["attendance"] == {"present": 4, "expected": 6}
     # 30 % of what was collected stays with the cell (the shipped 2026 dues rules), the rest goes up.
-    assert row["dues"] == {"due": 30000, "paid": 10000, "remit": 7000, "received": 0}
+    assert row["dues"] == {"due": 30000, "paid": 10000, "remit": 7000, "received": 0, "remit_by_month": {"01": 7000}}
 
     with any_store.transaction() as s:  # the committee records the cell's remittance: a committee write
         remittances.record_receipt(s, cell.id, remittances.parse_period("2026-01"), 6000, dt.date(2026, 2, 2))
     with any_store.transaction() as s:
         [received] = overview.overview(s, committee, 2026)
     assert received["dues"]["received"] == 6000
+    # Short of what went up from the months already over; January's share is not due while January lasts.
+    with any_store.transaction() as s:
+        [cell_row] = overview.cell_figures(s, committee, 2026)
+    assert overview_row(cell_row, 2026, dt.date(2026, 2, 10), 45)["dues_short"] is True
+    assert overview_row(cell_row, 2026, dt.date(2026, 1, 20), 45)["dues_short"] is False
 
     with any_store.transaction() as s:  # a later push: one more member and the cell's feed seq moves
         seq = [s.get(Cell, cell.id).feed_seq]
