@@ -37,7 +37,7 @@ class FirstPaint(QObject):
             QTimer.singleShot(0, app.quit)
         return False
 f = FirstPaint(); w.installEventFilter(f); w.show(); app.exec(); w.close()
-print(painted[0], painted[0], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(painted[0], painted[0], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, 0.0)
 """
 
 CELLSEC = """
@@ -62,6 +62,7 @@ class TimeOverview(importlib.abc.MetaPathFinder):
                 refresh(self)
                 if not filled:
                     filled.append(time.time())
+                    stalls.tick(); stalls.timer.stop()
                     QTimer.singleShot(0, app.quit)
             module.OverviewPage.refresh = timed_refresh
         spec.loader.exec_module = exec_module
@@ -70,20 +71,33 @@ sys.meta_path.insert(0, TimeOverview())
 app = QApplication(sys.argv)
 from cellsec.ui.common.workers import collect_garbage_on_ui_thread
 collect_garbage_on_ui_thread(app)  # as ui/app/launch.run_gui does before start()
+class Stalls:
+    # From the first paint to the overview filled: the longest time the window could not answer (the gap
+    # between runs of a timer that wants to run every 2 ms).
+    def __init__(self):
+        self.last, self.longest = None, 0.0
+        self.timer = QTimer(interval=2, timeout=self.tick)
+    def tick(self):
+        now = time.perf_counter()
+        if self.last is not None:
+            self.longest = max(self.longest, now - self.last)
+        self.last = now
+stalls = Stalls()
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not painted:
             painted.append(time.time())
+            stalls.tick(); stalls.timer.start()
         return False
 f = FirstPaint()
 app.installEventFilter(f)  # the first paint of any widget of the window, however early it is shown
 w = start(app, Path(sys.argv[1]))
 app.exec(); w.close()
-print(painted[0], filled[0], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(painted[0], filled[0], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, stalls.longest)
 """
 
 
-def run(script: str, env: dict[str, str], *args: str) -> tuple[float, float, int]:
+def run(script: str, env: dict[str, str], *args: str) -> tuple[float, float, int, float]:
     for _attempt in range(3):
         launched = time.time()
         out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env)
@@ -92,8 +106,8 @@ def run(script: str, env: dict[str, str], *args: str) -> tuple[float, float, int
         if out.returncode != -7:
             break
     out.check_returncode()
-    painted, filled, max_rss = out.stdout.strip().splitlines()[-1].split()
-    return float(painted) - launched, float(filled) - launched, int(max_rss)  # ru_maxrss: KiB on Linux
+    painted, filled, max_rss, stall = out.stdout.strip().splitlines()[-1].split()
+    return float(painted) - launched, float(filled) - launched, int(max_rss), float(stall)  # maxrss: KiB
 
 
 def main() -> None:
@@ -123,6 +137,8 @@ def main() -> None:
     print(f"ratio first paint / bare:      {med(app, 0) / med(bare, 0):.2f} (aim <= 2.0)")
     print(f"ratio overview filled / bare:  {med(app, 1) / med(bare, 1):.2f} (aim <= 3.0)")
     print(f"CellSec peak memory: {max(r[2] for r in app) / 1024:.0f} MB (aim <= 100 MB)")
+    print(f"longest stall of the window between first paint and overview filled: median "
+          f"{med(app, 3) * 1000:.0f} ms, worst {max(r[3] for r in app) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -76,9 +76,10 @@ class MainWindow(QMainWindow):
         if services is not None:
             self.attach(services)
 
-    def attach(self, services: Services) -> None:
+    def attach(self, services: Services, overview=None) -> None:
         """Connect the window to its data: change events, search, background sync and backups, and the
-        page the navigation shows."""
+        page the navigation shows. `overview`: the overview's data already read (ui/overview/page.read_overview
+        on start-up's thread), shown by its first refresh."""
         from ..common.bridge import ChangeNotifier
         from ..search.panel import SearchBox
         from ..sync.background import BackgroundSync
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         for action in (self.backup_action, self.undo_action):
             action.setEnabled(True)
         self._update_undo()
+        if overview is not None and "OverviewPage" in self.pages.built:
+            self.pages.built["OverviewPage"].prefetched = overview
         for page in self.pages.built.values():  # built before the store was opened (show_overview)
             page.attach(services, self.notifier)
         self._show_row(self.nav.currentRow())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+import datetime as dt
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,9 +21,6 @@ from .i18n import install_language
 
 if TYPE_CHECKING:  # loaded after the window's first paint (with SQLAlchemy under it)
     from ...services.facade import Services
-
-# What opening the store and filling the overview import (no Qt in them): loaded on a thread at start-up.
-SERVICE_MODULES = ("cellsec.services.facade", "cellsec.services.backups", "cellsec.services.attention")
 
 
 class Startup(QObject):
@@ -152,31 +149,39 @@ def restore_unopened(*args, **kwargs):
     return restore(*args, **kwargs)
 
 
-class _AttachAfterFirstPaint(QObject):
-    """Runs `attach` once anything of the window has painted (or after FALLBACK_MS, e.g. a window that
-    starts minimised) and then the services' modules are imported. The import (SQLAlchemy and the models
-    under the services: about a third of a second of CPU on a weak laptop) runs on a plain thread, so the
-    window answers meanwhile; `attach`, which opens the store and touches widgets, runs on the UI thread.
-    (Python's garbage collector runs on the UI thread only: ui/common/workers.collect_garbage_on_ui_thread.)"""
+class _OpenAfterFirstPaint(QObject):
+    """Once anything of the window has painted (or after FALLBACK_MS, e.g. a window that starts minimised),
+    a plain thread imports the services (SQLAlchemy and the models under them: about a third of a second of
+    CPU on a weak laptop), opens the store and reads the overview (ui/overview/page.read_overview), so the
+    window keeps answering meanwhile. Then `attach(prepared)` runs on the UI thread with (services, the
+    overview's data), or with None when the thread could not open the store: the UI thread then opens it
+    the ordinary way, which says what is wrong. (Python's garbage collector runs on the UI thread only:
+    ui/common/workers.collect_garbage_on_ui_thread.)"""
 
     FALLBACK_MS = 1000
-    imported = Signal()  # emitted by the import thread; Qt queues it to this object's (the UI) thread
+    prepared = Signal(object)  # emitted by the thread; Qt queues it to this object's (the UI) thread
 
-    def __init__(self, app: QApplication, attach) -> None:
+    def __init__(self, app: QApplication, data_dir: Path, attach) -> None:
         super().__init__(app)
-        self.app, self.attach = app, attach
+        self.app, self.data_dir, self.attach = app, data_dir, attach
         self._painted = False
-        self.imported.connect(self._on_imported)
+        self.prepared.connect(self._on_prepared)
         app.installEventFilter(self)
         QTimer.singleShot(self.FALLBACK_MS, self, self._on_painted)
 
-    def _import(self) -> None:
+    def _prepare(self) -> None:
+        from ..overview.page import read_overview  # imported with the window's overview, before the thread
+
+        services = result = None
         try:
-            for name in SERVICE_MODULES:
-                importlib.import_module(name)
-        except Exception:  # noqa: BLE001 -- the UI thread imports them again in `attach` and says what failed
-            pass
-        self.imported.emit()
+            from ...services.facade import Services
+
+            services = Services.open(self.data_dir)
+            result = (services, read_overview(services, dt.date.today()))
+        except Exception:  # noqa: BLE001 -- the UI thread opens the store again and says what is wrong
+            if services is not None:
+                services.close()
+        self.prepared.emit(result)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:
@@ -189,22 +194,22 @@ class _AttachAfterFirstPaint(QObject):
             self.app.removeEventFilter(self)
             # Started only now: the import would otherwise compete with the window's first paint for the
             # interpreter (measured: first paint 0.93 s instead of 0.74 s, the overview no sooner filled).
-            threading.Thread(target=self._import, name="cellsec-import", daemon=True).start()
+            threading.Thread(target=self._prepare, name="cellsec-open", daemon=True).start()
 
-    def _on_imported(self) -> None:
+    def _on_prepared(self, prepared) -> None:
         if self.attach is not None:
             attach, self.attach = self.attach, None
-            attach()
+            attach(prepared)
 
 
-def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup) -> None:
-    services = _open_services(app, data_dir, texts)  # a file damaged since the check is said here
-    if services is None:
+def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup, prepared) -> None:
+    services, overview = prepared if prepared is not None else (_open_services(app, data_dir, texts), None)
+    if services is None:  # a file damaged since the check: said by _open_services
         window.lock.unlock()
         window.close()
         return
     window.server = _listen_for_second_instance(app, instance_key(data_dir), window)
-    window.attach(services)
+    window.attach(services, overview)
 
 
 def start(app: QApplication, data_dir: Path):
@@ -233,7 +238,7 @@ def start(app: QApplication, data_dir: Path):
         window = MainWindow(None)
         window.show_overview(ready.figures)  # its figures on the first paint; the reminders follow
         window.lock = lock  # released when the process exits
-        _AttachAfterFirstPaint(app, lambda: _attach_services(app, window, data_dir, texts))
+        _OpenAfterFirstPaint(app, data_dir, lambda prepared: _attach_services(app, window, data_dir, texts, prepared))
         window.show()
         return window
     services = _open_services(app, data_dir, texts)

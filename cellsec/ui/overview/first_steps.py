@@ -45,11 +45,11 @@ class FirstSteps(QFrame):
             "dues": (self.tr("Set each member's dues category and basis."), self.tr("Open Party dues"), "DuesPage"),
         }
 
-    def update_from(self, services, cell, counts: dict[str, int]) -> bool:
-        """Tick what is done (`cell` and `counts`: what the overview has just read); returns whether the
-        list is still needed (and shows or hides it)."""
+    def update_from(self, cell, counts: dict[str, int], setup_facts: tuple[bool, bool]) -> bool:
+        """Tick what is done (from what the overview has read: the cell, the counts and
+        services.overview.setup_facts()); returns whether the list is still needed (and shows or hides it)."""
         total = counts.get("total", 0)
-        has_meeting, dues_set = services.overview.setup_facts()
+        has_meeting, dues_set = setup_facts
         self.done = {
             "cell": bool(cell.place_name and cell.secretary_name and cell.deputy_name),
             "members": total > 0,

@@ -7,6 +7,7 @@ hidden only marks it stale), and only for changes to the tables they are made fr
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -34,6 +35,24 @@ TILES = [
     ("total", "#1f4e79"), ("chinh_thuc", "#2e7d32"), ("du_bi", "#8a5300"),
     ("active", "#1f4e79"), ("exempt", "#5f6368"), ("temporary", "#5f6368"),
 ]
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    """Everything the page shows on a day, as the services give it."""
+
+    on: dt.date
+    cell: object  # services.settings.cell.CellInfo
+    counts: dict[str, int]
+    setup_facts: tuple[bool, bool]
+    reminders: list
+
+
+def read_overview(services, today: dt.date) -> OverviewData:
+    """The page's data, read without touching a widget: start-up reads it on the thread that opened the
+    store, so the window keeps answering meanwhile."""
+    return OverviewData(today, services.cell.get(today), services.overview.counts(),
+                        services.overview.setup_facts(), services.overview.reminders(today))
 
 
 class _Tile(QFrame):
@@ -77,6 +96,7 @@ class OverviewPage(Page):
         self.today: dt.date | None = None  # None = the real date; tests set a fixed one
         self._refreshed_on: dt.date | None = None
         self._load_scheduled = False
+        self.prefetched: OverviewData | None = None  # start-up's read (read_overview), shown by the first refresh
         self._build_header()
         grid = self._build_tiles()
         self._build_reminders()
@@ -181,13 +201,14 @@ class OverviewPage(Page):
 
     def refresh(self) -> None:
         today = self.today or dt.date.today()
+        data, self.prefetched = self.prefetched, None
+        if data is None or data.on != today:
+            data = read_overview(self.services, today)
         self._refreshed_on = today
-        cell = self.services.cell.get(today)
-        counts = self.services.overview.counts()
-        self._show_figures(cell.name, cell.place_name, counts, today)
-        self.first_steps.update_from(self.services, cell, counts)
+        self._show_figures(data.cell.name, data.cell.place_name, data.counts, today)
+        self.first_steps.update_from(data.cell, data.counts, data.setup_facts)
         self.reminders.clear()
-        found = self.services.overview.reminders(today)
+        found = data.reminders
         for reminder in found:
             item = QListWidgetItem(("⚠ " if reminder.severity == "warning" else "• ") + reminder.text)
             item.setData(MEMBER_ROLE, reminder.member_id)
