@@ -242,3 +242,12 @@ def stretch_at_least(table: QAbstractItemView, column: int, least: int | None = 
             keeper.apply()
             return
     _StretchAtLeast(table, column, least).apply()
+
+
+def short_title(text: str, limit: int = 60) -> str:
+    """`text` for a window's title bar: cut after a whole word with "…" when longer than `limit` characters
+    (a thematic meeting's topic runs to 150, and the title bar cut it wherever it ran out of room)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,:;—-")
+    return cut + "…"

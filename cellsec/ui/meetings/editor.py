@@ -34,6 +34,7 @@ from ...domain.meetings import (
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.revisions import ChangedMeanwhile
 from ..common.editor import DocumentEditor, DraftKeeper
+from ..common.screen_fit import short_title
 from ..common.widgets import ERROR_COLOR, MUTED, VIETNAM_TIME, WARNING_COLOR, local_clock, set_read_only
 from .attendance import AttendanceTab
 from .closing import ClosingTab
@@ -267,7 +268,7 @@ class MeetingEditor(DocumentEditor):
 
     def _show_header(self) -> None:
         r = self.record
-        self.setWindowTitle(self.tr("Minutes: {title}").format(title=r.title))
+        self.setWindowTitle(self.tr("Minutes: {title}").format(title=short_title(r.title)))  # in full below
         self.title.setText(r.title)
         held = format_date(r.content.held_on)
         if r.status == "approved":

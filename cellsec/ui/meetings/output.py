@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...domain.documents import file_stem
 from ..common.preview import PreviewDialog, PrintJob, free_path, open_preview
+from ..common.screen_fit import short_title
 from ..common.workers import run_in_background
 
 
@@ -105,7 +106,7 @@ class MeetingOutput(QObject):
 
         ask = NumberDialog(self.services, "invitation", None, self.widget, year=notice_day(record).year,
                            subject=record.id, about="dự " + record.title[:1].lower() + record.title[1:])
-        ask.setWindowTitle(self.tr("Invitation — {title}").format(title=record.title))
+        ask.setWindowTitle(self.tr("Invitation — {title}").format(title=short_title(record.title, 40)))
         self.number_dialog = ask
         return ask.number.value() if ask.exec() == NumberDialog.DialogCode.Accepted else None
 

@@ -1,5 +1,6 @@
-"""The vote table of the minutes editor on a laptop screen: every vote, the last one (the resolution as a
-whole) included, is in view without scrolling the table; the text box above gives way instead."""
+"""The minutes editor on a laptop screen: every vote, the last one (the resolution as a whole) included, is in
+view without scrolling the vote table, the text box above giving way; a long topic is shortened in the title
+bar and shown whole in the window."""
 
 from __future__ import annotations
 
@@ -30,4 +31,17 @@ def test_every_vote_row_shows_in_a_window_as_small_as_at_125_percent(qtbot, serv
     assert table.viewport().height() >= rows and table.verticalScrollBar().maximum() == 0
     assert table.item(5, 0).text() == "Toàn văn kết luận / nghị quyết"
     assert editor.votes.resolution_text.height() >= editor.votes.resolution_text.minimumHeight()
+    editor.keeper.stop()
+
+
+def test_a_long_topic_is_shortened_in_the_title_bar_and_shown_whole_in_the_window(qtbot, services, boxes):
+    topic = ("Phát huy dân chủ ở cơ sở, thực hiện phương châm \"dân biết, dân bàn, dân làm, dân kiểm tra, "
+             "dân giám sát, dân thụ hưởng\"")
+    record = services.meetings.create("chuyen_de", D(2026, 11, 20), topic=topic)
+    editor = MeetingEditor(services, record.id)
+    qtbot.addWidget(editor)
+    title = editor.windowTitle()
+    assert title.startswith("Biên bản: Sinh hoạt chi bộ chuyên đề: Phát huy dân chủ") and title.endswith("…")
+    assert len(title) <= len("Biên bản: ") + 61  # a title bar shows it whole, where it cut the 150 characters
+    assert topic in editor.title.text()
     editor.keeper.stop()
