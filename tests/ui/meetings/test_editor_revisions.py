@@ -4,25 +4,12 @@ keeps its own text as a new revision when the secretary says so."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from cellsec.services.facade import Services
 from cellsec.ui.meetings.editor import TIME_PLACE, MeetingEditor
 
 from ...services.meeting_data import D, add_members
 from ..conftest import retype
-
-
-def _press(button_text: str, seen: list[str]) -> None:
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, press)
-            return
-        seen.append(box.text())
-        next(b for b in box.buttons() if b.text() == button_text).click()
-    QTimer.singleShot(0, press)
+from ..elsewhere import answer as _press
 
 
 def _changed_elsewhere(data_dir, meeting_id: str, place: str) -> None:

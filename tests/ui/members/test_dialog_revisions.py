@@ -10,8 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from cellsec.services.facade import Services
 from cellsec.services.members.service import MemberInput
@@ -20,6 +19,7 @@ from cellsec.ui.members.dialog import MemberDialog
 from cellsec.ui.members.page import MembersPage
 
 from ..conftest import retype
+from ..elsewhere import answer as _answer_changed_box
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -34,21 +34,6 @@ def _cli(data_dir, *args) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "cellsec", "--data-dir", str(data_dir), *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
-
-
-def _answer_changed_box(button_text: str, seen: list[str]) -> None:
-    """When the 'changed meanwhile' box opens, note its text and press the button named `button_text`."""
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, press)
-            return
-        seen.append(box.text())
-        for button in box.buttons():
-            if button.text() == button_text:
-                button.click()
-                return
-    QTimer.singleShot(0, press)
 
 
 def test_a_change_saved_from_the_command_line_meanwhile_is_not_overwritten(qtbot, services, data_dir):

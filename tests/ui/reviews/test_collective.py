@@ -8,11 +8,10 @@ import datetime as dt
 import pytest
 
 from cellsec.domain.dates import format_date
-from cellsec.services.members.service import MemberInput
 from cellsec.ui.reviews.collective import CollectiveEditor
 
 from ..conftest import retype, type_text
-from .windows_data import add_members, show as _show
+from .windows_data import add_members, open_year_of_one, show as _show
 
 TODAY = dt.date.today()
 YEAR = TODAY.year
@@ -20,11 +19,7 @@ YEAR = TODAY.year
 
 @pytest.fixture
 def year(services):
-    services.members.add(MemberInput(full_name="Nguyễn Văn An", gender="nam", date_of_birth=dt.date(1980, 1, 1),
-                                     list_no=1, admitted_on=dt.date(2010, 5, 19), official_on=dt.date(2011, 5, 19),
-                                     status="chinh_thuc"))
-    services.reviews.open_year(YEAR, today=TODAY)
-    return YEAR
+    return open_year_of_one(services, TODAY)
 
 
 @pytest.fixture

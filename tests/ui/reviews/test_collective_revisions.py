@@ -10,12 +10,11 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from cellsec.services.members.service import MemberInput
 from cellsec.ui.reviews.collective import CollectiveEditor
 
 from ..conftest import type_text
 from ..elsewhere import CHANGED, KEEP_MINE, RELOAD, STAY, change_elsewhere, poll_from, save_answering
-from .windows_data import show
+from .windows_data import open_year_of_one, show
 
 TODAY = dt.date.today()
 YEAR = TODAY.year
@@ -23,11 +22,7 @@ YEAR = TODAY.year
 
 @pytest.fixture
 def year(services):
-    services.members.add(MemberInput(full_name="Nguyễn Văn An", gender="nam", date_of_birth=dt.date(1980, 1, 1),
-                                     list_no=1, admitted_on=dt.date(2010, 5, 19), official_on=dt.date(2011, 5, 19),
-                                     status="chinh_thuc"))
-    services.reviews.open_year(YEAR, today=TODAY)
-    return YEAR
+    return open_year_of_one(services, TODAY)
 
 
 def _theirs(text: str):

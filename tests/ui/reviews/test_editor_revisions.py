@@ -8,23 +8,18 @@ import datetime as dt
 
 import pytest
 
-from cellsec.services.members.service import MemberInput
 from cellsec.ui.reviews.editor import ReviewEditor
 
 from ..conftest import type_text
 from ..elsewhere import KEEP_MINE, RELOAD, answer, elsewhere, poll_from
+from .windows_data import open_year_of_one
 
 TODAY = dt.date.today()
-YEAR = TODAY.year
 
 
 @pytest.fixture
 def review_id(services):
-    services.members.add(MemberInput(full_name="Nguyễn Văn An", gender="nam", date_of_birth=dt.date(1980, 1, 1),
-                                     list_no=1, admitted_on=dt.date(2010, 5, 19), official_on=dt.date(2011, 5, 19),
-                                     status="chinh_thuc"))
-    services.reviews.open_year(YEAR, today=TODAY)
-    return services.reviews.list_reviews(YEAR)[0].id
+    return services.reviews.list_reviews(open_year_of_one(services, TODAY))[0].id
 
 
 def _saved_elsewhere(data_dir, review_id: str, text: str) -> None:

@@ -21,6 +21,15 @@ def add_members(services) -> list[str]:
     return ids
 
 
+def open_year_of_one(services, today: dt.date) -> int:
+    """One member (Nguyễn Văn An) and the review of `today`'s year opened for him; the year."""
+    services.members.add(MemberInput(full_name="Nguyễn Văn An", gender="nam", date_of_birth=dt.date(1980, 1, 1),
+                                     list_no=1, admitted_on=dt.date(2010, 5, 19), official_on=dt.date(2011, 5, 19),
+                                     status="chinh_thuc"))
+    services.reviews.open_year(today.year, today=today)
+    return today.year
+
+
 def type_in_cell(qtbot, table, text: str) -> None:
     """Type into the table cell being edited, then press Enter as a user would."""
     editor = table.viewport().findChild(QLineEdit)

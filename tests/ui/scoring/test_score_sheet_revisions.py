@@ -9,24 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from cellsec.services.scoring.records import AssessmentInput
-from cellsec.ui.scoring.score_sheet import ScoreSheetDialog
-
 from ..conftest import type_text
 from ..elsewhere import CHANGED, KEEP_MINE, STAY, change_elsewhere, poll_from, save_answering
-
-YEAR = 2025
+from .test_score_sheet import YEAR, _sheet  # the cell's 5-good sheet of YEAR, shown on its second tab
 
 
 def _theirs(note: str):
     return lambda other: other.scoring.save_cell_assessment(YEAR, AssessmentInput(note=note, proposal="Đề nghị"))
-
-
-def _sheet(qtbot, services) -> ScoreSheetDialog:
-    sheet = ScoreSheetDialog(services, "cell", year=YEAR)
-    qtbot.addWidget(sheet)
-    sheet.show()
-    sheet.tabs.setCurrentIndex(1)
-    return sheet
 
 
 def test_a_sheet_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, services, data_dir, boxes):
