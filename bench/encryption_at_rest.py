@@ -1,10 +1,8 @@
-"""Encryption at rest (issue 15), measured before it is built: the same cell opened as a plain SQLite file
-and as a SQLCipher 4 file (package `sqlcipher3`, SQLite3-compatible DB-API with SQLCipher statically
-linked), both through SQLAlchemy with the store's own pragmas. Prints medians for: opening the store and
+"""Encryption at rest (issue 15): the same cell opened as a plain SQLite file and as a SQLCipher 4 file (the
+store's own driver, cellsec/store/cipher.py), both through the store's engine (db.make_engine). Prints medians for: opening the store and
 reading the cell (the first query pays SQLCipher's key derivation), the member list (query_ids, a search,
 100 rows), and checks that FTS5 and SQLite's online backup API work on the encrypted file.
 
-Needs `pip install sqlcipher3` (not a dependency of CellSec yet).
 Run: .venv/bin/python bench/encryption_at_rest.py [members] [runs]
 """
 
@@ -22,7 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from sqlalchemy import create_engine, event  # noqa: E402
 from sqlalchemy.orm import sessionmaker  # noqa: E402
 
 from cellsec.services.context import Context  # noqa: E402
@@ -34,21 +31,11 @@ from members_list import fill  # noqa: E402
 
 
 def _plain_engine(path: Path):
-    return db.make_engine(path)
+    return db.make_engine(path, None)  # a plain file is opened as it is
 
 
 def _cipher_engine(path: Path, key: str):
-    from sqlcipher3 import dbapi2
-
-    def connect():
-        conn = dbapi2.connect(str(path), check_same_thread=False)
-        conn.execute(f"PRAGMA key = \"x'{key}'\"")  # a raw 256-bit key: no PBKDF2 on each open
-        return conn
-
-    engine = create_engine("sqlite://", creator=connect, module=dbapi2)
-    event.listen(engine, "connect", db._on_connect)
-    event.listen(engine, "begin", db._on_begin)
-    return engine
+    return db.make_engine(path, bytes.fromhex(key))  # a raw 256-bit key: no PBKDF2 on each open
 
 
 def _services(path: Path, engine) -> Services:
@@ -119,7 +106,7 @@ def main() -> None:
         svc.cell.setup(CellInfo(name="Chi bộ", place_name="Nghệ An", upper_committee="Đảng ủy"))
         fill(svc, count)
         svc.close()
-        db.copy_database(plain_dir / db.DB_NAME, plain_dir / "checkpointed.sqlite3")
+        db.copy_database(plain_dir / db.DB_NAME, plain_dir / "checkpointed.sqlite3", svc.ctx.store.key, plain=True)
         os.replace(plain_dir / "checkpointed.sqlite3", plain_dir / db.DB_NAME)
         enc_dir.mkdir()
         start = time.perf_counter()

@@ -11,9 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The database key lives in a key file in this folder, never in the real keyring, and stays the same for the
+# whole session (the migrated template and the demo are encrypted under it; child processes inherit it).
+os.environ.setdefault("CELLSEC_KEY_DIR", tempfile.mkdtemp(prefix="cellsec-test-keys-"))
 
 import pytest  # noqa: E402
 
@@ -44,22 +48,32 @@ class StoreTemplate:
 
         self.folder = folder
         self._path: Path | None = None
+        self.key: bytes | None = None
         self._upgrade = migrate._upgrade  # the real one (tests get `from_template` in its place)
 
     @property
     def path(self) -> Path:
         if self._path is None:
+            from cellsec.store import keys
             from cellsec.store.db import DB_NAME
             from cellsec.store.migrate import _checkpoint_and_drop_wal
 
             path = self.folder / DB_NAME
-            self._upgrade(path)
-            _checkpoint_and_drop_wal(path)
+            self.key = keys.ensure()
+            self._upgrade(path, self.key)
+            _checkpoint_and_drop_wal(path, self.key)
             self._path = path
         return self._path
 
-    def copy_to(self, dest: Path) -> None:
-        shutil.copyfile(self.path, dest)
+    def copy_to(self, dest: Path, key: bytes | None = None) -> None:
+        """A copy under `key` (a test that set up another key), else under the session's key."""
+        source = self.path
+        if key is None or key == self.key:
+            shutil.copyfile(source, dest)
+        else:
+            from cellsec.store import cipher
+
+            cipher.copy(source, self.key, Path(dest), key)
 
 
 @pytest.fixture(scope="session")
@@ -76,11 +90,11 @@ def _new_stores_from_template(request, monkeypatch, store_template):
 
     upgrade = migrate._upgrade
 
-    def from_template(path: Path) -> None:
+    def from_template(path: Path, key: bytes | None) -> None:
         if Path(path).exists():  # an existing older database: really upgrade it
-            upgrade(path)
+            upgrade(path, key)
         else:
-            store_template.copy_to(Path(path))
+            store_template.copy_to(Path(path), key)
 
     monkeypatch.setattr(migrate, "_upgrade", from_template)
 
@@ -129,7 +143,7 @@ def demo_template(tmp_path_factory, store_template) -> Path:
         build_demo(svc, today=DEMO_TODAY)
     finally:
         svc.close()
-    _checkpoint_and_drop_wal(svc.ctx.store.path)
+    _checkpoint_and_drop_wal(svc.ctx.store.path, svc.ctx.store.key)
     return folder
 
 

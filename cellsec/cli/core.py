@@ -9,6 +9,13 @@ from pathlib import Path
 from .output import emit_json, emit_table
 
 
+BACKUP_ABOUT = (
+    "Dữ liệu và các bản sao lưu tự động (thư mục backups) được mã hóa bằng khóa của tài khoản trên máy này, nên "
+    "chỉ khôi phục được trên máy này. Nếu mất khóa (cài lại máy, đổi máy, mất kho mật khẩu của hệ điều hành), "
+    "đường khôi phục duy nhất là bản sao lưu có mật khẩu: cellsec backup now --to THƯ_MỤC --password-stdin; "
+    "khôi phục: cellsec backup restore TỆP.cellsec-backup --password-stdin.")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("setup", help="khai báo chi bộ (lần đầu)")
     p.add_argument("--name", required=True, help="tên chi bộ")
@@ -27,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("undo", help="hoàn tác thao tác gần nhất")
     p.set_defaults(func=cmd_undo)
 
-    p = sub.add_parser("backup", help="sao lưu và khôi phục")
+    p = sub.add_parser("backup", help="sao lưu và khôi phục", description=BACKUP_ABOUT)
     bsub = p.add_subparsers(dest="backup_command", required=True, metavar="LỆNH")
     b = bsub.add_parser("now", help="sao lưu ngay")
     b.add_argument("--to", type=Path, default=None, metavar="THƯ_MỤC",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -13,7 +12,7 @@ from ..domain.backup_policy import backup_due, backups_to_keep
 from ..domain.messages import Msg
 from ..store.backup import (BackupFile, delete_backups, last_change_seq, list_backups, prepare_restore, put_in_place,
                             restore_backup, take_backup, usable_backups)
-from ..store import sealed
+from ..store import cipher, sealed
 from ..store.db import (StoreError, check_writable, copy_database, offers_restore,  # noqa: F401  (offers_restore: UI)
                         open_store, timestamp)
 from .context import Change, Context
@@ -46,7 +45,7 @@ def _backing_up(work: Callable[[], T]) -> T:
     English text goes to the log)."""
     try:
         return work()
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, cipher.Error) as exc:
         raise failed(BACKUP_FAILED, exc) from exc
 
 
@@ -60,6 +59,12 @@ class BackupService:
 
     def list(self) -> list[BackupFile]:
         return list_backups(self.folder)
+
+    def key_place(self) -> str:
+        """Where the database key is kept (the system's credential store, or the private key file)."""
+        from ..store import keys
+
+        return keys.describe()
 
     def backup_now(self, now: dt.datetime | None = None) -> Path:
         return _backing_up(lambda: take_backup(self.ctx.store, self.folder, now or dt.datetime.now()).path)
@@ -92,7 +97,7 @@ class BackupService:
 
         def work() -> Path:
             try:
-                copy_database(self.ctx.store.path, plain)
+                copy_database(self.ctx.store.path, plain, self.ctx.store.key, plain=True)
                 _sealing(lambda: sealed.write_sealed(plain, target, password))
             finally:
                 plain.unlink(missing_ok=True)
@@ -115,7 +120,7 @@ class BackupService:
             prepared = prepare_restore(Path(backup), self.ctx.data_dir)
         except StoreError as exc:  # the file was refused: says why (empty, foreign, newer, the live file…)
             raise ServiceError(exc.msg, **exc.params) from exc
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, cipher.Error) as exc:
             raise failed(RESTORE_FAILED, exc, name=name) from exc
         try:
             safety = self.backup_now()
@@ -179,7 +184,7 @@ def restore_unopened(backup: Path, data_dir: Path, password: str | None = None) 
         raise ServiceError(NEEDS_PASSWORD, name=backup.name)
     try:
         return restore_backup(backup, Path(data_dir))
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, cipher.Error) as exc:
         raise failed(RESTORE_FAILED, exc, name=backup.name) from exc
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from .. import files
 from ..domain.messages import Msg
-from .db import (CORRUPT, DB_NAME, EMPTY_FILE, FOREIGN_FILE, NEWER_SCHEMA, UNREADABLE, Store, StoreError,
-                 check_store_file, copy_database, timestamp)
+from . import cipher, keys
+from .db import (CORRUPT, DB_NAME, EMPTY_FILE, FOREIGN_FILE, KEY_MISSING, NEWER_SCHEMA, NOT_THIS_KEY, UNREADABLE,
+                 Store, StoreError, check_store_file, copy_database, timestamp)
 from .models.core import ChangeLog
 
 _NAME = re.compile(r"^cellsec-(\d{8}-\d{6})-s(\d+)\.sqlite3$")
@@ -25,10 +25,18 @@ LIVE_FILE = Msg("đây chính là tệp dữ liệu đang dùng, không phải m
                 "it is the data file in use, not a backup")
 _CANNOT_READ = Msg("không đọc được tệp ({error})", "the file cannot be read ({error})")
 _WHY = {
+    KEY_MISSING: Msg("tệp được mã hóa bằng một khóa không còn trên máy này (hãy dùng bản sao lưu có mật khẩu "
+                     ".cellsec-backup)",
+                     "it is encrypted with a key that is no longer on this machine (use a password backup, "
+                     ".cellsec-backup)"),
     EMPTY_FILE: Msg("tệp trống (0 byte)", "the file is empty (0 bytes)"),
     FOREIGN_FILE: Msg("đây là cơ sở dữ liệu của một chương trình khác, không phải dữ liệu CellSec",
                       "it is another program's database, not CellSec data"),
     CORRUPT: Msg("tệp bị hỏng hoặc không phải dữ liệu CellSec", "the file is damaged or is not CellSec data"),
+    NOT_THIS_KEY: Msg("tệp bị hỏng, hoặc được mã hóa bằng khóa của một máy hay một tài khoản khác (trên máy khác, "
+                      "hãy dùng bản sao lưu có mật khẩu .cellsec-backup)",
+                      "it is damaged, or encrypted with the key of another machine or account (on another machine, "
+                      "use a password backup, .cellsec-backup)"),
     NEWER_SCHEMA: Msg("tệp được tạo bởi phiên bản CellSec mới hơn; hãy cập nhật chương trình trước",
                       "it was written by a newer CellSec; update the program first"),
 }
@@ -56,10 +64,15 @@ def list_backups(backup_dir: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
+def backup_path(backup_dir: Path, seq: int, now: dt.datetime) -> Path:
+    return backup_dir / f"cellsec-{timestamp(now)}-s{seq}.sqlite3"
+
+
 def take_backup(store: Store, backup_dir: Path, now: dt.datetime) -> BackupFile:
+    """A copy encrypted under the store's key, like the database itself."""
     seq = last_change_seq(store)
-    path = backup_dir / f"cellsec-{timestamp(now)}-s{seq}.sqlite3"
-    copy_database(store.path, path)
+    path = backup_path(backup_dir, seq, now)
+    copy_database(store.path, path, store.key)
     return BackupFile(path, now.replace(microsecond=0), seq)
 
 
@@ -84,17 +97,26 @@ def check_restorable(backup: Path, data_dir: Path) -> None:
     backup = Path(backup)
     if _is_live_file(backup, data_dir):
         raise StoreError(BAD_BACKUP, name=backup.name, why=LIVE_FILE.format())
+    key = _key(create=False)
     try:
-        check_store_file(backup)
-        check_not_newer(backup)
+        check_store_file(backup, key)
+        check_not_newer(backup, key)
     except StoreError as exc:
         if exc.msg is UNREADABLE:
             why = _CANNOT_READ.format(error=exc.params["error"])
         else:
             why = _WHY.get(exc.msg, _WHY[CORRUPT]).format()
         raise StoreError(BAD_BACKUP, name=backup.name, why=why) from exc
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise StoreError(BAD_BACKUP, name=backup.name, why=_WHY[CORRUPT].format()) from exc
+
+
+def _key(create: bool) -> bytes | None:
+    """This account's database key (made, with `create`, when a restore brings data back after it was lost)."""
+    try:
+        return (keys.ensure() if create else keys.load())
+    except keys.KeyStoreError as exc:
+        raise StoreError(exc.msg, **exc.params) from exc
 
 
 def usable_backups(backup_dir: Path, data_dir: Path) -> tuple[list[BackupFile], list[BackupFile]]:
@@ -111,15 +133,17 @@ def usable_backups(backup_dir: Path, data_dir: Path) -> tuple[list[BackupFile], 
 
 
 def prepare_restore(backup: Path, data_dir: Path) -> Path:
-    """Check `backup` and copy it beside the data as `.restoring`, ready to be put in place. Nothing of the
-    current data is touched; on any failure no copy is left."""
+    """Check `backup` and copy it beside the data as `.restoring` (encrypted), ready to be put in place.
+    Nothing of the current data is touched; on any failure no copy is left."""
     check_restorable(backup, data_dir)
+    key = _key(create=True)
     tmp = Path(data_dir) / (DB_NAME + ".restoring")
+    _remove_with_journals(tmp)
     try:
-        shutil.copyfile(backup, tmp)
-        with sqlite3.connect(tmp) as conn:  # a standalone file: no -wal of its own to carry along
-            conn.execute("PRAGMA journal_mode=DELETE")
-        conn.close()
+        files.create_private(tmp)
+        # A standalone file under this account's key: a plain backup (older, or from a password backup) is
+        # encrypted here; an encrypted one is copied page by page.
+        cipher.copy(Path(backup), key, tmp, key)
     except BaseException:
         _remove_with_journals(tmp)
         raise

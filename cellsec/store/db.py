@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ if TYPE_CHECKING:  # SQLAlchemy (~0.3 s to import) is loaded when an engine is m
 from .. import files
 from ..domain import failures
 from ..domain.messages import Msg
+from . import cipher, keys
 
 DB_NAME = "cellsec.sqlite3"
 
@@ -51,6 +51,24 @@ SOME_TABLES = Msg("có các bảng {names}", "its tables are {names}")
 NOT_WRITABLE = Msg(
     "Không ghi được vào thư mục dữ liệu {path}: {error}",
     "Cannot write to the data folder {path}: {error}",
+)
+NOT_THIS_KEY = Msg(
+    "Không mở được tệp dữ liệu {path}: tệp bị hỏng, hoặc được mã hóa bằng khóa của một máy hay một tài khoản khác "
+    "(khóa mã hóa trên máy này không mở được nó). CellSec giữ nguyên tệp này. Hãy khôi phục từ một bản sao lưu; "
+    "trên máy khác, dùng bản sao lưu có mật khẩu (.cellsec-backup).",
+    "Cannot open the data file {path}: it is damaged, or encrypted with the key of another machine or account (the "
+    "encryption key on this machine does not open it). CellSec keeps the file. Restore it from a backup; on another "
+    "machine, use a password backup (.cellsec-backup).",
+)
+KEY_MISSING = Msg(
+    "Tệp dữ liệu {path} được mã hóa, nhưng khóa mã hóa của nó không còn trên máy này (kho mật khẩu của hệ điều "
+    "hành hoặc tệp khóa đã bị xóa, hay máy đã được cài lại). Không có khóa thì không đọc được dữ liệu này và các bản "
+    "sao lưu tự động của nó. Hãy khôi phục từ một bản sao lưu có mật khẩu (.cellsec-backup): "
+    "cellsec backup restore TỆP --password-stdin. CellSec giữ nguyên tệp này.",
+    "The data file {path} is encrypted, but its encryption key is no longer on this machine (the system's credential "
+    "store or the key file was cleared, or the system was reinstalled). Without the key this data and its automatic "
+    "backups cannot be read. Restore from a password backup (.cellsec-backup): "
+    "cellsec backup restore FILE --password-stdin. CellSec keeps the file.",
 )
 NEWER_SCHEMA = Msg(
     "Dữ liệu này được tạo bởi phiên bản CellSec mới hơn ({revision}). Hãy cập nhật chương trình.",
@@ -87,21 +105,26 @@ def _on_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_LOCK) else "BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, key: bytes | None) -> Engine:
+    """An engine on the database at `path`, encrypted under `key` (see cipher.py)."""
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # The URL chooses the pool (a file database: QueuePool); the connection itself is SQLCipher's, keyed before
+    # SQLAlchemy sends anything. check_same_thread=False is what SQLAlchemy sets for a file database.
+    engine = create_engine(f"sqlite:///{path}", module=cipher.dbapi, future=True,
+                           creator=lambda: cipher.connect(path, key, check_same_thread=False))
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = cipher.SQLITE_MAGIC
 
 
-def check_store_file(path: Path) -> None:
+def check_store_file(path: Path, key: bytes | None) -> None:
     """Refuse, before anything writes to it, a file that is not a usable CellSec store: empty, unreadable,
-    damaged, or another program's SQLite database. (A newer schema is refused by the migration step.)"""
+    damaged, encrypted under another key, or another program's SQLite database. A plain (unencrypted) store
+    passes: it is read without a key. (A newer schema is refused by the migration step.)"""
     path = Path(path)
     if path.is_dir():
         raise StoreError(CORRUPT, path=path)
@@ -112,10 +135,12 @@ def check_store_file(path: Path) -> None:
         raise StoreError(UNREADABLE, path=path, error=failures.reason(exc)) from exc
     if not header:
         raise StoreError(EMPTY_FILE, path=path)
-    if header != SQLITE_MAGIC:
-        raise StoreError(CORRUPT, path=path)
-    check_integrity(path)
-    tables = table_names(path)
+    if header != SQLITE_MAGIC and not _opens(path, key):
+        if not looks_encrypted(path):
+            raise StoreError(CORRUPT, path=path)
+        raise StoreError(KEY_MISSING if key is None else NOT_THIS_KEY, path=path)
+    check_integrity(path, key)
+    tables = table_names(path, key)
     if "alembic_version" not in tables or "cells" not in tables:
         shown = sorted(tables)
         names = ", ".join(shown[:6]) + (", …" if len(shown) > 6 else "")
@@ -123,54 +148,74 @@ def check_store_file(path: Path) -> None:
                          tables=SOME_TABLES.format(names=names) if shown else NO_TABLES.format())
 
 
-def table_names(path: Path) -> set[str]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+def looks_encrypted(path: Path) -> bool:
+    """Whole pages of SQLCipher (a multiple of 512 bytes, at least one page), not a text or zip file."""
+    size = Path(path).stat().st_size
+    return size >= 1024 and size % 512 == 0
+
+
+def _opens(path: Path, key: bytes | None) -> bool:
+    """The key decrypts the file's first page (a wrong key and a file that is no database look alike)."""
+    if key is None:
+        return False
+    try:
+        conn = cipher.connect(path, key, readonly=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except cipher.Error:
+        return False
+    return True
+
+
+def table_names(path: Path, key: bytes | None = None) -> set[str]:
+    """The file's tables; `key` None means this account's key (a plain file needs none)."""
+    conn = cipher.connect(path, keys.load() if key is None else key, readonly=True)
+    try:
         rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
-    conn.close()
+    finally:
+        conn.close()
     return {row[0] for row in rows}
 
 
 def offers_restore(error: StoreError) -> bool:
     """The file is there but cannot be used: the user is offered a backup in its place."""
-    return error.msg in (CORRUPT, EMPTY_FILE, FOREIGN_FILE, UNREADABLE)
+    return error.msg in (CORRUPT, EMPTY_FILE, FOREIGN_FILE, UNREADABLE, NOT_THIS_KEY, KEY_MISSING)
 
 
-def check_integrity(path: Path) -> None:
-    """Refuse a damaged file or a file that is not a database, before anything writes to it."""
+def check_integrity(path: Path, key: bytes | None = None) -> None:
+    """Refuse a damaged file or a file that is not a database, before anything writes to it. `key` None means
+    this account's key (a plain file needs none)."""
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        conn = cipher.connect(path, keys.load() if key is None else key, readonly=True)
+        try:
             result = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
         ok = result is not None and result[0] == "ok"
-    except sqlite3.DatabaseError:
+    except cipher.DatabaseError:
         ok = False
     if not ok:
         raise StoreError(CORRUPT, path=path)
 
 
-def copy_database(source: Path, dest: Path) -> None:
-    """Consistent copy with SQLite's online backup API (safe while WAL is in use)."""
+def copy_database(source: Path, dest: Path, key: bytes | None, *, plain: bool = False) -> None:
+    """A consistent copy of the database (safe while WAL is in use), as a standalone file encrypted under
+    `key` — or plain with `plain`, for the inside of a password backup. `source` may be plain or encrypted."""
     tmp = dest.with_name(dest.name + ".part")
     files.private_dir(dest.parent)
-    src = dst = None
     try:
+        for suffix in ("", "-journal"):  # left by a copy that was killed: the export needs a new file
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
         files.create_private(tmp)
-        src = sqlite3.connect(source)
-        dst = sqlite3.connect(tmp)
-        src.backup(dst)
-        # A standalone file (rollback journal, no -wal): it can be read from a read-only stick as it is.
-        dst.execute("PRAGMA journal_mode=DELETE")
-        dst.close()
+        cipher.copy(source, key, tmp, None if plain else key)
         os.replace(tmp, dest)
     except BaseException:
-        if dst is not None:
-            dst.close()
         for suffix in ("", "-journal", "-wal", "-shm"):  # a full disk or a read-only folder leaves nothing
             with contextlib.suppress(OSError):
                 Path(str(tmp) + suffix).unlink(missing_ok=True)
         raise
-    finally:
-        if src is not None:
-            src.close()
 
 
 @dataclass
@@ -178,6 +223,7 @@ class Store:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    key: bytes | None = None  # the database key (None only for a plain file opened as it is)
 
     def writer(self) -> Session:
         """A session for one mutation: its transaction holds the write lock from BEGIN (BEGIN IMMEDIATE)."""
@@ -190,11 +236,11 @@ class Store:
 def check_writable(data_dir: Path) -> None:
     """The data folder exists and takes a write; else a message saying why (read-only, no permission, full)."""
     created = not data_dir.exists()
+    probe = data_dir / f".{os.getpid()}.write-test"  # one per process: two starting at once never share it
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         if created:
             files.make_private(data_dir)
-        probe = data_dir / ".write-test"
         with open(probe, "wb") as f:  # a few KB: an empty file can still be made on a full disk
             f.write(b"\0" * 4096)
             f.flush()
@@ -202,7 +248,7 @@ def check_writable(data_dir: Path) -> None:
         probe.unlink()
     except OSError as exc:
         with contextlib.suppress(OSError):
-            (data_dir / ".write-test").unlink(missing_ok=True)
+            probe.unlink(missing_ok=True)
         raise StoreError(NOT_WRITABLE, path=data_dir, error=failures.reason(exc)) from exc
 
 
@@ -215,22 +261,78 @@ def _make_store_private(data_dir: Path, path: Path) -> None:
         files.make_tree_private(data_dir / folder)
 
 
+ENCRYPT_FAILED = Msg(
+    "Không mã hóa được tệp dữ liệu ({error}). Dữ liệu cũ vẫn nguyên vẹn; bản sao lưu ở {backup}. Chi tiết kỹ "
+    "thuật đã ghi vào tệp nhật ký {log}.",
+    "Could not encrypt the data file ({error}). The old data is untouched; a backup is at {backup}. The technical "
+    "details are in the log file {log}.",
+)
+
+
+def database_key(path: Path) -> bytes | None:
+    """This account's database key, made now if there is none and no encrypted file needs the lost one.
+    None when the file at `path` is encrypted and the key is gone (check_store_file then says so)."""
+    try:
+        key = keys.load()
+        if key is None:
+            has_encrypted = path.is_file() and not cipher.is_plain(path) and path.stat().st_size > 0
+            if has_encrypted and looks_encrypted(path):
+                return None
+            key = keys.create()
+    except keys.KeyStoreError as exc:
+        raise StoreError(exc.msg, **exc.params) from exc
+    except OSError as exc:
+        raise StoreError(UNREADABLE, path=path, error=failures.reason(exc)) from exc
+    return key
+
+
+def _encrypt(path: Path, key: bytes, backup_dir: Path) -> None:
+    """A plain database (written before encryption) is encrypted in place, after a plain backup."""
+    import logging
+
+    from .backup import backup_path
+    from .convert import encrypt_in_place
+
+    backup = backup_path(backup_dir, _plain_last_seq(path), dt.datetime.now())
+    try:
+        encrypt_in_place(path, key, backup)
+    except Exception as exc:
+        logging.getLogger("cellsec").error("encryption failed: %s", failures.technical(exc), exc_info=exc)
+        raise StoreError(ENCRYPT_FAILED, error=failures.reason(exc), backup=backup,
+                         log=files.log_path(path.parent)) from exc
+
+
+def _plain_last_seq(path: Path) -> int:
+    conn = cipher.connect(path, None, readonly=True)
+    try:
+        return conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+    except cipher.Error:
+        return 0
+    finally:
+        conn.close()
+
+
 def open_store(data_dir: Path) -> Store:
-    """Open (creating or upgrading as needed) the database in `data_dir`."""
+    """Open (creating, encrypting or upgrading as needed) the database in `data_dir`."""
+    from .convert import remove_leftovers
     from .migrate import migrate
 
     data_dir = Path(data_dir)
     check_writable(data_dir)
     files.attach_log(data_dir)
     path = data_dir / DB_NAME
+    key = database_key(path)
+    remove_leftovers(path)
     if path.exists() or path.is_symlink():
-        check_store_file(path)  # never initialised over: an empty or foreign file is kept and reported
-    migrate(path, data_dir / "backups")
+        check_store_file(path, key)  # never initialised over: an empty, foreign or undecryptable file is kept
+        if cipher.is_plain(path):
+            _encrypt(path, key, data_dir / "backups")
+    migrate(path, data_dir / "backups", key)
     _make_store_private(data_dir, path)
     from sqlalchemy.orm import sessionmaker
 
-    engine = make_engine(path)
-    return Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    engine = make_engine(path, key)
+    return Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), key=key)
 
 
 def timestamp(now: dt.datetime | None = None) -> str:

@@ -12,11 +12,11 @@ import functools
 import logging
 import os
 import re
-import sqlite3
 from pathlib import Path
 
 from .. import files
 from ..domain import failures
+from . import cipher
 from .db import MIGRATION_FAILED, NEWER_SCHEMA, StoreError, copy_database, make_engine, timestamp
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -53,28 +53,30 @@ def head_revisions() -> set[str]:
     return set(graph) - parents
 
 
-def current_revisions(path: Path) -> set[str]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+def current_revisions(path: Path, key: bytes | None) -> set[str]:
+    conn = cipher.connect(path, key, readonly=True)
+    try:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
         rows = conn.execute("SELECT version_num FROM alembic_version").fetchall() if has_table else []
-    conn.close()
+    finally:
+        conn.close()
     return {row[0] for row in rows}
 
 
-def check_not_newer(path: Path) -> set[str]:
+def check_not_newer(path: Path, key: bytes | None) -> set[str]:
     """The file's revisions, refusing a schema written by a newer CellSec (one this program cannot read)."""
-    current = current_revisions(path)
+    current = current_revisions(path, key)
     unknown = current - set(_revision_graph())
     if unknown:
         raise StoreError(NEWER_SCHEMA, revision=", ".join(sorted(unknown)))
     return current
 
 
-def _upgrade(path: Path) -> None:
+def _upgrade(path: Path, key: bytes | None) -> None:
     from alembic import command
 
-    engine = make_engine(path)
+    engine = make_engine(path, key)
     try:
         with engine.begin() as conn:
             cfg = alembic_config()
@@ -84,27 +86,29 @@ def _upgrade(path: Path) -> None:
         engine.dispose()
 
 
-def _checkpoint_and_drop_wal(path: Path) -> None:
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+def _checkpoint_and_drop_wal(path: Path, key: bytes | None) -> None:
+    conn = cipher.connect(path, key)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        conn.close()
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
-def migrate(path: Path, backup_dir: Path) -> None:
+def migrate(path: Path, backup_dir: Path, key: bytes | None) -> None:
     heads = head_revisions()
     work = path.with_name(path.name + ".migrating")
     work.unlink(missing_ok=True)
     backup = None
     if path.exists():
-        if check_not_newer(path) == heads:
+        if check_not_newer(path, key) == heads:
             return
         backup = backup_dir / f"truoc-nang-cap-{timestamp()}.sqlite3"
-        copy_database(path, backup)
-        copy_database(path, work)
+        copy_database(path, backup, key)
+        copy_database(path, work, key)
     try:
-        _upgrade(work)
+        _upgrade(work, key)
         files.make_private(work)  # before it holds any of the user's data (a new store is still empty)
     except Exception as exc:
         work.unlink(missing_ok=True)
@@ -114,6 +118,6 @@ def migrate(path: Path, backup_dir: Path) -> None:
                          log=files.log_path(path.parent)) from exc
     if path.exists():
         # Fold the old WAL into the main file so no stale -wal is left beside the replacement.
-        _checkpoint_and_drop_wal(path)
-    _checkpoint_and_drop_wal(work)
+        _checkpoint_and_drop_wal(path, key)
+    _checkpoint_and_drop_wal(work, key)
     os.replace(work, path)

@@ -1,20 +1,20 @@
-"""Read-only access to the store through the standard sqlite3 module, for the command line's listings.
+"""Read-only access to the store through the bare DB-API driver (SQLCipher), for the command line's listings.
 
 Importing SQLAlchemy and building the ORM models costs about half a second, many times the work of a
 listing on a cell's data. This reader answers only when the file is a current CellSec store (its schema
 at the revisions this program knows, a cell set up); anything else — no file yet, an older or newer
 schema, a damaged file — raises `NotQuick`, and the caller opens the store the ordinary way, which
-upgrades it or explains the problem in Vietnamese. It never writes.
+upgrades it or explains the problem in Vietnamese (a missing or wrong key among them). It never writes.
 
 Values come back as SQLite stores them: dates and times as ISO text (the callers convert what they show).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from . import cipher, keys
 from .db import DB_NAME
 from .migrate import head_revisions
 
@@ -31,8 +31,11 @@ class QuickReader:
         if not path.is_file() or path.stat().st_size == 0:
             raise NotQuick(f"no data file at {path}")
         try:
-            self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        except sqlite3.Error as exc:
+            key = keys.load()
+            if key is None and not cipher.is_plain(path):
+                raise NotQuick("no key on this machine")
+            self._conn = cipher.connect(path, key, readonly=True)
+        except (cipher.Error, keys.KeyStoreError) as exc:
             raise NotQuick(str(exc)) from exc
         try:
             revisions = {row[0] for row in self._conn.execute("SELECT version_num FROM alembic_version")}
@@ -43,7 +46,7 @@ class QuickReader:
                 raise NotQuick("no cell set up")
             self.cell_id: str = row[0]
             self._columns: dict[str, set[str]] = {}
-        except (sqlite3.Error, NotQuick) as exc:
+        except (cipher.Error, NotQuick) as exc:
             self._conn.close()
             raise exc if isinstance(exc, NotQuick) else NotQuick(str(exc)) from exc
 
@@ -94,10 +97,10 @@ class QuickReader:
         if unknown:
             raise NotQuick(f"{table} has no column {sorted(unknown)}")
 
-    def _execute(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
+    def _execute(self, sql: str, params: Sequence[object] = ()) -> cipher.dbapi.Cursor:
         try:
             return self._conn.execute(sql, params)
-        except sqlite3.Error as exc:
+        except cipher.Error as exc:
             raise NotQuick(str(exc)) from exc
 
 

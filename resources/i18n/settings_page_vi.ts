@@ -116,8 +116,12 @@
         <translation>Lưu lề trang</translation>
     </message>
     <message>
-        <source>CellSec backs up your data by itself after changes (at most every 30 minutes) and keeps older copies by day, week and month. You can also back up now, or go back to an earlier copy.</source>
-        <translation>CellSec tự sao lưu dữ liệu sau khi có thay đổi (nhiều nhất 30 phút một lần) và giữ các bản cũ theo ngày, tuần, tháng. Đồng chí cũng có thể sao lưu ngay, hoặc quay lại một bản sao lưu trước đó.</translation>
+        <source>CellSec backs up your data by itself after changes (at most every 30 minutes) and keeps older copies by day, week and month. You can also back up now, or go back to an earlier copy. The data and these copies are encrypted with a key kept on this computer, so they can be restored only here: if the computer is reinstalled or replaced, only a backup with a password (below) brings the data back. Make one regularly and keep the password.</source>
+        <translation>CellSec tự sao lưu dữ liệu sau khi có thay đổi (tối đa 30 phút một lần) và giữ các bản cũ theo ngày, tuần, tháng. Đồng chí cũng có thể sao lưu ngay, hoặc quay lại một bản sao lưu trước đó. Dữ liệu và các bản sao lưu này được mã hóa bằng khóa giữ trên máy này, nên chỉ khôi phục được trên máy này: nếu cài lại máy hay đổi máy, chỉ bản sao lưu có mật khẩu (bên dưới) mới đưa dữ liệu trở lại. Hãy sao lưu có mật khẩu thường xuyên và giữ kỹ mật khẩu.</translation>
+    </message>
+    <message>
+        <source>All of the cell&apos;s data is in this folder, encrypted with a key kept on this computer. To move the data to another computer, make a backup with a password (Backups tab) and restore it there.</source>
+        <translation>Toàn bộ dữ liệu của chi bộ nằm trong thư mục này, được mã hóa bằng khóa giữ trên máy này. Muốn chuyển dữ liệu sang máy khác, hãy sao lưu có mật khẩu (thẻ Sao lưu) rồi khôi phục bản đó trên máy mới.</translation>
     </message>
     <message>
         <source>Back up now</source>
@@ -158,10 +162,6 @@
     <message>
         <source>Data folder</source>
         <translation>Thư mục dữ liệu</translation>
-    </message>
-    <message>
-        <source>All of the cell&apos;s data is in this folder. Copy the whole folder (with CellSec closed) to move the data to another computer.</source>
-        <translation>Toàn bộ dữ liệu của chi bộ nằm trong thư mục này. Muốn chuyển sang máy khác, hãy đóng CellSec rồi sao chép cả thư mục.</translation>
     </message>
     <message>
         <source>Open the data folder</source>

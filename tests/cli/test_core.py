@@ -138,10 +138,10 @@ def test_an_empty_data_dir_is_refused_not_the_current_folder(tmp_path, capsys, m
 
 
 def test_a_failed_migration_shows_no_sql_and_logs_the_details(data_dir, capsys):
-    import sqlite3
+    from tests import dbfile
 
     main(["--data-dir", str(data_dir), "setup", "--name", "A", "--upper", "B", "--place", "C"])
-    with sqlite3.connect(data_dir / "cellsec.sqlite3") as conn:
+    with dbfile.connect(data_dir / "cellsec.sqlite3") as conn:
         conn.execute("DELETE FROM alembic_version")  # the first migration will find its tables already there
         conn.execute("INSERT INTO alembic_version VALUES ('0001_registry')")
         conn.execute("CREATE TABLE meetings_clash (x)")

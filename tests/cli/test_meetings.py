@@ -1,5 +1,4 @@
 import json
-import sqlite3
 
 import pytest
 from docx import Document
@@ -8,6 +7,7 @@ from pypdf import PdfReader
 from cellsec.cli import main
 
 from ..services.meeting_data import D, T, add_members, fill
+from tests import dbfile
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_year_view_json(store, data_dir, capsys):
 def test_check_data_detects_tampering(store, data_dir, capsys):
     code, out, _ = run(data_dir, capsys, "check-data")
     assert code == 0 and "Dữ liệu toàn vẹn: 3 văn bản đã chốt" in out
-    with sqlite3.connect(data_dir / "cellsec.sqlite3") as conn:
+    with dbfile.connect(data_dir / "cellsec.sqlite3") as conn:
         conn.execute("UPDATE meeting_attendance SET status = 'present' WHERE meeting_id = ? AND status = 'exempt'",
                      (store["oct"],))
     code, out, _ = run(data_dir, capsys, "check-data", "--json")

@@ -6,18 +6,25 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 import cellsec
-from cellsec.store import migrate
+from cellsec.store import cipher, keys, migrate
+from tests import dbfile
 
 pytestmark = pytest.mark.dist
 
 DB = "cellsec.sqlite3"
+
+
+@pytest.fixture(autouse=True)
+def _the_frozen_apps_key(frozen_app, monkeypatch):
+    """The frozen app runs with its own HOME and no keyring there, so its database key is the key file in
+    that HOME's config folder; the test reads the app's files with that key."""
+    monkeypatch.setenv("CELLSEC_KEY_DIR", str(frozen_app.home / ".config" / "CellSec"))
 
 
 def test_version(frozen_app):
@@ -92,14 +99,15 @@ def shipped_migrations(frozen_app, monkeypatch):
 
 def _make_older(folder: Path) -> set[str]:
     """Turn the folder into one written by the previous version: its newest migration undone with the
-    migration's own downgrade (the schema that version had). Returns the revisions it is left at."""
+    migration's own downgrade (the schema that version had), and the file plain, as versions before
+    encryption wrote it. Returns the revisions it is left at."""
     from alembic import command
 
     from cellsec.store.db import make_engine
 
     graph = migrate._revision_graph()
     newest = max(migrate.head_revisions())
-    engine = make_engine(folder / DB)
+    engine = make_engine(folder / DB, keys.load())
     try:
         with engine.begin() as conn:
             cfg = migrate.alembic_config()
@@ -107,13 +115,16 @@ def _make_older(folder: Path) -> set[str]:
             command.downgrade(cfg, f"{newest}@{graph[newest][0]}")
     finally:
         engine.dispose()
-    with sqlite3.connect(folder / DB) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    cipher.copy(folder / DB, keys.load(), folder / "plain.sqlite3", None)
+    for suffix in ("-wal", "-shm"):
+        (folder / (DB + suffix)).unlink(missing_ok=True)
+    (folder / "plain.sqlite3").replace(folder / DB)
+    with dbfile.connect(folder / DB) as conn:
         return {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
 
 
 def _members(folder: Path) -> list[tuple]:
-    with sqlite3.connect(folder / DB) as conn:
+    with dbfile.connect(folder / DB) as conn:
         return conn.execute("SELECT id, full_name, rev FROM members WHERE deleted_at IS NULL ORDER BY id").fetchall()
 
 
@@ -127,12 +138,16 @@ def test_an_upgrade_keeps_the_data_and_migrates_it(frozen_app, demo_folder, tmp_
     assert len(members) > 10
     window, code = _first_window(frozen_app, data, tmp_path / "probe.json")  # the new version starts
     assert window["window"] == "MainWindow" and code == 0, window
-    with sqlite3.connect(data / DB) as conn:
+    assert cipher.is_plain(data / DB) is False  # the frozen app's SQLCipher encrypted the older plain file
+    assert (frozen_app.home / ".config" / "CellSec" / keys.KEY_FILE).is_file()  # no keyring here: the key file
+    with dbfile.connect(data / DB) as conn:
         assert {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")} == heads
     assert _members(data) == members
     listed = json.loads(frozen_app.run("--data-dir", str(data), "members", "list", "--json").stdout)
     assert {m["id"] for m in listed} == {m[0] for m in members}
     backups = list((data / "backups").glob("truoc-nang-cap-*.sqlite3"))
     assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as conn:
+    with dbfile.connect(backups[0]) as conn:
         assert {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")} == older
+    plain = [b for b in (data / "backups").glob("cellsec-*.sqlite3") if cipher.is_plain(b)]
+    assert len(plain) == 1  # the copy taken before encrypting

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from cellsec.services.facade import Services
+from cellsec.store import keys
 from cellsec.store.db import copy_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +41,7 @@ class Trial:
 
 def _new_data_dir(base: Path, template: Path, i: int) -> Path:
     folder = base / f"trial-{i}"
-    copy_database(template, folder / "cellsec.sqlite3")
+    copy_database(template, folder / "cellsec.sqlite3", keys.load())
     return folder
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 
 import pytest
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric
@@ -18,6 +17,7 @@ from cellsec.cli import main
 from cellsec.domain.hashchain import GENESIS, chain_hash
 from cellsec.services.finalise_fields import SEALED_TABLES, UNSEALED_COLUMNS
 from cellsec.store.remote import model_for_table
+from tests import dbfile
 
 
 def check(data_dir, capsys) -> tuple[int, list[dict]]:
@@ -67,7 +67,7 @@ def test_every_column_of_every_finalised_table_edited_directly_is_named(demo_ser
     data_dir = demo_services.data_dir
     demo_services.close()
     assert check(data_dir, capsys) == (0, [])
-    db = sqlite3.connect(data_dir / "cellsec.sqlite3", isolation_level=None)
+    db = dbfile.connect(data_dir / "cellsec.sqlite3", isolation_level=None)
     try:
         found = targets(db)
         assert {t for _, t, _, _ in found} == {s.partition(":")[0] for specs in SEALED_TABLES.values() for s in specs}
@@ -110,7 +110,7 @@ def demo_dir(demo_services, capsys):
 
 
 def test_deleting_the_newest_finalised_record_is_reported(demo_dir, capsys):
-    with sqlite3.connect(demo_dir / "cellsec.sqlite3") as db:
+    with dbfile.connect(demo_dir / "cellsec.sqlite3") as db:
         kind, entity_id = db.execute("SELECT kind, entity_id FROM finalised_documents ORDER BY seq DESC").fetchone()
         db.execute("DELETE FROM finalised_documents WHERE seq = (SELECT max(seq) FROM finalised_documents)")
     code, problems = check(demo_dir, capsys)
@@ -122,7 +122,7 @@ def test_deleting_the_newest_finalised_record_is_reported(demo_dir, capsys):
 
 
 def test_deleting_the_newest_minutes_with_their_record_is_reported(demo_dir, capsys):
-    with sqlite3.connect(demo_dir / "cellsec.sqlite3") as db:
+    with dbfile.connect(demo_dir / "cellsec.sqlite3") as db:
         db.execute("PRAGMA foreign_keys = OFF")
         newest = db.execute("SELECT entity_id, seq FROM finalised_documents WHERE kind = 'minutes' "
                             "ORDER BY seq DESC").fetchone()
@@ -134,7 +134,7 @@ def test_deleting_the_newest_minutes_with_their_record_is_reported(demo_dir, cap
 
 
 def test_deleting_every_finalised_record_is_reported(demo_dir, capsys):
-    with sqlite3.connect(demo_dir / "cellsec.sqlite3") as db:
+    with dbfile.connect(demo_dir / "cellsec.sqlite3") as db:
         documents = db.execute("SELECT count(DISTINCT kind || entity_id) FROM finalised_documents").fetchone()[0]
         db.execute("DELETE FROM finalised_documents")
     code, problems = check(demo_dir, capsys)
@@ -145,7 +145,7 @@ def test_deleting_every_finalised_record_is_reported(demo_dir, capsys):
 def test_a_chain_recomputed_with_plain_sha256_is_reported(demo_dir, capsys):
     """Edit approved minutes, then rebuild every record's content and hash as the program would: the chain
     is whole in itself, but its head is not the one sealed outside the database."""
-    with sqlite3.connect(demo_dir / "cellsec.sqlite3") as db:
+    with dbfile.connect(demo_dir / "cellsec.sqlite3") as db:
         minutes_id = db.execute("SELECT entity_id FROM finalised_documents WHERE kind = 'minutes' "
                                 "ORDER BY seq DESC").fetchone()[0]
         db.execute("UPDATE meetings SET location = 'Nhà văn hóa xóm 3' WHERE id = ?", (minutes_id,))

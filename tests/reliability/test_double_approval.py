@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from cellsec.services.facade import Services
 
 from ..services.meeting_data import D, add_members, fill
+from tests import dbfile
 
 ROUNDS = 50
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,7 +63,7 @@ def test_two_processes_approving_the_same_minutes_give_it_one_number(services, d
         assert len(numbers) == 1, (meeting_id, pair)
         assert refusals == [(f"Biên bản này đã được thông qua với số {numbers[0][3:]} (có thể từ một cửa sổ hoặc máy khác), "
                              "nên không cấp thêm số.")]
-    with sqlite3.connect(data_dir / "cellsec.sqlite3") as db:
+    with dbfile.connect(data_dir / "cellsec.sqlite3") as db:
         rows = db.execute("SELECT id, number_year, number_seq FROM meetings WHERE status = 'approved'").fetchall()
         chained = db.execute("SELECT entity_id FROM finalised_documents WHERE kind = 'minutes'").fetchall()
     assert sorted(i for i, _, _ in rows) == sorted(meetings)

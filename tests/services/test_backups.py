@@ -2,6 +2,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from tests import dbfile
+
 from cellsec.store.backup import restore_backup
 from cellsec.store.db import DB_NAME
 
@@ -28,7 +30,7 @@ def test_automatic_backup_after_changes_at_most_every_30_minutes(services):
 def test_backup_is_a_consistent_database_with_the_data(services):
     _edit(services, "Quảng Bình")
     path = services.backups.backup_now(T0)
-    with sqlite3.connect(path) as conn:
+    with dbfile.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("SELECT place_name FROM cells").fetchone() == ("Quảng Bình",)
 
@@ -48,7 +50,7 @@ def test_restore_keeps_the_current_file_aside(services, data_dir):
     services.close()
     aside = restore_backup(backup, data_dir)
     assert aside.exists()
-    with sqlite3.connect(data_dir / DB_NAME) as conn:
+    with dbfile.connect(data_dir / DB_NAME) as conn:
         assert conn.execute("SELECT place_name FROM cells").fetchone() == ("Nghệ An",)
 
 
@@ -60,7 +62,7 @@ def test_restore_from_the_running_services_reopens_the_data(services):
     safety = services.backups.restore(backup)
     assert services.cell.get().place_name == "Nghệ An"
     assert heard[-1].action == "backup.restore"
-    with sqlite3.connect(safety) as conn:  # what was there before the restore is not lost
+    with dbfile.connect(safety) as conn:  # what was there before the restore is not lost
         assert conn.execute("SELECT place_name FROM cells").fetchone() == ("Sau khi sao lưu",)
 
 
@@ -95,11 +97,11 @@ def test_a_failed_restore_says_why_in_vietnamese(services, monkeypatch):
 
     from cellsec.store import backup as store_backup
 
-    def full(source, dest):  # half the file is written, then the disk is full
+    def full(source, source_key, dest, dest_key):  # half the file is written, then the disk is full
         Path(dest).write_bytes(Path(source).read_bytes()[:4096])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store_backup.shutil, "copyfile", full)
+    monkeypatch.setattr(store_backup.cipher, "copy", full)
     before = sorted(p.name for p in services.data_dir.iterdir())
     with pytest.raises(ServiceError) as err:
         services.backups.restore(backup)
@@ -142,7 +144,7 @@ def test_restore_refuses_bad_files_before_moving_anything(services, data_dir, tm
 
 def test_restore_refuses_a_newer_schema_before_moving_anything(services, data_dir, tmp_path):
     newer = services.backups.backup_now(T0)
-    with sqlite3.connect(newer) as conn:
+    with dbfile.connect(newer) as conn:
         conn.execute("INSERT INTO alembic_version VALUES ('9999_future')")
     conn.close()
     _restore_refused(services, data_dir, newer, "phiên bản CellSec mới hơn")
@@ -165,26 +167,31 @@ def test_a_full_disk_during_backup_leaves_no_part_file(services, monkeypatch):
     import pytest
 
     from cellsec.services.errors import ServiceError
-    from cellsec.store import db
+    from cellsec.store import cipher
+
+    real = cipher.dbapi
 
     class FillsTheDisk:  # the copy has begun (the .part file exists and has pages) when the disk fills
         def __init__(self, conn):
             self.conn = conn
 
+        def execute(self, *args):
+            return self.conn.execute(*args)
+
         def backup(self, target):
             target.execute("CREATE TABLE half (x)")
             target.commit()
             assert list(services.backups.folder.glob("*.part"))
-            raise sqlite3.OperationalError("database or disk is full")
+            raise cipher.OperationalError("database or disk is full")
 
         def close(self):
             self.conn.close()
 
     def connect(path, *args, **kwargs):
-        conn = sqlite3.connect(path, *args, **kwargs)
+        conn = real.connect(path, *args, **kwargs)
         return conn if str(path).endswith(".part") else FillsTheDisk(conn)
 
-    monkeypatch.setattr(db, "sqlite3", types.SimpleNamespace(**{**vars(sqlite3), "connect": connect}))
+    monkeypatch.setattr(cipher, "dbapi", types.SimpleNamespace(**{**vars(real), "connect": connect}))
     with pytest.raises(ServiceError) as err:
         services.backups.backup_now(T0)
     assert err.value.message == "Chưa sao lưu được (ổ đĩa đã đầy). Dữ liệu hiện tại không bị ảnh hưởng."

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import sqlite3
 
 import pytest
 
 from cellsec.services.errors import ServiceError
 from cellsec.store import sealed
 from cellsec.store.db import DB_NAME
+from tests import dbfile
 
 T0 = dt.datetime(2026, 11, 22, 8, 0)
 PASSWORD = "Mật khẩu chi bộ 2026"
@@ -114,7 +114,7 @@ def test_restore_over_a_damaged_store_without_services(services, data_dir, tmp_p
         assert reopened.cell.get().place_name == "Nghệ An"
     finally:
         reopened.close()
-    with sqlite3.connect(data_dir / DB_NAME) as conn:
+    with dbfile.connect(data_dir / DB_NAME) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
     assert os.listdir(data_dir).count(".giai-ma") == 0

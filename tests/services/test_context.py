@@ -12,10 +12,11 @@ from cellsec.services.facade import Services
 from cellsec.store.base import MutationRequired
 from cellsec.store.db import DB_NAME
 from cellsec.store.models.core import Audit, ChangeLog, CommitteeName
+from tests import dbfile
 
 
 def _rows(data_dir, sql):
-    with sqlite3.connect(data_dir / DB_NAME) as conn:
+    with dbfile.connect(data_dir / DB_NAME) as conn:
         return conn.execute(sql).fetchall()
 
 

@@ -1,14 +1,15 @@
-import sqlite3
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from cellsec.store import migrate as migrate_module
+from cellsec.store import keys
 from cellsec.store.db import DB_NAME, StoreError, make_engine, open_store
 from cellsec.store.migrate import head_revisions
 from cellsec.store.models import Base
 from cellsec.store.search import include_object
+from tests import dbfile
 
 
 def test_migrated_schema_matches_the_models(data_dir):
@@ -39,14 +40,14 @@ def test_upgrade_takes_a_backup_first_and_failure_leaves_old_file_usable(data_di
     store = open_store(data_dir)
     store.close()
     db = data_dir / DB_NAME
-    conn = sqlite3.connect(db)
+    conn = dbfile.connect(db)
     conn.execute("INSERT INTO settings(key, value) VALUES ('marker', 'dữ liệu cũ')")
     conn.execute("DELETE FROM alembic_version")  # looks like a database before its first migration ran
     conn.commit()
     conn.close()
     before = db.read_bytes()
 
-    def broken_upgrade(path):
+    def broken_upgrade(path, key):
         raise RuntimeError("migration bug")
 
     monkeypatch.setattr(migrate_module, "_upgrade", broken_upgrade)
@@ -57,13 +58,13 @@ def test_upgrade_takes_a_backup_first_and_failure_leaves_old_file_usable(data_di
     assert not (data_dir / (DB_NAME + ".migrating")).exists()
     backups = list((data_dir / "backups").glob("truoc-nang-cap-*.sqlite3"))
     assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as b:
+    with dbfile.connect(backups[0]) as b:
         assert b.execute("SELECT value FROM settings WHERE key='marker'").fetchone() == ("dữ liệu cũ",)
 
 
 def test_database_from_a_newer_version_is_refused(data_dir):
     open_store(data_dir).close()
-    conn = sqlite3.connect(data_dir / DB_NAME)
+    conn = dbfile.connect(data_dir / DB_NAME)
     conn.execute("DELETE FROM alembic_version")
     conn.execute("INSERT INTO alembic_version VALUES ('9999_future')")
     conn.commit()
@@ -105,7 +106,7 @@ def test_unwritable_data_folder_gives_a_clear_message(tmp_path):
 
 def test_engine_helper_opens_existing_file(data_dir):
     open_store(data_dir).close()
-    engine = make_engine(data_dir / DB_NAME)
+    engine = make_engine(data_dir / DB_NAME, keys.load())
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM cells").scalar() == 0
     engine.dispose()

@@ -82,4 +82,4 @@ def test_a_real_store_still_opens(data_dir):
     open_store(data_dir).close()
     store = open_store(data_dir)
     store.close()
-    assert db_module.table_names(data_dir / DB_NAME) >= {"cells", "alembic_version"}
+    assert db_module.table_names(data_dir / DB_NAME, store.key) >= {"cells", "alembic_version"}

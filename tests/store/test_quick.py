@@ -1,11 +1,10 @@
 """The quick reader answers only for a current CellSec store; anything else is left to the ordinary open."""
 
-import sqlite3
-
 import pytest
 
 from cellsec.store.db import DB_NAME
 from cellsec.store.quick import NotQuick, QuickReader
+from tests import dbfile
 
 
 def test_no_data_file_or_an_empty_one_is_not_read_quickly(data_dir):
@@ -29,7 +28,7 @@ def test_an_older_schema_or_a_foreign_file_is_not_read_quickly(services, data_di
     with QuickReader(data_dir) as reader:
         assert reader.cell_id == services.ctx.cell_id
     services.close()
-    with sqlite3.connect(data_dir / DB_NAME) as conn:
+    with dbfile.connect(data_dir / DB_NAME) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0001_registry' WHERE version_num = '0003_reviews'")
     conn.close()
     with pytest.raises(NotQuick):

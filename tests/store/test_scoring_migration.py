@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from cellsec.store.db import DB_NAME, open_store
 from cellsec.store.models import Base
+from tests import dbfile
 
 MINE = {"rubrics", "meeting_scores", "five_good_assessments", "dues_payments", "dues_rules_versions"}
 
@@ -33,7 +32,7 @@ def test_scoring_tables_match_the_models(data_dir):
     finally:
         store.close()
     assert not (_tables(diff) & MINE), diff
-    with sqlite3.connect(data_dir / DB_NAME) as conn:
+    with dbfile.connect(data_dir / DB_NAME) as conn:
         present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         heads = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
     assert MINE <= present
@@ -42,7 +41,7 @@ def test_scoring_tables_match_the_models(data_dir):
 
 def test_partial_unique_indexes_exist(data_dir):
     open_store(data_dir).close()
-    with sqlite3.connect(data_dir / DB_NAME) as conn:
+    with dbfile.connect(data_dir / DB_NAME) as conn:
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"uq_rubrics_key_version", "uq_meeting_scores_meeting", "uq_five_good_cell_year",
             "uq_five_good_member_year", "uq_dues_member_month", "uq_dues_rules_version"} <= indexes

@@ -4,6 +4,7 @@ from alembic import command
 
 from cellsec.services.facade import Services
 from cellsec.store.base import utcnow
+from cellsec.store import keys
 from cellsec.store.db import DB_NAME, make_engine
 from cellsec.store.migrate import alembic_config
 from cellsec.store.models.core import Cell
@@ -12,7 +13,7 @@ from cellsec.store.models.members import Member
 
 def test_members_registered_before_the_search_index_existed_are_indexed_by_the_migration(data_dir):
     data_dir.mkdir(parents=True)
-    engine = make_engine(data_dir / DB_NAME)
+    engine = make_engine(data_dir / DB_NAME, keys.load())
     with engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn

@@ -54,7 +54,7 @@ def test_minutes_approved_offline_on_two_laptops_get_distinct_numbers_and_whole_
 
 
 def test_the_server_notices_a_chain_cut_short_on_the_laptop(tmp_path, store, live_server, server_cell):
-    import sqlite3
+    from tests import dbfile
 
     from sqlalchemy import select
 
@@ -70,7 +70,7 @@ def test_the_server_notices_a_chain_cut_short_on_the_laptop(tmp_path, store, liv
         laptop.meetings.approve(meeting.id)
     assert not laptop.sync.sync_now().warnings  # a whole chain: nothing to say
     laptop.close()
-    with sqlite3.connect(tmp_path / "bi-thu" / "cellsec.sqlite3") as db:  # behind the program's back
+    with dbfile.connect(tmp_path / "bi-thu" / "cellsec.sqlite3") as db:  # behind the program's back
         db.execute("DELETE FROM finalised_documents WHERE seq = (SELECT max(seq) FROM finalised_documents)")
     db.close()
 

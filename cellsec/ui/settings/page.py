@@ -305,20 +305,26 @@ class SettingsPage(Page):
 
         self.backup_intro.setText(self.tr("CellSec backs up your data by itself after changes (at most every 30 "
                                           "minutes) and keeps older copies by day, week and month. You can also "
-                                          "back up now, or go back to an earlier copy."))
+                                          "back up now, or go back to an earlier copy. The data and these copies "
+                                          "are encrypted with a key kept on this computer, so they can be restored "
+                                          "only here: if the computer is reinstalled or replaced, only a backup "
+                                          "with a password (below) brings the data back. Make one regularly and "
+                                          "keep the password."))
         self.backup_now_button.setText(self.tr("Back up now"))
         self.restore_button.setText(self.tr("Restore…"))
         self.open_backups_button.setText(self.tr("Open the backup folder"))
         self.sealed.retranslate()
         self.backups.setHorizontalHeaderLabels([self.tr("Taken at"), self.tr("Size"), self.tr("File")])
-        self.backup_folder.setText(self.tr("Backup folder: {folder}").format(folder=self.services.backups.folder))
+        self.backup_folder.setText(self.tr("Backup folder: {folder}").format(folder=self.services.backups.folder)
+                                   + "\n" + self.services.backups.key_place())
 
         self.language_box.setTitle(self.tr("Language"))
         self.language_note.setText(self.tr("The language of the program's windows and messages. Printed "
                                            "documents are always in Vietnamese."))
         self.data_box.setTitle(self.tr("Data folder"))
-        self.data_note.setText(self.tr("All of the cell's data is in this folder. Copy the whole folder (with "
-                                       "CellSec closed) to move the data to another computer."))
+        self.data_note.setText(self.tr("All of the cell's data is in this folder, encrypted with a key kept on this "
+                                       "computer. To move the data to another computer, make a backup with a "
+                                       "password (Backups tab) and restore it there."))
         self.open_data_button.setText(self.tr("Open the data folder"))
         self._examples()
         self.load_cell_history()

@@ -2,7 +2,6 @@
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -18,6 +17,7 @@ from cellsec.services.members.service import StatusChange
 from cellsec.store.models.core import Audit, ChangeLog
 
 from ..meeting_data import D, T, SqlCount, add_members, fill
+from tests import dbfile
 
 
 @pytest.fixture
@@ -161,7 +161,7 @@ def test_chain_verify_detects_tampering_done_with_raw_sql(services, ids):
     assert report.ok and report.checked == 3
     db = services.ctx.store.path
 
-    with sqlite3.connect(db) as conn:  # edit approved minutes behind the program's back
+    with dbfile.connect(db) as conn:  # edit approved minutes behind the program's back
         conn.execute("UPDATE meetings SET content = replace(content, 'Hội trường tầng 3', 'Nhà văn hóa') "
                      "WHERE id = ?", (first.id,))
     report = services.finalise.verify_chain()
@@ -169,14 +169,14 @@ def test_chain_verify_detects_tampering_done_with_raw_sql(services, ids):
     assert report.first_broken.text == ("Biên bản Số 01-BB/CB: dữ liệu đã bị sửa trực tiếp sau khi được chốt "
                                         "(khác với bản lưu), ở: meetings.content.")
 
-    with sqlite3.connect(db) as conn:  # ... and its stored copy to match: the hash no longer does
+    with dbfile.connect(db) as conn:  # ... and its stored copy to match: the hash no longer does
         conn.execute("UPDATE finalised_documents SET content_json = replace(content_json, 'Hội trường tầng 3', "
                      "'Nhà văn hóa') WHERE seq = 1")
     codes = [(p.seq, p.code) for p in services.finalise.verify_chain().problems]
     # The stored copy's place (meetings.location, also replaced) no longer matches the live column either.
     assert codes == [(1, "hash_mismatch"), (1, "record_changed")]
 
-    with sqlite3.connect(db) as conn:  # dropping a record breaks the chain after it
+    with dbfile.connect(db) as conn:  # dropping a record breaks the chain after it
         conn.execute("DELETE FROM finalised_documents WHERE seq = 2")
     codes = [(p.seq, p.code) for p in services.finalise.verify_chain().problems]
     assert (3, "seq_gap") in codes and (3, "link_broken") in codes
@@ -238,7 +238,7 @@ def test_killed_editor_loses_nothing_saved_before_the_last_autosave(services, id
 
     reopened = Services.open(data_dir)
     try:
-        with sqlite3.connect(data_dir / "cellsec.sqlite3") as conn:
+        with dbfile.connect(data_dir / "cellsec.sqlite3") as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         text = reopened.meetings.get(record.id).content.agenda[0].presentation
         # Everything confirmed saved is there (the child may have saved one more before it died).

@@ -1,5 +1,4 @@
 import datetime as dt
-import sqlite3
 import unicodedata
 import zipfile
 
@@ -9,6 +8,7 @@ from cellsec.domain import vn_encodings
 from cellsec.services.errors import ServiceError
 from cellsec.services.members.service import MemberInput, MemberQuery
 from cellsec.store.db import DB_NAME
+from tests import dbfile
 
 TODAY = dt.date(2026, 11, 22)
 HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số thẻ đảng viên", "Ngày vào Đảng",
@@ -63,7 +63,7 @@ def write_xlsx(path, rows, *, title_rows=()):
 
 
 def audit_count(data_dir):
-    with sqlite3.connect(data_dir / DB_NAME) as conn:
+    with dbfile.connect(data_dir / DB_NAME) as conn:
         return conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
 
 
