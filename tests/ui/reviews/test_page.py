@@ -350,3 +350,24 @@ def test_one_action_refreshes_the_page_once_and_a_hidden_page_not_at_all(qtbot, 
     assert len(refreshes) == 1  # hidden: only marked stale
     page.show()
     assert len(refreshes) == 2
+
+
+def test_the_form_column_and_every_heading_are_readable_beside_the_quota_panel(qtbot, services, cell):
+    """At the width a 1366×768 laptop leaves the page, the stretched form column got 46 px: "Mẫu kiểm điểm"
+    cut on three lines and every form shown as "Cá ..."."""
+    from PySide6.QtCore import Qt
+
+    from cellsec.ui.reviews.summary import COLUMNS
+
+    services.reviews.open_year(YEAR, today=TODAY)
+    page = _page(qtbot, services)
+    page.resize(1076, 665)
+    qtbot.waitUntil(lambda: page.table.model().rowCount() > 0)
+    qtbot.wait(20)  # the layout settles
+    header = page.table.horizontalHeader()
+    fm = header.fontMetrics()
+    form = COLUMNS.index("form")
+    for column in range(header.count()):
+        words = str(page.table.model().headerData(column, Qt.Orientation.Horizontal)).split()
+        assert all(fm.horizontalAdvance(word) < header.sectionSize(column) for word in words), words
+    assert header.sectionSize(form) >= page.table.fontMetrics().horizontalAdvance("Cá nhân không giữ")
