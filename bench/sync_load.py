@@ -22,7 +22,6 @@ import asyncio
 import concurrent.futures
 import json
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,7 @@ from cellsec.domain.rubrics import parse_rubric_file  # noqa: E402
 from cellsec.server.store import admin  # noqa: E402
 from cellsec.server.store.db import open_store  # noqa: E402
 from cellsec.server.store.models import Cell, Entity, Op as OpRow  # noqa: E402
+from cellsec.store import cipher, keys as store_keys  # noqa: E402
 from cellsec.sync.protocol.envelope import seal  # noqa: E402
 from cellsec.sync.protocol.keys import KeyPair  # noqa: E402
 from cellsec.sync.protocol.ops import Op, encode_ops  # noqa: E402
@@ -67,7 +67,7 @@ def demo_change_log(demo_dir: Path | None) -> tuple[str, list[Op]]:
         demo_dir = Path(tempfile.mkdtemp(prefix="cellsec-demo-"))
         subprocess.run([str(ROOT / ".venv/bin/cellsec"), "--data-dir", str(demo_dir), "demo"], check=True,
                        capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    db = sqlite3.connect(demo_dir / "cellsec.sqlite3")
+    db = cipher.connect(demo_dir / "cellsec.sqlite3", store_keys.load())  # encrypted under this account's key
     rows = db.execute("SELECT seq, entity, entity_id, cell_id, rev, op, snapshot, at FROM change_log "
                       "ORDER BY seq").fetchall()
     db.close()
