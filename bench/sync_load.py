@@ -89,8 +89,8 @@ def template_batches(ops: list[Op], size: int) -> list[tuple[bytes, int, int, in
     return out
 
 
-def seal_cell(args: tuple) -> list[bytes]:
-    """Envelopes of one simulated cell (runs in a worker process)."""
+def seal_cell(args: tuple, chain: dict | None = None) -> list[bytes]:
+    """Envelopes of one simulated cell (runs in a worker process); `chain`: a chain head in each manifest."""
     templates, demo_cell, cell_id, device_id, keys_json, server_box = args
     keys = KeyPair.from_json(keys_json)
     envelopes = []
@@ -99,7 +99,7 @@ def seal_cell(args: tuple) -> list[bytes]:
                                                                             device_id.encode())
         envelopes.append(seal(body, sender_keys=keys, sender=device_id, recipient_box=server_box,
                               cell_id=cell_id, seq_first=first, seq_last=last, op_count=count,
-                              schema_version="demo").to_bytes())
+                              schema_version="demo", chain=chain).to_bytes())
     return envelopes
 
 

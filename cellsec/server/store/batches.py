@@ -16,9 +16,9 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import JSON, BigInteger, String, any_, bindparam, insert, select, update
+from sqlalchemy import BigInteger, String, Text, any_, bindparam, cast, insert, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -29,8 +29,8 @@ from cellsec.sync.protocol.ownership import owner
 
 from .. import messages as m
 from ..errors import ServerError
-from .models import Batch, Cell, Device, Entity, Op, RawJson, SecurityEvent, json_serializer, utcnow
-from .records import lock_cell, next_feed_seq
+from .models import Batch, Cell, Device, Entity, Op, RawJson, SecurityEvent, utcnow
+from .records import lock_cell
 
 CHUNK = 500
 
@@ -42,36 +42,46 @@ def _chunks(values: list, postgres: bool) -> list[list]:
     return [values[i:i + CHUNK] for i in range(0, len(values), CHUNK)]
 
 
+def _array_literal(values: list) -> str:
+    """A PostgreSQL array literal: built here in one join, where psycopg adapts a list element by element.
+    Text elements are quoted (an id spelled NULL stays a string)."""
+    return "{" + ",".join(str(v) if isinstance(v, int) else
+                          '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values) + "}"
+
+
 def _among(column: Any, values: list, kind: Any, postgres: bool) -> Any:
     """`column IN values`. On PostgreSQL as `= ANY(%s)` with one array parameter: the SQL text is the same
     for every batch, so neither SQLAlchemy nor psycopg re-parse a 500-placeholder statement each time."""
     if postgres:
-        return column == any_(bindparam("among", value=values, type_=ARRAY(kind)))
+        return column == any_(cast(bindparam("among", value=_array_literal(values), type_=Text), ARRAY(kind)))
     return column.in_(values)
 
 
-def _insert_many(session: Session, table: Any, rows: list[dict[str, Any]], postgres: bool) -> None:
-    """Bulk insert: COPY on PostgreSQL (the fastest way in, no per-row statement), executemany on SQLite."""
+def _insert_many(session: Session, table: Any, columns: tuple[str, ...], rows: list[tuple], postgres: bool) -> None:
+    """Bulk insert of rows given in `columns` order: COPY on PostgreSQL (the fastest way in, no per-row
+    statement), executemany on SQLite. JSON values come as RawJson text, stored as they are."""
     if not postgres:
-        session.execute(insert(table), rows)
+        session.execute(insert(table), [dict(zip(columns, row)) for row in rows])
         return
-    columns = list(rows[0])
-    json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
     cursor = session.connection().connection.driver_connection.cursor()
     names = ", ".join(f'"{c}"' for c in columns)
     with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for row in rows:
-            copy.write_row([json_serializer(row[c]) if c in json_columns and row[c] is not None else row[c]
-                            for c in columns])
+            copy.write_row(row)
     cursor.close()
+
+
+# Encoders made once: json.dumps with options builds a new encoder on every call.
+_SNAPSHOT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_HEAD_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def _encode(op: WireOp) -> tuple[RawJson, str]:
     """The snapshot's JSON text (stored as is in both tables) and the op's digest, built from that same
     text so each snapshot is encoded once: a resend must match every field, the snapshot included."""
-    snapshot = json.dumps(op.snapshot, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    head = json.dumps([op.device_id, op.seq, op.entity, op.entity_id, op.cell_id, op.rev, op.base_rev, op.op,
-                       op.at, op.schema_version], ensure_ascii=False)
+    snapshot = _SNAPSHOT_JSON.encode(op.snapshot)
+    head = _HEAD_JSON.encode([op.device_id, op.seq, op.entity, op.entity_id, op.cell_id, op.rev, op.base_rev,
+                              op.op, op.at, op.schema_version])
     return RawJson(snapshot), hashlib.sha256(f"{head}\n{snapshot}".encode()).hexdigest()
 
 
@@ -121,6 +131,19 @@ def _current_records(session: Session, cell_id: str, new_ops: list[WireOp],
     return current
 
 
+class _Write(NamedTuple):
+    """A record's new state after the last applied op of this batch on it."""
+
+    op: WireOp
+    snapshot: RawJson
+    feed_seq: int
+    stored: bool  # the record was on the server before this batch (update) or not (insert)
+
+    @property
+    def deleted(self) -> bool:
+        return self.op.op == "delete" or self.op.snapshot.get("deleted_at") is not None
+
+
 @dataclass
 class _Outcome:
     """What classifying a batch's ops produced, in op order."""
@@ -128,8 +151,8 @@ class _Outcome:
     results: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: {"applied": 0, "duplicate": 0, "conflict": 0,
                                                             "rejected": 0})
-    op_rows: list[dict[str, Any]] = field(default_factory=list)
-    writes: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # newest applied state per record
+    op_rows: list[tuple] = field(default_factory=list)  # in _OP_COLUMNS order
+    writes: dict[tuple[str, str], _Write] = field(default_factory=dict)  # newest applied state per record
     conflicts: list[tuple[dict[str, Any], tuple[str, str]]] = field(default_factory=list)
 
 
@@ -148,26 +171,15 @@ def _not_applied(op: WireOp, state: dict[str, Any] | None, cell_id: str) -> dict
     return None
 
 
-def _entity_write(op: WireOp, cell_id: str, device_id: str, raw: RawJson, feed_seq: int, stored: bool,
-                  now: dt.datetime) -> dict[str, Any]:
-    """The record's new state after an applied op (b_* keys are the bind names of the update's WHERE)."""
-    return {
-        "b_cell_id": cell_id, "b_entity": op.entity, "b_entity_id": op.entity_id, "owner": "cell",
-        "rev": op.rev, "snapshot": raw, "feed_seq": feed_seq, "origin_device": device_id,
-        "deleted": op.op == "delete" or op.snapshot.get("deleted_at") is not None, "updated_at": now,
-        "stored": stored, "object": op.snapshot,
-    }
+_OP_COLUMNS = ("device_id", "seq", "author", "cell_id", "entity", "entity_id", "rev", "base_rev", "op", "snapshot",
+               "schema_version", "at", "digest", "received_at", "batch_id", "status", "reason", "feed_seq")
 
 
 def _op_row(op: WireOp, device_id: str, batch_id: str, result: dict[str, Any], feed_seq: int | None,
-            encoded: tuple[RawJson, str], now: dt.datetime) -> dict[str, Any]:
-    return {
-        "device_id": device_id, "seq": op.seq, "author": f"device:{device_id}", "cell_id": op.cell_id,
-        "entity": op.entity, "entity_id": op.entity_id, "rev": op.rev, "base_rev": op.base_rev, "op": op.op,
-        "snapshot": encoded[0] if feed_seq is not None else op.snapshot, "schema_version": op.schema_version,
-        "at": op.at, "digest": encoded[1], "received_at": now, "batch_id": batch_id, "status": result["status"],
-        "reason": result.get("reason", ""), "feed_seq": feed_seq,
-    }
+            encoded: tuple[RawJson, str], now: dt.datetime) -> tuple:
+    return (device_id, op.seq, f"device:{device_id}", op.cell_id, op.entity, op.entity_id, op.rev, op.base_rev,
+            op.op, encoded[0], op.schema_version, op.at, encoded[1], now, batch_id, result["status"],
+            result.get("reason", ""), feed_seq)
 
 
 def _classify(ops: list[WireOp], seen: dict[int, Any], current: dict[tuple[str, str], dict[str, Any]],
@@ -176,6 +188,7 @@ def _classify(ops: list[WireOp], seen: dict[int, Any], current: dict[tuple[str, 
     """Each op in seq order: duplicate, rejected, conflict or applied. `current` follows the applied ops,
     so a later op of the same batch builds on an earlier one."""
     out = _Outcome()
+    feed = cell.feed_seq or 0  # counted here, stored on the cell once (an ORM attribute write per op cost)
     for op in ops:
         if op.seq in seen:
             first = seen[op.seq]
@@ -192,15 +205,15 @@ def _classify(ops: list[WireOp], seen: dict[int, Any], current: dict[tuple[str, 
             if refusal["status"] == "conflict":
                 out.conflicts.append((result, key))
         else:
-            feed_seq = next_feed_seq(cell)
+            feed = feed_seq = feed + 1
             state = current.setdefault(key, {"owner": "cell", "stored": False})
             state["rev"] = op.rev
-            out.writes[key] = _entity_write(op, cell.id, device_id, encoded[op.seq][0], feed_seq,
-                                            state["stored"], now)
+            out.writes[key] = _Write(op, encoded[op.seq][0], feed_seq, state["stored"])
             result.update(status="applied", rev=op.rev, feed_seq=feed_seq)
         out.counts[result["status"]] += 1
         out.results.append(result)
         out.op_rows.append(_op_row(op, device_id, batch_id, result, feed_seq, encoded[op.seq], now))
+    cell.feed_seq = feed
     return out
 
 
@@ -209,30 +222,62 @@ def _add_server_copies(session: Session, cell_id: str, out: _Outcome) -> None:
     for result, key in out.conflicts:
         if key in out.writes:
             write = out.writes[key]
-            result["server"] = {"rev": write["rev"], "snapshot": write["object"], "deleted": write["deleted"]}
+            result["server"] = {"rev": write.op.rev, "snapshot": write.op.snapshot, "deleted": write.deleted}
         else:
             row = session.get(Entity, (cell_id, *key))
             result["server"] = ({"rev": row.rev, "snapshot": row.snapshot, "deleted": row.deleted} if row
                                 else {"rev": 0, "snapshot": None, "deleted": False})
 
 
-def _write_rows(session: Session, out: _Outcome, postgres: bool) -> None:
+# On PostgreSQL a record's new state is copied from its op's row, just written: one statement for the batch,
+# and the snapshot, already parsed into JSONB for the ops table, is not sent and parsed a second time.
+_APPLIED = ("FROM unnest(CAST(:seqs AS bigint[]), CAST(:deleted AS boolean[])) AS w(seq, deleted) "
+            "JOIN ops o ON o.device_id = :device AND o.seq = w.seq")
+_PG_INSERT = text("INSERT INTO entities (cell_id, entity, entity_id, owner, rev, snapshot, deleted, feed_seq, "
+                  "origin_device, updated_at) SELECT o.cell_id, o.entity, o.entity_id, 'cell', o.rev, o.snapshot, "
+                  f"w.deleted, o.feed_seq, o.device_id, o.received_at {_APPLIED}")
+_PG_UPDATE = text("UPDATE entities e SET rev = o.rev, snapshot = o.snapshot, deleted = w.deleted, "
+                  f"feed_seq = o.feed_seq, origin_device = o.device_id, updated_at = o.received_at {_APPLIED} "
+                  "WHERE e.cell_id = o.cell_id AND e.entity = o.entity AND e.entity_id = o.entity_id")
+_STATE = ("rev", "snapshot", "feed_seq", "origin_device", "deleted", "updated_at")
+
+
+def _write_entities_pg(session: Session, device_id: str, writes: list[_Write]) -> None:
+    for statement, part in ((_PG_UPDATE, [w for w in writes if w.stored]),
+                            (_PG_INSERT, [w for w in writes if not w.stored])):
+        if part:
+            session.execute(statement, {
+                "device": device_id, "seqs": _array_literal([w.op.seq for w in part]),
+                "deleted": "{" + ",".join("t" if w.deleted else "f" for w in part) + "}"})
+
+
+def _write_entities(session: Session, cell_id: str, device_id: str, writes: list[_Write],
+                    now: dt.datetime) -> None:
+    """SQLite: stored records updated by an executemany, new ones inserted."""
+    def state(w: _Write) -> tuple:
+        return (w.op.rev, w.snapshot, w.feed_seq, device_id, w.deleted, now)
+
+    changed = [{"b_entity": w.op.entity, "b_entity_id": w.op.entity_id, **dict(zip(_STATE, state(w)))}
+               for w in writes if w.stored]
+    if changed:
+        table = Entity.__table__
+        session.execute(update(table).where(table.c.cell_id == cell_id, table.c.entity == bindparam("b_entity"),
+                                            table.c.entity_id == bindparam("b_entity_id"))
+                        .values({f: bindparam(f) for f in _STATE}), changed)
+    new = [(cell_id, w.op.entity, w.op.entity_id, "cell", *state(w)) for w in writes if not w.stored]
+    if new:
+        _insert_many(session, Entity.__table__, ("cell_id", "entity", "entity_id", "owner", *_STATE), new, False)
+
+
+def _write_rows(session: Session, out: _Outcome, cell_id: str, device_id: str, now: dt.datetime,
+                postgres: bool) -> None:
     """Every op of the batch into ops; applied states into entities (update stored records, insert new)."""
     if out.op_rows:
-        _insert_many(session, Op.__table__, out.op_rows, postgres)
-    fields = ("owner", "rev", "snapshot", "feed_seq", "origin_device", "deleted", "updated_at")
-    new_rows = [{"cell_id": w["b_cell_id"], "entity": w["b_entity"], "entity_id": w["b_entity_id"],
-                 **{f: w[f] for f in fields}} for w in out.writes.values() if not w["stored"]]
-    changed = [w for w in out.writes.values() if w["stored"]]
-    if changed:
-        table = Entity.__table__  # Core executemany (the ORM form would be a bulk update by primary key)
-        session.execute(
-            update(table).where(table.c.cell_id == bindparam("b_cell_id"), table.c.entity == bindparam("b_entity"),
-                                table.c.entity_id == bindparam("b_entity_id"))
-            .values({f: bindparam(f) for f in fields if f != "owner"}),
-            [{k: v for k, v in w.items() if k not in ("stored", "owner", "object")} for w in changed])
-    if new_rows:
-        _insert_many(session, Entity.__table__, new_rows, postgres)
+        _insert_many(session, Op.__table__, _OP_COLUMNS, out.op_rows, postgres)
+    if postgres:
+        _write_entities_pg(session, device_id, list(out.writes.values()))
+    else:
+        _write_entities(session, cell_id, device_id, list(out.writes.values()), now)
 
 
 def _record_batch(session: Session, device: Device, cell: Cell, manifest: Manifest, seqs: list[int],
@@ -251,12 +296,14 @@ def _check_chain(session: Session, cell_id: str, device_id: str, chain: dict[str
                  now: dt.datetime) -> str | None:
     """Compare the head of the laptop's finalised chain with the chain records it sent before: fewer of them
     than the server holds means records were deleted on the laptop, another hash at the head's position
-    means the chain was recomputed. Logged for the committee (`events list`); the batch itself is kept."""
+    means the chain was recomputed. Logged for the committee (`events list`); the batch itself is kept.
+    Reads only the position and hash of that laptop's chain records, not their snapshots (whole documents)."""
     if not chain:
         return None
-    records = [e.snapshot for e in session.scalars(select(Entity).where(
-        Entity.cell_id == cell_id, Entity.entity == "finalised_documents", Entity.deleted.is_(False)))]
-    mine = {r.get("seq"): r.get("hash") for r in records if r.get("device_id") == chain["device"]}
+    rows = session.execute(select(Entity.snapshot["seq"], Entity.snapshot["hash"]).where(
+        Entity.cell_id == cell_id, Entity.entity == "finalised_documents", Entity.deleted.is_(False),
+        Entity.snapshot["device_id"].as_string() == chain["device"]))
+    mine = {seq: digest for seq, digest in rows if isinstance(seq, int) and not isinstance(seq, bool)}
     problem = None
     if mine and max(mine) > chain["count"]:
         problem = "chain_truncated"
@@ -289,7 +336,7 @@ def apply_batch(session: Session, device_id: str, manifest: Manifest, ops: list[
 
     out = _classify(ops, seen, current, encoded, cell, device.id, manifest.batch_id, now)
     _add_server_copies(session, cell.id, out)
-    _write_rows(session, out, postgres)
+    _write_rows(session, out, cell.id, device.id, now, postgres)
     _record_batch(session, device, cell, manifest, seqs, out.counts, now)
     answer = {"batch_id": manifest.batch_id, "results": out.results, "summary": out.counts,
               "acknowledged_seq": device.last_seq, "server_seq": cell.feed_seq}

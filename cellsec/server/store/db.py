@@ -59,8 +59,21 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
-                         json_serializer=json_serializer)
+    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+                           json_serializer=json_serializer)
+
+    @event.listens_for(engine, "connect")
+    def _postgres_setup(dbapi_connection, _record):
+        # Snapshots over ~2 kB are compressed as they are stored; lz4 (PostgreSQL 14+, when built with it)
+        # takes a fraction of the default pglz's CPU, which was a sixth of PostgreSQL's work on a push.
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' "
+                           "AND 'lz4' = ANY(enumvals)")
+            if cursor.fetchone() is not None:
+                cursor.execute("SET default_toast_compression = 'lz4'")
+        dbapi_connection.commit()  # a SET rolled back with its transaction would be undone
+
+    return engine
 
 
 def migrate(engine: Engine) -> None:

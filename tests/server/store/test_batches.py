@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from cellsec.server.errors import ServerError
 from cellsec.server.store.models import Batch, Cell, Device, Entity, Op
 
-from .outbox import apply
+from .outbox import apply, manifest
 
 
 def state(store):
@@ -131,3 +131,65 @@ def test_concurrent_resend_never_moves_the_acknowledged_seq_back(store, laptops)
     with store.transaction() as s:
         assert s.get(Device, a.device_id).last_seq == 100
         assert s.scalar(select(func.count()).select_from(Op)) == 100
+
+
+def test_each_record_keeps_exactly_the_state_of_its_last_applied_op(store, laptops):
+    """Inserted, updated in the same batch, updated in a later batch, deleted, soft-deleted (deleted_at):
+    each entity row holds the last applied op's rev, snapshot, feed seq, device and deleted flag."""
+    cell_id, a, b = laptops
+    kept, edited, gone, hidden = (a.op(full_name=n) for n in ("Giữ", "Sửa", "Xóa", "Ẩn"))
+    edited2 = a.op(entity_id=edited.entity_id, full_name="Sửa lần 2", note="dòng 1\ndòng 2\t\\ \"x\"")
+    first = apply(store, a.device_id, [kept, edited, gone, hidden, edited2])
+    removed = a.op(entity_id=gone.entity_id, full_name="Xóa")
+    removed = removed.__class__(**{**removed.__dict__, "op": "delete"})
+    soft = a.op(entity_id=hidden.entity_id, full_name="Ẩn", deleted_at="2025-11-02T08:00:00+07:00")
+    second = apply(store, a.device_id, [removed, soft])
+    assert first["server_seq"] == 5 and second["server_seq"] == 7
+    expected = {kept.entity_id: (1, kept, 1, False), edited.entity_id: (2, edited2, 5, False),
+                gone.entity_id: (2, removed, 6, True), hidden.entity_id: (2, soft, 7, True)}
+    with store.transaction() as s:
+        rows = {e.entity_id: e for e in s.scalars(select(Entity).where(Entity.cell_id == cell_id))}
+        assert set(rows) == set(expected)
+        for entity_id, (rev, op, feed_seq, deleted) in expected.items():
+            row = rows[entity_id]
+            assert (row.rev, row.snapshot, row.feed_seq, row.deleted) == (rev, op.snapshot, feed_seq, deleted)
+            assert (row.owner, row.origin_device) == ("cell", a.device_id) and row.updated_at is not None
+        assert rows[edited.entity_id].snapshot["note"] == "dòng 1\ndòng 2\t\\ \"x\""
+
+
+def _chain_batch(store, outbox, chain, *ops):
+    from dataclasses import replace
+
+    from cellsec.server.store import batches
+
+    ops = list(ops) or [outbox.op(full_name="Thêm")]
+    with store.transaction() as s:
+        return batches.apply_batch(s, outbox.device_id, replace(manifest(ops), chain=chain), ops)
+
+
+def test_the_laptops_chain_head_is_checked_against_the_chain_records_it_sent(store, laptops):
+    from cellsec.server.store.models import SecurityEvent
+
+    _, a, b = laptops
+    docs = [a.op("finalised_documents", device_id="may-a", seq=n, hash=f"h{n}", body="văn bản " * 400)
+            for n in (1, 2, 3)]
+    other = b.op("finalised_documents", device_id="may-b", seq=9, hash="h9")  # another laptop's chain
+    assert "chain" not in _chain_batch(store, a, {"device": "may-a", "count": 3, "head": "h3"}, *docs)
+    apply(store, b.device_id, [other])
+    assert "chain" not in _chain_batch(store, a, {"device": "may-a", "count": 3, "head": "h3"})
+    assert _chain_batch(store, a, {"device": "may-a", "count": 2, "head": "h2"})["chain"] == "chain_truncated"
+    assert _chain_batch(store, a, {"device": "may-a", "count": 3, "head": "khác"})["chain"] == "chain_rewritten"
+    assert "chain" not in _chain_batch(store, a, {"device": "may-a", "count": 4, "head": "h4"})  # grew
+    with store.transaction() as s:
+        events = [(e.kind, e.detail) for e in s.scalars(select(SecurityEvent).order_by(SecurityEvent.id))]
+    assert events == [("chain_truncated", "chain may-a: count 2, server has 3"),
+                      ("chain_rewritten", "chain may-a: count 3, server has 3")]
+
+
+def test_a_deleted_chain_record_no_longer_counts(store, laptops):
+    _, a, _ = laptops
+    docs = [a.op("finalised_documents", device_id="may-a", seq=n, hash=f"h{n}") for n in (1, 2)]
+    apply(store, a.device_id, docs)
+    gone = a.op("finalised_documents", entity_id=docs[1].entity_id, device_id="may-a", seq=2, hash="h2",
+                deleted_at="2025-12-01T00:00:00+00:00")
+    assert "chain" not in _chain_batch(store, a, {"device": "may-a", "count": 1, "head": "h1"}, gone)

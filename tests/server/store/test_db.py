@@ -23,6 +23,20 @@ def test_snapshots_are_jsonb_on_postgresql(store):
     assert kinds == {"ops": "jsonb", "entities": "jsonb", "committee_records": "jsonb"}
 
 
+def test_large_snapshots_are_compressed_with_lz4_where_postgresql_has_it(store):
+    """Every pooled connection, also after a rollback (a SET undone with its transaction would be lost)."""
+    if store.dialect != "postgresql":
+        return
+    with store.engine.connect() as conn:
+        has_lz4 = conn.scalar(text("SELECT 'lz4' = ANY(enumvals) FROM pg_settings "
+                                   "WHERE name = 'default_toast_compression'"))
+        conn.rollback()
+    for _ in range(3):
+        with store.transaction() as session:
+            assert session.scalar(text("SHOW default_toast_compression")) == ("lz4" if has_lz4 else "pglz")
+            session.rollback()
+
+
 def test_sqlite_file_lives_in_the_data_folder(tmp_path):
     url = database_url(tmp_path / "srv")
     assert url.endswith(SQLITE_NAME) and (tmp_path / "srv").is_dir()
