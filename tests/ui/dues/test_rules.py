@@ -121,3 +121,16 @@ def test_closing_with_unsaved_rules_asks(qtbot, services, people, boxes):
     boxes.answer = QMessageBox.StandardButton.Yes
     assert window.close()
     assert services.dues.rules_for(page.month_tab.month).rounding_unit == 100
+
+
+def test_the_notes_name_no_setting_of_the_program(qtbot, services, people):
+    """A note told the secretary "(exempt_members_owe = false)": words for the maintainers, not for her."""
+    import re
+
+    page = dues_page(qtbot, services)
+    page.tabs.setCurrentIndex(2)
+    tab = page.rules_tab
+    for row in range(tab.versions.count()):
+        tab.versions.setCurrentRow(row)
+        assert tab.notes.isVisible() and "miễn công tác" in tab.notes.text()
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", tab.notes.text()), tab.notes.text()
