@@ -47,6 +47,8 @@ def test_version_loads_no_database_code_and_no_feature_commands():
     loaded = _modules_after(["--version"])
     assert "sqlalchemy" not in loaded
     assert not loaded & {f"cellsec.cli.{name}" for name in cli.FEATURES}
+    # Not even argparse or the domain: the version is printed before anything else is imported.
+    assert "argparse" not in loaded and "cellsec.domain" not in loaded
 
 
 def test_an_unknown_command_still_lists_every_command(capsys):
