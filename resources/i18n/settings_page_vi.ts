@@ -28,6 +28,10 @@
         <translation>Lời văn mẫu giấy tờ</translation>
     </message>
     <message>
+        <source>Document numbers</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
         <source>Name of the cell:</source>
         <translation>Tên chi bộ:</translation>
     </message>

@@ -125,7 +125,8 @@ def _numbered_rows(s: Session, cell_id: str, year: int | None, doc_type: str | N
             Resolution.cell_id == cell_id, Resolution.deleted_at.is_(None), Resolution.number_seq.is_not(None))
         if year is not None:
             q = q.where(Resolution.number_year == year)
-        out += [NumberEntry(y, TYPE_RESOLUTION, seq, text or "", "meeting_resolution", row_id, title or "", on)
+        out += [NumberEntry(y, TYPE_RESOLUTION, seq, text or "", "meeting_resolution", row_id,
+                            f"Nghị quyết {title or ''}".strip(), on)  # the title is the gist: "về …"
                 for y, seq, text, row_id, title, on in s.execute(q)]
     return out
 

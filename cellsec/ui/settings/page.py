@@ -1,5 +1,6 @@
 """Cài đặt: the cell's details and the history of the committees' names, the page margins of printed
-documents, backups, the language and the data folder, the wording of the cell's papers."""
+documents, backups, the language and the data folder, the wording of the cell's papers, the register of
+document numbers."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from ..common.page import Page
 from ..common.widgets import DateEdit, FieldMessage, vietnam_time_of_local, with_message
 from ..common.workers import error_text, run_in_background
 from .sealed import SealedBackups
+from .numbers import NumbersTab
 from .templates import TemplatesTab
 
 CELL_ENTITIES = {"cells", "committee_names"}
@@ -59,6 +61,8 @@ class SettingsPage(Page):
         self._build_general_tab()
         self.templates = TemplatesTab(services)
         self.tabs.addTab(self.templates, "")
+        self.numbers = NumbersTab(services)
+        self.tabs.addTab(self.numbers, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         # The page layout (its rule file and presets) is read when its tab is first shown, not at start-up.
@@ -280,6 +284,8 @@ class SettingsPage(Page):
         self.tabs.setTabText(3, self.tr("Language and data"))
         self.tabs.setTabText(4, self.tr("Document wording"))
         self.templates.retranslate()
+        self.tabs.setTabText(5, self.tr("Document numbers"))
+        self.numbers.retranslate()
         labels = {
             "name": self.tr("Name of the cell:"), "abbreviation": self.tr("Abbreviation in document numbers:"),
             "place_name": self.tr("Place name on documents:"), "secretary_name": self.tr("Secretary:"),
@@ -438,6 +444,8 @@ class SettingsPage(Page):
             self.load_layout()
         if self.tabs.widget(index) is self.templates:
             self.templates.load()  # read again on every visit: another laptop may have changed it
+        if self.tabs.widget(index) is self.numbers:
+            self.numbers.load()
 
     def load_layout(self) -> None:
         if not self.layout_loaded:
