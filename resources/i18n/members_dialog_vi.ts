@@ -131,13 +131,5 @@
         <source>Probation ends on {date}</source>
         <translation>Hết thời gian dự bị ngày {date}</translation>
     </message>
-    <message>
-        <source>Reload</source>
-        <translation>Tải lại</translation>
-    </message>
-    <message>
-        <source>Keep mine as a new revision</source>
-        <translation>Giữ bản của tôi thành bản mới</translation>
-    </message>
 </context>
 </TS>

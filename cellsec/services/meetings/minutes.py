@@ -33,7 +33,7 @@ from ..lifecycle import (
     superseded_by,
     superseding_map,
 )
-from ..revisions import ensure_revision
+from ..revisions import ensure_revision, revision_of
 from .messages import (
     ALREADY_AMENDED,
     ALREADY_APPROVED,
@@ -131,6 +131,11 @@ class MinutesMixin:
                 month=content.period_month, year=content.period_year, date=format_date(other.held_on))})
 
     # ---- read --------------------------------------------------------------------------------------
+    def revision(self, meeting_id: str) -> int | None:
+        """The minutes' stored revision now (one indexed read): the editor tells a change made elsewhere."""
+        with self.ctx.read() as s:
+            return revision_of(s, Meeting, meeting_id)
+
     def get(self, meeting_id: str) -> MeetingRecord:
         with self.ctx.read() as s:
             m = load_meeting(s, meeting_id)

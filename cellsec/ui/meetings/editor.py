@@ -81,6 +81,7 @@ class MeetingEditor(DocumentEditor):
 
     draft_kind = "minutes"
     keeper_class = MinutesKeeper
+    watched_tables = frozenset({"meetings"})
 
     def __init__(self, services, meeting_id: str, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
@@ -102,6 +103,7 @@ class MeetingEditor(DocumentEditor):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(self.header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.elsewhere_banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.flags)
         layout.addLayout(self.footer)
@@ -122,6 +124,13 @@ class MeetingEditor(DocumentEditor):
     def apply_draft(self, payload: dict) -> None:
         self.content = content_from_dict(payload)
         self._load_tabs()
+
+    def record_revision(self) -> int | None:
+        return self.services.meetings.revision(self.meeting_id)
+
+    def reload(self) -> None:
+        self.keeper.stop()
+        self.load(self.meeting_id)  # the stored minutes; this edit's autosave is of an older revision
 
     # ---- building -----------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -383,14 +392,7 @@ class MeetingEditor(DocumentEditor):
             self._show_problems(exc.errors, self.tr("The minutes were not saved"))
             return False
         except ChangedMeanwhile as exc:
-            choice = self.ask_changed_meanwhile(exc.message)
-            if choice == "reload":
-                self.keeper.stop()
-                self.load(self.meeting_id)  # the stored minutes; this edit's autosave is of an older revision
-            elif choice == "keep":
-                self.keeper.base_rev = exc.current_rev
-                return self.save()
-            return False
+            return self.resolve_changed_meanwhile(exc)
         except ServiceError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.message)
             return False

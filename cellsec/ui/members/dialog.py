@@ -45,7 +45,7 @@ from ...domain.members import (
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.revisions import ChangedMeanwhile
 from ...services.members.service import MemberInput
-from ..common.editor import DraftKeeper
+from ..common.editor import DraftKeeper, ElsewhereBanner, RevisionWatch, ask_changed_meanwhile
 from ..common.widgets import (
     ERROR_COLOR,
     DateEdit,
@@ -124,11 +124,18 @@ class MemberDialog(QDialog):
         # Never lose a word: what is typed is autosaved within two seconds and offered back after a crash.
         self.keeper = DraftKeeper(self.services, DRAFT_KIND, self._draft, self)
         self.recovered = banner("recovered")
+        # Saved elsewhere while this dialog is open (the window's poll hears it): say so, keep the typing.
+        self.elsewhere_banner = ElsewhereBanner()
+        self.elsewhere_banner.reload_requested.connect(self.reload)
+        self.watch = RevisionWatch(self.services, self, frozenset({"members"}),
+                                   lambda: self.services.members.revision(self.member_id), lambda: self.base_rev)
+        self.watch.changed_elsewhere.connect(lambda: self.elsewhere_banner.show_changed(True))
         bottom = QHBoxLayout()
         bottom.addWidget(self.keeper.label, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.recovered)
+        layout.addWidget(self.elsewhere_banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.summary)
         layout.addLayout(bottom)
@@ -342,6 +349,14 @@ class MemberDialog(QDialog):
             time=local_clock(draft.saved_at)))
         self.recovered.show()
 
+    def showEvent(self, event) -> None:
+        self.watch.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self.watch.stop()
+        super().hideEvent(event)
+
     def reject(self) -> None:
         self.keeper.discard()  # Cancel: the user chose to throw the typing away
         super().reject()
@@ -451,10 +466,11 @@ class MemberDialog(QDialog):
             return
         data, _local = self.collect()
         try:
-            if self.member_id is None:
-                self.saved = self.services.members.add(data)
-            else:
-                self.saved = self.services.members.update(self.member_id, data, base_rev=self.base_rev)
+            with self.services.ctx.action(self):  # its own save is not "changed elsewhere"
+                if self.member_id is None:
+                    self.saved = self.services.members.add(data)
+                else:
+                    self.saved = self.services.members.update(self.member_id, data, base_rev=self.base_rev)
         except ChangedMeanwhile as exc:
             self._changed_meanwhile(exc)
             return
@@ -479,16 +495,10 @@ class MemberDialog(QDialog):
     def _changed_meanwhile(self, exc: ChangedMeanwhile) -> None:
         """Saved elsewhere since this dialog opened (another window, the command line, a sync): say what
         changed; the user reloads (sees theirs, drops this edit) or keeps this edit as a new revision."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), exc.message, parent=self)
-        box.setObjectName("changed_meanwhile")
-        reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(self.tr("Keep mine as a new revision"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(reload)
-        box.exec()
-        if box.clickedButton() is reload:
+        choice = ask_changed_meanwhile(self, self.windowTitle(), exc.message)
+        if choice == "reload":
             self.reload()
-        elif box.clickedButton() is keep:
+        elif choice == "keep":
             self.base_rev = exc.current_rev
             self.save()
 
@@ -502,6 +512,7 @@ class MemberDialog(QDialog):
             status.setText(label(ACTIVITY_LABELS, self.record.activity_status))
         self.keeper.discard()
         self.recovered.hide()
+        self.elsewhere_banner.hide()
         self.validate()
 
     def _show_first_error(self) -> None:

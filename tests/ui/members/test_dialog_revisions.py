@@ -91,3 +91,21 @@ def test_the_list_follows_a_member_added_by_another_process(qtbot, services, dat
                 "--admitted", "01/06/2010")
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=6000)  # within a poll or two, unasked
+
+
+def test_a_change_from_the_command_line_shows_the_banner_while_the_dialog_is_open(qtbot, services, data_dir):
+    member_id = _member(services)
+    poll = ChangeNotifier(services)  # the window's poll of changes made by other processes
+    dialog = MemberDialog(services, member_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    retype(dialog.edits["workplace"], "Báo Nghệ An")
+    done = _cli(data_dir, "members", "status", member_id, "exempt", "--from", "01/01/2025", "--reason", "Ốm dài ngày")
+    assert done.returncode == 0, done.stderr
+    poll.look_outside()
+    banner = dialog.elsewhere_banner
+    assert banner.isVisible() and "vừa được sửa ở nơi khác" in banner.label.text()
+    assert dialog.edits["workplace"].text() == "Báo Nghệ An"  # the typing stays until the user says
+    banner.reload_button.click()
+    assert dialog.findChild(QLabel, "activity_status").text() == "Miễn sinh hoạt" and not banner.isVisible()
+    assert dialog.edits["workplace"].text() == ""
