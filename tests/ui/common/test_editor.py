@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
+import shiboken6
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QVBoxLayout
 
+from cellsec.services.context import Change
 from cellsec.ui.common.editor import DocumentEditor
 
 from ..conftest import type_text
@@ -80,3 +84,62 @@ def test_a_locked_record_cannot_be_typed_into(qtbot, services, boxes):
     assert editor.text.isReadOnly() and editor.lock_banner.text() == "Đã chốt"
     editor.mark_changed()
     assert not editor.unsaved
+
+
+class RevisedNote(NoteEditor):
+    """A note whose stored revision the test moves by hand (as another process saving it would)."""
+
+    watched_tables = frozenset({"notes"})
+
+    def __init__(self, services):
+        self.stored = {"rev": 1, "text": "Bản đã lưu"}
+        super().__init__(services, key="revised")
+        self.text.setPlainText(self.stored["text"])
+        self.start_tracking(1)
+
+    def record_revision(self):
+        return self.stored["rev"]
+
+    def reload(self):
+        self.loading = True
+        self.text.setPlainText(self.stored["text"])
+        self.loading = False
+        self.start_tracking(self.stored["rev"])
+
+
+def _saved_elsewhere(editor, text, tables=frozenset({"notes"})):
+    editor.stored.update(rev=editor.stored["rev"] + 1, text=text)
+    return Change("outside", "", tables, frozenset())
+
+
+def test_the_banner_follows_changes_from_other_threads_only_while_shown(qtbot, services, boxes):
+    boxes.answer = QMessageBox.StandardButton.Discard
+    editor = RevisedNote(services)
+    qtbot.addWidget(editor)
+    services.ctx.notify(_saved_elsewhere(editor, "Sửa khi chưa mở"))
+    assert not editor.elsewhere_banner.isVisibleTo(editor)  # not shown: not listening
+    editor.show()
+    type_text(editor.text, "Của tôi ")
+    services.ctx.notify(_saved_elsewhere(editor, "Bảng khác", frozenset({"members"})))
+    assert not editor.elsewhere_banner.isVisible()  # another table: not even a read
+    worker = threading.Thread(target=services.ctx.notify, args=(_saved_elsewhere(editor, "Từ luồng khác"),))
+    worker.start()  # e.g. a sync run in the background announcing what it pulled
+    worker.join()
+    qtbot.waitUntil(editor.elsewhere_banner.isVisible)  # delivered on the UI thread
+    assert editor.text.toPlainText().startswith("Của tôi ")
+    editor.elsewhere_banner.reload_button.click()
+    assert editor.text.toPlainText() == "Từ luồng khác" and not editor.unsaved
+    editor.hide()
+    assert editor.watch._listener not in services.ctx.listeners
+
+
+def test_an_editor_gone_without_hiding_stops_listening(qtbot, services):
+    editor = RevisedNote(services)
+    editor.show()
+    heard = []
+    services.ctx.subscribe(heard.append)
+    listener = editor.watch._listener
+    shiboken6.delete(editor)  # destroyed without a hide event reaching Python
+    change = Change("outside", "", frozenset({"notes"}), frozenset())
+    services.ctx.notify(change)
+    assert heard == [change] and listener not in services.ctx.listeners  # the others still hear it
