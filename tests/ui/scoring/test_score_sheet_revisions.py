@@ -63,3 +63,20 @@ def test_a_sheet_changed_elsewhere_shows_the_banner_and_reloads_on_request(qtbot
     assert services.scoring.cell_sheet(YEAR).note == "Sửa tiếp: Bản của dòng lệnh"
     poll.look_outside()
     assert not banner.isVisible()  # its own save is not "elsewhere"
+
+
+def test_a_draft_left_by_a_crash_over_an_older_revision_asks_before_saving(qtbot, services, data_dir, boxes):
+    boxes.answer = QMessageBox.StandardButton.No  # closing at the end of the test drops what is unsaved
+    services.scoring.save_cell_assessment(YEAR, AssessmentInput(note="Lúc mở"))
+    sheet = _sheet(qtbot, services)
+    type_text(sheet.assessment_note, "Gõ trước khi mất điện. ")
+    sheet.keeper.flush()
+    sheet.keeper.stop()  # the program dies here: the draft stays, of the revision it was typed over
+    change_elsewhere(data_dir, _theirs("Sửa ở máy khác sau đó"))
+
+    again = _sheet(qtbot, services)
+    assert again.assessment_note.toPlainText() == "Gõ trước khi mất điện. Lúc mở"  # the draft is offered back
+    assert again.recovered_banner.isVisible() and again.elsewhere_banner.isVisible()
+    saved, seen = save_answering(again.save, STAY)
+    assert not saved and CHANGED in seen[0]  # not saved over the newer version unasked
+    assert services.scoring.cell_sheet(YEAR).note == "Sửa ở máy khác sau đó"
