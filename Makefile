@@ -26,12 +26,13 @@ run: i18n
 test: i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-# The long reliability run (issue 15): 200 rounds of kill -9 at random moments while typing in the editors;
-# prints tried / survived / lost (and the worst loss of typing, at most 2 s).
+# The long reliability run (issue 15): 200 rounds of kill -9 at random moments while typing in the editors,
+# and while encrypting a plain store on start; prints tried / survived / lost (and the worst loss of typing,
+# at most 2 s).
 SOAK_ROUNDS ?= 200
 soak: i18n
 	SOAK_ROUNDS=$(SOAK_ROUNDS) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -p no:cacheprovider \
-		tests/reliability/test_autosave_kill.py
+		tests/reliability/test_autosave_kill.py tests/reliability/test_encrypt_kill.py
 
 # The committee server on this machine: an SQLite file in $(SERVER_DIR), http://127.0.0.1:$(SERVER_PORT).
 # Administration: $(VENV)/bin/cellsec-server --data-dir $(SERVER_DIR) committee add NAME (see README).
