@@ -83,6 +83,8 @@ def drive(app: QApplication, page: MembersPage, svc: Services, meter: StallMeter
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             page.table.sortByColumn(column, order)
             wait(app, 30)
+            while page.model.sorting is not None:  # a long list sorts on a worker: until its rows reorder
+                wait(app, 5)
     meter.enter("the list after an edit")
     for _ in range(5):
         row = rng.randrange(page.model.rowCount())

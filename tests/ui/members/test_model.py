@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from cellsec.services.members.records import MemberInput, MemberQuery
@@ -29,3 +30,47 @@ def test_cells_show_the_members_data_aligned_with_tooltips(qapp, services):
     assert cell("full_name", ID_ROLE) == member.id
     assert cell("full_name", Qt.ItemDataRole.FontRole) is None  # the view's own font and colours
     assert cell("full_name", Qt.ItemDataRole.BackgroundRole) is None
+
+
+
+@pytest.fixture
+def long_list(qapp, services, monkeypatch):
+    """A model of three members that sorts as a long list does: on a worker thread."""
+    from cellsec.ui.members import model as model_module
+
+    monkeypatch.setattr(model_module, "BACKGROUND_SORT_ROWS", 2)  # the threshold of a long list, made small
+    for name, born in (("Trần Văn Bình", 1990), ("Lê Thị Cúc", 1970), ("Phạm Văn An", 1980)):
+        services.members.add(MemberInput(full_name=name, gender="nam", date_of_birth=dt.date(born, 1, 1),
+                                         admitted_on=dt.date(2010, 1, 1)))
+    model = MemberTableModel(services)
+    model.set_query(MemberQuery())
+    return model
+
+
+def _names(model: MemberTableModel) -> list[str]:
+    return [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+
+
+BIRTH = [field for field, _key in COLUMNS].index("date_of_birth")
+
+
+def test_a_long_list_sorts_on_a_worker_and_a_newer_query_wins(qtbot, long_list):
+    long_list.sort(BIRTH, Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(long_list.sorting.finished, timeout=10_000):
+        pass
+    assert _names(long_list) == ["Lê Thị Cúc", "Phạm Văn An", "Trần Văn Bình"]
+
+    long_list.sort(BIRTH, Qt.SortOrder.DescendingOrder)
+    task = long_list.sorting
+    long_list.set_query(MemberQuery(text="cuc"))  # typed in the search box before the sort came back
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert _names(long_list) == ["Lê Thị Cúc"]  # the search shows, not the older sort's full list
+
+
+def test_orders_asked_for_while_a_long_list_sorts_end_in_the_last_one(qtbot, long_list):
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder,
+                  Qt.SortOrder.DescendingOrder):
+        long_list.sort(BIRTH, order)  # clicks on the header faster than the sorts come back: one runs at a time
+    qtbot.waitUntil(lambda: long_list.sorting is None, timeout=10_000)
+    assert _names(long_list) == ["Trần Văn Bình", "Phạm Văn An", "Lê Thị Cúc"]
