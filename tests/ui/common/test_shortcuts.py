@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from cellsec.services.members.service import MemberInput
 from cellsec.ui.app.main_window import MainWindow
 from cellsec.ui.common.shortcuts import install_text_redo
-from cellsec.ui.meetings.editor import CONTENT, MeetingEditor
 from cellsec.ui.reviews.editor import ReviewEditor
 
-from ...services.meeting_data import D, add_members
+from ...services.meeting_data import add_members
 from ..conftest import type_text
+from ..meetings.pages import content_of_new_minutes
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 REDO_KEYS = ((Qt.Key.Key_Y, CTRL), (Qt.Key.Key_Z, CTRL | SHIFT))
@@ -51,15 +51,7 @@ def _type_undo_redo(qtbot, box, words: str) -> None:
 
 def test_minutes_boxes_redo_with_ctrl_y_and_ctrl_shift_z(qtbot, services, boxes):
     add_members(services)
-    record = services.meetings.create("thuong_ky", D(2025, 9, 25))
-    editor = MeetingEditor(services, record.id)
-    qtbot.addWidget(editor)
-    with qtbot.waitActive(editor):
-        editor.show()
-        editor.activateWindow()
-    editor.tabs.setCurrentIndex(CONTENT)
-    content = editor.content_tab
-    content.items.setCurrentRow(0)
+    editor, content = content_of_new_minutes(qtbot, services)
     content.add_speech()
     card = content.cards[0]
     for box in (content.title, content.presentation, card.text, content.conclusion):

@@ -1,4 +1,5 @@
-"""What the meetings page tests share: a page on a fixed day, approved minutes, a cell of the list."""
+"""What the meetings page tests share: a page on a fixed day, approved minutes, a cell of the list, a new
+meeting's minutes open on their first agenda item."""
 
 from __future__ import annotations
 
@@ -19,6 +20,22 @@ def page_on(qtbot, services, today=TODAY) -> MeetingsPage:
     page.refresh()
     page.show()
     return page
+
+
+def content_of_new_minutes(qtbot, services):
+    """A new regular meeting's minutes editor, active, on the Nội dung tab with the first agenda item shown:
+    (editor, content tab)."""
+    from cellsec.ui.meetings.editor import CONTENT, MeetingEditor
+
+    record = services.meetings.create("thuong_ky", D(2025, 9, 25))
+    editor = MeetingEditor(services, record.id)
+    qtbot.addWidget(editor)
+    with qtbot.waitActive(editor):
+        editor.show()
+        editor.activateWindow()
+    editor.tabs.setCurrentIndex(CONTENT)
+    editor.content_tab.items.setCurrentRow(0)
+    return editor, editor.content_tab
 
 
 def approved(services, people, kind, held_on, topic=""):

@@ -16,6 +16,7 @@ from cellsec.ui.meetings.page import MeetingsPage
 from ...reports.pdfcheck import pages_text
 from ...services.meeting_data import D, SqlCount, add_members, fill
 from ..conftest import retype, type_text
+from .pages import content_of_new_minutes
 
 
 @pytest.fixture
@@ -292,15 +293,7 @@ def test_approve_button_is_one_write_and_a_few_reads(qtbot, services, people, bo
 def test_keyboard_only_speech_tab_goes_from_speaker_to_text_and_space_types(qtbot, services, people, boxes):
     """Typing a speech by keyboard alone: Tab from the speaker lands in the speech box (not on the ▲ ▼ ✕
     buttons, where a space moved or removed the speech and the words typed next went nowhere)."""
-    record = services.meetings.create("thuong_ky", D(2025, 9, 25))
-    editor = MeetingEditor(services, record.id)
-    qtbot.addWidget(editor)
-    with qtbot.waitActive(editor):
-        editor.show()
-        editor.activateWindow()
-    editor.tabs.setCurrentIndex(CONTENT)
-    content = editor.content_tab
-    content.items.setCurrentRow(0)
+    editor, content = content_of_new_minutes(qtbot, services)
     content.presentation.setFocus()
     qtbot.keyClick(content.presentation, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # add a speech
     assert len(content.cards) == 1
