@@ -144,18 +144,30 @@ class RevisionWatch(QObject):
     """Tells its owner when the record it shows was changed by anyone else while it is shown: after every
     change announced on the services' context (this window's other widgets, and the outside changes the
     main window polls for) that touches `tables` and was not the owner's own action, it compares the
-    record's revision now (`current`) with the one the owner works from (`base`; None: not tracked)."""
+    record's revision now (`current`) with the one the owner works from (`base`; None: not tracked).
+    It listens from the owner's show to its hide; `check_on_show` also compares when shown again."""
 
     changed_elsewhere = Signal()
     _seen = Signal(object)  # a change; queued to the UI thread when announced from a worker
 
-    def __init__(self, services, owner: QObject, tables: frozenset[str], current: Callable[[], object],
-                 base: Callable[[], object]) -> None:
+    def __init__(self, services, owner: QWidget, tables: frozenset[str], current: Callable[[], object],
+                 base: Callable[[], object], check_on_show: bool = False) -> None:
         super().__init__(owner)
         self.ctx, self.owner, self.tables = services.ctx, owner, frozenset(tables)
         self._current, self._base = current, base
         self._listening = False
+        self.check_on_show = check_on_show
         self._seen.connect(self._look)
+        owner.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.owner and event.type() == QEvent.Type.Show:
+            self.start()
+            if self.check_on_show:
+                self.check()
+        elif watched is self.owner and event.type() == QEvent.Type.Hide:
+            self.stop()
+        return False
 
     def _listener(self, change: Change) -> None:
         try:
@@ -302,14 +314,6 @@ class DocumentEditor(QDialog):
             return
         self.reload()  # nothing of the user's on screen: show theirs at once
         self.elsewhere_banner.show_changed(False)
-
-    def showEvent(self, event) -> None:
-        self.watch.start()
-        super().showEvent(event)
-
-    def hideEvent(self, event) -> None:
-        self.watch.stop()
-        super().hideEvent(event)
 
     # ---- drafts ---------------------------------------------------------------------------------------
     def mark_changed(self) -> None:

@@ -326,8 +326,9 @@ class MonthTab(QWidget):
     def _watch_elsewhere(self) -> None:
         self.elsewhere_banner = ElsewhereBanner()
         self.elsewhere_banner.reload_requested.connect(lambda: self.reload_changed())
+        # Shown again with edits left on a hidden tab: the month may have changed meanwhile.
         self.watch = RevisionWatch(self.services, self, frozenset({"dues_payments"}), self._stored_revisions,
-                                   self._loaded_revisions)
+                                   self._loaded_revisions, check_on_show=True)
         self.watch.changed_elsewhere.connect(self._show_elsewhere)
 
     def _line_revisions(self) -> dict[str, int]:
@@ -375,15 +376,6 @@ class MonthTab(QWidget):
                 row.base_rev = exc.revisions.get(row.line.member_id, row.base_rev)
             return self.save()
         return False
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.watch.start()
-        self.watch.check()  # edits left on a hidden tab: the month may have changed meanwhile
-
-    def hideEvent(self, event) -> None:
-        self.watch.stop()
-        super().hideEvent(event)
 
     def _show_rules(self) -> None:
         rules = self.model.rules

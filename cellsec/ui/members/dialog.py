@@ -349,14 +349,6 @@ class MemberDialog(QDialog):
             time=local_clock(draft.saved_at)))
         self.recovered.show()
 
-    def showEvent(self, event) -> None:
-        self.watch.start()
-        super().showEvent(event)
-
-    def hideEvent(self, event) -> None:
-        self.watch.stop()
-        super().hideEvent(event)
-
     def reject(self) -> None:
         self.keeper.discard()  # Cancel: the user chose to throw the typing away
         super().reject()

@@ -79,3 +79,14 @@ def test_keeping_mine_saves_over_the_line_changed_elsewhere(qtbot, services, dat
     change_elsewhere(data_dir, _recorded_elsewhere(people[AN], 40_000))
     saved, seen = save_answering(tab.save, KEEP_MINE)
     assert saved and AN in seen[0] and _paid(services, people[AN]) == 50_000 and not tab.is_dirty()
+
+
+def test_amounts_left_on_a_hidden_tab_meet_the_banner_when_shown_again(qtbot, services, data_dir, people, boxes):
+    page = dues_page(qtbot, services)
+    tab = page.month_tab
+    _type_paid(tab, BINH, "20.000")
+    page.tabs.setCurrentWidget(page.year_tab)  # the month, with its unsaved amount, is hidden: not listening
+    change_elsewhere(data_dir, _recorded_elsewhere(people[BINH], 29_000))
+    page.notifier.look_outside()
+    page.tabs.setCurrentWidget(tab)
+    assert tab.elsewhere_banner.isVisible() and _shown(tab, BINH) == "20.000 đ"  # told on return, typing kept
