@@ -233,7 +233,8 @@ def start(app: QApplication, data_dir: Path):
         return None
     ready = ready_store(data_dir)
     if ready is not None:  # a current, set-up store: the real window paints first, the data opens right after
-        install_language(app, ready.language)
+        if ready.language != "vi":  # Vietnamese is in place already (63 catalogues: loaded once, not twice)
+            install_language(app, ready.language)
         install_screen_fit(app, data_dir)
         window = MainWindow(None)
         window.show_overview(ready.figures)  # its figures on the first paint; the reminders follow
