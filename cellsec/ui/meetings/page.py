@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...services.errors import ServiceError
+from ..common.screen_fit import stretch_at_least
 from ..common.shortcuts import shortcut
 from ..common.page import Page
 from ..common.widgets import WARNING_COLOR
@@ -243,7 +244,10 @@ class MeetingsPage(Page):
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        # The period or topic fills the room left, but keeps "Tháng 12/2026" whole on a laptop at 125 %
+        # (it showed "Tháng 1/20…"); the table scrolls sideways instead.
+        stretch_at_least(self.table, COLUMNS.index("title"),
+                         self.table.fontMetrics().horizontalAdvance("Tháng 12/2026") + 24)
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

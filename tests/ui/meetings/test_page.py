@@ -204,3 +204,21 @@ def test_monthly_report_of_the_selected_meetings_month(qtbot, services, people, 
     assert "ngày 30 tháng 4 năm 2025" in text
     assert f"có mặt {record.summary.present}/{record.summary.expected}" in text
     assert "1. Hoàn thành kế hoạch tháng." in text and "quyết nghị:" not in text
+
+
+def test_the_period_column_stays_readable_at_a_laptops_width(qtbot, services, people):
+    """At 125 % on a 1366×768 laptop the stretched period column showed "Tháng 1/20…"."""
+    from cellsec.ui.meetings.table import COLUMNS
+
+    _approved(services, people, "combined", D(2025, 3, 5), topic="Học tập và làm theo tư tưởng Hồ Chí Minh")
+    for month in (1, 12):
+        _approved(services, people, "thuong_ky", D(2025, month, 5))
+    page = _page(qtbot, services)
+    page.resize(760, 600)  # the table as wide as beside the navigation at 125 %
+    qtbot.waitExposed(page)
+    qtbot.wait(20)  # the layout settles
+    header = page.table.horizontalHeader()
+    column = COLUMNS.index("title")
+    shown = [page.table.model().index(row, column).data() for row in range(page.table.model().rowCount())]
+    assert "Tháng 12/2025" in shown
+    assert header.sectionSize(column) >= page.table.fontMetrics().horizontalAdvance("Tháng 12/2025") + 8
