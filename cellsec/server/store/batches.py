@@ -116,10 +116,21 @@ def _check_not_backwards(ops: list[WireOp], seen: dict[int, Any], digests: dict[
             raise ServerError(409, "seq_backwards", m.SEQ_BACKWARDS, seq=op.seq)
 
 
+# The records a batch touches, by their whole key (an `entity_id = ANY(...)` filter compared each of the
+# cell's records with every id of the batch).
+_PG_CURRENT = text("SELECT e.entity, e.entity_id, e.rev, e.owner FROM unnest(CAST(:entities AS varchar[]), "
+                   "CAST(:ids AS varchar[])) AS k(entity, entity_id) JOIN entities e ON e.cell_id = :cell "
+                   "AND e.entity = k.entity AND e.entity_id = k.entity_id")
+
+
 def _current_records(session: Session, cell_id: str, new_ops: list[WireOp],
                      postgres: bool) -> dict[tuple[str, str], dict[str, Any]]:
     """Current rev and owner of every record the new ops touch: {(entity, id): {rev, owner, stored}}."""
     keys = sorted({(o.entity, o.entity_id) for o in new_ops})
+    if postgres:
+        rows = session.execute(_PG_CURRENT, {"cell": cell_id, "entities": _array_literal([k[0] for k in keys]),
+                                             "ids": _array_literal([k[1] for k in keys])}) if keys else []
+        return {(r.entity, r.entity_id): {"rev": r.rev, "owner": r.owner, "stored": True} for r in rows}
     current: dict[tuple[str, str], dict[str, Any]] = {}
     wanted = set(keys)
     for part in _chunks(sorted({entity_id for _, entity_id in keys}), postgres):
