@@ -290,10 +290,9 @@ def _encrypt(path: Path, key: bytes, backup_dir: Path) -> None:
     """A plain database (written before encryption) is encrypted in place, after a plain backup."""
     import logging
 
-    from .backup import backup_path
-    from .convert import encrypt_in_place
+    from .convert import PLAIN_BACKUP, encrypt_in_place
 
-    backup = backup_path(backup_dir, _plain_last_seq(path), dt.datetime.now())
+    backup = backup_dir / f"{PLAIN_BACKUP}{timestamp()}.sqlite3"
     try:
         encrypt_in_place(path, key, backup)
     except Exception as exc:
@@ -302,19 +301,9 @@ def _encrypt(path: Path, key: bytes, backup_dir: Path) -> None:
                          log=files.log_path(path.parent)) from exc
 
 
-def _plain_last_seq(path: Path) -> int:
-    conn = cipher.connect(path, None, readonly=True)
-    try:
-        return conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
-    except cipher.Error:
-        return 0
-    finally:
-        conn.close()
-
-
 def open_store(data_dir: Path) -> Store:
     """Open (creating, encrypting or upgrading as needed) the database in `data_dir`."""
-    from .convert import remove_leftovers
+    from .convert import encrypt_old_backups, remove_leftovers
     from .migrate import migrate
 
     data_dir = Path(data_dir)
@@ -327,6 +316,8 @@ def open_store(data_dir: Path) -> Store:
         check_store_file(path, key)  # never initialised over: an empty, foreign or undecryptable file is kept
         if cipher.is_plain(path):
             _encrypt(path, key, data_dir / "backups")
+    if not cipher.is_plain(path):
+        encrypt_old_backups(data_dir / "backups", key)  # backups an older version wrote (none, once done)
     migrate(path, data_dir / "backups", key)
     _make_store_private(data_dir, path)
     from sqlalchemy.orm import sessionmaker

@@ -18,6 +18,7 @@ only that one keyring backend instead of searching all of them (about 0.3 s on e
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from pathlib import Path
 
@@ -137,15 +138,24 @@ def create() -> bytes:
     backend = system_keyring()
     try:
         files.private_dir(folder)
-        if backend is not None:
-            backend.set_password(SERVICE, ACCOUNT, key.hex())
+        if backend is not None and _into_keyring(backend, key):
             cls = type(backend)
             _write_private(folder / STORE_NOTE, f"{cls.__module__}:{cls.__qualname__}\n")
         else:
             _write_private(folder / KEY_FILE, key.hex() + "\n")
-    except Exception as exc:
+    except OSError as exc:
         raise KeyStoreError(KEY_SAVE_FAILED, error=_reason(exc)) from exc
     return key
+
+
+def _into_keyring(backend, key: bytes) -> bool:
+    """False when the store refuses (locked, access denied): the key file is used instead of no data at all."""
+    try:
+        backend.set_password(SERVICE, ACCOUNT, key.hex())
+    except Exception as exc:
+        logging.getLogger("cellsec").warning("the credential store refused the database key: %s", exc)
+        return False
+    return True
 
 
 def ensure() -> bytes:

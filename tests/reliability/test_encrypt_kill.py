@@ -48,10 +48,13 @@ def fingerprint(path: Path, key: bytes) -> str:
 
 
 def _plain_folder(services, folder: Path) -> tuple[bytes, str]:
+    """A data folder as an older version left it: the store and two automatic backups, all plain."""
     key = services.ctx.store.key
     services.close()
-    folder.mkdir(parents=True)
+    (folder / "backups").mkdir(parents=True)
     cipher.copy(services.ctx.store.path, key, folder / DB_NAME, None)
+    for name in ("cellsec-20261001-080000-s5.sqlite3", "cellsec-20261101-080000-s9.sqlite3"):
+        cipher.copy(services.ctx.store.path, key, folder / "backups" / name, None)
     return key, fingerprint(folder / DB_NAME, key)
 
 
@@ -95,6 +98,9 @@ def test_killed_while_encrypting_a_plain_store_loses_nothing(demo_services, tmp_
         assert fingerprint(folder / DB_NAME, key) == before, f"round {i}: rows differ"
         assert not list(folder.glob("*.encrypting*"))
         usable, damaged = usable_backups_in(folder)
-        assert damaged == [] and usable, f"round {i}: {damaged}"
+        assert damaged == [] and len(usable) == 2, f"round {i}: {usable} {damaged}"  # the older ones, encrypted
+        assert all(not cipher.is_plain(b.path) for b in usable)
+        assert len(list((folder / "backups").glob("truoc-ma-hoa-*.sqlite3"))) >= 1  # the plain way back
+        assert not list((folder / "backups").glob("*.part*"))
     print(f"\nencrypting killed: tried {ROUNDS}, survived {ROUNDS}, lost 0; at the kill: {outcomes}; "
           f"one conversion takes {window * 1000:.0f} ms")

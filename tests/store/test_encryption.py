@@ -4,6 +4,7 @@ kept; a password backup brings the data back on a machine without the key."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import sqlite3
@@ -14,6 +15,7 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from cellsec.cli import main
+from cellsec.services.backups import usable_backups_in
 from cellsec.services.facade import Services
 from cellsec.store import cipher, keys
 from cellsec.store.db import DB_NAME, StoreError, offers_restore, open_store
@@ -84,8 +86,12 @@ def test_vietnamese_search_and_backup_and_restore_work_on_the_encrypted_store(se
 def test_a_plain_store_is_encrypted_on_start_after_a_private_plain_backup(services, data_dir):
     _place(services)
     key = services.ctx.store.key
+    old = services.backups.backup_now(dt.datetime(2026, 1, 5, 8, 0))  # an older version's backups were plain
     services.close()
     _make_plain(data_dir, key)
+    cipher.copy(old, key, old.with_name("plain"), None)
+    old.with_name("plain").replace(old)
+    assert cipher.is_plain(old)
     svc = Services.open(data_dir)
     try:
         assert svc.cell.get().place_name == SECRET_PLACE
@@ -93,11 +99,18 @@ def test_a_plain_store_is_encrypted_on_start_after_a_private_plain_backup(servic
     finally:
         svc.close()
     _unreadable_as_plain(data_dir / DB_NAME)
-    assert len(listed) == 1 and cipher.is_plain(listed[0].path)  # the way back, listed for restore
-    assert stat.S_IMODE(listed[0].path.stat().st_mode) == 0o600
-    with sqlite3.connect(listed[0].path) as conn:
+    [kept] = (data_dir / "backups").glob("truoc-ma-hoa-*.sqlite3")  # the way back, plain and private
+    assert cipher.is_plain(kept) and stat.S_IMODE(kept.stat().st_mode) == 0o600
+    with sqlite3.connect(kept) as conn:
         assert conn.execute("SELECT place_name FROM cells").fetchone() == (SECRET_PLACE,)
-    assert not list(data_dir.glob("*.encrypting*"))
+    assert [b.path for b in listed] == [old]
+    _unreadable_as_plain(old)  # the older backups are encrypted too, and still restorable
+    usable, damaged = usable_backups_in(data_dir)
+    assert damaged == [] and [b.path for b in usable] == [old]
+    restored = open_store(data_dir)
+    restored.close()
+    assert cipher.is_plain(kept)  # later starts leave it as it is
+    assert not list(data_dir.glob("*.encrypting*")) and not list((data_dir / "backups").glob("*.part"))
 
 
 HOLDER = """
@@ -197,10 +210,26 @@ class MemoryKeyring(KeyringBackend):
         self.secrets.pop((service, username), None)
 
 
-def test_with_a_system_keyring_the_key_is_kept_there_not_in_a_file(monkeypatch, tmp_path, data_dir):
+class RefusingKeyring(MemoryKeyring):
+    def set_password(self, service, username, password):
+        raise RuntimeError("access denied")
+
+
+def _system_store(monkeypatch, tmp_path, backend):
     monkeypatch.delenv("CELLSEC_KEY_DIR")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home-config"))
-    monkeypatch.setattr(keys, "system_keyring", MemoryKeyring)
+    monkeypatch.setattr(keys, "key_dir", lambda: tmp_path / "user-config")  # never the real one
+    monkeypatch.setattr(keys, "system_keyring", backend)
+
+
+def test_a_keyring_that_refuses_the_key_leaves_it_in_the_private_key_file(monkeypatch, tmp_path, data_dir):
+    _system_store(monkeypatch, tmp_path, RefusingKeyring)
+    open_store(data_dir).close()
+    assert (keys.key_dir() / keys.KEY_FILE).is_file() and not (keys.key_dir() / keys.STORE_NOTE).exists()
+    open_store(data_dir).close()
+
+
+def test_with_a_system_keyring_the_key_is_kept_there_not_in_a_file(monkeypatch, tmp_path, data_dir):
+    _system_store(monkeypatch, tmp_path, MemoryKeyring)
     MemoryKeyring.secrets.clear()
     store = open_store(data_dir)
     store.close()
