@@ -161,11 +161,14 @@ class RevisionWatch(QObject):
         owner.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.owner and event.type() == QEvent.Type.Show:
+        # getattr: the owner's last events may come while this wrapper is being torn down (no attributes).
+        if watched is not getattr(self, "owner", None):
+            return False
+        if event.type() == QEvent.Type.Show:
             self.start()
             if self.check_on_show:
                 self.check()
-        elif watched is self.owner and event.type() == QEvent.Type.Hide:
+        elif event.type() == QEvent.Type.Hide:
             self.stop()
         return False
 
