@@ -149,5 +149,7 @@ def test_an_upgrade_keeps_the_data_and_migrates_it(frozen_app, demo_folder, tmp_
     assert len(backups) == 1
     with dbfile.connect(backups[0]) as conn:
         assert {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")} == older
-    plain = [b for b in (data / "backups").glob("cellsec-*.sqlite3") if cipher.is_plain(b)]
-    assert len(plain) == 1  # the copy taken before encrypting
+    [plain] = (data / "backups").glob("truoc-ma-hoa-*.sqlite3")  # the copy taken before encrypting
+    assert cipher.is_plain(plain)
+    with dbfile.connect(plain) as conn:
+        assert conn.execute("SELECT count(*) FROM members WHERE deleted_at IS NULL").fetchone()[0] == len(members)
