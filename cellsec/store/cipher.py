@@ -139,7 +139,8 @@ def copy(source: Path, source_key: bytes | None, dest: Path, dest_key: bytes | N
 
 
 def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    # Windows flushes only a handle open for writing (_commit on a read-only one fails with EBADF).
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
     finally:
