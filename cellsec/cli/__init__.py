@@ -51,6 +51,22 @@ def features_for(argv: list[str] | None) -> tuple[str, ...]:
     return (COMMANDS[words[0]],) if words[0] in COMMANDS else FEATURES
 
 
+def asks_version(words: list[str]) -> bool:
+    """`cellsec [--data-dir D] [--lang vi|en] --version`: the options argparse would accept, then
+    --version, which argparse answers as soon as it reads it. Anything else is left to argparse."""
+    rest = list(words)
+    while rest:
+        name, eq, value = rest.pop(0).partition("=")
+        if name == "--version" and not eq:
+            return True
+        if name not in _OPTIONS_WITH_VALUE or not (eq or rest):
+            return False
+        value = value if eq else rest.pop(0)
+        if (name == "--data-dir" and not value.strip()) or (name == "--lang" and value not in ("vi", "en")):
+            return False
+    return False
+
+
 def _data_dir(text: str) -> Path:
     import argparse
     from pathlib import Path
@@ -90,7 +106,7 @@ def build_parser(features: tuple[str, ...] = FEATURES) -> argparse.ArgumentParse
 
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
-    if words[:1] == ["--version"]:  # what argparse would print (its version action ends the parse at once)
+    if asks_version(words):  # what argparse would print (its version action ends the parse at once)
         print(f"CellSec {__version__}")
         return 0
     from ..domain.messages import set_language

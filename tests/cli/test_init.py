@@ -44,11 +44,21 @@ def _modules_after(argv: list[str]) -> set[str]:
 
 
 def test_version_loads_no_database_code_and_no_feature_commands():
-    loaded = _modules_after(["--version"])
+    loaded = _modules_after(["--data-dir", "/x", "--version"])
     assert "sqlalchemy" not in loaded
     assert not loaded & {f"cellsec.cli.{name}" for name in cli.FEATURES}
     # Not even argparse or the domain: the version is printed before anything else is imported.
     assert "argparse" not in loaded and "cellsec.domain" not in loaded
+
+
+@pytest.mark.parametrize("argv, answered", [
+    (["--version"], True), (["--data-dir", "/x", "--version"], True),
+    (["--lang=en", "--data-dir=/x", "--version"], True),
+    (["--data-dir", "", "--version"], False),  # argparse refuses the empty folder first
+    (["--lang", "fr", "--version"], False), (["members", "--version"], False), (["--data-dir"], False),
+])
+def test_version_is_answered_at_once_where_argparse_would_print_it(argv, answered):
+    assert cli.asks_version(argv) is answered
 
 
 def test_an_unknown_command_still_lists_every_command(capsys):
