@@ -15,16 +15,16 @@ cells is downloaded in full by a second laptop. At the end every count is checke
 Run: .venv/bin/python bench/sync_load.py [--cells 1000] [--concurrency 64] [--batch 500] [--workers 2]
 
 Measured, --cells 1000 with the defaults (1,791,000 ops; PostgreSQL 15 on this 2-core machine, which other
-work shares: the CPU per op is the steadier figure, the wall times follow the machine's load):
+work shares: the CPU per op is the steadier figure; the load average printed is mostly the bench's own):
 - before (8ea2da7), the only thing running: whole run 413 s; push 351 s, 5,096 ops/s, batch p50 5.3 s,
-  p99 9.2 s; CPU server 203 µs/op + PostgreSQL 156 µs/op = 359 µs/op (642 s on 2 cores: a floor of ~320 s
-  for the push alone); pull 16.9 s; server memory peak 752 MB.
-- after (the push path of 2026-12-03, see cellsec/server/store/batches.py), load average 15-22 from other
-  work: whole run 401 s; push 276 s, 6,493 ops/s, batch p50 3.7 s, p99 10.3 s; CPU server 121 µs/op +
-  PostgreSQL 82 µs/op = 203 µs/op (-43 %: 364 s on 2 cores, a floor of ~180 s for the push); pull 22 s;
-  memory peak 814 MB; every count checked. Sealing the cell-years (laptop work, not timed) took 52 s of
-  the whole run. On a quiet machine the push should take ~200-220 s (CPU / ~1.8 busy cores, as before),
-  i.e. a whole run under 300 s; not yet measured quiet.
+  p99 9.2 s; CPU server 203 µs/op + PostgreSQL 156 µs/op; pull 16.9 s; memory peak 752 MB.
+  The same code again on 2026-12-03 23:31 UTC (machine quiet at the start): whole run 343 s; push 288 s,
+  6,214 ops/s; CPU server 154 + PostgreSQL 120 = 274 µs/op; memory peak 733 MB.
+- after (cellsec/server/store/batches.py of 2026-12-03), 23:40 UTC, machine quiet at the start: whole run
+  276 s (aim 300 s); push 218 s, 8,205 ops/s, batch p50 2.7 s, p99 8.2 s; CPU server 119 + PostgreSQL
+  70 = 189 µs/op (-31 % against 274, -47 % against 359); pull 18 s; memory peak 722 MB; every count
+  checked. With other work running (load average 12 over the 5 minutes before): whole run 401 s,
+  push 276 s, 121 + 82 µs/op.
 - Where the CPU went (bench/sync_server_cpu.py --stages, the handler in one process): decrypting and
   checking the ops 30 µs/op, encoding each snapshot once and its digest 21, COPY of the op rows 11;
   PostgreSQL mostly parses the snapshots into JSONB and updates the indexes.

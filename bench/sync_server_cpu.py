@@ -145,9 +145,8 @@ def main() -> int:
         cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
         pg_cpu = (cpu_seconds(pg_pid) - pg0) if pg_pid else 0.0
         total = len(template_ops) * len(laptops)
-        print(f"{len(laptops)} cells × {len(template_ops)} ops = {total:,} ops in {wall:.1f} s ({args.threads} at once); "
-              f"server CPU "
-              f"{cpu / total * 1e6:.0f} µs/op, PostgreSQL {pg_cpu / total * 1e6:.0f} µs/op"
+        print(f"{len(laptops)} cells × {len(template_ops)} ops = {total:,} ops in {wall:.1f} s "
+              f"({args.threads} at once); server CPU {cpu / total * 1e6:.0f} µs/op, PostgreSQL {pg_cpu / total * 1e6:.0f} µs/op"
               f"{' (manifests carry a chain head)' if chain else ''}")
         for name, (seconds, calls) in (spent or {}).items():
             print(f"  {name:22} {seconds / total * 1e6:6.1f} µs/op ({calls} calls)")

@@ -57,7 +57,8 @@ def _among(column: Any, values: list, kind: Any, postgres: bool) -> Any:
     return column.in_(values)
 
 
-def _insert_many(session: Session, table: Any, columns: tuple[str, ...], rows: list[tuple], postgres: bool) -> None:
+def _insert_many(session: Session, table: Any, columns: tuple[str, ...], rows: list[tuple],
+                 postgres: bool) -> None:
     """Bulk insert of rows given in `columns` order: COPY on PostgreSQL (the fastest way in, no per-row
     statement), executemany on SQLite. JSON values come as RawJson text, stored as they are."""
     if not postgres:
