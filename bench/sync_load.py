@@ -23,8 +23,9 @@ work shares: the CPU per op is the steadier figure; the load average printed is 
 - after (cellsec/server/store/batches.py of 2026-12-03), 23:40 UTC, machine quiet at the start: whole run
   276 s (aim 300 s); push 218 s, 8,205 ops/s, batch p50 2.7 s, p99 8.2 s; CPU server 119 + PostgreSQL
   70 = 189 µs/op (-31 % against 274, -47 % against 359); pull 18 s; memory peak 722 MB; every count
-  checked. With other work running (load average 12 over the 5 minutes before): whole run 401 s,
-  push 276 s, 121 + 82 µs/op.
+  checked. Again at 23:47 UTC with some other work running (set-up and sealing took 46 s, not 28):
+  whole run 326 s, push 241 s, 117 + 75 = 192 µs/op. With more other work (load average 12 over the 5
+  minutes before): whole run 401 s, push 276 s, 121 + 82 µs/op. So the aim holds on a quiet machine only.
 - Where the CPU went (bench/sync_server_cpu.py --stages, the handler in one process): decrypting and
   checking the ops 30 µs/op, encoding each snapshot once and its digest 21, COPY of the op rows 11;
   PostgreSQL mostly parses the snapshots into JSONB and updates the indexes.
