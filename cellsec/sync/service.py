@@ -45,6 +45,7 @@ from .errors import (
 )
 from .files import read_invitation_file
 from .numbers import settle_numbers
+from .records import CommitteeComment, RemittanceReceipt, comments_on, receipts_of_year
 from .protocol.envelope import seal_ops
 from .protocol.keys import PublicKeys
 from .protocol.ops import Op
@@ -191,6 +192,16 @@ class SyncService:
                 query = query.where(CommitteeRecord.entity == entity)
             return [dict(json.loads(r.snapshot), _entity=r.entity, _received_at=r.received_at.isoformat())
                     for r in s.scalars(query.order_by(CommitteeRecord.received_at))]
+
+    def comments_on(self, entity: str, entity_id: str) -> list[CommitteeComment]:
+        """The committee's comments on one of the cell's records (shown read-only where it is edited)."""
+        with self.ctx.read() as s:
+            return comments_on(s, self.ctx.cell_id, entity, entity_id)
+
+    def remittance_receipts(self, year: int) -> list[RemittanceReceipt]:
+        """What the committee confirmed receiving of the cell's dues for the year's months and quarters."""
+        with self.ctx.read() as s:
+            return receipts_of_year(s, year)
 
     @staticmethod
     def save_attachment(record: dict[str, Any], path) -> None:

@@ -255,8 +255,10 @@ def add_comment(session: Session, cell_id: str, entity: str, entity_id: str, tex
     cell = get_cell(session, cell_id)
     _cell_record(session, cell_id, entity, entity_id)
     comment_id = str(uuid.uuid4())
+    # The committee's name travels with the comment: the laptop shows who above the cell wrote it.
+    committee = session.get(Committee, cell.committee_id)
     fields = {"target_entity": entity, "target_id": entity_id, "text": clean_text(text or ""),
-              "author": clean_line(author or "")}
+              "author": clean_line(author or ""), "committee_name": committee.name if committee else ""}
     lock_cell(session, cell.id)
     write_committee_record(session, cell, "committee_comments", comment_id, fields,
                            f"committee:{cell.committee_id}", utcnow())

@@ -33,6 +33,7 @@ from ...domain.meetings import (
 )
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.revisions import ChangedMeanwhile
+from ..common.committee_comments import CommitteeComments
 from ..common.editor import DocumentEditor, DraftKeeper
 from ..common.screen_fit import short_title
 from ..common.widgets import ERROR_COLOR, MUTED, VIETNAM_TIME, WARNING_COLOR, local_clock, set_read_only
@@ -104,6 +105,8 @@ class MeetingEditor(DocumentEditor):
         layout.addLayout(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.elsewhere_banner)
+        self.committee_comments = CommitteeComments()
+        layout.addWidget(self.committee_comments)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.flags)
         layout.addLayout(self.footer)
@@ -251,6 +254,9 @@ class MeetingEditor(DocumentEditor):
         self.lock(self.read_only, root=self.tabs)
         self.closing.approve_button.setVisible(not self.read_only)
         self._show_header()
+        if self.committee_comments.property("record") != self.meeting_id:  # not again after its own save
+            self.committee_comments.setProperty("record", self.meeting_id)
+            self.committee_comments.load(self.services, "meetings", self.meeting_id)
         self.validate()
 
     def _load_tabs(self) -> None:

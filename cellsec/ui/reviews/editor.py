@@ -33,6 +33,7 @@ from ...services.errors import ServiceError
 from ...services.reviews.records import CellAssessmentInput, ReviewInput, ReviewRecord
 from .document import ReviewDocument, save_on_button, vn_time
 from .parts import TEXTS, AssessmentEditor, DecisionEditor, SectionsEditor, level_combo, level_name
+from ..common.committee_comments import CommitteeComments
 from ..common.preview import PrintJob, preview_on
 from ..common.rule_marker import editable_rule
 from ..common.widgets import FILES, muted_label, scrolled, set_combo_data, slug, with_message
@@ -60,7 +61,8 @@ class ReviewEditor(ReviewDocument):
         self.tabs.addTab(self._history_tab(), self.tr("History"))
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
-        for widget in (self.banner, self.recovered_banner, self.elsewhere_banner):
+        self.committee_comments = CommitteeComments()
+        for widget in (self.banner, self.recovered_banner, self.elsewhere_banner, self.committee_comments):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
@@ -277,6 +279,7 @@ class ReviewEditor(ReviewDocument):
             self.loading = False
         if full:
             self._load_history()
+            self.committee_comments.load(self.services, "member_reviews", record.id)
         self.loaded()
 
     def _fill(self, review: ReviewInput, cell: CellAssessmentInput, level, number: str, date) -> None:

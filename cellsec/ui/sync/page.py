@@ -220,7 +220,7 @@ class SyncPage(Page):
         for row, record in enumerate(records):
             kind = _KINDS.get(record["_entity"])
             _set(self.received, row, [QCoreApplication.translate("SyncPage", kind) if kind else record["_entity"],
-                                      _summary(record), format_date_text(record["_received_at"])])
+                                      _summary(record), _when(dt.datetime.fromisoformat(record["_received_at"]))])
 
     def _fill_conflicts(self) -> None:
         self.conflict_rows = self.services.sync.conflicts()

@@ -179,6 +179,12 @@ def test_a_guidance_document_with_its_file_is_listed_and_the_file_saved(qtbot, t
     texts = [page.received.item(r, 1).text() for r in range(page.received.rowCount())]
     row = next(r for r, t in enumerate(texts) if "Hướng dẫn báo cáo tháng" in t)
     assert "05-HD/ĐU" in texts[row] and "mau-bao-cao.docx" in texts[row]
+    # Received: the date and time in Vietnam (UTC+7), never the stored UTC date.
+    import datetime as dt
+
+    [record] = [r for r in svc.sync.committee_records("guidance_documents")]
+    local = dt.datetime.fromisoformat(record["_received_at"]).astimezone(dt.timezone(dt.timedelta(hours=7)))
+    assert page.received.item(row, 2).text() == local.strftime("%d/%m/%Y %H:%M")
     assert not page.save_attachment_button.isEnabled()
     page.received.selectRow(row)
     assert page.save_attachment_button.isEnabled()
