@@ -21,6 +21,7 @@ from ..domain.dates import date_line, format_date
 from ..domain.documents import TYPE_MINUTES, TYPE_RESOLUTION, document_number, resolution_body
 from ..domain.meetings import AttendanceSummary, Vote, format_percent
 from ..domain.messages import Msg
+from ..domain.progress import Cancel, Progress, step
 from .engine.document import (
     Book,
     Heading,
@@ -51,6 +52,7 @@ SECTIONS = (
     "VI. KẾT THÚC",
 )
 BOOK_TITLE = "Sổ biên bản sinh hoạt chi bộ"
+BOOK_STEP = Msg("Dàn trang biên bản {done}/{count}", "Laying out minutes {done} of {count}")
 EMPTY_BOOK = Msg("Năm {year} chưa có biên bản nào được thông qua.", "No minutes were approved in {year}.")
 
 
@@ -300,8 +302,11 @@ def write_resolution(svc: Services, meeting_id: str, path: Path) -> Path:
     return render(resolution_document(cell, record, resolution, layout), Path(path), layout)
 
 
-def write_minutes_book(svc: Services, year: int, path: Path) -> Path:
-    """The minutes book of `year` (approved minutes only). An empty year raises ServiceError."""
+def write_minutes_book(svc: Services, year: int, path: Path, progress: Progress | None = None,
+                       cancel: Cancel | None = None) -> Path:
+    """The minutes book of `year` (approved minutes only). An empty year raises ServiceError.
+    `progress(done, total, text)` follows the meetings as they are laid out (the layout runs twice, for
+    the table of contents); `cancel()` stops between meetings with no file written (progress.Cancelled)."""
     from ..services.errors import ServiceError
 
     records = svc.meetings.book(year)
@@ -310,4 +315,17 @@ def write_minutes_book(svc: Services, year: int, path: Path) -> Path:
     layout = svc.layout.get()
     cells_on = {r.content.held_on: svc.cell.get(r.content.held_on) for r in records}
     cell = svc.cell.get(records[-1].content.held_on)
-    return render(minutes_book(cell, records, year, cells_on, layout), Path(path), layout)
+    book = minutes_book(cell, records, year, cells_on, layout)
+    count, total = len(records), 2 * len(records)  # two layout passes: the book, then its page numbers
+    laid_out = 0
+
+    def next_meeting() -> None:
+        nonlocal laid_out
+        laid_out += 1
+        text = BOOK_STEP.format(done=(laid_out - 1) % count + 1, count=count)
+        step(progress, cancel, min(laid_out, total - 1), total, text)
+
+    step(progress, cancel, 0, total, "")
+    written = render(book, Path(path), layout, on_document=next_meeting)
+    step(progress, None, total, total, "")
+    return written

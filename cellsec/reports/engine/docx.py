@@ -8,6 +8,7 @@ the page header from page 2 (a different first-page header); mirrored margins us
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -549,8 +550,10 @@ def _drawing_png(drawing) -> bytes:
         raise ValueError("DOCX needs the picture as PNG bytes (Image.png); no raster backend for drawings") from exc
 
 
-def render_docx(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None) -> Path:
-    """Write `document` (one document or a book) as a .docx at `path`; returns `path`."""
+def render_docx(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None,
+                on_document: Callable[[], None] | None = None) -> Path:
+    """Write `document` (one document or a book) as a .docx at `path`; returns `path`. `on_document`:
+    called as each document of a book is laid out for the table of contents (see render_pdf)."""
     layout = layout or default_layout()
     path = Path(path)
     w = _Writer(layout)
@@ -566,7 +569,7 @@ def render_docx(document: PartyDocument | Book, path: Path, layout: LayoutSettin
                 w.block(PageBreak(), 0)
             from .pdf import toc_pages  # the pages the PDF layout gives each entry
 
-            w.toc(document.toc_title, toc_pages(document, layout))
+            w.toc(document.toc_title, toc_pages(document, layout, on_document))
         started = bool(document.cover or document.toc_title)
         for doc in docs:
             if started:

@@ -31,28 +31,34 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .document import Book, LayoutSettings, PartyDocument
 
 
-def render_pdf(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None) -> Path:
+def render_pdf(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None,
+               on_document: Callable[[], None] | None = None) -> Path:
     from .pdf import render_pdf as impl
 
-    return impl(document, Path(path), layout)
+    return impl(document, Path(path), layout, on_document)
 
 
-def render_docx(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None) -> Path:
+def render_docx(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None,
+                on_document: Callable[[], None] | None = None) -> Path:
     from .docx import render_docx as impl
 
-    return impl(document, Path(path), layout)
+    return impl(document, Path(path), layout, on_document)
 
 
-def render(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None) -> Path:
-    """Write `document` to `path` as PDF or DOCX, chosen by the file suffix; returns the path."""
+def render(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None,
+           on_document: Callable[[], None] | None = None) -> Path:
+    """Write `document` to `path` as PDF or DOCX, chosen by the file suffix; returns the path.
+    `on_document()` is called as each document of a book is laid out (a long book's progress and the
+    point where it may stop: an exception from it leaves no file)."""
     suffix = Path(path).suffix.lower()
     if suffix == ".pdf":
-        return render_pdf(document, path, layout)
+        return render_pdf(document, path, layout, on_document)
     if suffix == ".docx":
-        return render_docx(document, path, layout)
+        return render_docx(document, path, layout, on_document)
     raise ValueError(f"unsupported document format {suffix!r}: use .pdf or .docx")

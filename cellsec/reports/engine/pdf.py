@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -134,9 +135,11 @@ class _PartyDocTemplate(BaseDocTemplate):
     """Four page templates (portrait/landscape × odd/even) so mirrored margins follow the real page
     number and a landscape document can sit inside a portrait book."""
 
-    def __init__(self, filename: str, layout: LayoutSettings, first_landscape: bool, **kw) -> None:
+    def __init__(self, filename: str, layout: LayoutSettings, first_landscape: bool,
+                 on_document: Callable[[], None] | None = None, **kw) -> None:
         super().__init__(filename, pagesize=A4, **kw)
         self.layout = layout
+        self.on_document = on_document  # called as each document of a book starts, in every pass
         self._first_orientation = "landscape" if first_landscape else "portrait"
         self._orientation = self._first_orientation
         self._outline_level = -1
@@ -194,6 +197,8 @@ class _PartyDocTemplate(BaseDocTemplate):
             self._outline_level = level
             self.toc_marks.append((flowable.level, flowable.text, self.page))
             self.notify("TOCEntry", (flowable.level, flowable.text, self.page, flowable.key))
+            if flowable.level == 0 and self.on_document is not None:
+                self.on_document()  # may raise progress.Cancelled: the caller's temporary file is removed
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -493,21 +498,26 @@ def _frame_width(layout: LayoutSettings, landscape: bool) -> float:
 # ---------------------------------------------------------------------------------------------------
 
 
-def render_pdf(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None) -> Path:
-    """Write `document` (one document or a book) as a PDF at `path`; returns `path`."""
+def render_pdf(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None,
+               on_document: Callable[[], None] | None = None) -> Path:
+    """Write `document` (one document or a book) as a PDF at `path`; returns `path`. `on_document` is
+    called as each document of a book is laid out (once per layout pass); an exception from it leaves
+    no file."""
     path = Path(path)
     with atomic_output(path) as tmp:
-        _build(document, str(tmp), layout or default_layout())
+        _build(document, str(tmp), layout or default_layout(), on_document)
     return path
 
 
-def toc_pages(book: Book, layout: LayoutSettings | None = None) -> list[tuple[int, str, int]]:
+def toc_pages(book: Book, layout: LayoutSettings | None = None,
+              on_document: Callable[[], None] | None = None) -> list[tuple[int, str, int]]:
     """(level, text, page) of every table-of-contents entry of `book`, laid out as the PDF lays it out
     (the DOCX's table of contents is filled with these pages before Word recomputes them)."""
-    return _build(book, io.BytesIO(), layout or default_layout()).toc_marks
+    return _build(book, io.BytesIO(), layout or default_layout(), on_document).toc_marks
 
 
-def _build(document: PartyDocument | Book, target, layout: LayoutSettings) -> _PartyDocTemplate:
+def _build(document: PartyDocument | Book, target, layout: LayoutSettings,
+           on_document: Callable[[], None] | None = None) -> _PartyDocTemplate:
     builder = _Builder(layout)
     if isinstance(document, Book):
         docs, meta_title = document.documents, document.title or (document.documents[0].toc_text if document.documents else "")
@@ -541,7 +551,7 @@ def _build(document: PartyDocument | Book, target, layout: LayoutSettings) -> _P
         story = builder.document(document, _frame_width(layout, document.landscape))
 
     # initialFontName: otherwise every page references an unembedded Helvetica it never uses.
-    template = _PartyDocTemplate(target, layout, first_landscape, title=nfc(meta_title) or "",
+    template = _PartyDocTemplate(target, layout, first_landscape, on_document, title=nfc(meta_title) or "",
                                  author=author, creator="CellSec", subject=nfc(meta_title) or "",
                                  initialFontName=FONT, initialFontSize=layout.body_size)
     if multi:
