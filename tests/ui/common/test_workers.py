@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from cellsec.domain.progress import Cancelled, step
 from cellsec.services.errors import DISK_FULL, ServiceError
 from cellsec.ui.common.workers import run_in_background
+
+from .responsive import Steps, UiPulse, UiStalled
 
 
 def test_result_arrives_on_the_ui_thread(qtbot):
@@ -86,3 +91,76 @@ def test_garbage_is_collected_on_the_ui_thread_while_a_worker_allocates(qtbot):
     qtbot.waitUntil(lambda: _Cycle.freed_on != [], timeout=5000)  # still collected, within moments
     assert _Cycle.freed_on == [threading.get_ident()]
     assert len(task.result) == 300_000
+
+
+# ---- progress and stop (issue 14) ------------------------------------------------------------------------
+def test_progress_moves_a_determinate_bar_while_the_ui_thread_keeps_answering(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    pulse = UiPulse()
+
+    def work(progress, cancel):
+        for done in range(1, 6):
+            pulse.wait()
+            progress(done, 5, f"Bước {done}/5")
+        return "xong"
+
+    task = run_in_background(parent, work, busy_text="Đang làm…", steps=True)
+    steps = Steps(task)
+    values = []
+    task.busy.bar.valueChanged.connect(values.append)
+    assert task.busy.stop_button is None  # not stoppable: no "Dừng"
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    assert task.result == "xong" and not pulse.stalled and pulse.waits == 5
+    assert steps.moved() and steps.done[-1] == 5
+    assert values[-1] == 5 and len(set(values)) >= 2  # the bar itself moved, not only the signal
+
+
+def test_stop_ends_the_work_at_a_safe_point_without_a_warning(qtbot, boxes):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    pulse = UiPulse()
+    stopped = []
+
+    def work(progress, cancel):
+        for done in range(1, 1000):
+            pulse.wait()
+            step(progress, cancel, done, 1000, "")
+        return "never"
+
+    task = run_in_background(parent, work, busy_text="Đang làm…", stoppable=True, on_cancelled=stopped.append,
+                             on_done=lambda r: pytest.fail("finished instead of stopping"))
+    steps = Steps(task)
+    button = task.busy.stop_button
+    assert button.text() == "Dừng"
+    qtbot.waitUntil(lambda: len(steps.seen) >= 2, timeout=10000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not button.isEnabled() and "Đang dừng" in task.busy.labelText()
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    assert task.cancelled and isinstance(stopped[0], Cancelled) and stopped[0].message == "Đã dừng. Chưa ghi gì."
+    assert steps.done[-1] < 999 and boxes.shown == []
+
+
+def test_a_task_that_cannot_stop_ignores_escape_and_close(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    pulse = UiPulse()
+    task = run_in_background(parent, lambda progress, cancel: [pulse.wait() for _ in range(3)], busy_text="Đang làm…",
+                             steps=True)
+    dialog = task.busy
+    dialog.reject()
+    dialog.close()
+    assert dialog.isVisible()
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    assert not task.cancelled and len(task.result) == 3
+
+
+def test_the_pulse_catches_work_run_on_the_ui_thread(qtbot):
+    # What every long-task test relies on: the same slowed work, run where it must not be, fails.
+    pulse = UiPulse(limit_s=0.3)
+    with pytest.raises(UiStalled):
+        pulse.wait()
+    assert pulse.stalled
