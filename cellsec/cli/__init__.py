@@ -21,13 +21,13 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 # Feature modules that add subcommands, in the order `cellsec --help` lists them.
-FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues", "numbers", "sync")
+FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues", "numbers", "sync", "passphrase")
 # The feature module that registers each top-level command (tests/cli checks this against the modules).
 COMMANDS = {
     "setup": "core", "cell": "core", "undo": "core", "backup": "core", "members": "members", "demo": "demo",
     "meetings": "meetings", "search": "meetings", "reindex": "meetings", "check-data": "meetings",
     "reviews": "reviews", "scores": "scoring", "attention": "scoring", "rubric": "scoring", "dues": "dues",
-    "numbers": "numbers", "sync": "sync",
+    "numbers": "numbers", "sync": "sync", "passphrase": "passphrase",
 }
 _OPTIONS_WITH_VALUE = ("--data-dir", "--lang")
 
@@ -87,6 +87,9 @@ def build_parser(features: tuple[str, ...] = FEATURES) -> argparse.ArgumentParse
     parser.add_argument("--data-dir", type=_data_dir, default=None,
                         help="thư mục dữ liệu (mặc định: CELLSEC_DATA_DIR hoặc thư mục dữ liệu người dùng)")
     parser.add_argument("--lang", choices=("vi", "en"), default=None, help="ngôn ngữ thông báo")
+    parser.add_argument("--passphrase-stdin", action="store_true",
+                        help="mật khẩu mở dữ liệu (nếu đã đặt) từ dòng đầu của đầu vào chuẩn; "
+                             "hoặc biến môi trường CELLSEC_PASSPHRASE")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     gui = sub.add_parser("gui", help="mở cửa sổ chương trình (mặc định khi không có lệnh)")
     gui.set_defaults(func=None)
@@ -117,6 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir or default_data_dir()
     if args.lang:
         set_language(args.lang)
+    if args.passphrase_stdin:  # a passphrase-protected key, opened for this process before anything reads it
+        from .passphrase import unlock_from_stdin
+
+        if unlock_from_stdin():
+            return EXIT_ERROR
+    standalone = getattr(args, "without_store", None)
+    if standalone is not None:  # works on this account's key alone (cellsec passphrase …)
+        return int(standalone(args, data_dir) or 0)
     if getattr(args, "func", None) is None:
         from ..ui.app.launch import run_gui
 

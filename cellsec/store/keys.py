@@ -13,6 +13,10 @@ password backup (`.cellsec-backup`, sealed.py), which holds a plain copy of the 
 
 Which store holds the key is noted in `key-store` beside the key file, so that opening the data imports
 only that one keyring backend instead of searching all of them (about 0.3 s on every start).
+
+The optional passphrase (shared laptops, where others log in as the same account): the store then holds
+the key sealed under it (key_wrap.py). The window asks for it at start, the command line reads it with
+`--passphrase-stdin` or from CELLSEC_PASSPHRASE; `unlock` keeps the opened key in this process only.
 """
 
 from __future__ import annotations
@@ -24,12 +28,15 @@ from pathlib import Path
 
 from .. import files
 from ..domain.messages import Msg
+from . import key_wrap
 
 SERVICE = "CellSec"
 ACCOUNT = "database-key"
 KEY_FILE = "database.key"
 STORE_NOTE = "key-store"
 KEY_BYTES = 32
+PASSPHRASE_ENV = "CELLSEC_PASSPHRASE"
+MIN_PASSPHRASE = 8
 # Backends that keep secrets in the system's own protected store; keyrings.alt's plain files are not.
 _SYSTEM_BACKENDS = ("keyring.backends.Windows", "keyring.backends.macOS", "keyring.backends.SecretService",
                     "keyring.backends.libsecret", "keyring.backends.kwallet")
@@ -49,6 +56,19 @@ IN_FILE = Msg("Máy này không có kho mật khẩu của hệ điều hành, n
               "chỉ tài khoản của bạn đọc được.",
               "This machine has no system credential store, so the data encryption key is kept in the file {path}, "
               "readable by your account only.")
+PASSPHRASE_NEEDED = Msg(
+    "Dữ liệu trên máy này được bảo vệ bằng mật khẩu mở dữ liệu. Hãy nhập mật khẩu đó (dòng lệnh: "
+    "--passphrase-stdin, hoặc biến môi trường CELLSEC_PASSPHRASE).",
+    "The data on this machine is protected by a data passphrase. Give it (command line: --passphrase-stdin, "
+    "or the CELLSEC_PASSPHRASE environment variable).")
+WRONG_PASSPHRASE = Msg("Mật khẩu mở dữ liệu không đúng. Dữ liệu không bị thay đổi gì.",
+                       "The data passphrase is wrong. Nothing was changed.")
+SHORT_PASSPHRASE = Msg("Mật khẩu mở dữ liệu cần ít nhất {n} ký tự.",
+                       "The data passphrase needs at least {n} characters.")
+NO_PASSPHRASE = Msg("Dữ liệu trên máy này chưa có mật khẩu mở dữ liệu.",
+                    "The data on this machine has no data passphrase.")
+WITH_PASSPHRASE = Msg("Khóa được khóa thêm bằng mật khẩu mở dữ liệu: CellSec hỏi mật khẩu này mỗi lần mở.",
+                      "The key is also locked by a data passphrase: CellSec asks for it every time it opens.")
 NO_KEY_YET = Msg("Chưa có khóa mã hóa dữ liệu trên máy này.", "There is no data encryption key on this machine yet.")
 
 
@@ -112,23 +132,114 @@ def _parse(text: str, where: object) -> bytes:
     return key
 
 
-def load() -> bytes | None:
-    """This account's database key, or None when none was made here (or it was lost)."""
+class PassphraseNeeded(KeyStoreError):
+    """The key is sealed under a passphrase that this process was not given."""
+
+
+class WrongPassphrase(KeyStoreError):
+    """The passphrase given does not open the key (nothing was changed)."""
+
+
+# The keys opened with a passphrase in this process, by where they are kept (tests move CELLSEC_KEY_DIR).
+_unlocked: dict[str, bytes] = {}
+
+
+def _where() -> str:
+    return str(key_dir())
+
+
+def _stored() -> tuple[str | None, object]:
+    """The text kept for this account (a raw key in hex, or a sealed one) and where it was read."""
     backend = _noted_keyring()
     if backend is not None:
         try:
-            text = backend.get_password(SERVICE, ACCOUNT)
+            return backend.get_password(SERVICE, ACCOUNT), SERVICE
         except Exception as exc:  # locked or refused: said, never a new key over the old one
             raise KeyStoreError(KEY_STORE_FAILED, error=_reason(exc)) from exc
-        return None if text is None else _parse(text, SERVICE)
     path = key_dir() / KEY_FILE
     try:
-        text = path.read_text(encoding="ascii")
+        return path.read_text(encoding="ascii"), path
     except FileNotFoundError:
-        return None
+        return None, path
     except (OSError, UnicodeDecodeError) as exc:
         raise KeyStoreError(KEY_FILE_BAD, path=path) from exc
-    return _parse(text, path)
+
+
+def _save(text: str) -> None:
+    """Replace the kept text where it is kept (one keyring entry, or the key file rewritten atomically)."""
+    backend = _noted_keyring()
+    try:
+        if backend is not None:
+            backend.set_password(SERVICE, ACCOUNT, text)
+        else:
+            _write_private(key_dir() / KEY_FILE, text + "\n")
+    except Exception as exc:
+        raise KeyStoreError(KEY_SAVE_FAILED, error=_reason(exc)) from exc
+
+
+def load() -> bytes | None:
+    """This account's database key, or None when none was made here (or it was lost). A key sealed under
+    a passphrase is opened with the one given to `unlock` or in CELLSEC_PASSPHRASE (PassphraseNeeded)."""
+    if _where() in _unlocked:
+        return _unlocked[_where()]
+    text, where = _stored()
+    if text is None:
+        return None
+    if key_wrap.is_wrapped(text):
+        given = os.environ.get(PASSPHRASE_ENV)
+        if given is None:
+            raise PassphraseNeeded(PASSPHRASE_NEEDED)
+        return unlock(given)
+    return _parse(text, where)
+
+
+def has_passphrase() -> bool:
+    text, _ = _stored()
+    return text is not None and key_wrap.is_wrapped(text)
+
+
+def locked() -> bool:
+    """A passphrase is set and this process has not been given it (the window asks for it then)."""
+    return _where() not in _unlocked and has_passphrase()
+
+
+def unlock(passphrase: str) -> bytes:
+    """Open the sealed key with `passphrase` for this process. WrongPassphrase changes nothing."""
+    text, where = _stored()
+    if text is None or not key_wrap.is_wrapped(text):
+        key = None if text is None else _parse(text, where)
+    else:
+        try:
+            key = _parse(key_wrap.unwrap(text, passphrase).hex(), where)
+        except key_wrap.BadPassphrase as exc:
+            raise WrongPassphrase(WRONG_PASSPHRASE) from exc
+    if key is None:
+        raise KeyStoreError(NO_KEY_YET)
+    _unlocked[_where()] = key
+    return key
+
+
+def set_passphrase(current: str | None, new: str | None) -> None:
+    """Set, change (`current` must open the key) or remove (`new` None) the passphrase. Only the kept text
+    changes; the database and its backups stay under the same key."""
+    if new is not None and len(new) < MIN_PASSPHRASE:
+        raise KeyStoreError(SHORT_PASSPHRASE, n=MIN_PASSPHRASE)
+    text, where = _stored()
+    if text is None:
+        raise KeyStoreError(NO_KEY_YET)
+    if key_wrap.is_wrapped(text):
+        if current is None:
+            raise WrongPassphrase(WRONG_PASSPHRASE)
+        try:
+            key = _parse(key_wrap.unwrap(text, current).hex(), where)
+        except key_wrap.BadPassphrase as exc:
+            raise WrongPassphrase(WRONG_PASSPHRASE) from exc
+    elif new is None:
+        raise KeyStoreError(NO_PASSPHRASE)
+    else:
+        key = _parse(text, where)
+    _save(key.hex() if new is None else key_wrap.wrap(key, new))
+    _unlocked[_where()] = key
 
 
 def create() -> bytes:
@@ -178,7 +289,15 @@ def describe() -> str:
         backend = _noted_keyring()
     except KeyStoreError as exc:
         return str(exc)
-    if backend is not None:
-        return IN_KEYRING.format(store=getattr(backend, "name", type(backend).__name__))
     path = key_dir() / KEY_FILE
-    return IN_FILE.format(path=path) if path.exists() else NO_KEY_YET.format()
+    if backend is not None:
+        where = IN_KEYRING.format(store=getattr(backend, "name", type(backend).__name__))
+    elif path.exists():
+        where = IN_FILE.format(path=path)
+    else:
+        return NO_KEY_YET.format()
+    try:
+        sealed = has_passphrase()
+    except KeyStoreError:
+        sealed = False
+    return f"{where} {WITH_PASSPHRASE.format()}" if sealed else where
