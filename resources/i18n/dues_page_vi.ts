@@ -19,5 +19,9 @@
         <source>Dues rules</source>
         <translation>Quy định mức đóng</translation>
     </message>
+    <message>
+        <source>Remitted above</source>
+        <translation>Nộp lên cấp trên</translation>
+    </message>
 </context>
 </TS>

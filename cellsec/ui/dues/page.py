@@ -15,12 +15,13 @@ from ...services.context import Change
 from ..common.page import Page
 
 from .month import DUES_ENTITIES, MonthTab
+from .remittances import RemittanceTab
 from .rules import RulesTab
 from .year import YearTab
 
 
 class DuesPage(Page):
-    WATCHES = frozenset(DUES_ENTITIES)
+    WATCHES = frozenset(DUES_ENTITIES) | {"committee_records"}  # the committee's receipts come by sync
 
     def __init__(self, services, notifier, parent: QWidget | None = None,
                  today: Callable[[], dt.date] | None = None) -> None:
@@ -30,12 +31,14 @@ class DuesPage(Page):
         self.month_tab = MonthTab(services, self.today)
         self.year_tab = YearTab(services, self.today)
         self.rules_tab = RulesTab(services, self.today)
+        self.remittance_tab = RemittanceTab(services, self.today)
         self.year_tab.open_month.connect(self.open_month)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dues_tabs")
-        for tab in (self.month_tab, self.year_tab, self.rules_tab):
+        for tab in (self.month_tab, self.year_tab, self.rules_tab, self.remittance_tab):
             self.tabs.addTab(tab, "")
-        self.stale: set[QWidget] = {self.year_tab}  # the month and rules tabs loaded themselves
+        # The month and rules tabs loaded themselves.
+        self.stale: set[QWidget] = {self.year_tab, self.remittance_tab}
         self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -49,19 +52,21 @@ class DuesPage(Page):
         self.tabs.setTabText(0, self.tr("Monthly collection"))
         self.tabs.setTabText(1, self.tr("The whole year"))
         self.tabs.setTabText(2, self.tr("Dues rules"))
+        self.tabs.setTabText(3, self.tr("Remitted above"))
 
     def retranslate(self) -> None:
         self._retitle()
         self.month_tab.retranslate()
         self.year_tab.retranslate()
         self.rules_tab.retranslate()
+        self.remittance_tab.retranslate()
         self.month_tab.model.layoutChanged.emit()  # category and state labels come from the services
 
     # ---- refreshing -----------------------------------------------------------------------------------
     def apply_change(self, change: Change | None) -> None:
         """Every tab shows dues or members: mark them stale (except the tab whose own action this was) and
         refresh the one on screen."""
-        self.stale = {self.month_tab, self.year_tab, self.rules_tab}
+        self.stale = {self.month_tab, self.year_tab, self.rules_tab, self.remittance_tab}
         if change is not None:
             self.stale.discard(change.initiator)
         self._refresh_current()
