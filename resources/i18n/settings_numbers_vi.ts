@@ -28,12 +28,32 @@
         <translation>Nội dung</translation>
     </message>
     <message>
+        <source>Renumbered while syncing: the cell&apos;s other laptop gave the same number first. Print these again with their new number (double-click or &quot;View / reprint…&quot;).</source>
+        <translation>Văn bản được đánh số lại khi đồng bộ: máy kia của chi bộ đã cấp cùng số trước. Hãy in lại các văn bản này với số mới (nhấp đúp hoặc &quot;Xem / In lại…&quot;).</translation>
+    </message>
+    <message>
+        <source>New number</source>
+        <translation>Số mới</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Lúc đánh số lại</translation>
+    </message>
+    <message>
+        <source>View / reprint…</source>
+        <translation>Xem / In lại…</translation>
+    </message>
+    <message>
         <source>Minutes</source>
         <translation>Biên bản</translation>
     </message>
     <message>
         <source>Resolution of a meeting</source>
         <translation>Nghị quyết của chi bộ</translation>
+    </message>
+    <message>
+        <source>Given by an earlier version</source>
+        <translation>Cấp ở phiên bản trước</translation>
     </message>
     <message>
         <source>No number given in this year.</source>

@@ -13,6 +13,7 @@ leave earlier numbers unused is refused too unless the secretary chose to leave 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from ...domain.documents import (
     document_number,
 )
 from ...domain.messages import Msg
-from ...store.models.core import Audit, Cell
+from ...store.models.core import Audit, Cell, ChangeLog, Setting
 from ...store.models.meetings import Meeting, Resolution
 from ...store.models.numbers import DocumentNumber
 from ..errors import ServiceError
@@ -53,12 +54,16 @@ MAX_SEQ = 999
 
 UNKNOWN_KIND = Msg("Không có loại văn bản \"{kind}\" trong sổ đăng ký số.", "No document kind \"{kind}\" in the register.")
 BAD_SEQ = Msg("Số văn bản phải từ 1 đến {max}.", "A document number must be from 1 to {max}.")
-DUPLICATE = Msg("Số {number} năm {year} đã cấp cho \"{title}\" ({day}). Mỗi số chỉ cấp một lần trong năm; "
+DUPLICATE = Msg("Số {number} năm {year} đã cấp cho \"{title}\"{day}. Mỗi số chỉ cấp một lần trong năm; "
                 "số tiếp theo còn trống là {next:02d}.",
-                "Number {number} of {year} was already given to \"{title}\" ({day}). Each number is given once "
+                "Number {number} of {year} was already given to \"{title}\"{day}. Each number is given once "
                 "a year; the next free one is {next:02d}.")
 GAP = Msg("Cấp số {number} sẽ bỏ trống {missing} (số tiếp theo là {next:02d}).",
           "Giving {number} leaves {missing} unused (the next is {next:02d}).")
+BEFORE_REGISTER = "before_register"  # the kind of the numbers an earlier version gave (migration 0011)
+BEFORE_KEY = "numbers_before_register"
+BEFORE_TITLE = Msg("Các số đến số {seq:02d} cấp trước khi có sổ đăng ký số (có thể đã in)",
+                   "Numbers up to {seq:02d} given before the register (may be printed)")
 TAKE_SUMMARY = Msg("Cấp số {number}: {title}", "Give number {number}: {title}")
 
 
@@ -104,6 +109,28 @@ def _register_rows(s: Session, cell_id: str, year: int | None, doc_type: str | N
             for r in s.scalars(q)]
 
 
+def _before_register(s: Session, cell_id: str, year: int | None, doc_type: str | None) -> list[NumberEntry]:
+    """The numbers the number dialog of an earlier version gave, kept as "the highest of each type" of the
+    year of the upgrade (migration 0011): 1..that number count as given, since any may be on paper."""
+    row = s.get(Setting, BEFORE_KEY)
+    data = json.loads(row.value) if row is not None else {}
+    if not data or year not in (None, data.get("year")):
+        return []
+    abbreviation = s.get(Cell, cell_id).abbreviation or "CB"
+    return [NumberEntry(data["year"], t, seq, document_number(seq, t, abbreviation), BEFORE_REGISTER, "",
+                        BEFORE_TITLE.format(seq=seq), None)
+            for t, seq in sorted(data.get("floors", {}).items()) if doc_type in (None, t) and seq > 0]
+
+
+def _given_seqs(entries: list[NumberEntry]) -> dict[int, NumberEntry]:
+    """seq -> the entry that has it; the numbers given before the register stand for 1..their highest."""
+    taken: dict[int, NumberEntry] = {}
+    for e in entries:
+        for seq in range(1, e.seq + 1) if e.kind == BEFORE_REGISTER else (e.seq,):
+            taken.setdefault(seq, e)
+    return taken
+
+
 MINUTES_TITLE = "Biên bản sinh hoạt chi bộ"
 
 
@@ -134,9 +161,10 @@ def _numbered_rows(s: Session, cell_id: str, year: int | None, doc_type: str | N
 def registered_max(s: Session, cell_id: str, doc_type: str, year: int) -> int:
     """The highest number of `doc_type` in `year` given through the register (0: none), so a document
     numbered by its own table (a meeting's resolution) continues after it instead of repeating it."""
-    return s.scalar(select(func.max(DocumentNumber.seq)).where(
+    given = s.scalar(select(func.max(DocumentNumber.seq)).where(
         DocumentNumber.cell_id == cell_id, DocumentNumber.deleted_at.is_(None),
         DocumentNumber.doc_type == doc_type, DocumentNumber.year == year)) or 0
+    return max([given, *(e.seq for e in _before_register(s, cell_id, year, doc_type))])
 
 
 def unused_text(seqs: list[int]) -> str:
@@ -155,6 +183,39 @@ def _holes(seqs: set[int]) -> set[int]:
     return set(range(1, max(seqs, default=0) + 1)) - seqs
 
 
+@dataclass(frozen=True)
+class Renumbered:
+    """A document of this laptop that sync gave a new number (sync/numbers.py): its paper must be reprinted."""
+
+    at: dt.datetime  # when, UTC
+    text: str  # "Đánh số lại khi đồng bộ: Số 01-BB/CB thành Số 02-BB/CB"
+    kind: str  # "minutes" | "meeting_resolution"
+    meeting_id: str  # the meeting whose minutes or resolution it is (what opens it for a reprint)
+    number: str  # its number now
+    title: str
+
+
+def _renumbered(s: Session, cell_id: str) -> list[Renumbered]:
+    rows = s.execute(select(Audit.at, Audit.summary, ChangeLog.entity, ChangeLog.entity_id)
+                     .join(ChangeLog, ChangeLog.audit_id == Audit.id)
+                     .where(Audit.action == "sync_renumber", ChangeLog.cell_id == cell_id,
+                            ChangeLog.entity.in_(("meetings", "resolutions")))
+                     .order_by(Audit.at.desc(), ChangeLog.seq.desc()))
+    out: list[Renumbered] = []
+    for at, summary, entity, entity_id in rows:
+        if entity == "meetings":
+            row = s.get(Meeting, entity_id)
+            doc = None if row is None else ("minutes", row.id, row.number_text, " ".join(
+                [MINUTES_TITLE, f"ngày {format_date(row.held_on)}", f"({row.topic})" if row.topic else ""]).strip())
+        else:
+            row = s.get(Resolution, entity_id)
+            doc = None if row is None else ("meeting_resolution", row.meeting_id, row.number_text,
+                                            f"Nghị quyết {row.title or ''}".strip())
+        if doc is not None and row.deleted_at is None:
+            out.append(Renumbered(at, summary, doc[0], doc[1], doc[2] or "", doc[3]))
+    return out
+
+
 class NumberService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -162,16 +223,22 @@ class NumberService:
     def entries(self, year: int | None = None, doc_type: str | None = None) -> list[NumberEntry]:
         """Every number given (register, minutes, meeting resolutions), by year, type and number."""
         with self.ctx.read() as s:
-            rows = _register_rows(s, self.ctx.cell_id, year, doc_type) + _numbered_rows(s, self.ctx.cell_id, year,
-                                                                                          doc_type)
+            cell_id = self.ctx.cell_id
+            rows = (_register_rows(s, cell_id, year, doc_type) + _numbered_rows(s, cell_id, year, doc_type)
+                    + _before_register(s, cell_id, year, doc_type))
         return sorted(rows, key=lambda e: (e.year, e.doc_type, e.seq))
 
     def unused(self, year: int) -> dict[str, list[int]]:
         """type -> the numbers of `year` left unused below the highest given (what the list warns about)."""
         seqs: dict[str, set[int]] = {}
         for e in self.entries(year):
-            seqs.setdefault(e.doc_type, set()).add(e.seq)
+            seqs.setdefault(e.doc_type, set()).update(_given_seqs([e]))
         return {t: sorted(_holes(v)) for t, v in sorted(seqs.items()) if _holes(v)}
+
+    def renumbered(self) -> list[Renumbered]:
+        """This laptop's documents renumbered by sync, newest first (one per renumbering)."""
+        with self.ctx.read() as s:
+            return _renumbered(s, self.ctx.cell_id)
 
     def given(self, kind: str, subject: str, year: int) -> NumberEntry | None:
         """The number already given to this document (a reprint keeps it), or None."""
@@ -204,15 +271,16 @@ class NumberService:
                 return NumberEntry(own.year, own.doc_type, own.seq, own.number_text, own.kind, own.subject,
                                    own.title, own.issued_on)
             others = [e for e in _register_rows(s, cell_id, year, doc_type) + _numbered_rows(s, cell_id, year, doc_type)
+                      + _before_register(s, cell_id, year, doc_type)
                       if not (own is not None and e.kind == kind and e.subject == subject)]
-            taken = {e.seq: e for e in others}
+            taken = _given_seqs(others)
             next_free = max(taken, default=0) + 1
             abbreviation = s.get(Cell, cell_id).abbreviation or "CB"
             number = document_number(seq, doc_type, abbreviation)
             if seq in taken:
                 e = taken[seq]
                 raise ServiceError(DUPLICATE, number=number.removeprefix("Số "), year=year, title=e.title or e.kind,
-                                   day=format_date(e.issued_on) if e.issued_on else "", next=next_free)
+                                   day=f" ({format_date(e.issued_on)})" if e.issued_on else "", next=next_free)
             before = set(taken) | ({own.seq} if own is not None else set())
             missing = sorted(_holes(set(taken) | {seq}) - _holes(before))
             if missing and not allow_gap:

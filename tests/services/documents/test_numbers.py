@@ -82,3 +82,77 @@ def test_meeting_resolutions_and_resolutions_on_members_never_share_a_number(ser
     assert services.meetings.issue_resolution(second.id).number == "Số 03-NQ/CB"
     kinds = [(e.seq, e.kind) for e in services.numbers.entries(2025, "NQ")]
     assert kinds == [(1, "meeting_resolution"), (2, "resolution"), (3, "meeting_resolution")]
+
+
+def test_numbers_an_earlier_version_gave_are_never_given_again_after_the_upgrade(services, data_dir):
+    """An older store: its number dialog kept only the last number per kind in local settings (no year, no
+    register); the upgrade (migration 0011) makes the register count 1..those numbers as given."""
+    from cellsec.services.facade import Services
+    from cellsec.store.db import DB_NAME
+    from tests import dbfile
+
+    year = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).year
+    services.close()
+    with dbfile.connect(data_dir / DB_NAME) as conn:
+        conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
+                         [("last_number_scores_report", "3"), ("last_number_collective_report", "2"),
+                          ("register_last_number", "4"), ("last_number_resolution", "1"),
+                          ("last_number_thematic_plan", "")])
+        conn.execute("UPDATE alembic_version SET version_num = '0010_document_numbers' "
+                     "WHERE version_num = '0011_numbers_before_register'")
+        conn.commit()
+    upgraded = Services.open(data_dir)
+    try:
+        numbers = upgraded.numbers
+        # Reports shared one sequence since the register: after the highest of the old kinds.
+        assert numbers.next_seq("monthly_report", year) == 4
+        assert numbers.next_seq("register", year) == 5
+        assert numbers.next_seq("resolution", year) == 2
+        assert numbers.next_seq("thematic_plan", year) == 1  # an empty old value is no number
+        assert numbers.next_seq("monthly_report", year + 1) == 1  # a new year starts again
+        with pytest.raises(ServiceError) as err:
+            _take(upgraded, "monthly_report", 2, "2026-10", year=year)
+        assert err.value.message == (f"Số 02-BC/CB năm {year} đã cấp cho \"Các số đến số 03 cấp trước khi có sổ "
+                                     "đăng ký số (có thể đã in)\". Mỗi số chỉ cấp một lần trong năm; số tiếp theo "
+                                     "còn trống là 04.")
+        assert _take(upgraded, "monthly_report", 4, "2026-10", year=year).number == "Số 04-BC/CB"
+        assert numbers.unused(year) == {}  # the old numbers are not holes
+        listed = [(e.number, e.kind) for e in numbers.entries(year)]
+        assert ("Số 03-BC/CB", "before_register") in listed and ("Số 04-DS/CB", "before_register") in listed
+        # A meeting's resolution issued now continues after the old resolution number too.
+        from cellsec.services.documents.numbers import registered_max
+
+        with upgraded.ctx.read() as s:
+            assert registered_max(s, upgraded.ctx.cell_id, "NQ", year) == 1
+        assert upgraded.ctx.get_setting("last_number_scores_report") is None  # moved, not left behind
+    finally:
+        upgraded.close()
+
+
+def renumber_mine(services) -> str:
+    """Minutes approved here ("Số 01-BB/CB") lose their number to minutes the cell's other laptop approved
+    earlier, as a pull settles them (sync/numbers.py); returns the meeting's id."""
+    from cellsec.store.remote import RemoteRow
+    from cellsec.sync.numbers import settle_numbers
+
+    from ..meeting_data import add_members, fill
+
+    ids = add_members(services)
+    mine = services.meetings.create("thuong_ky", D(2025, 9, 5))
+    fill(services, mine.id, ids)
+    assert services.meetings.approve(mine.id).number == "Số 01-BB/CB"
+    theirs = {"cell_id": services.ctx.cell_id, "number_year": 2025, "number_seq": 1, "number_text": "Số 01-BB/CB",
+              "approved_at": "2025-09-01T08:00:00+00:00"}  # approved before mine: it keeps 01
+    with services.ctx.store.sessions.begin() as s:
+        settled = settle_numbers(s, [RemoteRow("meetings", "other-laptop-meeting", 1, theirs)], services.ctx.device_id)
+    assert settled.renumbered and "Số 02-BB/CB" in settled.renumbered[0]
+    return mine.id
+
+
+def test_minutes_renumbered_by_sync_are_listed_for_a_reprint(services):
+    assert services.numbers.renumbered() == []
+    meeting_id = renumber_mine(services)
+    [entry] = services.numbers.renumbered()
+    assert (entry.kind, entry.meeting_id, entry.number) == ("minutes", meeting_id, "Số 02-BB/CB")
+    assert entry.text == "Đánh số lại khi đồng bộ: Số 01-BB/CB thành Số 02-BB/CB"
+    assert entry.title == "Biên bản sinh hoạt chi bộ ngày 05/09/2025"

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from cellsec.ui.common.bridge import ChangeNotifier
 from cellsec.ui.settings.page import SettingsPage
+from tests.reports.pdfcheck import pages_text
 
 
 def test_the_register_of_a_year(qtbot, demo_services):
@@ -26,3 +29,30 @@ def test_the_register_of_a_year(qtbot, demo_services):
     assert "BC: số 01, số 02" in tab.unused.text()
     tab.year.setValue(2001)
     assert tab.table.rowCount() == 0 and tab.unused.text() == "Năm này chưa cấp số văn bản nào."
+
+
+def test_a_document_renumbered_by_sync_opens_in_the_preview_to_be_reprinted(qtbot, services):
+    from tests.services.documents.test_numbers import renumber_mine
+
+    page = SettingsPage(services, ChangeNotifier(services))
+    qtbot.addWidget(page)
+    page.show()
+    page.tabs.setCurrentWidget(page.numbers)
+    tab = page.numbers
+    assert tab.renumbered_table.isHidden() and tab.reprint_button.isHidden()  # nothing renumbered yet
+    meeting_id = renumber_mine(services)
+    tab.load()
+    assert not tab.renumbered_table.isHidden()
+    assert "Print these again with their new number" not in tab.renumbered_label.text()  # Vietnamese
+    assert [tab.renumbered_table.item(0, c).text() for c in (0, 2)] == [
+        "Số 02-BB/CB", "Biên bản sinh hoạt chi bộ ngày 05/09/2025"]
+    assert not tab.reprint_button.isEnabled()
+    tab.renumbered_table.selectRow(0)
+    qtbot.mouseClick(tab.reprint_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(tab.output.last_task.finished, timeout=30000):
+        pass
+    preview = tab.output.last_preview
+    qtbot.addWidget(preview)
+    text = " ".join(" ".join(pages_text(preview.pdf_path)).split())
+    assert "Số 02-BB/CB" in text and "Số 01-BB/CB" not in text
+    assert preview.job.stem == "bien-ban-so-02-bb-cb-2025-09-05"  # the reprint's file bears the new number
