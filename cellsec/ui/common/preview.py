@@ -50,12 +50,15 @@ PAGE_GAP = 12
 class PrintJob:
     """What a print action hands the preview. `write(path)` renders the document to `path` (.pdf or .docx,
     by the suffix) and runs on a worker thread; `stem` is the proposed file name without the suffix and
-    should name the document itself (its number or date), e.g. "bien-ban-so-03-2026-03-05"."""
+    should name the document itself (its number or date), e.g. "bien-ban-so-03-2026-03-05". A long
+    document (the minutes book) sets `steps`: then `write(path, progress, cancel)` reports its progress and
+    may be stopped (domain/progress.py), and making it shows a progress dialog with "Dừng"."""
 
     title: str
     stem: str
-    write: Callable[[Path], Path]
+    write: Callable[..., Path]
     word: bool = True
+    steps: bool = False
 
 
 def free_path(folder: Path, stem: str, suffix: str) -> Path:
@@ -230,10 +233,24 @@ class PreviewDialog(QDialog):
         """Render the PDF off the UI thread, then show its pages."""
         folder = Path(self.services.data_dir) / PREVIEW_DIR
         target = folder / f"{uuid.uuid4().hex}.pdf"
-        write = self.job.write
         self.status.setText(self.tr("Preparing the document…"))
-        self.last_task = run_in_background(self, lambda: write(target), on_done=self._show_pdf,
-                                           on_error=self._failed, busy_text="")
+        self.last_task = self._write(target, self._show_pdf, self.tr("Preparing the document…") if self.job.steps
+                                     else "", on_error=self._failed)
+
+    def _write(self, path: Path, on_done, busy_text: str, on_error=None):
+        """Make the document at `path` off the UI thread; a stepped job with its progress and "Dừng"
+        (stopped, it writes nothing and the preview closes)."""
+        write = self.job.write
+        if not self.job.steps:
+            return run_in_background(self, lambda: write(path), on_done=on_done, on_error=on_error,
+                                     busy_text=busy_text)
+        return run_in_background(self, lambda progress, cancel: write(path, progress, cancel), on_done=on_done,
+                                 on_error=on_error, busy_text=busy_text, stoppable=True, on_cancelled=self._stopped)
+
+    def _stopped(self, exc) -> None:
+        self.status.setText(exc.message)
+        if self.pages is None:  # nothing to show: the preview was only waiting for this document
+            self.reject()
 
     def _failed(self, exc: Exception) -> None:
         self.status.setText(self.tr("The document could not be made: {reason}").format(reason=error_text(exc)))
@@ -385,9 +402,7 @@ class PreviewDialog(QDialog):
         path = self._ask(self.tr("Export to Word"), ".docx", self.tr("Word document (*.docx)"))
         if path is None:
             return
-        write = self.job.write
-        self.last_task = run_in_background(self, lambda: write(path), on_done=self._saved,
-                                           busy_text=self.tr("Exporting to Word…"))
+        self.last_task = self._write(path, self._saved, self.tr("Exporting to Word…"))
 
     def _saved(self, path: Path) -> None:
         self.last_saved = Path(path)

@@ -70,13 +70,14 @@ class MeetingOutput(QObject):
     def print_book(self, year: int) -> None:
         services = self.services
 
-        def write(path: Path) -> Path:
+        def write(path: Path, progress=None, cancel=None) -> Path:
             from ...reports.minutes import write_minutes_book
 
-            return write_minutes_book(services, year, path)
+            return write_minutes_book(services, year, path, progress, cancel)
 
+        # A year of minutes takes a while to lay out: its progress is shown, and it can be stopped.
         self._preview(PrintJob(title=self.tr("Minutes book {year}").format(year=year),
-                               stem=file_stem("Sổ biên bản", None) + f"-{year}", write=write))
+                               stem=file_stem("Sổ biên bản", None) + f"-{year}", write=write, steps=True))
 
     def print_paper(self, meeting_id: str, kind: str) -> None:
         """The meeting's invitation ("notice") or attendance sign-in sheet ("signin")."""
