@@ -42,6 +42,7 @@ from ..common.widgets import DateEdit, FieldMessage, vietnam_time_of_local, with
 from ..common.workers import error_text, run_in_background
 from .sealed import SealedBackups
 from .numbers import NumbersTab
+from .passphrase import SecurityTab
 from .templates import TemplatesTab
 
 CELL_ENTITIES = {"cells", "committee_names"}
@@ -63,6 +64,8 @@ class SettingsPage(Page):
         self.tabs.addTab(self.templates, "")
         self.numbers = NumbersTab(services)
         self.tabs.addTab(self.numbers, "")
+        self.security = SecurityTab()  # the data passphrase (issue 15)
+        self.tabs.addTab(self.security, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         # The page layout (its rule file and presets) is read when its tab is first shown, not at start-up.
@@ -286,6 +289,8 @@ class SettingsPage(Page):
         self.templates.retranslate()
         self.tabs.setTabText(5, self.tr("Document numbers"))
         self.numbers.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.security), self.security.title())
+        self.security.retranslate()
         labels = {
             "name": self.tr("Name of the cell:"), "abbreviation": self.tr("Abbreviation in document numbers:"),
             "place_name": self.tr("Place name on documents:"), "secretary_name": self.tr("Secretary:"),
