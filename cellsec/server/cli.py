@@ -7,6 +7,7 @@ Stable forms (scripts and acceptance checks use exactly these):
     cellsec-server --data-dir DIR cells list --json                     -> [{id, name, last_sync, entities...}]
     cellsec-server --data-dir DIR rubric publish FILE.json --committee ID
     cellsec-server --data-dir DIR user add LOGIN --committee ID --role officer|admin --password-stdin
+    cellsec-server --data-dir DIR receipt add|list|cancel --cell ID ...  (dues remitted to the committee)
 The database is the SQLite file in the data folder unless --database-url (or CELLSEC_SERVER_DATABASE_URL)
 names another, e.g. postgresql+psycopg://user@host/db. Migrations run on every start.
 """
@@ -80,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_committee_and_cell_commands(sub, common)
     _add_device_commands(sub, common)
     _add_record_commands(sub, common)
+    _add_receipt_commands(sub, common)
     _add_file_and_log_commands(sub, common)
     _add_user_commands(sub, common)
     _add_serve_command(sub, common)
@@ -168,6 +170,24 @@ def _add_record_commands(sub: argparse._SubParsersAction, common: argparse.Argum
     a.add_argument("--entity-id", required=True)
     a.add_argument("--text", required=True)
     a.add_argument("--author", default="")
+
+
+def _add_receipt_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Dues remittance receipts: what the committee received of a cell's dues for a month or a quarter."""
+    receipt = _group(sub, "receipt", "dues remittance receipts (đảng phí nộp lên)")
+    a = receipt.add_parser("add", parents=[common])
+    a.add_argument("--cell", required=True)
+    a.add_argument("--period", required=True, help="a month YYYY-MM or a quarter YYYY-Q1..Q4")
+    a.add_argument("--amount", required=True, help="whole đồng as people write them: 1.250.000")
+    a.add_argument("--date", type=_date, required=True, help="the date received, YYYY-MM-DD")
+    a.add_argument("--note", default="")
+    a.add_argument("--author", default="", help="who recorded it (shown to the cell)")
+    a = receipt.add_parser("list", parents=[common])
+    a.add_argument("--cell", required=True)
+    a.add_argument("--year", type=int, default=dt.date.today().year)
+    a = receipt.add_parser("cancel", parents=[common], help="cancel a receipt recorded by mistake")
+    a.add_argument("receipt_id")
+    a.add_argument("--cell", required=True)
 
 
 def _add_file_and_log_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -356,6 +376,38 @@ def _comment_add(args: argparse.Namespace, store: Any, s: Any) -> None:
     _out(args, {"id": rid}, T_RECORDED.format(id=rid))
 
 
+T_RECEIPT_CANCELLED = Msg("Đã hủy phiếu nhận đảng phí {period} ({amount} đồng); chi bộ sẽ nhận được ở lần đồng bộ tới.",
+                         "The receipt for {period} ({amount} đồng) is cancelled; the cell sees it at its next sync.")
+T_NO_RECEIPTS = Msg("Chưa ghi nhận khoản đảng phí nộp lên nào của năm {year}.", "No receipt recorded for {year}.")
+
+
+def _receipt_add(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import remittances as r
+
+    period, amount = r.parse_period(args.period), r.parse_amount(args.amount)
+    rid = r.record_receipt(s, args.cell, period, amount, args.date, args.note, args.author)
+    _out(args, {"id": rid, "period": period.key, "amount": amount, "received_on": args.date.isoformat()},
+         T_RECORDED.format(id=rid))
+
+
+def _receipt_list(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import admin, remittances as r
+
+    rows = [{k: x.get(k) for k in ("id", "period", "period_label", "amount", "received_on", "note", "recorded_by")}
+            for x in r.receipts(s, admin.get_cell(s, args.cell).id, args.year)]
+    lines = [f"{x['id']}  {x['period_label']}  {r.money(x['amount'])} đồng  "
+             f"{dt.date.fromisoformat(x['received_on']):%d/%m/%Y}  {x['note'] or ''}".rstrip() for x in rows]
+    _out(args, rows, "\n".join(lines) or T_NO_RECEIPTS.format(year=args.year))
+
+
+def _receipt_cancel(args: argparse.Namespace, store: Any, s: Any) -> None:
+    from .store import remittances as r
+
+    fields = r.cancel_receipt(s, args.cell, args.receipt_id)
+    _out(args, {"id": args.receipt_id, "cancelled": True, "period": fields.get("period")},
+         T_RECEIPT_CANCELLED.format(period=fields.get("period_label", ""), amount=r.money(fields.get("amount") or 0)))
+
+
 def _bundle_import(args: argparse.Namespace, store: Any, s: Any) -> None:
     from cellsec.sync.protocol.envelope import FILE_SUFFIX, Envelope, write_file
     from cellsec.sync.protocol.errors import ProtocolError
@@ -429,6 +481,9 @@ _COMMANDS = {
     ("recognition", "add"): _recognition_add,
     ("guidance", "add"): _guidance_add,
     ("comment", "add"): _comment_add,
+    ("receipt", "add"): _receipt_add,
+    ("receipt", "list"): _receipt_list,
+    ("receipt", "cancel"): _receipt_cancel,
     ("bundle", "import"): _bundle_import,
     ("import", "file"): _bundle_import,
     ("events", "list"): _events_list,

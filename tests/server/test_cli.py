@@ -147,3 +147,31 @@ def test_bundle_import_writes_the_answer_file(where, tmp_path):
     assert results["results"][0]["status"] == "applied"
     again = run(*where, "bundle", "import", str(sent), "--out", str(tmp_path / "lan-2"), check=False)
     assert again.returncode == 1 and "đã được nhập" in again.stderr
+
+
+def test_receipts_are_recorded_listed_and_cancelled(where):
+    committee = json.loads(run(*where, "committee", "add", "Đảng ủy xã Nghi Lộc", "--json").stdout)
+    cell = json.loads(run(*where, "cell", "add", "--committee", committee["id"], "Chi bộ Thôn 3", "--json").stdout)
+    added = json.loads(run(*where, "receipt", "add", "--cell", cell["id"], "--period", "2026-02",
+                           "--amount", "1.250.000", "--date", "2026-03-05", "--note", "Tiền mặt", "--json").stdout)
+    assert added["amount"] == 1_250_000 and added["period"] == "2026-02"
+    # A quarter holding a month already received is refused in Vietnamese; nothing is recorded.
+    done = run(*where, "receipt", "add", "--cell", cell["id"], "--period", "2026-Q1", "--amount", "3.000.000",
+               "--date", "2026-04-02", check=False)
+    assert done.returncode == 1 and "Đã ghi nhận đảng phí tháng 02/2026" in done.stderr
+    done = run(*where, "receipt", "add", "--cell", cell["id"], "--period", "2026-03", "--amount", "12,5",
+               "--date", "2026-04-02", check=False)
+    assert done.returncode == 1 and "Số tiền không hợp lệ" in done.stderr
+    listed = json.loads(run(*where, "receipt", "list", "--cell", cell["id"], "--year", "2026", "--json").stdout)
+    assert [(r["id"], r["period_label"], r["amount"], r["received_on"], r["note"]) for r in listed] == [
+        (added["id"], "tháng 02/2026", 1_250_000, "2026-03-05", "Tiền mặt")]
+    text = run(*where, "receipt", "list", "--cell", cell["id"], "--year", "2026").stdout
+    assert "tháng 02/2026  1.250.000 đồng  05/03/2026  Tiền mặt" in text
+    assert "Đã hủy phiếu nhận đảng phí tháng 02/2026" in run(*where, "receipt", "cancel", added["id"],
+                                                                "--cell", cell["id"]).stdout
+    assert "Chưa ghi nhận" in run(*where, "receipt", "list", "--cell", cell["id"], "--year", "2026").stdout
+    done = run(*where, "receipt", "cancel", added["id"], "--cell", cell["id"], check=False)
+    assert done.returncode == 1 and "Không tìm thấy phiếu" in done.stderr
+    # The period can be recorded again after the cancellation.
+    run(*where, "receipt", "add", "--cell", cell["id"], "--period", "2026-Q1", "--amount", "3750000",
+        "--date", "2026-04-02")
