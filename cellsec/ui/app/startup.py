@@ -242,6 +242,11 @@ def start(app: QApplication, data_dir: Path):
     if not unlock_at_start():
         lock.unlock()
         return None
+    from ..settings.passphrase import unlock_at_start  # (a passphrase-protected key: asked before anything opens)
+
+    if not unlock_at_start():
+        lock.unlock()
+        return None
     ready = ready_store(data_dir)
     if ready is not None:  # a current, set-up store: the real window paints first, the data opens right after
         if ready.language != "vi":  # Vietnamese is in place already (63 catalogues: loaded once, not twice)
