@@ -10,6 +10,7 @@ from typing import TypeVar
 from .. import files
 from ..domain.backup_policy import backup_due, backups_to_keep
 from ..domain.messages import Msg
+from ..domain.progress import Cancel, Progress, step
 from ..store.backup import (BackupFile, delete_backups, last_change_seq, list_backups, prepare_restore, put_in_place,
                             restore_backup, take_backup, usable_backups)
 from ..store import cipher, sealed
@@ -28,6 +29,13 @@ RESTORE_HINT = Msg("Bản sao lưu mới nhất còn dùng được: {path}\nĐ�
                    "The newest usable backup: {path}\nTo restore it: cellsec --data-dir \"{data_dir}\" "
                    "backup restore \"{path}\"")
 NO_USABLE_BACKUP = Msg("Không có bản sao lưu nào dùng được trong {folder}.", "No usable backup in {folder}.")
+
+COPYING = Msg("Đang chép dữ liệu…", "Copying the data…")
+SEALING = Msg("Đang mã hóa bằng mật khẩu…", "Encrypting with the password…")
+CHECKING = Msg("Đang kiểm tra và chép bản sao lưu…", "Checking and copying the backup…")
+DECRYPTING = Msg("Đang giải mã bản sao lưu…", "Decrypting the backup…")
+SAFETY = Msg("Đang sao lưu dữ liệu hiện tại…", "Backing up the current data…")
+PUTTING = Msg("Đang đặt dữ liệu khôi phục vào chỗ…", "Putting the restored data in place…")
 
 NO_FOLDER = Msg("Không tìm thấy thư mục {folder} (USB đã được cắm chưa?).",
                 "The folder {folder} was not found (is the USB stick plugged in?).")
@@ -66,8 +74,13 @@ class BackupService:
 
         return keys.describe()
 
-    def backup_now(self, now: dt.datetime | None = None) -> Path:
-        return _backing_up(lambda: take_backup(self.ctx.store, self.folder, now or dt.datetime.now()).path)
+    def backup_now(self, now: dt.datetime | None = None, progress: Progress | None = None,
+                   cancel: Cancel | None = None) -> Path:
+        """A backup into the backups folder. `progress` follows the pages copied; `cancel()` stops the copy
+        (progress.Cancelled) with no backup and no `.part` file left."""
+        copied = None if progress is None and cancel is None else \
+            (lambda done, total: step(progress, cancel, done, total, COPYING.format()))
+        return _backing_up(lambda: take_backup(self.ctx.store, self.folder, now or dt.datetime.now(), copied).path)
 
     def auto_backup(self, now: dt.datetime | None = None) -> Path | None:
         """Back up if there were changes since the last backup and it is at least 30 minutes old,
@@ -86,8 +99,11 @@ class BackupService:
         delete_backups([b for b in all_files if b.taken_at not in keep])
         return new.path
 
-    def backup_to(self, folder: Path, password: str, now: dt.datetime | None = None) -> Path:
-        """An encrypted backup written to a folder the user chose (a USB stick), named by the time."""
+    def backup_to(self, folder: Path, password: str, now: dt.datetime | None = None, progress: Progress | None = None,
+                  cancel: Cancel | None = None) -> Path:
+        """An encrypted backup written to a folder the user chose (a USB stick), named by the time. Two steps:
+        the plain copy (kept in the data folder, removed whatever happens), then sealing it into a `.part`
+        renamed at the end. `cancel()` is honoured until the sealing starts: nothing is left on the stick."""
         folder = Path(folder)
         _sealing(lambda: sealed.check_password(password))
         if not folder.is_dir():
@@ -97,33 +113,45 @@ class BackupService:
 
         def work() -> Path:
             try:
+                step(progress, cancel, 0, 2, COPYING.format())
                 copy_database(self.ctx.store.path, plain, self.ctx.store.key, plain=True)
+                step(progress, cancel, 1, 2, SEALING.format())
                 _sealing(lambda: sealed.write_sealed(plain, target, password))
+                step(progress, None, 2, 2, "")
             finally:
                 plain.unlink(missing_ok=True)
             return target
 
         return _backing_up(work)
 
-    def restore_sealed(self, backup: Path, password: str) -> Path:
+    def restore_sealed(self, backup: Path, password: str, progress: Progress | None = None) -> Path:
         """Restore an encrypted backup: a wrong password or a damaged or cut-short file changes nothing."""
-        return _with_unsealed(Path(backup), password, self.ctx.data_dir, self.restore)
+        step(progress, None, 0, 0, DECRYPTING.format())
+        return _with_unsealed(Path(backup), password, self.ctx.data_dir,
+                              lambda plain: self.restore(plain, progress))
 
-    def restore(self, backup: Path) -> Path:
+    def restore(self, backup: Path, progress: Progress | None = None) -> Path:
         """Replace the data with `backup`. The file is checked and copied first (a refused or failed copy
         changes nothing); then the current data is backed up, and that safety backup is returned, so a
-        restore can itself be undone by restoring it."""
+        restore can itself be undone by restoring it. `progress` follows the three steps; a restore is
+        not stopped halfway (once the safety backup is taken the data is being replaced, and its copy
+        step takes seconds: stopping it would save little and could leave the secretary unsure which data
+        is in place)."""
         name = Path(backup).name
         if sealed.is_sealed(Path(backup)):
             raise ServiceError(NEEDS_PASSWORD, name=name)
+        copied = None if progress is None else (lambda done, total: progress(done, total * 3, CHECKING.format()))
         try:
-            prepared = prepare_restore(Path(backup), self.ctx.data_dir)
+            step(progress, None, 0, 3, CHECKING.format())
+            prepared = prepare_restore(Path(backup), self.ctx.data_dir, copied)
         except StoreError as exc:  # the file was refused: says why (empty, foreign, newer, the live file…)
             raise ServiceError(exc.msg, **exc.params) from exc
         except (OSError, cipher.Error) as exc:
             raise failed(RESTORE_FAILED, exc, name=name) from exc
         try:
+            step(progress, None, 1, 3, SAFETY.format())
             safety = self.backup_now()
+            step(progress, None, 2, 3, PUTTING.format())
             self.ctx.store.close()
             try:
                 put_in_place(prepared, self.ctx.data_dir, keep_aside=False)

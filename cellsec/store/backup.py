@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,11 +69,12 @@ def backup_path(backup_dir: Path, seq: int, now: dt.datetime) -> Path:
     return backup_dir / f"cellsec-{timestamp(now)}-s{seq}.sqlite3"
 
 
-def take_backup(store: Store, backup_dir: Path, now: dt.datetime) -> BackupFile:
-    """A copy encrypted under the store's key, like the database itself."""
+def take_backup(store: Store, backup_dir: Path, now: dt.datetime,
+                progress: Callable[[int, int], None] | None = None) -> BackupFile:
+    """A copy encrypted under the store's key, like the database itself (`progress`: see copy_database)."""
     seq = last_change_seq(store)
     path = backup_path(backup_dir, seq, now)
-    copy_database(store.path, path, store.key)
+    copy_database(store.path, path, store.key, progress=progress)
     return BackupFile(path, now.replace(microsecond=0), seq)
 
 
@@ -132,9 +134,9 @@ def usable_backups(backup_dir: Path, data_dir: Path) -> tuple[list[BackupFile], 
     return usable, damaged
 
 
-def prepare_restore(backup: Path, data_dir: Path) -> Path:
+def prepare_restore(backup: Path, data_dir: Path, progress: Callable[[int, int], None] | None = None) -> Path:
     """Check `backup` and copy it beside the data as `.restoring` (encrypted), ready to be put in place.
-    Nothing of the current data is touched; on any failure no copy is left."""
+    Nothing of the current data is touched; on any failure no copy is left. `progress`: see cipher.copy."""
     check_restorable(backup, data_dir)
     key = _key(create=True)
     tmp = Path(data_dir) / (DB_NAME + ".restoring")
@@ -143,7 +145,7 @@ def prepare_restore(backup: Path, data_dir: Path) -> Path:
         files.create_private(tmp)
         # A standalone file under this account's key: a plain backup (older, or from a password backup) is
         # encrypted here; an encrypted one is copied page by page.
-        cipher.copy(Path(backup), key, tmp, key)
+        cipher.copy(Path(backup), key, tmp, key, progress)
     except BaseException:
         _remove_with_journals(tmp)
         raise

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as dbapi
@@ -26,6 +27,7 @@ Connection = dbapi.Connection
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 KEY_BYTES = 32
+COPY_STEP_PAGES = 256  # pages per step of a copy that reports its progress (1 MB of 4 KB pages)
 
 _quiet = False
 
@@ -120,15 +122,22 @@ def check_export(conn: Connection) -> None:
         raise ExportMismatch(f"quick_check of the copy: {check}")
 
 
-def copy(source: Path, source_key: bytes | None, dest: Path, dest_key: bytes | None) -> None:
+def copy(source: Path, source_key: bytes | None, dest: Path, dest_key: bytes | None,
+         progress: Callable[[int, int], None] | None = None) -> None:
     """Copy the database `source` (plain, or encrypted under `source_key`) into the new file `dest`,
-    encrypted under `dest_key` or plain. Safe while other connections use `source` (WAL)."""
+    encrypted under `dest_key` or plain. Safe while other connections use `source` (WAL).
+    `progress(pages copied, pages)` follows a page-by-page copy (same key); an exception from it stops the
+    copy (the caller removes `dest`)."""
     src = connect(source, source_key, isolation_level=None)
     try:
         if dest_key is not None and dest_key == source_key and not is_plain(source):
             dst = connect(dest, dest_key)
             try:
-                src.backup(dst)
+                if progress is None:
+                    src.backup(dst)
+                else:
+                    src.backup(dst, pages=COPY_STEP_PAGES,
+                               progress=lambda _status, remaining, total: progress(total - remaining, total))
                 dst.execute("PRAGMA journal_mode=DELETE").fetchall()
             finally:
                 dst.close()

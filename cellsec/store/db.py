@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -200,16 +201,18 @@ def check_integrity(path: Path, key: bytes | None = None) -> None:
         raise StoreError(CORRUPT, path=path)
 
 
-def copy_database(source: Path, dest: Path, key: bytes | None, *, plain: bool = False) -> None:
+def copy_database(source: Path, dest: Path, key: bytes | None, *, plain: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> None:
     """A consistent copy of the database (safe while WAL is in use), as a standalone file encrypted under
-    `key` — or plain with `plain`, for the inside of a password backup. `source` may be plain or encrypted."""
+    `key` — or plain with `plain`, for the inside of a password backup. `source` may be plain or encrypted.
+    `progress(pages copied, pages)`: see cipher.copy; if it raises, no copy and no `.part` is left."""
     tmp = dest.with_name(dest.name + ".part")
     files.private_dir(dest.parent)
     try:
         for suffix in ("", "-journal"):  # left by a copy that was killed: the export needs a new file
             Path(str(tmp) + suffix).unlink(missing_ok=True)
         files.create_private(tmp)
-        cipher.copy(source, key, tmp, None if plain else key)
+        cipher.copy(source, key, tmp, None if plain else key, progress)
         os.replace(tmp, dest)
     except BaseException:
         for suffix in ("", "-journal", "-wal", "-shm"):  # a full disk or a read-only folder leaves nothing

@@ -97,7 +97,7 @@ def test_a_failed_restore_says_why_in_vietnamese(services, monkeypatch):
 
     from cellsec.store import backup as store_backup
 
-    def full(source, source_key, dest, dest_key):  # half the file is written, then the disk is full
+    def full(source, source_key, dest, dest_key, progress=None):  # half the file is written, then the disk is full
         Path(dest).write_bytes(Path(source).read_bytes()[:4096])
         raise OSError(errno.ENOSPC, "No space left on device")
 
