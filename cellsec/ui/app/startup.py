@@ -104,10 +104,11 @@ def _offer_restore(data_dir: Path, texts: Startup, exc: StoreError) -> Services 
     parts = [str(exc)]
     if damaged:
         parts.append(texts.damaged_backups().format(names=", ".join(b.path.name for b in damaged)))
-    if not usable:
+    if not usable:  # e.g. the key is lost: the automatic backups were encrypted under it too
         parts.append(texts.no_usable_backup().format(folder=data_dir / "backups"))
-        QMessageBox.critical(None, texts.cannot_open(), "\n\n".join(parts))
-        return None
+        from .recovery import offer_sealed_restore
+
+        return offer_sealed_restore(data_dir, texts.cannot_open(), "\n\n".join(parts))
     newest = usable[0]
     parts.append(texts.restore_question().format(name=newest.path.name,
                                                  time=newest.taken_at.strftime("%d/%m/%Y %H:%M")))

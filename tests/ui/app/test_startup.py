@@ -113,7 +113,12 @@ def test_a_foreign_file_without_backups_is_left_alone(qapp, data_dir, monkeypatc
     conn.close()
     before = db.read_bytes()
     shown = []
-    monkeypatch.setattr(startup.QMessageBox, "critical", staticmethod(lambda *a: shown.append(a[2])))
+
+    def decline(*args, **_kwargs):  # (a password backup is offered: not taken here, tests/ui/app/test_recovery.py)
+        shown.append(args[2])
+        return startup.QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(startup.QMessageBox, "question", staticmethod(decline))
     assert startup._open_services(qapp, data_dir, startup.Startup()) is None
     assert "chương trình khác" in shown[0] and "contacts" in shown[0]
     assert "Không có bản sao lưu nào dùng được" in shown[0]
