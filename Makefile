@@ -27,12 +27,15 @@ test: i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # The long reliability run (issue 15): 200 rounds of kill -9 at random moments while typing in the editors,
-# and while encrypting a plain store on start; prints tried / survived / lost (and the worst loss of typing,
-# at most 2 s).
+# and while encrypting a plain store on start; big member files (100,000 rows as CSV and XLSX, one over the
+# row limit, one over the size limit, a zip bomb) each in a fresh process under 250 MB; 400 generated import
+# files per kind (hypothesis, drawn afresh). Each prints tried / survived / lost (and the worst loss of
+# typing, at most 2 s; each big file's time and peak memory).
 SOAK_ROUNDS ?= 200
 soak: i18n
 	SOAK_ROUNDS=$(SOAK_ROUNDS) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -p no:cacheprovider \
-		tests/reliability/test_autosave_kill.py tests/reliability/test_encrypt_kill.py
+		tests/reliability/test_autosave_kill.py tests/reliability/test_encrypt_kill.py \
+		tests/reliability/test_big_files.py tests/services/members/test_import_fuzz.py
 
 # The committee server on this machine: an SQLite file in $(SERVER_DIR), http://127.0.0.1:$(SERVER_PORT).
 # Administration: $(VENV)/bin/cellsec-server --data-dir $(SERVER_DIR) committee add NAME (see README).
