@@ -128,6 +128,10 @@
         <translation>Toàn bộ dữ liệu của chi bộ nằm trong thư mục này, được mã hóa bằng khóa giữ trên máy này. Muốn chuyển dữ liệu sang máy khác, hãy sao lưu có mật khẩu (thẻ Sao lưu) rồi khôi phục bản đó trên máy mới.</translation>
     </message>
     <message>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>

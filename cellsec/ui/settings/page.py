@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import date_line, format_date
 from ...domain.documents import TYPE_MINUTES, document_number
+from ...domain.progress import Cancelled
 from ...services.settings.cell import ABBREVIATION_FORMAT, REQUIRED, CellInfo
-from ...services.errors import ServiceError, StoreError, ValidationFailed
+from ...services.errors import ServiceError, ValidationFailed
 from ..app.i18n import install_language
 from ..app.setup_wizard import abbreviation_ok
 from ..common.page import Page
@@ -540,12 +541,16 @@ class SettingsPage(Page):
             self.load_backups()
             self.backup_folder.setText(self.tr("Backed up to {path}").format(path=path))
 
-        def failed(exc) -> None:
+        def failed(exc) -> None:  # stopped ("Dừng"): nothing was left behind, said beside the button
             self.backup_now_button.setEnabled(True)
-            QMessageBox.warning(self, self.tr("Backups"), error_text(exc))
+            if isinstance(exc, Cancelled):
+                self.backup_folder.setText(exc.message)
+            else:
+                QMessageBox.warning(self, self.tr("Backups"), error_text(exc))
 
-        self.last_task = run_in_background(self, self.services.backups.backup_now, on_done=done, on_error=failed,
-                                           busy_text=self.tr("Backing up…"))
+        self.last_task = run_in_background(
+            self, lambda progress, cancel: self.services.backups.backup_now(progress=progress, cancel=cancel),
+            on_done=done, on_error=failed, busy_text=self.tr("Backing up…"), stoppable=True)
 
     def restore(self) -> None:
         rows = self.backups.selectionModel().selectedRows()
@@ -560,16 +565,18 @@ class SettingsPage(Page):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            safety = self.services.backups.restore(backup.path)  # announces "everything changed" to every page
-        except (ServiceError, StoreError) as exc:
-            QMessageBox.warning(self, self.tr("Restore a backup"), str(exc))
-            return
-        self.load_backups()
-        QMessageBox.information(
-            self, self.tr("Restore a backup"),
-            self.tr("The data is back as it was at {time}. The data from before the restore was saved as {name}.")
-            .format(time=vietnam_time_of_local(backup.taken_at), name=Path(safety).name))
+
+        def done(safety) -> None:  # the restore announced "everything changed" to every page
+            self.load_backups()
+            QMessageBox.information(self, self.tr("Restore a backup"), self.tr(
+                "The data is back as it was at {time}. The data from before the restore was saved as {name}.")
+                .format(time=vietnam_time_of_local(backup.taken_at), name=Path(safety).name))
+
+        # Off the UI thread with its steps shown; not stoppable (BackupService.restore says why).
+        self.last_task = run_in_background(
+            self, lambda progress, cancel: self.services.backups.restore(backup.path, progress), on_done=done,
+            on_error=lambda exc: QMessageBox.warning(self, self.tr("Restore a backup"), error_text(exc)),
+            busy_text=self.tr("Restoring the backup…"), steps=True)
 
     # ---- language and folders --------------------------------------------------------------------------
     def change_language(self) -> None:

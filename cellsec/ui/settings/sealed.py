@@ -118,8 +118,10 @@ class SealedBackups(QWidget):
         password = self._ask_password(new=True)
         if password is None:
             return
-        self._run(lambda: self.services.backups.backup_to(Path(folder), password), self._written,
-                  self.tr("Encrypting the backup…"))
+        # Stoppable until the sealing starts: a stopped backup leaves nothing on the stick.
+        self._run(lambda progress, cancel: self.services.backups.backup_to(Path(folder), password, progress=progress,
+                                                                           cancel=cancel),
+                  self._written, self.tr("Encrypting the backup…"), stoppable=True)
 
     def _written(self, path) -> None:
         self.result.clear_message()
@@ -142,8 +144,9 @@ class SealedBackups(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._run(lambda: self.services.backups.restore_sealed(Path(name), password), self._restored,
-                  self.tr("Decrypting and restoring…"))
+        # Its steps shown, not stoppable (BackupService.restore says why).
+        self._run(lambda progress, cancel: self.services.backups.restore_sealed(Path(name), password, progress),
+                  self._restored, self.tr("Decrypting and restoring…"))
 
     def _restored(self, safety) -> None:
         self.result.clear_message()
@@ -152,7 +155,7 @@ class SealedBackups(QWidget):
                                 self.tr("The data is back as it was in the backup. The data from before the restore "
                                         "was saved as {name}.").format(name=Path(safety).name))
 
-    def _run(self, work, done, busy: str) -> None:
+    def _run(self, work, done, busy: str, stoppable: bool = False) -> None:
         for button in (self.to_folder_button, self.from_file_button):
             button.setEnabled(False)
 
@@ -163,7 +166,11 @@ class SealedBackups(QWidget):
             then(value)
 
         self.task = run_in_background(self, work, on_done=lambda r: finished(done, r),
-                                      on_error=lambda exc: finished(self._failed, exc), busy_text=busy)
+                                      on_error=lambda exc: finished(self._failed, exc), busy_text=busy, steps=True,
+                                      stoppable=stoppable, on_cancelled=lambda exc: finished(self._stopped, exc))
+
+    def _stopped(self, exc) -> None:
+        self.result.set_warning(exc.message)
 
     def _failed(self, exc) -> None:
         # Said where the buttons are and in a box: a wrong password or a cut-short file changed nothing.

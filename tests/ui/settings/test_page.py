@@ -89,6 +89,8 @@ def test_backup_now_lists_the_new_backup_and_restore_brings_the_data_back(qtbot,
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     question = boxes.texts("question")[0]
     assert "không bị xóa" in question
+    with qtbot.waitSignal(page.last_task.finished, timeout=20000):  # restored off the UI thread
+        pass
     assert services.cell.get().place_name == "Nghệ An"
     assert page.cell_edits["place_name"].text() == "Nghệ An"  # the page shows the restored data at once
     assert page.backups.rowCount() == 2  # the safety backup taken before restoring is listed
@@ -122,11 +124,11 @@ def test_its_own_save_reloads_once_and_a_change_from_elsewhere_waits_until_shown
     assert loads == [1] and services.cell.get().place_name == "Hà Tĩnh"
     page.hide()
     info = services.cell.get()
-    info.deputy_name = "Hồ Thị Lan"
+    info.secretary_name = "Hồ Thị Lan"
     services.cell.update(info)  # e.g. from the command line or an undo: the hidden page only marks itself
     assert loads == [1]
     page.show()
-    assert loads == [1, 1] and page.cell_edits["deputy_name"].text() == "Hồ Thị Lan"
+    assert loads == [1, 1] and page.cell_edits["secretary_name"].text() == "Hồ Thị Lan"
 
 
 def test_backup_times_are_vietnam_time_whatever_the_laptops_zone(qtbot, services, boxes, monkeypatch):
