@@ -27,6 +27,7 @@ the command line, a sync (the window's outside-change poll announces those) — 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from collections.abc import Callable
 
@@ -34,6 +35,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from ...domain import failures
 from ...services.context import Change
 from ...services.errors import ServiceError
 from ...services.revisions import ChangedMeanwhile
@@ -199,7 +201,11 @@ class RevisionWatch(QObject):
             return False
         try:
             now = self._current()
-        except ServiceError:  # the store is busy or the record's context is gone: the save will tell
+        except Exception as exc:  # noqa: BLE001 -- e.g. a busy, damaged or swapped store (a database error
+            # the read does not translate): only a look, so the window must not fail on it; the save checks
+            # the revision again in its write transaction and says what is wrong.
+            if not isinstance(exc, ServiceError):
+                logging.getLogger("cellsec").warning("revision look failed: %s", failures.technical(exc))
             return False
         if now == base:
             return False

@@ -143,3 +143,21 @@ def test_an_editor_gone_without_hiding_stops_listening(qtbot, services):
     change = Change("outside", "", frozenset({"notes"}), frozenset())
     services.ctx.notify(change)
     assert heard == [change] and listener not in services.ctx.listeners  # the others still hear it
+
+
+def test_a_failing_revision_look_neither_crashes_nor_shows_the_banner(qtbot, services, boxes, capfd):
+    from cellsec.store.cipher import OperationalError
+    from sqlalchemy.exc import OperationalError as SAOperationalError
+
+    editor = RevisedNote(services)
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.text, "Đang gõ ")
+    for error in (OperationalError("database is locked"), SAOperationalError("SELECT rev", {}, Exception("busy"))):
+        def fail(error=error):
+            raise error
+        editor.watch._current = fail  # a busy or swapped store under the look
+        services.ctx.notify(Change("outside", "", frozenset({"notes"}), frozenset()))
+        assert not editor.elsewhere_banner.isVisible()
+    assert editor.text.toPlainText() == "Đang gõ Bản đã lưu" and editor.unsaved
+    assert "Traceback" not in capfd.readouterr().err  # (Qt prints what a slot raises, and goes on)
