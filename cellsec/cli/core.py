@@ -23,11 +23,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--top", default="", help="cấp ủy cấp trên nữa")
     p.add_argument("--abbreviation", default="CB", help="chữ viết tắt trong số văn bản")
     p.add_argument("--place", required=True, help="địa danh in trên văn bản")
-    p.add_argument("--secretary", default="")
-    p.add_argument("--deputy", default="")
+    p.add_argument("--secretary", default="", help="họ tên bí thư")
+    p.add_argument("--deputy", default="", help="họ tên phó bí thư: được thêm vào danh sách đảng viên (đảng viên "
+                                                "chính thức) và gắn làm phó bí thư, như trong trình thiết lập")
     p.set_defaults(func=cmd_setup)
 
-    p = sub.add_parser("cell", help="xem thông tin chi bộ")
+    p = sub.add_parser("cell", help="xem thông tin chi bộ; đổi phó bí thư")
+    p.add_argument("--deputy", default=None, metavar="TÊN_HOẶC_SỐ_THẺ",
+                   help="chọn phó bí thư trong các đảng viên chính thức của chi bộ, theo họ tên hoặc số thẻ đảng")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_cell)
 
@@ -55,12 +58,18 @@ def cmd_setup(args, svc) -> int:
 
     info = svc.cell.setup(CellInfo(name=args.name, abbreviation=args.abbreviation, place_name=args.place,
                                    secretary_name=args.secretary, deputy_name=args.deputy,
-                                   upper_committee=args.upper, top_committee=args.top))
+                                   upper_committee=args.upper, top_committee=args.top),
+                          deputy_as_member=bool(args.deputy.strip()))
     print(f"Đã thiết lập: {info.name}")
     return 0
 
 
 def cmd_cell(args, svc) -> int:
+    if args.deputy is not None:
+        info = svc.cell.set_deputy(args.deputy)
+        if not args.json:
+            print(f"Phó bí thư: {info.deputy_name}")
+            return 0
     info = svc.cell.get()
     if args.json:
         emit_json(info)

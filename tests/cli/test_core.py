@@ -185,3 +185,20 @@ def test_encrypted_backup_to_a_folder_and_restore_with_the_password(data_dir, tm
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "members", "list", "--json"]) == 0
     assert "Lê Văn Sau" not in capsys.readouterr().out  # back as it was at the backup
+
+
+def test_the_deputy_from_the_command_line_is_a_member(data_dir, capsys):
+    base = ["--data-dir", str(data_dir)]
+    assert main([*base, "setup", "--name", "Chi bộ Thôn 3", "--upper", "Đảng ủy xã Nghi Lộc", "--place", "Nghệ An",
+                 "--deputy", "Trần Thị Hồng"]) == 0
+    capsys.readouterr()
+    assert main([*base, "cell", "--json"]) == 0
+    cell = json.loads(capsys.readouterr().out)
+    assert cell["deputy_name"] == "Trần Thị Hồng" and cell["deputy_member_id"]  # set up as a member, like the wizard
+    assert main([*base, "members", "add", "--name", "Lê Văn Kiểm", "--dob", "30/04/1975", "--gender", "nam",
+                 "--admitted", "19/05/2005", "--official", "19/05/2006", "--card", "55667788"]) == 0
+    capsys.readouterr()
+    assert main([*base, "cell", "--deputy", "55667788"]) == 0
+    assert capsys.readouterr().out.strip() == "Phó bí thư: Lê Văn Kiểm"
+    assert main([*base, "cell", "--deputy", "Nguyễn Văn Không Có"]) == 2
+    assert "Không có đảng viên chính thức nào trong chi bộ có tên hoặc số thẻ" in capsys.readouterr().err

@@ -154,6 +154,8 @@ def build_demo(svc: "Services", today: dt.date | None = None) -> None:
     else:
         svc.cell.setup(DEMO_CELL, since=dt.date(2020, 1, 1))
     _add_members(svc, today)
+    if svc.cell.get().deputy_name == DEMO_CELL.deputy_name:
+        svc.cell.set_deputy(DEMO_CELL.deputy_name)  # the deputy is the member of that name (issue 12)
     for step in DEMO_STEPS:
         step(svc, today)
 

@@ -13,7 +13,7 @@ from ...store.ids import new_id
 from ...store.models.core import Cell, CommitteeName
 from ..context import Context
 from ..errors import ServiceError, ValidationFailed
-from .officers import add_deputy_member, linked_deputy, relink_deputy
+from .officers import DeputyChoice, add_deputy_member, deputy_candidates, find_deputy, linked_deputy, relink_deputy
 
 REQUIRED = Msg("Không được để trống.", "This field is required.")
 ABBREVIATION_FORMAT = Msg(
@@ -110,6 +110,25 @@ class CellService:
                             secretary_name=cell.secretary_name,
                             deputy_name=deputy.full_name if deputy else cell.deputy_name,
                             upper_committee=upper, top_committee=top, deputy_member_id=deputy.id if deputy else "")
+
+    def deputy_choices(self) -> list[DeputyChoice]:
+        """The members the deputy may be chosen from (official, in the cell), the current deputy included."""
+        with self.ctx.read() as s:
+            found = deputy_candidates(s, self.ctx.cell_id)
+            current = linked_deputy(s)
+            if current is not None and current not in found:
+                found.insert(0, current)
+            return [DeputyChoice(m.id, m.full_name, m.card_no or "") for m in found]
+
+    def set_deputy(self, text: str) -> CellInfo:
+        """Make the member named `text` (or holding card number `text`) the deputy; refused in Vietnamese
+        unless exactly one official member of the cell matches (the command line's `cell --deputy`)."""
+        with self.ctx.read() as s:
+            chosen = find_deputy(s, self.ctx.cell_id, text)
+            member_id, name = chosen.id, chosen.full_name
+        info = self.get()
+        info.deputy_name, info.deputy_member_id = name, member_id
+        return self.update(info)
 
     @staticmethod
     def _committees_on(s, cell_id: str, on: dt.date) -> tuple[str, str]:

@@ -7,13 +7,18 @@ deputy who is later deleted still print a name."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...domain.text import clean_line
+from ...domain.members import IN_CELL_STATUSES
+from ...domain.messages import Msg
+from ...domain.text import clean_line, fold
 from ...store import preferences
 from ...store.models.members import Member
 from ..members.records import MemberInput
+from ..errors import ServiceError
 from ..members.service import new_member
 
 DEPUTY_KEY = "deputy_member_id"
@@ -56,6 +61,49 @@ def relink_deputy(s: Session, cell_id: str, name: str, member_id: str = "") -> s
     if (chosen.id if chosen else "") != (current.id if current else ""):
         preferences.write(s, cell_id, DEPUTY_KEY, chosen.id if chosen else "")
     return chosen.full_name if chosen is not None else name
+
+
+NO_MATCH = Msg("Không có đảng viên chính thức nào trong chi bộ có tên hoặc số thẻ \"{text}\". Phó bí thư phải là "
+               "đảng viên chính thức có trong danh sách (thêm hoặc nhập đảng viên trước).",
+               "No official member of the cell has the name or card number \"{text}\". The deputy must be an "
+               "official member on the list (add or import the member first).")
+MANY = Msg("Có {n} đảng viên tên \"{text}\" ({cards}): hãy ghi số thẻ đảng của người được chọn.",
+           "{n} members are called \"{text}\" ({cards}): give the chosen one's party card number.")
+NO_CARD = Msg("chưa có số thẻ", "no card number")
+
+
+@dataclass(frozen=True)
+class DeputyChoice:
+    member_id: str
+    full_name: str
+    card_no: str
+
+
+def deputy_candidates(s: Session, cell_id: str) -> list[Member]:
+    """Who may be the deputy: the cell's official members in the cell now (a probationary member cannot be
+    elected to the cell's committee), by list number then name."""
+    return list(s.scalars(select(Member).where(
+        Member.cell_id == cell_id, Member.deleted_at.is_(None), Member.status == "chinh_thuc",
+        Member.activity_status.in_(IN_CELL_STATUSES)).order_by(Member.list_no.is_(None), Member.list_no,
+                                                               Member.name_folded)))
+
+
+def find_deputy(s: Session, cell_id: str, text: str) -> Member:
+    """The one candidate whose party card number is `text`, else whose name is `text` (accents and case as
+    typed or not); a ServiceError in Vietnamese when none or several."""
+    wanted = clean_line(text)
+    candidates = deputy_candidates(s, cell_id)
+    by_card = [m for m in candidates if m.card_no and m.card_no == wanted.replace(" ", "")]
+    if by_card:
+        return by_card[0]
+    exact = [m for m in candidates if m.full_name == wanted]
+    same = exact or [m for m in candidates if m.name_folded == fold(wanted)]
+    if len(same) == 1:
+        return same[0]
+    if not same:
+        raise ServiceError(NO_MATCH, text=wanted)
+    raise ServiceError(MANY, n=len(same), text=wanted,
+                       cards=", ".join(m.card_no or NO_CARD.format() for m in same))
 
 
 def _member(s: Session, member_id: str) -> Member | None:

@@ -41,6 +41,7 @@ from ..app.setup_wizard import abbreviation_ok
 from ..common.page import Page
 from ..common.widgets import DateEdit, FieldMessage, vietnam_time_of_local, with_message
 from ..common.workers import error_text, run_in_background
+from .deputy import DeputyPicker
 from .sealed import SealedBackups
 from .numbers import NumbersTab
 from .passphrase import SecurityTab
@@ -96,6 +97,11 @@ class SettingsPage(Page):
         self.cell_messages: dict[str, FieldMessage] = {}
         for key, length in (("name", 200), ("abbreviation", 20), ("place_name", 100), ("secretary_name", 200),
                             ("deputy_name", 200), ("upper_committee", 200), ("top_committee", 200)):
+            if key == "deputy_name":  # a member of the cell, chosen from the list
+                self.deputy = DeputyPicker(self.services)
+                self.cell_messages[key] = self._row(form, key, self.deputy)
+                self.deputy.currentIndexChanged.connect(self.validate_cell)
+                continue
             edit = QLineEdit()
             edit.setMaxLength(length)
             self.cell_edits[key] = edit
@@ -360,6 +366,7 @@ class SettingsPage(Page):
             edit.blockSignals(True)
             edit.setText(getattr(self.cell, key))
             edit.blockSignals(False)
+        self.deputy.load(self.cell)
         self.since.set_value(dt.date.today())
         self.cell_status.clear()
         self.load_cell_history()
@@ -423,12 +430,13 @@ class SettingsPage(Page):
             self.cell_status.clear()
 
     def _dirty(self) -> bool:
-        return any(edit.text().strip() != getattr(self.cell, key) for key, edit in self.cell_edits.items())
+        return (any(edit.text().strip() != getattr(self.cell, key) for key, edit in self.cell_edits.items())
+                or self.deputy.changed_from(self.cell))
 
     def save_cell(self) -> None:
         if self._cell_errors():
             return
-        info = CellInfo(**{key: edit.text() for key, edit in self.cell_edits.items()})
+        info = CellInfo(**{key: edit.text() for key, edit in self.cell_edits.items()}, **self.deputy.values())
         since = self.since.value() if self._committees_changed() else None
         try:
             with self.notifier.action(self):

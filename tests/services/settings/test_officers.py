@@ -11,6 +11,7 @@ from cellsec.reports import reviews as rp
 from cellsec.services.facade import Services
 from cellsec.services.members.service import MemberInput
 from cellsec.services.reviews.records import CellAssessmentInput, ReviewInput
+from cellsec.services.errors import ServiceError
 from cellsec.services.settings.cell import CellInfo
 from cellsec.services.settings.officers import DEPUTY_POSITION
 
@@ -93,3 +94,27 @@ def test_a_deleted_deputy_leaves_the_name_as_text(fresh):
     fresh.members.delete(_member(fresh, "Trần Thị Hồng").id)
     cell = fresh.cell.get()
     assert (cell.deputy_name, cell.deputy_member_id) == ("Trần Thị Hồng", "")
+
+
+def test_the_deputy_is_chosen_among_official_members_by_name_or_card(fresh):
+    fresh.cell.setup(CELL)  # the deputy only a name: no member of that name yet
+    hong = _add(fresh, "Trần Thị Hồng", card_no="11223344")
+    _add(fresh, "Lê Văn Kiểm", card_no="55667788")
+    _add(fresh, "Lê Văn Kiêm", card_no="99001122")
+    fresh.members.add(MemberInput(full_name="Võ Thị Hằng", date_of_birth=dt.date(1990, 1, 1), gender="nu",
+                                  admitted_on=dt.date(2026, 1, 5), status="du_bi"), today=TODAY)
+    names = [c.full_name for c in fresh.cell.deputy_choices()]
+    assert "Võ Thị Hằng" not in names  # a probationary member cannot be deputy
+    assert set(names) == {"Trần Thị Hồng", "Lê Văn Kiểm", "Lê Văn Kiêm"}
+    assert fresh.cell.set_deputy("55667788").deputy_name == "Lê Văn Kiểm"  # by card number
+    assert fresh.cell.set_deputy("tran thi hong").deputy_member_id == hong.id  # the name without accents
+    assert _member(fresh, "Trần Thị Hồng").position_party == DEPUTY_POSITION
+    assert _member(fresh, "Lê Văn Kiểm").position_party == ""  # the position moved with the link
+    with pytest.raises(ServiceError) as err:
+        fresh.cell.set_deputy("le van kiem")  # two members fold to this name
+    assert err.value.message == ("Có 2 đảng viên tên \"le van kiem\" (55667788, 99001122): hãy ghi số thẻ đảng của "
+                                 "người được chọn.")
+    with pytest.raises(ServiceError, match="Không có đảng viên chính thức nào trong chi bộ có tên hoặc số thẻ "
+                                           "\"Võ Thị Hằng\""):
+        fresh.cell.set_deputy("Võ Thị Hằng")
+    assert fresh.cell.get().deputy_member_id == hong.id  # a refusal changes nothing
