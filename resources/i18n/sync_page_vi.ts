@@ -136,6 +136,14 @@
         <translation>Tệp đồng bộ CellSec (*{suffix})</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Stop after the batch being sent or received: what has gone stays sent</source>
+        <translation>Dừng sau đợt đang gửi hoặc nhận: phần đã gửi vẫn được giữ</translation>
+    </message>
+    <message>
         <source>No network: connect with the committee&apos;s invitation file…</source>
         <translation>Không có mạng: kết nối bằng tệp mời của cấp trên…</translation>
     </message>
@@ -160,6 +168,10 @@
         <translation>Đã ghi tệp đăng ký máy vào {path}. Hãy mang tệp này lên cấp trên (có thể kèm tệp thay đổi đã xuất); nhận tệp trả lời của cấp trên bằng nút &quot;Nhận tệp từ cấp trên…&quot;.</translation>
     </message>
     <message>
+        <source>Stopping after the current batch…</source>
+        <translation>Đang dừng sau đợt hiện tại…</translation>
+    </message>
+    <message>
         <source>Sent {pushed}, received {pulled}.</source>
         <translation>Đã gửi {pushed}, đã nhận {pulled}.</translation>
     </message>
@@ -170,6 +182,10 @@
     <message>
         <source>{n} document(s) of the other laptop had a number already given here first: they come when that laptop has synced and renumbered them.</source>
         <translation>{n} văn bản của máy khác trùng số với văn bản được thông qua trước trên máy này: chúng sẽ về khi máy kia đồng bộ và tự đánh số lại.</translation>
+    </message>
+    <message>
+        <source>Stopped. What was sent or received is kept; the rest goes at the next sync.</source>
+        <translation>Đã dừng. Những gì đã gửi và nhận vẫn được giữ; phần còn lại sẽ gửi ở lần đồng bộ sau.</translation>
     </message>
     <message>
         <source>Sync failed: {error}</source>

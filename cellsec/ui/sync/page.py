@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
+from ...domain.progress import check
 from ...services.errors import ServiceError
 from ..common.page import Page
 from ...sync.protocol.envelope import FILE_SUFFIX
@@ -92,10 +93,13 @@ class SyncPage(Page):
         self.sync_button = QPushButton(objectName="sync_now", clicked=lambda: self.sync_now())
         self.progress = QProgressBar(objectName="sync_progress", maximumHeight=14, textVisible=False)
         self.progress.hide()
+        self.stop_button = QPushButton(objectName="sync_stop", clicked=self.stop_sync)
+        self.stop_button.hide()
         self.result_label = muted_label(name="sync_result")
         actions = QHBoxLayout()
         actions.addWidget(self.sync_button)
         actions.addWidget(self.progress, 1)
+        actions.addWidget(self.stop_button)
         actions.addStretch(1)
         form.addRow(actions)
         # Without a network: the same changes as a file on a USB stick, and the committee's answer file.
@@ -152,6 +156,8 @@ class SyncPage(Page):
         self.last_caption.setText(self.tr("Last successful sync:"))
         self.pending_caption.setText(self.tr("Changes waiting to be sent:"))
         self.sync_button.setText(self.tr("Sync now"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop after the batch being sent or received: what has gone stays sent"))
         self.export_button.setText(self.tr("Export a file for the committee…"))
         self.export_button.setToolTip(self.tr("No network: write the changes to a file (e.g. on a USB stick) and "
                                               "take it to the committee"))
@@ -283,7 +289,21 @@ class SyncPage(Page):
     def sync_now(self) -> None:
         if self.task is not None or not self.services.sync.status().online:
             return
-        self._start(lambda: self.services.sync.sync_now(self._progress.step.emit), self._synced)
+
+        def work(cancel):
+            def step(stage: str, done: int, total: int) -> None:
+                # Called after each committed batch: stopping here leaves what went as sent, the rest queued.
+                self._progress.step.emit(stage, done, total)
+                check(cancel)
+            return self.services.sync.sync_now(step)
+
+        self._start(work, self._synced, stoppable=True)
+
+    def stop_sync(self) -> None:
+        if self.task is not None:
+            self.task.stop()
+            self.stop_button.setEnabled(False)
+            self.result_label.setText(self.tr("Stopping after the current batch…"))
 
     def export_file(self) -> None:
         path = FILES.ask_path(self, self.services, self.export_button.text().rstrip("…"),
@@ -302,7 +322,9 @@ class SyncPage(Page):
         if name:
             self._start(lambda: self.services.sync.import_file(Path(name)), self._synced)
 
-    def _start(self, work, done) -> None:
+    def _start(self, work, done, stoppable: bool = False) -> None:
+        """Run `work` off the UI thread (`work(cancel)` when `stoppable`: only sync now, between batches; a
+        connection, an exported file or an imported answer is one step, done whole or not at all)."""
         self.error.hide()
         for button in (self.sync_button, self.export_button, self.import_button):
             button.setEnabled(False)
@@ -310,9 +332,13 @@ class SyncPage(Page):
         self.connect_file_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.task = run_in_background(self, lambda: self._as_own_action(work),
-                                      on_done=lambda r: self._finished(done, r),
-                                      on_error=lambda exc: self._finished(self._failed, exc))
+        run = (lambda _progress, cancel: self._as_own_action(lambda: work(cancel))) if stoppable \
+            else (lambda: self._as_own_action(work))
+        self.task = run_in_background(self, run, on_done=lambda r: self._finished(done, r),
+                                      on_error=lambda exc: self._finished(self._failed, exc), stoppable=stoppable,
+                                      on_cancelled=lambda exc: self._finished(self._stopped, exc))
+        self.stop_button.setEnabled(True)
+        self.stop_button.setVisible(stoppable)
 
     def _as_own_action(self, work):
         # On the worker thread: the changes are announced as this page's, so it does not refresh for them
@@ -323,6 +349,7 @@ class SyncPage(Page):
     def _finished(self, then, value) -> None:
         self.task = None
         self.progress.hide()
+        self.stop_button.hide()
         self.connect_button.setEnabled(True)
         self.connect_file_button.setEnabled(True)
         then(value)
@@ -337,6 +364,10 @@ class SyncPage(Page):
             text += " " + self.tr("{n} document(s) of the other laptop had a number already given here first: they "
                                   "come when that laptop has synced and renumbered them.").format(n=result.held)
         self.result_label.setText("\n".join([text, *result.renumbered, *result.clashes, *result.warnings]))
+
+    def _stopped(self, _exc) -> None:
+        self.result_label.setText(self.tr("Stopped. What was sent or received is kept; the rest goes at the next "
+                                          "sync."))
 
     def _failed(self, exc: Exception) -> None:
         self._fail_text(exc.message if isinstance(exc, ServiceError) else self.tr("Sync failed: {error}").format(
