@@ -23,6 +23,7 @@ def own_keys(monkeypatch, tmp_path):
     shutil.copy(keys.key_dir() / keys.KEY_FILE, folder / keys.KEY_FILE)
     monkeypatch.setenv("CELLSEC_KEY_DIR", str(folder))
     monkeypatch.delenv(keys.PASSPHRASE_ENV, raising=False)
+    monkeypatch.setattr(key_wrap, "_LOG2_N", 10)  # a light scrypt (the parameters travel in the sealed text)
     return folder
 
 
