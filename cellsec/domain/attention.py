@@ -270,3 +270,50 @@ def as_reminders(items: list[AttentionItem]) -> list[Reminder]:
             due = dt.date.fromisoformat(item.data["last_absent_on"])
         out.append(Reminder(kind, REMINDER_WARNING, _reminder_text(item), item.member_id, due))
     return out
+
+
+# ---- the list itself, from plain data ---------------------------------------------------------------------
+
+
+def attention_list(facts: list, marks: list, year: int, today: dt.date, *, meeting_rules, dues_threshold: int,
+                   dues_years: list, risks: list, membership_rules, registry_order) -> list[AttentionItem]:
+    """Every reason any member in the cell needs attention, most serious first, from what the features
+    read (services/attention.py with the ORM, the window's first overview with the quick reader):
+    `facts` the members' facts (services/members/facts.MemberFacts) in registry order, `marks` the
+    attendance at the year's meetings held by today, `meeting_rules` the meeting rules in force,
+    `dues_threshold` the unpaid months that are a removal ground, `dues_years` each member's dues year
+    (member_id, full_name, counted_unpaid), `risks` the two failed review years (member_id, name, years),
+    `membership_rules` date -> the membership rules in force then, `registry_order` member -> sort key."""
+    from .meetings import absence_streaks, absent_months  # the meetings rules (imported when used)
+    from .members import IN_CELL_STATUSES, probation_end
+
+    facts = [m for m in facts if m.activity_status in IN_CELL_STATUSES]
+    in_cell = {m.id: m for m in facts}
+    items: list[AttentionItem | None] = []
+    for member_id, (name, months) in absent_months(marks, year, meeting_rules.removal_absence_statuses).items():
+        if member_id in in_cell:
+            items.append(absent_months_item(member_id, name, year, list(months), meeting_rules.removal_absent_months))
+    for streak in absence_streaks(marks).values():
+        if streak.member_id in in_cell:
+            items.append(consecutive_item(streak.member_id, streak.full_name, streak.longest,
+                                          meeting_rules.consecutive_absence_limit, streak.last_absent_on))
+    unexcused: dict[str, list[dt.date]] = {}
+    for mark in marks:
+        if mark.status == "absent_without_reason" and mark.member_id in in_cell:
+            unexcused.setdefault(mark.member_id, []).append(mark.held_on)
+    for member_id, dates in unexcused.items():
+        items.append(unexcused_item(member_id, in_cell[member_id].full_name, year, dates))
+    for st in dues_years:
+        if st.member_id in in_cell:
+            items.append(dues_item(st.member_id, st.full_name, year, st.counted_unpaid, dues_threshold))
+    for risk in risks:
+        if risk.member_id in in_cell:
+            items.append(failed_years_item(risk.member_id, risk.name, risk.years))
+    horizon = membership_rules(today).reminder_days
+    for m in facts:
+        if m.status == "du_bi" and m.admitted_on is not None and m.official_on is None:
+            ends_on = probation_end(m.admitted_on, membership_rules(m.admitted_on))
+            items.append(probation_item(m.id, m.full_name, ends_on, today, horizon))
+        if m.activity_status == "exempt" and m.status_to is not None:
+            items.append(exemption_item(m.id, m.full_name, m.status_to, today, horizon))
+    return sort_items([item for item in items if item], {m.id: registry_order(m) for m in facts})

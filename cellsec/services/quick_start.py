@@ -24,10 +24,12 @@ class OverviewFigures:
 
 @dataclass(frozen=True)
 class ReadyStore:
-    """A current, set-up store, read before it is opened: its language and the overview's figures."""
+    """A current, set-up store, read before it is opened: its language, the overview's figures and
+    whether the laptop syncs with a server (the window then opens the store soon, for the background sync)."""
 
     language: str
     figures: OverviewFigures
+    online: bool = False
 
 
 def overview_counts(by_activity: Mapping[str, int], by_party: Mapping[str, int]) -> dict[str, int]:
@@ -55,6 +57,7 @@ def ready_store(data_dir: Path) -> ReadyStore | None:
             counts = overview_counts(
                 group_counts(reader, "members", "activity_status"),
                 group_counts(reader, "members", "status", among=("activity_status", IN_CELL_STATUSES)))
-            return ReadyStore(reader.setting("language") or "vi", OverviewFigures(name, place_name, counts))
+            return ReadyStore(reader.setting("language") or "vi", OverviewFigures(name, place_name, counts),
+                              bool(reader.sync_server()))
     except NotQuick:
         return None

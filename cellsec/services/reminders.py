@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..domain.reminders import Reminder, sort_reminders
 from .context import Context
+from .meetings.reminder_rules import VIETNAM  # noqa: F401 (Vietnam time, imported from here by features)
 
 Provider = Callable[[Context, dt.date], list[Reminder]]
 
@@ -64,17 +65,14 @@ def providers() -> list[Registered]:
     return sorted(_registry.values(), key=lambda r: (r.order, r.name))
 
 
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
-
-
 def cell_start(ctx: Context) -> dt.date | None:
-    """The day the cell's records start: the earlier of the day the cell was set up in the program (in
-    Vietnam time) and its first recorded meeting. Reminders about periods before it (months without a
-    meeting before the program was used) are not the secretary's to act on."""
+    """The day the cell's records start (meetings/reminder_rules.cell_start_from): when the cell was set
+    up in the program, or its first recorded meeting if earlier."""
     from sqlalchemy import func, select
 
     from ..store.models.core import Cell
     from ..store.models.meetings import Meeting
+    from .meetings.reminder_rules import cell_start_from
 
     cell_id = ctx.cell_id_or_none()
     if cell_id is None:
@@ -83,10 +81,7 @@ def cell_start(ctx: Context) -> dt.date | None:
         created = s.scalar(select(Cell.created_at).where(Cell.id == cell_id))
         first = s.scalar(select(func.min(Meeting.held_on)).where(Meeting.cell_id == cell_id,
                                                                  Meeting.deleted_at.is_(None)))
-    if created is None:
-        return first
-    set_up = (created if created.tzinfo else created.replace(tzinfo=dt.timezone.utc)).astimezone(VIETNAM).date()
-    return min(set_up, first) if first else set_up
+    return cell_start_from(created, first)
 
 
 def collect(ctx: Context, today: dt.date) -> list[Reminder]:

@@ -69,6 +69,14 @@ class QuickReader:
                             "ORDER BY updated_at DESC LIMIT 1", (key,)).fetchone()
         return row[0] if row else self.setting(key)
 
+    def sync_server(self) -> str:
+        """The committee server's address this laptop syncs with ("" when it syncs by file or not at all)."""
+        try:
+            row = self._execute("SELECT server_url FROM sync_state WHERE id = 1").fetchone()
+        except NotQuick:  # no sync state written yet
+            return ""
+        return (row[0] if row else "") or ""
+
     def rows(self, table: str, columns: Sequence[str], *, live: bool = True,
              ids: Iterable[str] | None = None, id_column: str = "id", order_by: Sequence[str] = ()) -> list[tuple]:
         """`columns` of the cell's rows of `table` (only live ones unless `live` is false), optionally only

@@ -36,6 +36,10 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
+        <source>Opening the data…</source>
+        <translation>Đang mở dữ liệu…</translation>
+    </message>
+    <message>
         <source>CellSec — Party cell secretary&apos;s handbook</source>
         <translation>CellSec — Sổ tay Bí thư chi bộ</translation>
     </message>

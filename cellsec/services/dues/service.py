@@ -12,26 +12,27 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain import dues as D
-from ...domain.members import DUES_CATEGORY_LABELS, IN_CELL_STATUSES, label
 from ...domain.messages import Msg
-from ...domain.rules import load_rule_sets
 from ...domain.text import clean_line, clean_text
-from ...paths import resources_dir
 from ...store.models.dues import DuesPayment, DuesRulesVersion
 from ...store.models.members import Member
 from ..common import CellScoped
 from ..context import Context
-from ..members.facts import MemberFacts, member_facts
+from ..members.facts import member_facts
 from ..errors import NotFound, ServiceError, ValidationFailed
 from ..revisions import ChangedMeanwhile, live_revision
+from .ledger import DuesLine, MemberDuesYear, MonthSheet  # the read models, imported from here by the UI
+from .ledger import entry_of as _entry
+from .ledger import last_month_reminders, month_sheet, rules_with, year_statuses
+from .ledger import line_of as _line
+from .ledger import shipped_rules as _shipped_rules
 
 RECORD_SUMMARY = Msg("Ghi thu đảng phí tháng {month} ({count} đảng viên)", "Record dues for {month} ({count} members)")
 RULES_SUMMARY = Msg("Sửa quy định đảng phí: {name}", "Edit the dues rules: {name}")
@@ -47,47 +48,6 @@ LINE_OF = Msg("dòng của đồng chí {name}", "the line of {name}")
 
 
 # ---- read models -----------------------------------------------------------------------------------
-
-@dataclass
-class DuesLine:
-    """One member's line of a month (the collection sheet, or the member's ledger)."""
-
-    member_id: str
-    full_name: str
-    list_no: int | None
-    month: dt.date
-    category: str
-    category_label: str
-    uses_basis: bool            # False for fixed-amount categories (no basis column)
-    basis_kind: str             # what the basis is (domain.dues.BASES / BASIS_LABELS); "" for fixed amounts
-    basis: int
-    basis_month: dt.date | None  # which month's salary/pension the basis is
-    amount_due: int
-    amount_paid: int
-    paid_on: dt.date | None
-    collector: str
-    excused_reason: str
-    note: str
-    recorded: bool              # a ledger row exists (False: computed from the member's current data)
-    owed: bool                  # the member owes dues this month (False: paid though not owed)
-    state: str                  # paid | partial | unpaid | excused (domain.dues.STATE_LABELS)
-    rev: int = 0                # the ledger row's revision read (0: none); an edit of the line saves from it
-
-
-@dataclass
-class MonthSheet:
-    month: dt.date
-    rules_version: str
-    rules_name: str
-    retained_percent: Decimal
-    lines: list[DuesLine]
-    total_due: int
-    total_paid: int
-    kept: int                   # the cell's share of what was collected
-    remitted: int               # what goes to the committee above
-    paid_count: int
-    unpaid_count: int
-
 
 @dataclass
 class PaymentEntry:
@@ -126,25 +86,6 @@ class LinePreview:
 
 
 @dataclass
-class MemberDuesYear:
-    member_id: str
-    full_name: str
-    list_no: int | None
-    in_cell: bool
-    due_months: list[dt.date]
-    paid_months: list[dt.date]
-    unpaid_months: list[dt.date]
-    counted_unpaid: list[dt.date]   # ended months, nothing paid, no valid reason (the §6.3 count)
-    on_time_months: list[dt.date]   # paid in full by the month's end
-    total_due: int
-    total_paid: int
-    on_time_rate: float | None      # percent of owed months paid in full by the month's end
-    paid_through: dt.date | None
-    # Each owed month's state (domain.dues PAID/PARTIAL/UNPAID/EXCUSED), for the year grid.
-    month_states: dict[dt.date, str] = field(default_factory=dict)
-
-
-@dataclass
 class Remittance:
     month: dt.date
     collected: int
@@ -156,13 +97,6 @@ class Remittance:
 
 DUES_RULES_TABLES = ("dues_rules_versions",)
 DUES_TABLES = ("dues_payments", "dues_rules_versions", "members", "member_status_changes")
-
-
-@lru_cache(maxsize=1)
-def _shipped_rules() -> tuple[D.DuesRules, ...]:
-    """resources/rules/dues_*.json, parsed once per process (callers get copies)."""
-    sets = load_rule_sets(resources_dir() / "rules")
-    return tuple(D.rules_from_dict(v.data) for v in sets["dues"].versions) if "dues" in sets else ()
 
 
 class DuesService(CellScoped):
@@ -177,12 +111,10 @@ class DuesService(CellScoped):
         return [copy.deepcopy(r) for r in self.memo("rules", self._rules, DUES_RULES_TABLES)]
 
     def _rules(self) -> list[D.DuesRules]:
-        by_version = {r.version: r for r in self.shipped_rules()}
         with self.ctx.read() as s:
-            for row in s.scalars(select(DuesRulesVersion).where(DuesRulesVersion.cell_id == self.cell_id,
-                                                                DuesRulesVersion.deleted_at.is_(None))):
-                by_version[row.version] = D.rules_from_dict(json.loads(row.definition))
-        return sorted(by_version.values(), key=lambda r: (r.effective_from, r.version))
+            definitions = s.execute(select(DuesRulesVersion.version, DuesRulesVersion.definition).where(
+                DuesRulesVersion.cell_id == self.cell_id, DuesRulesVersion.deleted_at.is_(None))).all()
+        return rules_with(definitions)
 
     def rules_for(self, month: dt.date) -> D.DuesRules:
         return D.rules_for_month(self.rules(), month)
@@ -255,24 +187,9 @@ class DuesService(CellScoped):
             return self._sheet(s, month, all_rules)
 
     def _sheet(self, s: Session, month: dt.date, all_rules: list[D.DuesRules]) -> MonthSheet:
-        rules = D.rules_for_month(all_rules, month)
-        facts = member_facts(s, self.cell_id)
-        rows = {r.member_id: r for r in s.scalars(select(DuesPayment).where(
-            DuesPayment.cell_id == self.cell_id, DuesPayment.month == month, DuesPayment.deleted_at.is_(None)))}
-        lines = []
-        for m in facts:
-            owed = month in m.owed_months(month.year, D.month_end(month), lambda x: D.rules_for_month(all_rules, x))
-            row = rows.get(m.id)
-            if not owed and row is None:
-                continue
-            lines.append(_line(m, month, rules, row, owed))
-        total_paid = sum(line.amount_paid for line in lines)
-        kept, remitted = D.remittance(total_paid, rules.retained_percent)
-        return MonthSheet(
-            month=month, rules_version=rules.version, rules_name=rules.name, retained_percent=rules.retained_percent,
-            lines=lines, total_due=sum(line.amount_due for line in lines if line.owed), total_paid=total_paid,
-            kept=kept, remitted=remitted, paid_count=sum(1 for line in lines if line.state == D.PAID),
-            unpaid_count=sum(1 for line in lines if line.owed and line.state != D.PAID))
+        rows = s.scalars(select(DuesPayment).where(
+            DuesPayment.cell_id == self.cell_id, DuesPayment.month == month, DuesPayment.deleted_at.is_(None)))
+        return month_sheet(member_facts(s, self.cell_id), rows, all_rules, month)
 
     def month_revisions(self, month: dt.date | str) -> dict[str, int]:
         """Member id -> the revision of the member's ledger row of the month now: one indexed read, which the
@@ -405,63 +322,16 @@ class DuesService(CellScoped):
         return [copy.copy(st) for st in found if member_ids is None or st.member_id in member_ids]
 
     def _year_status(self, year: int, today: dt.date) -> list[MemberDuesYear]:
-        through = min(dt.date(year, 12, 31), today)
         all_rules = self.rules()
         with self.ctx.read() as s:
             facts = member_facts(s, self.cell_id)
             rows = s.scalars(select(DuesPayment).where(DuesPayment.cell_id == self.cell_id,
                                                        DuesPayment.deleted_at.is_(None))).all()
-        # Months before the cell's first ledger entry are unknown, not unpaid: a secretary who starts
-        # using the program in October must not see every member flagged for January to September.
-        tracking_from = min((r.month for r in rows), default=None)
-        by_member: dict[str, dict[dt.date, D.LedgerEntry]] = {}
-        for r in rows:
-            by_member.setdefault(r.member_id, {})[r.month] = _entry(r)
-        out = []
-        for m in facts:
-            entries = by_member.get(m.id, {})
-            owed = [month for month in m.owed_months(year, through, lambda x: D.rules_for_month(all_rules, x))
-                    if tracking_from is not None and month >= tracking_from]
-            if not owed and not any(month.year == year for month in entries):
-                continue
-            st = D.year_status(owed, entries, today)
-            out.append(MemberDuesYear(
-                member_id=m.id, full_name=m.full_name, list_no=m.list_no,
-                in_cell=m.activity_status in IN_CELL_STATUSES, due_months=st.due_months,
-                paid_months=st.paid_months, unpaid_months=st.unpaid_months, counted_unpaid=st.counted_unpaid,
-                on_time_months=st.on_time_months,
-                total_due=st.total_due, total_paid=st.total_paid, on_time_rate=st.on_time_rate,
-                paid_through=D.paid_through(entries),
-                month_states={month: D.state_of(entries.get(month)) for month in owed}))
-        return out
+        return year_statuses(facts, rows, all_rules, year, today)
 
     def member_year(self, member_id: str, year: int, today: dt.date | None = None) -> MemberDuesYear | None:
         found = self.year_status(year, today, member_ids=[member_id])
         return found[0] if found else None
-
-
-def _entry(row: DuesPayment) -> D.LedgerEntry:
-    return D.LedgerEntry(row.month, row.amount_due, row.amount_paid, row.paid_on, row.excused_reason)
-
-
-def _line(m: MemberFacts, month: dt.date, rules: D.DuesRules, row: DuesPayment | None, owed: bool) -> DuesLine:
-    if row is not None:
-        category, basis, due = row.category, row.basis, row.amount_due
-        basis_month = row.basis_month
-    else:
-        category, basis = m.dues_category, m.dues_basis
-        due = D.amount_due(rules, category, basis)
-        basis_month = D.basis_month(rules, category, month)
-    state = D.state_of(_entry(row) if row is not None else D.LedgerEntry(month, due),
-                       basis_missing=D.uses_basis(rules, category) and not basis)
-    return DuesLine(
-        member_id=m.id, full_name=m.full_name, list_no=m.list_no, month=month, category=category,
-        category_label=label(DUES_CATEGORY_LABELS, category), uses_basis=D.uses_basis(rules, category),
-        basis_kind=rules.rule(category).basis if D.uses_basis(rules, category) else "",
-        basis=basis, basis_month=basis_month, amount_due=due, amount_paid=row.amount_paid if row else 0,
-        paid_on=row.paid_on if row else None, collector=row.collector if row else "",
-        excused_reason=row.excused_reason if row else "", note=row.note if row else "",
-        recorded=row is not None, owed=owed, state=state, rev=live_revision(row))
 
 
 def _entry_errors(e: PaymentEntry, today: dt.date) -> dict[str, str]:
@@ -485,29 +355,11 @@ def _entry_problem(e: PaymentEntry, today: dt.date) -> str | None:
     return next(iter(_entry_errors(e, today).values()), None)
 
 
-MONTH_UNPAID_REMINDER = Msg(
-    "Đảng phí tháng {month}: còn {count} đảng viên chưa đóng.",
-    "Dues for {month}: {count} members have not paid yet.",
-)
-
-
 def dues_reminders(ctx: Context, today: dt.date) -> list:
-    """Overview provider: how many have not paid last month. Silent until the cell keeps its dues in the
-    program. Members near the unpaid-dues removal ground come from the one attention list."""
-    from ...domain.reminders import Reminder
-
+    """Overview provider: how many have not paid last month (ledger.last_month_reminders)."""
     service = ctx.services.dues
     with ctx.read() as s:
         first = s.scalar(select(DuesPayment.month).where(DuesPayment.cell_id == ctx.cell_id,
                                                          DuesPayment.deleted_at.is_(None))
                          .order_by(DuesPayment.month).limit(1))
-    if first is None:
-        return []
-    out = []
-    last = D.previous_month(D.month_start(today))
-    if last >= first:
-        unpaid = service.sheet(last, today).unpaid_count
-        if unpaid:
-            out.append(Reminder("dues_month", "info", MONTH_UNPAID_REMINDER.format(month=D.month_label(last),
-                                                                                   count=unpaid), due=D.month_end(last)))
-    return out
+    return last_month_reminders(first, lambda month: service.sheet(month, today), today)

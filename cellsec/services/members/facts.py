@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ...domain import dues as D
 from ...domain.meetings import StatusPeriod, status_on
 from ...domain.members import IN_CELL_STATUSES, name_sort_key
-from ...store.models.members import Member, MemberStatusChange
+
+if TYPE_CHECKING:  # the window's first overview builds the facts without SQLAlchemy (facts_from)
+    from sqlalchemy.orm import Session
 
 
 @dataclass
@@ -59,11 +60,21 @@ class MemberFacts:
 
 def member_facts(s: Session, cell_id: str) -> list[MemberFacts]:
     """Every live member of the cell (in the cell or not), sorted as the registry lists them."""
+    from sqlalchemy import select
+
+    from ...store.models.members import Member, MemberStatusChange
+
     members = s.scalars(select(Member).where(Member.cell_id == cell_id, Member.deleted_at.is_(None))).all()
-    periods: dict[str, list[StatusPeriod]] = {}
     changes = s.scalars(select(MemberStatusChange).where(MemberStatusChange.cell_id == cell_id,
                                                         MemberStatusChange.deleted_at.is_(None))
                         .order_by(MemberStatusChange.created_at)).all()
+    return facts_from(members, changes)
+
+
+def facts_from(members, changes) -> list[MemberFacts]:
+    """The facts of `members` (rows with the members table's columns: ORM objects or the quick reader's
+    plain rows) with their status `changes` (oldest first), sorted as the registry lists them."""
+    periods: dict[str, list[StatusPeriod]] = {}
     for order, c in enumerate(changes):
         periods.setdefault(c.member_id, []).append(StatusPeriod(c.activity_status, c.status_from, c.status_to, order))
     facts = [MemberFacts(m.id, m.full_name, m.list_no, m.admitted_on, m.official_on, m.status, m.activity_status,

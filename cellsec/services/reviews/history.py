@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from ...domain import reviews as rules_mod
-from ...domain.members import IN_CELL_STATUSES, name_sort_key
+from ...domain.members import IN_CELL_STATUSES
 from ...store.models.members import Member
 from ...store.models.reviews import MemberReview, ReviewYear
 from .common import ReviewsPart, rules_from_json
 from .records import HistoryEntry, RemovalRisk
+from .risks import removal_risks_from
 
 
 class HistoryPart(ReviewsPart):
@@ -38,15 +38,4 @@ class HistoryPart(ReviewsPart):
                              .join(Member, Member.id == MemberReview.member_id)
                              .where(MemberReview.cell_id == self.ctx.cell_id, MemberReview.deleted_at.is_(None),
                                     Member.deleted_at.is_(None), Member.activity_status.in_(IN_CELL_STATUSES))).all()
-        by_member: dict[str, dict[int, str | None]] = {}
-        names: dict[str, tuple] = {}
-        for member_id, year, decided, cell, name, list_no in rows:
-            by_member.setdefault(member_id, {})[year] = decided or cell
-            names[member_id] = (list_no is None, list_no or 0, name_sort_key(name), name)
-        out = []
-        for member_id, levels in by_member.items():
-            pairs = rules_mod.consecutive_fail_years(levels)
-            if pairs:
-                out.append(RemovalRisk(member_id, names[member_id][3], pairs[-1]))
-        out.sort(key=lambda r: names[r.member_id][:3])
-        return out
+        return removal_risks_from(rows)

@@ -48,6 +48,10 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services: Services | None = None
+        # Before `attach`: starts opening the store in the background (ui/app/startup.py sets it); what
+        # waits for the services meanwhile (with_services).
+        self.services_loader = None
+        self._waiting: list = []
         self.setMinimumSize(QSize(1000, 620))
         self.resize(1280, 720)
 
@@ -106,11 +110,29 @@ class MainWindow(QMainWindow):
         for page in self.pages.built.values():  # built before the store was opened (show_overview)
             page.attach(services, self.notifier)
         self._show_row(self.nav.currentRow())
+        self.statusBar().clearMessage()
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            then()
 
-    def show_overview(self, figures) -> None:
+    def with_services(self, then=None) -> None:
+        """Run `then` (if any) with the services: now, or once the store opened in the background is
+        attached (SQLAlchemy and the models load only when the secretary first needs them)."""
+        if self.services is not None:
+            if then is not None:
+                then()
+            return
+        if then is not None:
+            self._waiting.append(then)
+        if self.services_loader is not None:
+            self.statusBar().showMessage(self.tr("Opening the data…"))
+            self.services_loader()
+
+    def show_overview(self, figures, data_dir=None) -> None:
         """Before the services are attached: the overview page itself, with the figures start-up read
-        without SQLAlchemy (services/quick_start.py); its reminders come with `attach`."""
-        self.stack.setCurrentWidget(self.pages.build("OverviewPage", None, None, figures=figures))
+        without SQLAlchemy (services/quick_start.py); it reads its reminders from `data_dir` the same way
+        after its first paint (services/overview_quick.py), or gets them with `attach`."""
+        self.stack.setCurrentWidget(self.pages.build("OverviewPage", None, None, figures=figures, data_dir=data_dir))
 
     def show_page(self, class_name: str) -> QWidget:
         page = self.pages[class_name]
@@ -121,6 +143,8 @@ class MainWindow(QMainWindow):
         if row >= 0:
             if self.services is None:  # not attached yet: attach() builds the page chosen
                 self.stack.setCurrentIndex(row)
+                if self.stack.currentWidget() not in self.pages.built.values():
+                    self.with_services()  # a page that needs the store
                 return
             self.pages[PAGES[row][1]]  # build it if this is its first showing
             self.stack.setCurrentIndex(row)

@@ -150,25 +150,44 @@ def restore_unopened(*args, **kwargs):
     return restore(*args, **kwargs)
 
 
-class _OpenAfterFirstPaint(QObject):
-    """Once anything of the window has painted (or after FALLBACK_MS, e.g. a window that starts minimised),
-    a plain thread imports the services (SQLAlchemy and the models under them: about a third of a second of
-    CPU on a weak laptop), opens the store and reads the overview (ui/overview/page.read_overview), so the
-    window keeps answering meanwhile. Then `attach(prepared)` runs on the UI thread with (services, the
-    overview's data), or with None when the thread could not open the store: the UI thread then opens it
-    the ordinary way, which says what is wrong. (Python's garbage collector runs on the UI thread only:
+class _ServicesLoader(QObject):
+    """Opens the store in the background when the window first needs it. The window paints its overview,
+    figures and reminders without SQLAlchemy (ui/overview/page.read_quick_overview); SQLAlchemy and the
+    models (about half a second of CPU and 45 MB on a weak laptop) load only when the secretary first acts:
+    a click or a key anywhere, another page, a reminder opened (MainWindow.with_services), or soon after the
+    start on a laptop that syncs with a server. A plain thread imports the services, opens the store and,
+    if the overview could not be read without them, reads it, so the window keeps answering meanwhile.
+    Then `attach(prepared)` runs on the UI thread with (services, the overview's data or None), or with
+    None when the thread could not open the store: the UI thread then opens it the ordinary way, which says
+    what is wrong. (Python's garbage collector runs on the UI thread only:
     ui/common/workers.collect_garbage_on_ui_thread.)"""
 
-    FALLBACK_MS = 1000
+    ONLINE_DELAY_MS = 3000  # a laptop that syncs opens the store anyway: after the overview is on screen
     prepared = Signal(object)  # emitted by the thread; Qt queues it to this object's (the UI) thread
 
-    def __init__(self, app: QApplication, data_dir: Path, attach) -> None:
+    def __init__(self, app: QApplication, data_dir: Path, window, attach, *, online: bool) -> None:
         super().__init__(app)
-        self.app, self.data_dir, self.attach = app, data_dir, attach
-        self._painted = False
+        self.app, self.data_dir, self.window, self.attach = app, data_dir, window, attach
+        self.started = False
         self.prepared.connect(self._on_prepared)
         app.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self, self._on_painted)
+        if online:
+            QTimer.singleShot(self.ONLINE_DELAY_MS, self, self.start)
+
+    def start(self) -> None:
+        if not self.started:
+            self.started = True
+            self.app.removeEventFilter(self)
+            threading.Thread(target=self._prepare, name="cellsec-open", daemon=True).start()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress):
+            QTimer.singleShot(0, self, self.start)  # not from inside the filter: it removes itself
+        return False
+
+    def _needs_overview(self) -> bool:
+        page = self.window.pages.built.get("OverviewPage")
+        return page is not None and page._refreshed_on is None
 
     def _prepare(self) -> None:
         from ..overview.page import read_overview  # imported with the window's overview, before the thread
@@ -178,24 +197,11 @@ class _OpenAfterFirstPaint(QObject):
             from ...services.facade import Services
 
             services = Services.open(self.data_dir)
-            result = (services, read_overview(services, dt.date.today()))
+            result = (services, read_overview(services, dt.date.today()) if self._needs_overview() else None)
         except Exception:  # noqa: BLE001 -- the UI thread opens the store again and says what is wrong
             if services is not None:
                 services.close()
         self.prepared.emit(result)
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._painted:
-            QTimer.singleShot(0, self, self._on_painted)
-        return False
-
-    def _on_painted(self) -> None:
-        if not self._painted:
-            self._painted = True
-            self.app.removeEventFilter(self)
-            # Started only now: the import would otherwise compete with the window's first paint for the
-            # interpreter (measured: first paint 0.93 s instead of 0.74 s, the overview no sooner filled).
-            threading.Thread(target=self._prepare, name="cellsec-open", daemon=True).start()
 
     def _on_prepared(self, prepared) -> None:
         if self.attach is not None:
@@ -243,9 +249,11 @@ def start(app: QApplication, data_dir: Path):
             install_language(app, ready.language)
         install_screen_fit(app, data_dir)
         window = MainWindow(None)
-        window.show_overview(ready.figures)  # its figures on the first paint; the reminders follow
+        window.show_overview(ready.figures, data_dir)  # its figures on the first paint; the reminders follow
         window.lock = lock  # released when the process exits
-        _OpenAfterFirstPaint(app, data_dir, lambda prepared: _attach_services(app, window, data_dir, texts, prepared))
+        loader = _ServicesLoader(app, data_dir, window, online=ready.online,
+                                 attach=lambda prepared: _attach_services(app, window, data_dir, texts, prepared))
+        window.services_loader = loader.start
         window.show()
         return window
     services = _open_services(app, data_dir, texts)

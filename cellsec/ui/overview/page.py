@@ -55,6 +55,18 @@ def read_overview(services, today: dt.date) -> OverviewData:
                         services.overview.setup_facts(), services.overview.reminders(today))
 
 
+def read_quick_overview(data_dir, today: dt.date) -> OverviewData | None:
+    """The same data read without SQLAlchemy (services/overview_quick.py), before the services are loaded;
+    None when the quick reader cannot answer exactly (the services must be opened)."""
+    from ...services.overview_quick import NotQuick, quick_overview
+
+    try:
+        found = quick_overview(data_dir, today)
+    except NotQuick:
+        return None
+    return OverviewData(today, found.cell, found.counts, found.setup_facts, found.reminders)
+
+
 class _Tile(QFrame):
     """A count in large type with its caption under it."""
 
@@ -89,14 +101,16 @@ class OverviewPage(Page):
     })
 
     def __init__(self, services, notifier, parent: QWidget | None = None, *,
-                 figures: OverviewFigures | None = None) -> None:
+                 figures: OverviewFigures | None = None, data_dir=None) -> None:
         """`figures` (with services None): start-up's figures, read before the store is opened; the
-        page shows them at once, and the reminders once `attach` gives it the services."""
+        page shows them at once, and the reminders right after its first paint, read from `data_dir`
+        without SQLAlchemy (or, when that cannot be done, once `attach` gives it the services)."""
         super().__init__(services, notifier, parent)
         self.today: dt.date | None = None  # None = the real date; tests set a fixed one
         self._refreshed_on: dt.date | None = None
         self._load_scheduled = False
         self.prefetched: OverviewData | None = None  # start-up's read (read_overview), shown by the first refresh
+        self.data_dir = data_dir  # before the services are loaded: where the quick reader reads the overview
         self._build_header()
         grid = self._build_tiles()
         self._build_reminders()
@@ -183,10 +197,11 @@ class OverviewPage(Page):
         self.hint.setText(self.tr("Double-click a reminder to open the member's record or the meetings it is about."))
 
     def paintEvent(self, event) -> None:
-        # The figures and reminders take a few hundred milliseconds on a slow laptop: fill them right after
-        # the page first appears instead of holding the window back.
+        # The figures and reminders take a while on a slow laptop: fill them right after the page first
+        # appears instead of holding the window back (before the services are loaded: read without
+        # SQLAlchemy, when the window knows its data folder).
         super().paintEvent(event)
-        if self._refreshed_on is None and not self._load_scheduled and self.services is not None:
+        if self._refreshed_on is None and not self._load_scheduled and (self.services is not None or self.data_dir):
             self._load_scheduled = True
             QTimer.singleShot(0, self, self.refresh)
 
@@ -203,9 +218,18 @@ class OverviewPage(Page):
         today = self.today or dt.date.today()
         data, self.prefetched = self.prefetched, None
         if data is None or data.on != today:
-            data = read_overview(self.services, today)
-        self._refreshed_on = today
-        self._show_figures(data.cell.name, data.cell.place_name, data.counts, today)
+            data = read_overview(self.services, today) if self.services is not None else \
+                read_quick_overview(self.data_dir, today)
+        if data is None:  # the quick reader cannot answer: the window opens the store, then this refreshes
+            self._load_scheduled = False
+            self._with_services(None)
+            return
+        self.show_data(data)
+
+    def show_data(self, data: OverviewData) -> None:
+        """Put the figures and the reminders of `data` on screen (the overview is filled)."""
+        self._refreshed_on = data.on
+        self._show_figures(data.cell.name, data.cell.place_name, data.counts, data.on)
         self.first_steps.update_from(data.cell, data.counts, data.setup_facts)
         self.reminders.clear()
         found = data.reminders
@@ -223,6 +247,12 @@ class OverviewPage(Page):
             item = QListWidgetItem(self.tr("Nothing needs your attention now."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.reminders.addItem(item)
+
+    def _with_services(self, then) -> None:
+        """Run `then` (may be None) once the window has its services (main_window.MainWindow.with_services)."""
+        window = self.window()
+        if hasattr(window, "with_services"):
+            window.with_services(then)
 
     def _show_figures(self, name: str, place_name: str, counts: dict[str, int], today: dt.date) -> None:
         self.heading.setText(name)
@@ -246,6 +276,9 @@ class OverviewPage(Page):
             window.show_page(class_name)
 
     def _open(self, item: QListWidgetItem) -> None:
+        if self.services is None:  # filled before the services were loaded: open it once they are
+            self._with_services(lambda: self._open(item))
+            return
         member_id = item.data(MEMBER_ROLE)
         if not member_id:
             # A reminder about meetings opens the meetings page (and the meeting it is about, if one).
