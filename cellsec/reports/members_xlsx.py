@@ -11,11 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.members import ACTIVITY_LABELS, GENDER_LABELS, PARTY_STATUS_LABELS, POLITICAL_THEORY_LABELS
+from ..domain.messages import Msg
+from ..domain.progress import Cancel, Progress, step
 from .engine.files import atomic_output
 from .engine.sheets import protect_text
 from .members import register_order
 
 SHEET_TITLE = "Danh sách đảng viên"
+ROWS_WRITTEN = Msg("Đã ghi {done} / {total} đảng viên", "{done} of {total} members written")
+SAVING = Msg("Đang lưu tệp…", "Saving the file…")
+STEP_ROWS = 500  # rows between two progress reports (and chances to stop)
 DATE_FORMAT = "DD/MM/YYYY"
 
 
@@ -49,8 +54,10 @@ COLUMNS: list[tuple[str, Callable[[Any], Any], str]] = [
 ]
 
 
-def write_members_xlsx(cell: Any, members: list[Any], path: Path) -> Path:
-    """Every member given (in register order) to an .xlsx at `path`; returns `path`."""
+def write_members_xlsx(cell: Any, members: list[Any], path: Path, progress: Progress | None = None,
+                       cancel: Cancel | None = None) -> Path:
+    """Every member given (in register order) to an .xlsx at `path`; returns `path`. `progress` follows the
+    rows written; `cancel()` stops before the file is saved (progress.Cancelled: no file, no temporary)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -63,7 +70,11 @@ def write_members_xlsx(cell: Any, members: list[Any], path: Path) -> Path:
         cell_.font = Font(bold=True)
         cell_.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     widths = [len(header) for header, _, _ in COLUMNS]
-    for row_no, m in enumerate(register_order(list(members)), start=2):
+    ordered = register_order(list(members))
+    total = len(ordered)
+    for row_no, m in enumerate(ordered, start=2):
+        if (row_no - 2) % STEP_ROWS == 0:
+            step(progress, cancel, row_no - 2, total, ROWS_WRITTEN.format(done=row_no - 2, total=total))
         for col_no, (_, get, kind) in enumerate(COLUMNS, start=1):
             value = get(m)
             if value in (None, ""):
@@ -91,6 +102,7 @@ def write_members_xlsx(cell: Any, members: list[Any], path: Path) -> Path:
     wb.properties.creator = "CellSec"
 
     protect_text(wb)  # a name such as "=HYPERLINK(…)" stays text
+    step(progress, cancel, total, total, SAVING.format())
     with atomic_output(Path(path)) as tmp:
         wb.save(str(tmp))
     return Path(path)

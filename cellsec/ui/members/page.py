@@ -366,14 +366,15 @@ class MembersPage(Page):
             path = path.with_suffix(".xlsx")
         query, services = self.model.query, self.services
 
-        def work() -> Path:
+        def work(progress, cancel) -> Path:
             from ...reports.members_xlsx import write_members_xlsx
 
-            return write_members_xlsx(services.cell.get(), services.members.list(query), path)
+            return write_members_xlsx(services.cell.get(), services.members.list(query), path, progress, cancel)
 
+        # Rows written shown; "Dừng" leaves no file (the workbook is saved to a temporary name, renamed last).
         self.last_task = run_in_background(
             self, work, on_done=lambda written: self._offer_open(written, self.tr("The member list was exported to {path}.")),
-            busy_text=self.tr("Exporting the member list…"))
+            busy_text=self.tr("Exporting the member list…"), stoppable=True)
 
     def print_list(self) -> None:
         """The cell's member register as of a day the secretary chooses (the members and standings of that
