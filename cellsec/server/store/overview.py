@@ -6,6 +6,11 @@ Figures are cached in `cell_overview` keyed by the cell's `feed_seq`: every push
 bumps it, so a cached row is exactly current while the seq matches. A request recomputes only the cells
 whose seq moved (in chunks, a handful of grouped queries per chunk), so the overview of 1,000 cells reads
 1,000 small rows once the figures are warm.
+
+Many cells out of date at once (an upgrade changed the figures' shape, a restored database): the overview
+page does not wait for them. It gets `PENDING` figures for those cells and hands them to `later`, the web
+process's background refresher (`overview_refresh.py`), which brings them up to date chunk by chunk with
+`refresh`; the server also starts one at start-up, so the rebuild is usually over before anyone looks.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ import threading
 from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -33,6 +39,8 @@ from .remittances import received_by_cell
 from .web_models import CellOverview
 
 CHUNK = 200
+INLINE_LIMIT = 40  # out-of-date cells a request recomputes itself (~20 ms each); more go to the background
+REFRESH_LOCK = 0x0CE115EC  # PostgreSQL advisory lock: one worker process computes a chunk, the others find it stored
 FIGURES_VERSION = 4  # bumped when the figures' shape changes: cached rows of another version are recomputed
 MEMBER_GROUPS = ("chinh_thuc", "du_bi", "exempt", "away")  # official, probationary, exempt, left / temporary
 
@@ -269,9 +277,15 @@ def _stored(s: Session, wanted: dict[str, int], year: int) -> dict[str, dict[str
     return found
 
 
-def cell_figures(s: Session, committee_id: str, year: int) -> list[tuple[str, str, Any, int, dict[str, Any]]]:
+PENDING: dict[str, Any] = {**_blank(), "pending": True}  # figures being recomputed (shared, read-only)
+Later = Callable[[int, list[str]], None]
+
+
+def cell_figures(s: Session, committee_id: str, year: int, later: Later | None = None
+                 ) -> list[tuple[str, str, Any, int, dict[str, Any]]]:
     """(cell id, name, last sync, feed seq, figures) per cell of the committee, by name. The figures are the
-    cache's own dicts, shared between requests: read them, never change them."""
+    cache's own dicts, shared between requests: read them, never change them. With `later`, more than
+    INLINE_LIMIT out-of-date cells are not computed here: they get PENDING and `later(year, ids)` gets them."""
     rows = s.execute(select(Cell.id, Cell.name, Cell.last_sync, Cell.feed_seq)
                      .where(Cell.committee_id == committee_id).order_by(Cell.name)).all()
     seqs = {r[0]: r[3] for r in rows}
@@ -281,12 +295,36 @@ def cell_figures(s: Session, committee_id: str, year: int) -> list[tuple[str, st
     if missing:
         known.update(_stored(s, missing, year))
         stale = [cid for cid in missing if cid not in known]
-        fresh = compute(s, stale, year) if stale else {}
-        _save(s, fresh, seqs, year)
-        known.update(fresh)
+        if later is not None and len(stale) > INLINE_LIMIT:
+            later(year, stale)
+            fresh: dict[str, dict[str, Any]] = {}
+        else:
+            fresh = compute(s, stale, year) if stale else {}
+            _save(s, fresh, seqs, year)
+            known.update(fresh)
         with _memory_lock:
-            _memory.update({(cid, year): (seqs[cid], known[cid]) for cid in missing})
-    return [(cell_id, name, last_sync, seq, known[cell_id]) for cell_id, name, last_sync, seq in rows]
+            _memory.update({(cid, year): (seqs[cid], known[cid]) for cid in missing if cid in known})
+    return [(cell_id, name, last_sync, seq, known.get(cell_id, PENDING)) for cell_id, name, last_sync, seq in rows]
+
+
+def refresh(s: Session, cell_ids: list[str], year: int) -> int:
+    """Bring the cached figures of `cell_ids` up to date (the background refresher's step: one chunk, one
+    transaction); how many were computed. Cells another worker process computed meanwhile are only read."""
+    if s.bind.dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REFRESH_LOCK})
+    seqs = dict(s.execute(select(Cell.id, Cell.feed_seq).where(Cell.id.in_(cell_ids))).all())
+    known = _stored(s, seqs, year)
+    stale = [cid for cid in seqs if cid not in known]
+    fresh = compute(s, stale, year) if stale else {}
+    _save(s, fresh, seqs, year)
+    known.update(fresh)
+    with _memory_lock:
+        _memory.update({(cid, year): (seqs[cid], known[cid]) for cid in seqs})
+    return len(stale)
+
+
+def all_cell_ids(s: Session) -> list[str]:
+    return list(s.scalars(select(Cell.id).order_by(Cell.id)))
 
 
 def overview(s: Session, committee_id: str, year: int) -> list[dict[str, Any]]:

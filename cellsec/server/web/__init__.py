@@ -38,6 +38,10 @@ def mount(app: FastAPI, store: Store, settings: WebSettings | None = None) -> Pa
     from . import actions, admin, auth, cell, outputs, overview, remittance, review
 
     pages = Pages(store, settings)
+    if store.engine.dialect.name == "postgresql":
+        # After an upgrade the overview's figures are rebuilt here, before an officer asks (a SQLite trial
+        # is one small committee: its pages compute on demand).
+        app.router.on_startup.append(pages.refresher.warm)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _add_handlers(app, pages)
     for module in (auth, overview, cell, review, actions, remittance, outputs, admin):

@@ -28,6 +28,7 @@ from cellsec.domain.messages import Msg
 from ..store import users
 from ..store.db import Store
 from ..store.models import Cell
+from ..store.overview_refresh import Refresher
 
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "cellsec_session"
@@ -120,6 +121,7 @@ class Pages:
         self.store = store
         self.settings = settings or WebSettings.from_env()
         self.env = make_templates()
+        self.refresher = Refresher(store)  # the overview's figures recomputed in the background
 
     def render(self, request: Request, name: str, user: users.SignedIn | None, status: int = 200,
                **context: Any) -> HTMLResponse:

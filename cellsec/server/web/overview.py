@@ -100,7 +100,8 @@ def overview_row(cell: tuple[str, str, Any, int, dict[str, Any]], year: int, tod
     row = {"id": cell_id, "name": name, "last_sync": last_sync, "feed_seq": seq, **data}
     row.update(_derive(row, year, today))
     row["stale_at"] = None if last_sync is None else last_sync + dt.timedelta(days=stale_days)
-    _rows[(cell_id, year)] = (stamp, row)
+    if not data.get("pending"):  # figures being recomputed in the background: the next request has them
+        _rows[(cell_id, year)] = (stamp, row)
     return row
 
 
@@ -157,13 +158,15 @@ def add_routes(app: FastAPI, pages: Pages) -> None:
         params = {k: v[:100] for k, v in request.query_params.items()
                   if k in ("q", "sort", "dir", "year", "page", *FILTERS)}
         year = _year(params.get("year"), today)
-        cells = await pages.db(figures.cell_figures, who.committee_id, year)
+        # Many cells out of date at once are recomputed in the background, never in this request.
+        cells = await pages.db(figures.cell_figures, who.committee_id, year, pages.refresher.later)
         total = len(cells)
+        pending = sum(1 for c in cells if c[4].get("pending"))
         shown = overview_rows(pages, cells, year, params)
         pages_count = max(1, -(-len(shown) // PER_PAGE))
         page = min(max(1, int(params["page"]) if params.get("page", "").isdigit() else 1), pages_count)
         return pages.render(request, "overview.html", who, rows=shown[(page - 1) * PER_PAGE:page * PER_PAGE],
-                            matching=len(shown), page=page, pages_count=pages_count,
+                            matching=len(shown), pending=pending, page=page, pages_count=pages_count,
                             page_link=lambda n: page_link(params, n), total=total, year=year, params=params,
                             filters=FILTERS, sort_link=lambda c: sort_link(params, c),
                             sorted_by=params.get("sort", "name"), sort_dir=params.get("dir", "asc"),

@@ -84,3 +84,51 @@ def test_figures_are_counted_from_the_snapshots_and_recomputed_when_the_cell_syn
     with any_store.transaction() as s:
         [again] = overview.overview(s, committee, 2026)
     assert again["members"]["du_bi"] == 2 and again["members"]["total"] == 6
+
+
+def test_many_out_of_date_cells_are_recomputed_in_the_background_not_in_the_request(any_store, monkeypatch):
+    import time
+
+    from cellsec.server.store.overview_refresh import Refresher
+
+    with any_store.transaction() as s:
+        committee = admin.add_committee(s, "Đảng ủy xã B").id
+        cells = [admin.add_cell(s, committee, f"Chi bộ Thôn {i}")[0].id for i in (1, 2, 3)]
+    with any_store.transaction() as s:
+        for cell_id in cells:
+            _cell_year(s, cell_id)
+    monkeypatch.setattr(overview, "INLINE_LIMIT", 2)  # 3 cells out of date: more than a request computes
+
+    def never(*_args):
+        raise AssertionError("the request computed figures itself")
+
+    queued: list[tuple[int, list[str]]] = []
+    monkeypatch.setattr(overview, "compute", lambda *a: never())
+    with any_store.transaction() as s:
+        rows = overview.cell_figures(s, committee, 2026, lambda year, ids: queued.append((year, ids)))
+    assert [r[4] for r in rows] == [overview.PENDING] * 3 and queued == [(2026, cells)]
+    page_row = overview_row(rows[0], 2026, dt.date(2026, 11, 30), 45)
+    assert page_row["pending"] is True
+    monkeypatch.undo()
+    monkeypatch.setattr(overview, "INLINE_LIMIT", 2)
+
+    refresher = Refresher(any_store)
+    refresher.later(2026, cells)
+    deadline = time.monotonic() + 60
+    while not refresher.idle() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert refresher.idle() and refresher.computed == 3
+    monkeypatch.setattr(overview, "compute", lambda *a: never())
+    with any_store.transaction() as s:
+        ready = overview.cell_figures(s, committee, 2026, never)
+    assert [r[4]["members"]["total"] for r in ready] == [5, 5, 5] and not any(r[4].get("pending") for r in ready)
+    assert overview_row(ready[0], 2026, dt.date(2026, 11, 30), 45) is not page_row
+
+    # One cell syncs: few enough to be recomputed in the request itself, nothing queued.
+    monkeypatch.undo()
+    monkeypatch.setattr(overview, "INLINE_LIMIT", 2)
+    with any_store.transaction() as s:
+        s.execute(update(Cell).where(Cell.id == cells[1]).values(feed_seq=Cell.feed_seq + 1))
+    with any_store.transaction() as s:
+        again = overview.cell_figures(s, committee, 2026, never)
+    assert again[1][4]["members"]["total"] == 5
