@@ -70,3 +70,17 @@ def test_summary_counts():
     members = [m for m in make_members() if m.activity_status != "transferred_out"][:5]
     members[4] = dataclasses.replace(members[4], status="du_bi")
     assert summary_line(members) == "Tổng số: 5 đồng chí; chính thức: 4; dự bị: 1."
+
+
+def test_register_as_word_from_the_records(tmp_path, demo_services):
+    """"Xuất Word" of the register: the same members, number and date as the PDF, in a Word table."""
+    import docx
+
+    from cellsec.reports.members import write_member_register
+
+    word = docx.Document(str(write_member_register(demo_services, tmp_path / "ds.docx", dt.date(2026, 11, 22), seq=4)))
+    text = " ".join(p.text for p in word.paragraphs)
+    cells = {c.text for t in word.tables for row in t.rows for c in row.cells}
+    assert "DANH SÁCH ĐẢNG VIÊN" in text and "Số 04-DS/CB" in " ".join(cells | {text})
+    assert "Nguyễn Văn Hùng" in cells and "Trần Thị Hồng Nhung" in cells
+    assert "Cao Văn Dũng" not in cells  # transferred out in the demo before that day

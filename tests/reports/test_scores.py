@@ -139,4 +139,18 @@ def test_member_chart_grows_with_the_list():
 
 def test_drawing_png():
     png = charts.drawing_png(charts.five_good_chart([]))
-    assert png is None or png.startswith(b"\x89PNG")
+    assert png.startswith(b"\x89PNG")  # no reportlab raster backend needed: PDFium draws it
+
+
+def test_scores_report_as_word(scored, tmp_path):
+    """"Xuất Word" of the scores report: its parts, its number and its figures' pictures."""
+    import docx
+
+    svc, _ = scored
+    word = docx.Document(str(write_scores(svc, 2025, tmp_path / "scores.docx", today=TODAY, seq=3)))
+    text = " ".join(p.text for p in word.paragraphs) + " ".join(
+        c.text for t in word.tables for row in t.rows for c in row.cells)
+    for expected in ("Số 03-BC/CB", "I. CHẤT LƯỢNG SINH HOẠT CHI BỘ", "IV. ĐÁNH GIÁ \"ĐẢNG VIÊN 5 TỐT\"",
+                     "Hình 1. Điểm chất lượng sinh hoạt bình quân theo tháng"):
+        assert expected in " ".join(text.split()), expected
+    assert len(word.inline_shapes) >= 4  # the charts go in as pictures

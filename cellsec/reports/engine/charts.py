@@ -207,11 +207,8 @@ def member_attendance_chart(rows, threshold: float = 85) -> Drawing:
     return bar_list_chart(items, threshold=(threshold, ""))
 
 
-def drawing_png(drawing: Drawing, dpi: int = 150) -> bytes | None:
-    """The drawing as PNG (for DOCX or a preview), or None when no raster backend is installed."""
-    try:
-        from reportlab.graphics import renderPM
+def drawing_png(drawing: Drawing, dpi: int = 150) -> bytes:
+    """The drawing as PNG (for DOCX or a preview), rasterised by PDFium (engine/raster.py)."""
+    from .raster import drawing_png as png
 
-        return renderPM.drawToString(drawing, fmt="PNG", dpi=dpi)
-    except Exception:  # renderPM needs a raster backend (rlPyCairo / _renderPM); PDF does not
-        return None
+    return png(drawing, dpi)

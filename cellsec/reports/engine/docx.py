@@ -540,14 +540,10 @@ def _keep_together(elements) -> None:
 
 
 def _drawing_png(drawing) -> bytes:
-    """A reportlab Drawing as PNG for Word. Needs reportlab's raster backend (rlPyCairo); charts that
-    must go to DOCX should pass PNG bytes in Image.png instead."""
-    from reportlab.graphics import renderPM
+    """A reportlab Drawing as PNG for Word, rasterised by PDFium (engine/raster.py)."""
+    from .raster import drawing_png
 
-    try:
-        return renderPM.drawToString(drawing, fmt="PNG", dpi=200)
-    except Exception as exc:  # reportlab raises its own RenderPMError when no raster backend exists
-        raise ValueError("DOCX needs the picture as PNG bytes (Image.png); no raster backend for drawings") from exc
+    return drawing_png(drawing, dpi=200)
 
 
 def render_docx(document: PartyDocument | Book, path: Path, layout: LayoutSettings | None = None,

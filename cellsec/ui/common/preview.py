@@ -72,27 +72,47 @@ def free_path(folder: Path, stem: str, suffix: str) -> Path:
 
 
 class PdfPages:
-    """The pages of a PDF as images, through PDFium. Used on the UI thread only (PDFium is not thread-safe)."""
+    """The pages of a PDF as images, through PDFium. PDFium is not thread-safe: every call holds the one
+    PDFium lock (reports/engine/raster.py, also taken by a Word export drawing its charts on a worker
+    thread), and pages and bitmaps are closed inside it, not left to a finalizer on another thread."""
 
     def __init__(self, path: Path) -> None:
         import pypdfium2
 
+        from ...reports.engine.raster import PDFIUM
+
+        self._lock = PDFIUM
         # Read into memory: the preview file is removed on close, and PDFium must never read a vanished file.
-        self._doc = pypdfium2.PdfDocument(Path(path).read_bytes())
+        with self._lock:
+            self._doc = pypdfium2.PdfDocument(Path(path).read_bytes())
 
     def __len__(self) -> int:
-        return len(self._doc)
+        with self._lock:
+            return len(self._doc)
 
     def size_pt(self, index: int) -> tuple[float, float]:
-        return tuple(self._doc[index].get_size())
+        with self._lock:
+            page = self._doc[index]
+            try:
+                return tuple(page.get_size())
+            finally:
+                page.close()
 
     def image(self, index: int, dpi: float) -> QImage:
-        bitmap = self._doc[index].render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
-        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888)
-        return image.copy()  # detach from PDFium's buffer, which the bitmap frees
+        with self._lock:
+            page = self._doc[index]
+            bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
+            try:
+                image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                               QImage.Format.Format_RGBX8888)
+                return image.copy()  # detach from PDFium's buffer, which closing the bitmap frees
+            finally:
+                bitmap.close()
+                page.close()
 
     def close(self) -> None:
-        self._doc.close()
+        with self._lock:
+            self._doc.close()
 
 
 def print_pages(pages: PdfPages, printer: QPrinter, first: int = 1, last: int = 0) -> int:

@@ -258,6 +258,15 @@ def test_print_and_export_in_the_background(qtbot, cell, boxes, monkeypatch, tmp
     text = PdfReader(str(page.last_preview.pdf_path)).pages[0].extract_text()
     assert "KẾT QUẢ CHẤM ĐIỂM CHẤT LƯỢNG SINH HOẠT" in text and "Năm 2026" in text
     assert "Số 04-BC/CB" in text and "Số -BC" not in " ".join(text.split())  # never a blank number
+    # "Xuất Word" from the preview, charts included (drawn by PDFium; it failed without a raster backend).
+    qtbot.mouseClick(page.last_preview.word_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.last_preview.last_task.finished, timeout=30000):
+        pass
+    import docx
+
+    word = docx.Document(str(target.with_suffix(".docx")))
+    assert len(word.inline_shapes) >= 3 and "Số 04-BC/CB" in " ".join(
+        c.text for t in word.tables for row in t.rows for c in row.cells)
 
     page.export_action.trigger()
     with qtbot.waitSignal(page.last_task.finished, timeout=30000):
