@@ -77,3 +77,46 @@ def test_the_older_paper_templates_take_the_cells_edits_too(demo_services, tmp_p
                                                       "exempt.grounds.0": "Căn cứ Điều lệ Đảng (sửa đổi);",
                                                       "removed.grounds.0": "Căn cứ Điều lệ Đảng (sửa đổi);"})
     assert "Căn cứ Điều lệ Đảng (sửa đổi);" in flat(_lifecycle(demo_services, tmp_path / "nq.pdf"))
+
+
+def _maintainers_words() -> list[str]:
+    """What the shipped templates say to the maintainers and editors (their notes, marked unverified)."""
+    import json
+
+    from cellsec.paths import resources_dir
+
+    words = ["chưa xác minh", "chưa đối chiếu", "tạm đặt", "không in ra giấy", "unverified", "verified"]
+    for path in sorted((resources_dir() / "rules").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("verified") is False and isinstance(data.get("notes"), dict):
+            words += [v for v in data["notes"].values() if isinstance(v, str) and len(v) > 40]
+    return words
+
+
+def _every_paper(svc):
+    """Each paper whose wording is template data: (name, writer)."""
+    from cellsec.reports.commitments import write_commitment
+    from cellsec.reports.meeting_papers import write_notice, write_signin
+    from cellsec.reports.transfer import write_transfer
+
+    meeting = next(m for m in svc.meetings.list(2026) if m.number).id
+    moved = next(m for m in svc.members.list() if m.full_name == "Cao Văn Dũng").id
+    papers = [(case, CASES[case][3]) for case in CASES]
+    papers += [("lifecycle", _lifecycle), ("notice", lambda s, p: write_notice(s, meeting, p, seq=2)),
+               ("signin", lambda s, p: write_signin(s, meeting, p)),
+               ("transfer", lambda s, p: write_transfer(s, moved, p))]
+    committed = svc.reviews.list_commitments(2026)[0]  # the demo registers the year's commitments
+    papers.append(("commitment", lambda s, p: write_commitment(s, committed.member_id, 2026, p, result=True)))
+    return papers
+
+
+def test_the_templates_notes_are_never_printed(demo_services, tmp_path):
+    words = _maintainers_words()
+    assert len(words) > 6  # the templates' own notes are among them
+    for name, write in _every_paper(demo_services):
+        pdf = flat(write(demo_services, tmp_path / f"{name}.pdf")).lower()
+        word = docx.Document(str(write(demo_services, tmp_path / f"{name}.docx")))
+        cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+        text = " ".join([p.text for p in word.paragraphs] + cells).lower()
+        for said in words:
+            assert said.lower() not in pdf and said.lower() not in text, (name, said)
