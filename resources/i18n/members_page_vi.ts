@@ -120,6 +120,10 @@
         <translation>Dự bị</translation>
     </message>
     <message>
+        <source>Loading the list…</source>
+        <translation>Đang tải danh sách…</translation>
+    </message>
+    <message>
         <source>{count} members</source>
         <translation>{count} đảng viên</translation>
     </message>

@@ -4,6 +4,9 @@ kept across queries and refreshed incrementally (built for 100,000 rows)."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...domain import members as rules
@@ -67,31 +70,34 @@ class ListIndex:
 
     @classmethod
     def from_rows(cls, rows, fingerprint: tuple = ()) -> "ListIndex":
-        """An index of rows of ROW_COLUMNS (sort columns as stored text), tombstones included."""
+        """An index of rows of ROW_COLUMNS (sort columns as stored text), tombstones included, one per member."""
         index = cls(fingerprint)
         at_rev = len(cls.COLUMNS) + len(cls.SORT_COLUMNS)
-        live: dict[str, tuple] = {}
-        for row in rows:
-            index.revs[row[0]] = row[at_rev]
-            if row[at_rev + 1] is None:
-                live[row[0]] = row
-            else:
-                live.pop(row[0], None)
-        rows = list(live.values())
-        # Column by column in comprehensions: a load of 100,000 rows row by row would take several times longer.
-        index.pos = {r[0]: n for n, r in enumerate(rows)}
-        index.ids, index.names, index.folded = [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
-        index.name_keys = [None] * len(rows)  # computed on the first sort (by name or as the tie-break)
-        index.digits = [f"{r[3] or ''} {r[4] or ''} {r[5] or ''}" for r in rows]
-        index.activity, index.party = [r[6] for r in rows], [r[7] for r in rows]
-        index.values = {name: [r[8 + k] for r in rows] for k, name in enumerate(cls.SORT_COLUMNS)}
-        index.values.update(activity_status=index.activity, status=index.party, phone=[r[5] for r in rows])
+        index.values = {name: [] for name in (*cls.SORT_COLUMNS, "phone")}
+        rows = iter(rows)
+        # A slice at a time, column by column in comprehensions: row by row would take several times longer,
+        # and holding all 100,000 rows at once makes Python's collector sweep the whole heap (a pause of a
+        # tenth of a second or more, the window's too).
+        while chunk := list(itertools.islice(rows, 2000)):
+            index.revs.update((r[0], r[at_rev]) for r in chunk)
+            live = [r for r in chunk if r[at_rev + 1] is None]
+            index.ids += [r[0] for r in live]
+            index.names += [r[1] for r in live]
+            index.folded += [r[2] for r in live]
+            index.digits += [f"{r[3] or ''} {r[4] or ''} {r[5] or ''}" for r in live]
+            index.activity += [r[6] for r in live]
+            index.party += [r[7] for r in live]
+            for k, name in enumerate(cls.SORT_COLUMNS):
+                index.values[name] += [r[8 + k] for r in live]
+            index.values["phone"] += [r[5] for r in live]
+        index.pos = {member_id: n for n, member_id in enumerate(index.ids)}
+        index.name_keys = [None] * len(index.ids)  # computed on the first sort (by name or as the tie-break)
+        index.values.update(activity_status=index.activity, status=index.party)
         return index
 
     @classmethod
     def load(cls, s: Session, cell_id: str, fingerprint: tuple) -> "ListIndex":
-        # Core execution on the session's connection: the ORM layer would double the load time.
-        return cls.from_rows(s.connection().execute(cls._select(cell_id)).all(), fingerprint)
+        return cls.from_rows(_driver_rows(s, cls._select(cell_id)), fingerprint)
 
     def rows_of(self, s: Session, cell_id: str, ids: list[str]) -> list:
         """The index rows of the members `ids` (read to apply an edit)."""
@@ -144,6 +150,10 @@ class ListIndex:
             self.values[name][i] = r[8 + k]
         self.values["phone"][i] = r[5]
 
+    @property
+    def live_count(self) -> int:
+        return len(self.ids) - len(self.dead)
+
     def _live_positions(self) -> range | list[int]:
         return [i for i in range(len(self.ids)) if i not in self.dead] if self.dead else range(len(self.ids))
 
@@ -154,7 +164,7 @@ class ListIndex:
                 self.name_keys = [rules.name_sort_key(name) for name in self.names]
                 self._keyed = True
             keys = self.name_keys
-            self._orders["full_name"] = sorted(self._live_positions(), key=keys.__getitem__)
+            self._orders["full_name"] = sorted_in_slices(self._live_positions(), keys.__getitem__)
         return self._orders["full_name"]
 
     def _sort_value(self, sort: str, i: int):
@@ -176,8 +186,8 @@ class ListIndex:
                 values = [ranks.get(v, len(ranks)) for v in self.values[sort]] if ranks is not None \
                     else [None if v == "" else v for v in self.values[sort]]
                 # Start from name order: the sort is stable (also reversed), so equal values stay in name order.
-                present = [i for i in by_name if values[i] is not None]
-                present.sort(key=values.__getitem__, reverse=descending)
+                present = sorted_in_slices([i for i in by_name if values[i] is not None], values.__getitem__,
+                                           descending)
                 self._orders[key] = present + [i for i in by_name if values[i] is None]
         return self._orders[key]
 
@@ -269,6 +279,23 @@ class ListIndex:
         return [member_id for i, member_id in zip(order, in_order) if keep[i]]
 
 
+SORT_SLICE = 4096
+
+
+def sorted_in_slices(items, key, reverse: bool = False) -> list:
+    """`sorted(items, key=key, reverse=reverse)` (stable too), sorted a slice at a time and then merged.
+    Lists are queried on a worker thread, and one sort of 100,000 keys in C holds Python's lock on the
+    interpreter for a tenth of a second or more: the window could not paint meanwhile. A slice takes a few
+    milliseconds, and the merge runs as Python code, which hands the lock over every few milliseconds."""
+    items = list(items)
+    if len(items) <= SORT_SLICE:
+        return sorted(items, key=key, reverse=reverse)
+    runs = [sorted(items[start:start + SORT_SLICE], key=key, reverse=reverse)
+            for start in range(0, len(items), SORT_SLICE)]
+    # heapq.merge takes equal keys from the earlier run first, in either direction: the order stays stable.
+    return list(heapq.merge(*runs, key=key, reverse=reverse))
+
+
 def _narrows(before: tuple[str, ...], now: tuple[str, ...]) -> bool:
     """Whether every match of the words `now` is a match of `before`: the same words, the last one
     grown (typing more letters), perhaps more words after it."""
@@ -276,6 +303,22 @@ def _narrows(before: tuple[str, ...], now: tuple[str, ...]) -> bool:
         return True
     n = len(before)
     return len(now) >= n and now[:n - 1] == before[:-1] and before[-1] in now[n - 1]
+
+
+def _driver_rows(s: Session, stmt) -> Iterator[tuple]:
+    """The rows of a Core select, read through the driver's own cursor a few thousand at a time. Lists are
+    read on a worker thread: SQLAlchemy's row processing of 100,000 rows holds the interpreter lock for a
+    quarter of a second at a time (the window could not paint meanwhile) and takes twice as long; the
+    driver lets go of the lock at every row. The values are as SQLite stores them (dates as ISO text)."""
+    connection = s.connection()
+    compiled = stmt.compile(dialect=connection.dialect)
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(compiled.string, [compiled.params[name] for name in compiled.positiontup])
+        while chunk := cursor.fetchmany(2000):
+            yield from chunk
+    finally:
+        cursor.close()
 
 
 def fingerprint(s: Session, cell_id: str) -> tuple:

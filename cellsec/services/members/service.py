@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from ...domain import members as rules
@@ -215,16 +215,6 @@ def to_record(member: Member, card_valid_from: dt.date | None) -> MemberRecord:
                          membership_rules)  # looked up here on each call: tests put in edited rules
 
 
-class _Row(dict):
-    """A member row read as {column: value}, also readable as attributes (as to_record reads a Member)."""
-
-    def __getattr__(self, name: str):
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
 def _chunks(items: list[str]) -> Iterable[list[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
@@ -322,6 +312,22 @@ class MemberService:
         with self._index_lock:  # the index is updated in place: one query or update at a time
             return self._current_index().query(q or MemberQuery())
 
+    def listing(self, q: MemberQuery | None = None) -> tuple[list[str], int]:
+        """`query_ids(q)` and how many live members the cell has, read together (the list's "12 of 100")."""
+        with self._index_lock:
+            index = self._current_index()
+            return index.query(q or MemberQuery()), index.live_count
+
+    def size_hint(self) -> int:
+        """About how many members a list query goes through, at once and without waiting for a query under
+        way: the live members of the index last read; before the first query, the highest rowid of the
+        members table (a bound read from the end of its b-tree, where counting would read every row)."""
+        index = self._index
+        if index is not None:
+            return index.live_count
+        with self.ctx.read() as s:
+            return s.scalar(select(func.max(literal_column("rowid"))).select_from(Member)) or 0
+
     def _current_index(self) -> ListIndex:
         """The list index, up to date (list_index.current); the caller holds _index_lock."""
         cell_id = self.ctx.cell_id
@@ -339,7 +345,8 @@ class MemberService:
             for chunk in _chunks(list(ids)):
                 # Core rows, not ORM objects: the list asks for a screenful at a time while scrolling. Only the
                 # ids in the query, so SQLite looks them up by key (with the cell too it scanned the cell's index).
-                members = [_Row(zip(RECORD_COLUMNS, row)) for row in s.connection().execute(
+                # Plain dicts: attribute lookups that fail over to __getattr__ cost a third of a screenful's read.
+                members = [dict(zip(RECORD_COLUMNS, row)) for row in s.connection().execute(
                     select(*(getattr(Member, name) for name in RECORD_COLUMNS), Member.cell_id, Member.deleted_at)
                     .where(Member.id.in_(chunk))) if row[-2] == cell_id and row[-1] is None]
                 if not members:
@@ -347,13 +354,14 @@ class MemberService:
                 card_from: dict[tuple[str, str], dt.date | None] = {}
                 cards = s.execute(
                     select(CardNumber.member_id, CardNumber.card_no, CardNumber.valid_from)
-                    .where(CardNumber.member_id.in_([m.id for m in members]), CardNumber.deleted_at.is_(None))
+                    .where(CardNumber.member_id.in_([m["id"] for m in members]), CardNumber.deleted_at.is_(None))
                     .order_by(CardNumber.created_at)
                 )
                 for member_id, card_no, valid_from in cards:
                     card_from[(member_id, card_no)] = valid_from  # the latest entry wins
                 for m in members:
-                    out[m.id] = to_record(m, card_from.get((m.id, m.card_no)) if m.card_no else None)
+                    card_valid_from = card_from.get((m["id"], m["card_no"])) if m["card_no"] else None
+                    out[m["id"]] = member_record(m, card_valid_from, membership_rules)
         return out
 
     def list(self, q: MemberQuery | None = None) -> list[MemberRecord]:

@@ -4,24 +4,24 @@ them (like Anki's browser), so a list of 100,000 members opens and scrolls at on
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from ...domain.dates import format_date
 from ...domain.members import ACTIVITY_LABELS, GENDER_LABELS, PARTY_STATUS_LABELS, label
 
 BATCH = 64  # rows fetched at once: about two screenfuls, so a jump of the scroll bar costs little
 CACHE_LIMIT = 5000
-# From this many rows a new sort order is worked out on a worker thread (the first sort by a column takes
-# about a tenth of a second at 100,000 members): the window keeps answering, the rows reorder when it is done.
-BACKGROUND_SORT_ROWS = 20_000
+# From this many members a query (search, filter, order, the first one after an edit) runs on a worker thread:
+# at 100,000 members one takes from a few to a few hundred milliseconds, and the window must keep answering.
+# The rows shown stay until the newest query's answer replaces them; an older answer never does.
+BACKGROUND_ROWS = 20_000
 ID_ROLE = Qt.ItemDataRole.UserRole
 # The roles as plain ints: `data` runs for every role of every cell painted (thousands of calls per screen),
 # and comparing ints is several times quicker than comparing Qt's enum members.
 _DISPLAY, _TOOLTIP, _ALIGNMENT, _ID = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                                                        Qt.ItemDataRole.TextAlignmentRole, ID_ROLE))
-_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ALIGNMENT, _ID))
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 
@@ -41,35 +41,47 @@ COLUMNS: list[tuple[str, str | None]] = [
     ("phone", "phone"),
 ]
 _CENTERED = {"list_no", "date_of_birth", "gender", "admitted_on", "official_on", "card_no"}
+_ALIGNMENTS = tuple(_CENTER if field in _CENTERED else _LEFT for field, _key in COLUMNS)
+_WITH_TOOLTIP = tuple(field in ("full_name", "position", "activity_status") for field, _key in COLUMNS)
+
+
+@dataclass(frozen=True)
+class _Request:
+    """One query asked of the list: `generation` counts them, so only the newest one's answer is shown;
+    `reset` when its rows differ from those shown (a search, a filter, an edit), not just their order."""
+    generation: int
+    query: object
+    reset: bool
 
 
 class MemberTableModel(QAbstractTableModel):
+    # The rows of the newest query are shown (at once for a short list, when its worker answers for a long one).
+    shown = Signal()
+
     def __init__(self, services, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.ids: list[str] = []
-        self._cache: OrderedDict[str, object] = OrderedDict()
+        self.total = 0  # live members of the cell, whatever the query (for "12 of 100 members")
+        # member id -> (record, the texts of its cells): painting a cell is then a tuple lookup
+        self._cache: OrderedDict[str, tuple[object, tuple[str, ...]]] = OrderedDict()
         self._query = None
-        self.sorting = None  # the background sort of a long list (ui/common/workers.BackgroundTask), if any
-        self._wanted = None  # the query whose order a background sort is to show
+        self._generation = 0
+        self._wanted: _Request | None = None  # the newest query not shown yet, for the worker to run
+        self.loading = None  # the query running on a worker (ui/common/workers.BackgroundTask), if any
 
     # ---- the query -----------------------------------------------------------------------------------
     def set_query(self, query) -> None:
-        """Run `query` (a MemberQuery) and show its ids; rows are fetched later, when shown."""
+        """Show the members matching `query` (a MemberQuery); rows are fetched later, when painted."""
         self._query = query
-        self.reload()
+        self._ask(query, reset=True)
 
     @property
     def query(self):
         return self._query
 
     def reload(self) -> None:
-        ids = self.services.members.query_ids(self._query)
-        self._wanted = None  # this is the list to show now: a sort under way is out of date
-        self.beginResetModel()
-        self.ids = ids
-        self._cache.clear()
-        self.endResetModel()
+        self._ask(self._query, reset=True)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self._query is None or not 0 <= column < len(COLUMNS):
@@ -80,37 +92,69 @@ class MemberTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if self._query.sort == key and self._query.descending == descending:
             return
-        query = self._query = replace(self._query, sort=key, descending=descending)
-        if len(self.ids) < BACKGROUND_SORT_ROWS:
-            self._reorder(self.services.members.query_ids(query))
-            return
-        self._wanted = query
-        if self.sorting is None:  # else the sort under way starts the newest one asked for when it is done
-            self._sort_in_background(query)
+        self._query = replace(self._query, sort=key, descending=descending)
+        self._ask(self._query, reset=False)
 
-    def _sort_in_background(self, query) -> None:
-        from ..common.workers import run_in_background, show_error
-
-        def failed(exc: Exception) -> None:
-            self.sorting = self._wanted = None
-            show_error(None, exc)
-
-        self.sorting = run_in_background(None, lambda: self.services.members.query_ids(query),
-                                         on_done=lambda ids: self._sorted(query, ids), on_error=failed)
-
-    def _sorted(self, query, ids: list[str]) -> None:
-        self.sorting = None
-        if self._wanted is query:
+    def _ask(self, query, reset: bool) -> None:
+        self._generation += 1
+        # Rows not shown yet from a search or an edit: this newer query must replace the rows, not reorder them.
+        reset = reset or (self._wanted is not None and self._wanted.reset)
+        request = _Request(self._generation, query, reset)
+        size = self.services.members.size_hint()
+        if size < BACKGROUND_ROWS:
             self._wanted = None
+            self._show(request, self.services.members.listing(query))
+            return
+        self._wanted = request
+        if self.loading is None:  # else the query under way starts the newest one when it is done
+            self._run(request)
+
+    def _run(self, request: _Request) -> None:
+        from ..common.workers import run_in_background
+
+        members = self.services.members
+        self.loading = run_in_background(None, lambda: members.listing(request.query),
+                                         on_done=lambda answer: self._answered(request, answer),
+                                         on_error=self._failed)
+
+    def _answered(self, request: _Request, answer: tuple[list[str], int]) -> None:
+        self.loading = None
+        if request.generation == self._generation:
+            self._wanted = None
+            self._show(request, answer)
+        elif self._wanted is not None:  # asked again meanwhile: this answer is out of date, run the newest
+            self._run(self._wanted)
+
+    def _failed(self, exc: Exception) -> None:
+        from ..common.workers import show_error
+
+        self.loading = self._wanted = None
+        show_error(None, exc)
+
+    def _show(self, request: _Request, answer: tuple[list[str], int]) -> None:
+        ids, self.total = answer
+        if request.reset:
+            self.beginResetModel()
+            self.ids = ids
+            self._cache.clear()
+            self.endResetModel()
+        else:
             self._reorder(ids)
-        elif self._wanted is not None:  # the order was changed again meanwhile: work out the newest one
-            self._sort_in_background(self._wanted)
-        # else: a search, a filter or a change has reloaded the list since; this order is out of date
+        self.shown.emit()
 
     def _reorder(self, ids: list[str]) -> None:
+        """The same rows in another order: selected and current rows follow their members."""
         self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        members = [self.member_id(index.row()) for index in before]
         self.ids = ids
+        rows = self._rows_of(members)
+        self.changePersistentIndexList(before, [self.index(rows[m], index.column()) if rows.get(m, -1) >= 0
+                                                else QModelIndex() for m, index in zip(members, before)])
         self.layoutChanged.emit()
+
+    def _rows_of(self, members: list[str | None]) -> dict[str | None, int]:
+        return {m: self.row_of(m) for m in set(members) if m is not None}
 
     def sort_column(self) -> tuple[int, Qt.SortOrder]:
         """The column and order the current query sorts by (for the header's sort indicator)."""
@@ -129,22 +173,27 @@ class MemberTableModel(QAbstractTableModel):
         return self.ids[row] if 0 <= row < len(self.ids) else None
 
     def record(self, row: int):
+        cached = self._cached(row)
+        return None if cached is None else cached[0]
+
+    def _cached(self, row: int) -> tuple[object, tuple[str, ...]] | None:
         member_id = self.member_id(row)
         if member_id is None:
             return None
-        record = self._cache.get(member_id)
-        if record is None:
+        cached = self._cache.get(member_id)
+        if cached is None:
             self._fetch_around(row)
-            record = self._cache.get(member_id)
+            cached = self._cache.get(member_id)
         else:
             self._cache.move_to_end(member_id)
-        return record
+        return cached
 
     def _fetch_around(self, row: int) -> None:
         start = row - row % BATCH
         wanted = [i for i in self.ids[start:start + BATCH] if i not in self._cache]
         for member_id, record in self.services.members.rows(wanted).items():
-            self._cache[member_id] = record
+            # The texts once per row fetched, not once per cell painted.
+            self._cache[member_id] = (record, tuple(display_value(record, field) for field, _key in COLUMNS))
         while len(self._cache) > CACHE_LIMIT:
             self._cache.popitem(last=False)
 
@@ -156,6 +205,7 @@ class MemberTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
 
     def retranslate(self) -> None:
+        self._cache.clear()  # the texts of statuses and genders are in the language shown
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self.ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
@@ -189,20 +239,20 @@ class MemberTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         role = int(role)
-        if role not in _ANSWERED or not index.isValid():
-            return None
+        if role == _DISPLAY or role == _TOOLTIP:
+            cached = self._cached(index.row())
+            if cached is None:
+                return None
+            column = index.column()
+            text = cached[1][column]
+            if role == _DISPLAY:
+                return text
+            return text if _WITH_TOOLTIP[column] and text else None
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[index.column()] if index.isValid() else None
         if role == _ID:
             return self.member_id(index.row())
-        field = COLUMNS[index.column()][0]
-        if role == _ALIGNMENT:
-            return _CENTER if field in _CENTERED else _LEFT
-        record = self.record(index.row())
-        if record is None:
-            return None
-        text = display_value(record, field)
-        if role == _TOOLTIP:
-            return text if field in ("full_name", "position", "activity_status") and text else None
-        return text
+        return None
 
 
 def display_value(record, field: str) -> str:

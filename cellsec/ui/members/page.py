@@ -115,6 +115,10 @@ class MembersPage(Page):
 
     def _build_table(self) -> None:
         self.model = MemberTableModel(self.services, self)
+        self._selected: str | None = None  # the member selected when the rows were last replaced
+        self._to_select: str | None = None  # a member just added, to select once the list shows it
+        self.model.modelAboutToBeReset.connect(self._remember_selected)
+        self.model.shown.connect(self._shown)
         self.table = QTableView()
         self.table.setObjectName("members")
         self.table.setModel(self.model)
@@ -209,19 +213,29 @@ class MembersPage(Page):
                            sort=query.sort, descending=query.descending)
 
     def refresh(self) -> None:
-        """Re-run the query (search, filter, sort) keeping the selected member selected."""
+        """Re-run the query (search, filter, sort) keeping the selected member selected. A long list answers
+        from a worker: its rows replace those shown when they come (`_shown`)."""
         self.search_timer.stop()
-        selected = self.selected_id()
         self.model.set_query(self.current_query())
+        if self.model.loading is not None:
+            self._update_count()
+
+    def _remember_selected(self) -> None:
+        self._selected = self.selected_id()
+
+    def _shown(self) -> None:
+        """The newest query's rows are shown: the sort indicator, the selection, the count follow them."""
         column, order = self.model.sort_column()
         header = self.table.horizontalHeader()
         header.blockSignals(True)
         header.setSortIndicator(column, order)
         header.blockSignals(False)
-        if selected:
-            self.select(selected)
+        if self._selected and self.selected_id() is None:
+            self.select(self._selected)
         self._update_count()
         self._update_actions()
+        if self._to_select is not None:
+            self._select_new()
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         if COLUMNS[column][1] is None:
@@ -233,15 +247,16 @@ class MembersPage(Page):
             header.blockSignals(False)
 
     def _update_count(self) -> None:
-        shown = self.model.rowCount()
-        if self.filter.currentData() == "all" and not self.search.text().strip():
+        shown, total = self.model.rowCount(), self.model.total
+        if self.model.loading is not None and not shown:
+            self.count_label.setText(self.tr("Loading the list…"))
+        elif self.filter.currentData() == "all" and not self.search.text().strip():
             self.count_label.setText(self.tr("{count} members").format(count=shown))
         else:
-            total = self.services.members.member_count()
             self.count_label.setText(self.tr("{shown} of {total} members").format(shown=shown, total=total))
-        empty = shown == 0
+        empty = shown == 0 and self.model.loading is None
         self.empty_label.setVisible(empty)
-        if empty and self.services.members.member_count() == 0:
+        if empty and total == 0:
             self.empty_label.setText(self.tr("No members yet. Add them one by one with \"Add\" (Ctrl+N), or "
                                              "import a list from a CSV or Excel file with \"Import from file\"."))
         elif empty:
@@ -286,12 +301,23 @@ class MembersPage(Page):
             saved = dialog.exec()
         self._own_change()
         if saved and dialog.saved is not None:
-            if not self.select(dialog.saved.id):
-                # A filter hides the new member: show everyone so the user sees it was added.
-                self.search.clear()
-                self.filter.setCurrentIndex(0)
-                self.refresh()
-                self.select(dialog.saved.id)
+            self._to_select = dialog.saved.id
+            if self.model.loading is None:  # else when the list's rows come
+                self._select_new()
+
+    def _select_new(self) -> None:
+        """Select the member just added; when a search or a filter hides it, show everyone so the user sees
+        it was added."""
+        member_id, self._to_select = self._to_select, None
+        if member_id is None or self.select(member_id):
+            return
+        if self.search.text() or self.filter.currentIndex() != 0:
+            self._to_select = member_id
+            self.search.clear()
+            self.filter.setCurrentIndex(0)
+            self.refresh()
+            if self.model.loading is None:
+                self._select_new()
 
     def open_member(self, member_id: str) -> bool:
         """Open the edit dialog of a member (also used by the overview's reminders)."""

@@ -35,13 +35,14 @@ def test_cells_show_the_members_data_aligned_with_tooltips(qapp, services):
 
 @pytest.fixture
 def long_list(qapp, services, monkeypatch):
-    """A model of three members that sorts as a long list does: on a worker thread."""
+    """A model of three members that queries as a long list does: on a worker thread."""
     from cellsec.ui.members import model as model_module
 
-    monkeypatch.setattr(model_module, "BACKGROUND_SORT_ROWS", 2)  # the threshold of a long list, made small
+    monkeypatch.setattr(model_module, "BACKGROUND_ROWS", 2)  # the threshold of a long list, made small
     for name, born in (("Trần Văn Bình", 1990), ("Lê Thị Cúc", 1970), ("Phạm Văn An", 1980)):
         services.members.add(MemberInput(full_name=name, gender="nam", date_of_birth=dt.date(born, 1, 1),
                                          admitted_on=dt.date(2010, 1, 1)))
+    services.members.query_ids()  # the list index read, as after the page first showed the list
     model = MemberTableModel(services)
     model.set_query(MemberQuery())
     return model
@@ -51,26 +52,50 @@ def _names(model: MemberTableModel) -> list[str]:
     return [model.data(model.index(r, 1)) for r in range(model.rowCount())]
 
 
+def _settled(qtbot, model: MemberTableModel) -> None:
+    qtbot.waitUntil(lambda: model.loading is None, timeout=10_000)
+
+
 BIRTH = [field for field, _key in COLUMNS].index("date_of_birth")
 
 
+def test_a_long_list_queries_on_a_worker_and_shows_the_rows_when_they_come(qtbot, long_list):
+    assert long_list.loading is not None and long_list.rowCount() == 0  # nothing waited for on the UI thread
+    _settled(qtbot, long_list)
+    assert long_list.rowCount() == 3 and long_list.total == 3
+
+
 def test_a_long_list_sorts_on_a_worker_and_a_newer_query_wins(qtbot, long_list):
+    _settled(qtbot, long_list)
     long_list.sort(BIRTH, Qt.SortOrder.AscendingOrder)
-    with qtbot.waitSignal(long_list.sorting.finished, timeout=10_000):
-        pass
+    _settled(qtbot, long_list)
     assert _names(long_list) == ["Lê Thị Cúc", "Phạm Văn An", "Trần Văn Bình"]
 
     long_list.sort(BIRTH, Qt.SortOrder.DescendingOrder)
-    task = long_list.sorting
     long_list.set_query(MemberQuery(text="cuc"))  # typed in the search box before the sort came back
-    with qtbot.waitSignal(task.finished, timeout=10_000):
-        pass
+    _settled(qtbot, long_list)
     assert _names(long_list) == ["Lê Thị Cúc"]  # the search shows, not the older sort's full list
 
 
 def test_orders_asked_for_while_a_long_list_sorts_end_in_the_last_one(qtbot, long_list):
+    _settled(qtbot, long_list)
     for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder,
                   Qt.SortOrder.DescendingOrder):
         long_list.sort(BIRTH, order)  # clicks on the header faster than the sorts come back: one runs at a time
-    qtbot.waitUntil(lambda: long_list.sorting is None, timeout=10_000)
+    _settled(qtbot, long_list)
     assert _names(long_list) == ["Trần Văn Bình", "Phạm Văn An", "Lê Thị Cúc"]
+
+
+def test_a_sorted_long_list_keeps_the_selected_member_selected(qtbot, long_list):
+    from PySide6.QtCore import QItemSelectionModel
+
+    _settled(qtbot, long_list)
+    selection = QItemSelectionModel(long_list)
+    row = _names(long_list).index("Lê Thị Cúc")
+    selection.select(long_list.index(row, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+    long_list.sort(BIRTH, Qt.SortOrder.AscendingOrder)
+    _settled(qtbot, long_list)
+    assert _names(long_list).index("Lê Thị Cúc") != row  # the member moved
+    [selected] = {index.row() for index in selection.selectedIndexes()}
+    assert long_list.data(long_list.index(selected, 1)) == "Lê Thị Cúc"  # the member, not the row number

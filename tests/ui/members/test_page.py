@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 from cellsec.services.members.service import MemberInput, StatusChange
 from cellsec.ui.common.bridge import ChangeNotifier
 from cellsec.ui.app.main_window import MainWindow
+from cellsec.ui.members.model import COLUMNS
 from cellsec.ui.members.page import MembersPage
 
 from ..conftest import retype, type_text
@@ -271,3 +272,67 @@ def test_resolution_on_an_exempt_member(qtbot, services, people, boxes, monkeypa
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(page.last_preview.pdf_path).pages).split())
     assert "miễn công tác và sinh hoạt đảng đối với đồng chí Lê Văn An" in text and "Số 03-NQ/" in text
     assert "ngày 01 tháng 01 năm 2025" in text  # dated by the exemption, not the day it is printed
+
+
+@pytest.fixture
+def long_page(qtbot, services, people, monkeypatch):
+    """The page over a list treated as long (as 100,000 members are): its queries run on a worker."""
+    from cellsec.ui.members import model as model_module
+
+    monkeypatch.setattr(model_module, "BACKGROUND_ROWS", 2)  # the threshold of a long list, made small
+    services.members.query_ids()  # the list index read once, as after the page first showed the list
+    page = _page(qtbot, services)
+    qtbot.waitUntil(lambda: page.model.loading is None and page.model.rowCount() == 4, timeout=10_000)
+    return page
+
+
+def test_typing_while_a_slow_search_runs_keeps_the_window_answering_and_shows_the_last_text(
+        qtbot, services, long_page, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    page, release, waited = long_page, threading.Event(), []
+    real = services.members.listing
+
+    def listing(query):
+        if query.text == "nguyen":  # the first search is slow: it waits until the test lets it go
+            waited.append(release.wait(10))
+        return real(query)
+
+    monkeypatch.setattr(services.members, "listing", listing)
+    shown = []
+    page.model.shown.connect(lambda: shown.append(_names(page)))
+    page.search.setFocus()
+    type_text(page.search, "nguyen")
+    page.refresh()  # the pause after typing has passed: the search starts
+    assert page.model.loading is not None  # on a worker, not on the window's thread
+    answered = []
+    QTimer.singleShot(0, lambda: answered.append(True))
+    type_text(page.search, " van dung")  # the user types on while the slow search runs
+    qtbot.waitUntil(lambda: bool(answered), timeout=5_000)  # the window answers meanwhile
+    assert page.search.text() == "nguyen van dung" and not release.is_set()
+    page.refresh()
+    release.set()
+    qtbot.waitUntil(lambda: page.model.loading is None, timeout=10_000)
+    assert waited == [True]  # the slow search was let go by the test, so the window never waited for it
+    assert _names(page) == ["Nguyễn Văn Dũng"]
+    assert shown == [["Nguyễn Văn Dũng"]]  # the older search's two rows never replaced the newer answer
+    assert page.count_label.text() == "1 / 4 đảng viên"
+
+
+def test_a_long_list_shows_an_edit_and_sorts_on_a_header_click(qtbot, services, people, long_page):
+    from dataclasses import replace
+
+    page = long_page
+    record = services.members.get(people["Trần Thị Hồng"])
+    with page.notifier.action(None):  # an edit from another window
+        services.members.update(record.id, replace(record.as_input(), phone="0987654321", list_no=9))
+    qtbot.waitUntil(lambda: page.model.loading is None, timeout=10_000)
+    phone = [field for field, _key in COLUMNS].index("phone")
+    assert page.model.data(page.model.index(page.model.row_of(record.id), phone)) == "0987654321"
+    assert _names(page)[-1] == "Trần Thị Hồng"  # list number 9 now: last
+    page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # date of birth
+    qtbot.waitUntil(lambda: page.model.loading is None, timeout=10_000)
+    assert _names(page) == ["Nguyễn Văn Dũng", "Nguyễn Văn Đức", "Trần Thị Hồng", "Lê Văn An"]
+    assert page.table.horizontalHeader().sortIndicatorSection() == 2
