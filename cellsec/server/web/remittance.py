@@ -46,8 +46,10 @@ def remittance_view(receipts: list[dict[str, Any]], months: dict[str, dict[str, 
     rows.sort(key=lambda row: row["key"])
     expected = sum(m.get("remit", 0) for m in months.values())
     received = sum(int(r.get("amount") or 0) for r in receipts)
+    # The form starts on the first month that is over and not received yet (not on January every time).
+    due = [row["key"] for row in rows if row["receipt"] is None and row.get("ended")]
     return {"rows": rows, "expected": expected, "received": received, "outstanding": max(0, expected - received),
-            "periods": [(p.key, _cap(p.label)) for p in R.periods_of_year(year)]}
+            "periods": [(p.key, _cap(p.label)) for p in R.periods_of_year(year)], "suggested": due[0] if due else ""}
 
 
 def _cap(label: str) -> str:

@@ -42,6 +42,8 @@ def test_the_officer_records_a_remittance_and_the_laptop_receives_it(site, lapto
     assert "1.250.000" in quarter.inner_text() and "chuyển khoản" in quarter.inner_text()
     assert "Nguyễn Thị Lan" in quarter.inner_text()  # who recorded it
     assert _row(page, "Tháng 03/2026").count() == 0  # the quarter covers its months
+    # The form now starts on the first month over and not received, not on January again.
+    assert page.input_value(f"{FORM} select[name=period]") == "2026-04"
 
     page.goto(f"{site.base}/cells?q=trung+my")
     assert "đã nhận 1.250.000" in page.inner_text("table.overview tbody")
