@@ -56,6 +56,8 @@ class Member(Synced, Base):
               sqlite_where=text("deleted_at IS NULL AND cccd IS NOT NULL")),
         Index("uq_members_card_no", "cell_id", "card_no", unique=True,
               sqlite_where=text("deleted_at IS NULL AND card_no IS NOT NULL")),
+        # The list-number check on save and the count of live members, without reading every row.
+        Index("ix_members_live_list_no", "cell_id", "list_no", sqlite_where=text("deleted_at IS NULL")),
     )
 
 
