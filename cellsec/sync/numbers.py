@@ -11,6 +11,10 @@ So on a pull: a received document that wins takes its number, and the local one 
 loses is held back with the rows that point at it (its attendance, its chain record…), and the pull cursor
 stays before them, so they come again at every sync until their own laptop has renumbered the document.
 Nothing is overwritten, nothing is skipped for good, and no two live documents share a number.
+
+The register of the other documents' numbers (reports, plans, invitations, lists, resolutions on a member:
+table document_numbers) follows the same rule, by the time each number was given (its created_at); a
+register number is not a finalised record, so it has no chain record to redo.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from ..domain.messages import Msg
 from ..store.models.core import Audit
 from ..store.models.finalised import FinalisedDocument
 from ..store.models.meetings import Meeting, Resolution
+from ..store.models.numbers import DocumentNumber
 from ..store.remote import RemoteRow
 
 NUMBERED = {"meetings": (Meeting, "minutes"), "resolutions": (Resolution, "resolution")}  # table -> (model, chain kind)
@@ -36,6 +41,10 @@ RENUMBERED = Msg("{old} trùng số với văn bản được thông qua trướ
                  "Hãy in lại văn bản này.",
                  "{old} had the number of a document approved earlier on the cell's other laptop: it is now "
                  "{new}. Reprint this document.")
+REGISTER_RENUMBERED = Msg("{title} ({old}) trùng số với văn bản được cấp số trước trên máy khác của chi bộ: nay là "
+                          "{new}. Hãy in lại văn bản này.",
+                          "{title} ({old}) had the number of a document numbered earlier on the cell's other "
+                          "laptop: it is now {new}. Reprint this document.")
 RENUMBER_SUMMARY = Msg("Đánh số lại khi đồng bộ: {old} thành {new}", "Renumbered while syncing: {old} to {new}")
 
 
@@ -59,6 +68,9 @@ def settle_numbers(s: Session, rows: list[RemoteRow], device_id: str) -> Settled
     """Apply the rule to one page of pulled rows, in the caller's transaction (before the rows are written)."""
     settled = Settled([], [])
     for row in rows:
+        if row.entity == REGISTER:
+            _settle_register(s, row, rows, device_id, settled)
+            continue
         numbered = NUMBERED.get(row.entity)
         snap = row.snapshot
         if numbered is None or snap.get("number_seq") is None or snap.get("deleted_at"):
@@ -78,6 +90,62 @@ def settle_numbers(s: Session, rows: list[RemoteRow], device_id: str) -> Settled
     return settled
 
 
+REGISTER = "document_numbers"
+
+
+def _settle_register(s: Session, row: RemoteRow, page: list[RemoteRow], device_id: str, settled: Settled) -> None:
+    snap = row.snapshot
+    local = None if snap.get("deleted_at") else s.scalars(select(DocumentNumber).where(
+        DocumentNumber.cell_id == snap["cell_id"], DocumentNumber.year == snap["year"],
+        DocumentNumber.doc_type == snap["doc_type"], DocumentNumber.seq == snap["seq"],
+        DocumentNumber.deleted_at.is_(None), DocumentNumber.id != row.entity_id)).first()
+    if local is None:
+        settled.rows.append(row)
+    elif (_when(snap.get("created_at")), row.entity_id) < (_when(local.created_at), local.id):
+        settled.renumbered.append(_renumber_register(s, local, page, device_id))
+        settled.rows.append(row)
+    else:
+        settled.held.add((row.entity, row.entity_id))
+
+
+def _renumber_register(s: Session, local: DocumentNumber, page: list[RemoteRow], device_id: str) -> str:
+    """The next number of the year and type nobody has, here or in the page (the register's and, for NQ,
+    the meeting resolutions'), for the local register entry that lost its number."""
+    from ..services.documents.numbers import registered_max
+
+    used = registered_max(s, local.cell_id, local.doc_type, local.year)
+    if local.doc_type == "NQ":
+        used = max(used, s.scalar(select(func.max(Resolution.number_seq)).where(
+            Resolution.cell_id == local.cell_id, Resolution.number_year == local.year,
+            Resolution.deleted_at.is_(None))) or 0)
+    incoming = [r.snapshot.get("seq") or 0 for r in page if r.entity == REGISTER and
+                (r.snapshot.get("year"), r.snapshot.get("doc_type")) == (local.year, local.doc_type)]
+    new_seq = max([used, *incoming]) + 1
+    old = local.number_text
+    new = re.sub(r"\d+", f"{new_seq:02d}", old, count=1)
+    with _renumbering(s, device_id, old, new):
+        local.seq, local.number_text = new_seq, new
+        s.flush()
+    return REGISTER_RENUMBERED.format(title=local.title or local.kind, old=old, new=new)
+
+
+class _renumbering:
+    """The audit row a renumbering is written under (its change-log rows point at it)."""
+
+    def __init__(self, s: Session, device_id: str, old: str, new: str) -> None:
+        self.s, self.device_id, self.old, self.new = s, device_id, old, new
+
+    def __enter__(self) -> None:
+        audit = Audit(action="sync_renumber", summary=RENUMBER_SUMMARY.format(old=self.old, new=self.new),
+                      device_id=self.device_id, undoable=False)
+        self.s.add(audit)
+        self.s.flush()
+        self.s.info.update(audit_id=audit.id, device_id=self.device_id)
+
+    def __exit__(self, *exc: object) -> None:
+        self.s.info.pop("audit_id", None)
+
+
 def _renumber(s: Session, table: str, local: Any, page: list[RemoteRow], device_id: str) -> str:
     """Give `local` the next free number of its year (counting the page's numbers too), as a local edit
     that goes out at the next push, with a new record in this laptop's chain."""
@@ -89,17 +157,10 @@ def _renumber(s: Session, table: str, local: Any, page: list[RemoteRow], device_
     new_seq = max([used, *incoming]) + 1
     old = local.number_text or ""
     new = re.sub(r"\d+", f"{new_seq:02d}", old, count=1)
-    audit = Audit(action="sync_renumber", summary=RENUMBER_SUMMARY.format(old=old, new=new), device_id=device_id,
-                  undoable=False)
-    s.add(audit)
-    s.flush()
-    s.info.update(audit_id=audit.id, device_id=device_id)
-    try:
+    with _renumbering(s, device_id, old, new):
         local.number_seq, local.number_text = new_seq, new
         s.flush()
         _chain_again(s, local, kind)
-    finally:
-        s.info.pop("audit_id", None)
     return RENUMBERED.format(old=old, new=new)
 
 

@@ -67,5 +67,9 @@
         <source>No number left unused.</source>
         <translation>Không có số nào bỏ trống.</translation>
     </message>
+    <message>
+        <source>Print &quot;{title}&quot; again where it was printed: the number dialog proposes its new number, {number}.</source>
+        <translation>In lại &quot;{title}&quot; ở nơi đã in nó: hộp số văn bản đề xuất sẵn số mới, {number}.</translation>
+    </message>
 </context>
 </TS>

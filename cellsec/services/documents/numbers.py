@@ -189,8 +189,8 @@ class Renumbered:
 
     at: dt.datetime  # when, UTC
     text: str  # "Đánh số lại khi đồng bộ: Số 01-BB/CB thành Số 02-BB/CB"
-    kind: str  # "minutes" | "meeting_resolution"
-    meeting_id: str  # the meeting whose minutes or resolution it is (what opens it for a reprint)
+    kind: str  # "minutes" | "meeting_resolution" | a register kind ("monthly_report", "invitation"…)
+    meeting_id: str  # the meeting of minutes, a meeting's resolution or an invitation ("" for the others)
     number: str  # its number now
     title: str
 
@@ -199,7 +199,7 @@ def _renumbered(s: Session, cell_id: str) -> list[Renumbered]:
     rows = s.execute(select(Audit.at, Audit.summary, ChangeLog.entity, ChangeLog.entity_id)
                      .join(ChangeLog, ChangeLog.audit_id == Audit.id)
                      .where(Audit.action == "sync_renumber", ChangeLog.cell_id == cell_id,
-                            ChangeLog.entity.in_(("meetings", "resolutions")))
+                            ChangeLog.entity.in_(("meetings", "resolutions", "document_numbers")))
                      .order_by(Audit.at.desc(), ChangeLog.seq.desc()))
     out: list[Renumbered] = []
     for at, summary, entity, entity_id in rows:
@@ -207,10 +207,14 @@ def _renumbered(s: Session, cell_id: str) -> list[Renumbered]:
             row = s.get(Meeting, entity_id)
             doc = None if row is None else ("minutes", row.id, row.number_text, " ".join(
                 [MINUTES_TITLE, f"ngày {format_date(row.held_on)}", f"({row.topic})" if row.topic else ""]).strip())
-        else:
+        elif entity == "resolutions":
             row = s.get(Resolution, entity_id)
             doc = None if row is None else ("meeting_resolution", row.meeting_id, row.number_text,
                                             f"Nghị quyết {row.title or ''}".strip())
+        else:
+            row = s.get(DocumentNumber, entity_id)
+            doc = None if row is None else (row.kind, row.subject if row.kind == "invitation" else "",
+                                            row.number_text, row.title or title_for(row.kind))
         if doc is not None and row.deleted_at is None:
             out.append(Renumbered(at, summary, doc[0], doc[1], doc[2] or "", doc[3]))
     return out

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -155,5 +156,11 @@ class NumbersTab(QWidget):
             self.output = MeetingOutput(self.services, self)
         if entry.kind == "minutes":
             self.output.print_minutes(entry.meeting_id)
-        else:
+        elif entry.kind == "meeting_resolution":
             self.output.print_resolution(entry.meeting_id)
+        elif entry.kind == "invitation" and entry.meeting_id:
+            self.output.print_paper(entry.meeting_id, "notice")  # the number dialog proposes the new number
+        else:
+            QMessageBox.information(self, self.reprint_button.text().rstrip("…"), self.tr(
+                "Print \"{title}\" again where it was printed: the number dialog proposes its new number, "
+                "{number}.").replace("{title}", entry.title).replace("{number}", entry.number))

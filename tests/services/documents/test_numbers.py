@@ -99,7 +99,7 @@ def test_numbers_an_earlier_version_gave_are_never_given_again_after_the_upgrade
                           ("register_last_number", "4"), ("last_number_resolution", "1"),
                           ("last_number_thematic_plan", "")])
         conn.execute("UPDATE alembic_version SET version_num = '0010_document_numbers' "
-                     "WHERE version_num = '0011_numbers_before_register'")
+                     "WHERE version_num = '0011_old_numbers'")
         conn.commit()
     upgraded = Services.open(data_dir)
     try:
@@ -156,3 +156,30 @@ def test_minutes_renumbered_by_sync_are_listed_for_a_reprint(services):
     assert (entry.kind, entry.meeting_id, entry.number) == ("minutes", meeting_id, "Số 02-BB/CB")
     assert entry.text == "Đánh số lại khi đồng bộ: Số 01-BB/CB thành Số 02-BB/CB"
     assert entry.title == "Biên bản sinh hoạt chi bộ ngày 05/09/2025"
+
+
+def test_a_register_number_given_on_both_laptops_moves_the_later_one(services):
+    """Offline, the other laptop gave Số 01-BC/CB to its scores report before this one gave it to October's
+    report: on the pull, ours moves to the next free number and is listed for a reprint; theirs comes in."""
+    from cellsec.store.remote import RemoteRow
+    from cellsec.sync.numbers import settle_numbers
+
+    ours = _take(services, "monthly_report", 1, "2026-10", "Báo cáo tháng 10/2026")
+    assert ours.number == "Số 01-BC/CB"
+    theirs = {"cell_id": services.ctx.cell_id, "year": 2026, "doc_type": "BC", "seq": 1, "number_text": "Số 01-BC/CB",
+              "kind": "scores_report", "subject": "2026", "title": "Báo cáo chấm điểm 5 tốt 2026",
+              "issued_on": "2026-03-01", "created_at": "2020-01-01T00:00:00+00:00"}
+    with services.ctx.store.sessions.begin() as s:
+        settled = settle_numbers(s, [RemoteRow("document_numbers", "their-number", 1, theirs)],
+                                 services.ctx.device_id)
+    assert [r.entity_id for r in settled.rows] == ["their-number"] and not settled.held
+    assert settled.renumbered == ["Báo cáo tháng 10/2026 (Số 01-BC/CB) trùng số với văn bản được cấp số trước trên "
+                                  "máy khác của chi bộ: nay là Số 02-BC/CB. Hãy in lại văn bản này."]
+    assert services.numbers.given("monthly_report", "2026-10", 2026).number == "Số 02-BC/CB"
+    [entry] = services.numbers.renumbered()
+    assert (entry.kind, entry.number, entry.title) == ("monthly_report", "Số 02-BC/CB", "Báo cáo tháng 10/2026")
+    # Given later than ours, theirs would wait instead, for its own laptop to renumber it.
+    later = dict(theirs, seq=2, number_text="Số 02-BC/CB", created_at="2099-01-01T00:00:00+00:00")
+    with services.ctx.store.sessions.begin() as s:
+        held = settle_numbers(s, [RemoteRow("document_numbers", "their-later", 1, later)], services.ctx.device_id)
+    assert held.held == {("document_numbers", "their-later")} and not held.renumbered

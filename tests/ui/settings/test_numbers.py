@@ -56,3 +56,26 @@ def test_a_document_renumbered_by_sync_opens_in_the_preview_to_be_reprinted(qtbo
     text = " ".join(" ".join(pages_text(preview.pdf_path)).split())
     assert "Số 02-BB/CB" in text and "Số 01-BB/CB" not in text
     assert preview.job.stem == "bien-ban-so-02-bb-cb-2025-09-05"  # the reprint's file bears the new number
+
+
+def test_a_renumbered_report_says_where_to_print_it_again(qtbot, services, boxes):
+    from cellsec.store.remote import RemoteRow
+    from cellsec.sync.numbers import settle_numbers
+
+    services.numbers.take("monthly_report", 2026, 1, subject="2026-10", title="Báo cáo tháng 10/2026",
+                          issued_on=dt.date(2026, 10, 31))
+    theirs = {"cell_id": services.ctx.cell_id, "year": 2026, "doc_type": "BC", "seq": 1, "number_text": "Số 01-BC/CB",
+              "kind": "scores_report", "subject": "2026", "title": "Báo cáo chấm điểm 5 tốt 2026",
+              "issued_on": "2026-03-01", "created_at": "2020-01-01T00:00:00+00:00"}
+    with services.ctx.store.sessions.begin() as s:
+        settle_numbers(s, [RemoteRow("document_numbers", "their-number", 1, theirs)], services.ctx.device_id)
+    page = SettingsPage(services, ChangeNotifier(services))
+    qtbot.addWidget(page)
+    page.show()
+    page.tabs.setCurrentWidget(page.numbers)
+    tab = page.numbers
+    assert tab.renumbered_table.item(0, 0).text() == "Số 02-BC/CB"
+    tab.renumbered_table.selectRow(0)
+    qtbot.mouseClick(tab.reprint_button, Qt.MouseButton.LeftButton)
+    assert boxes.texts("information")[-1] == ("In lại \"Báo cáo tháng 10/2026\" ở nơi đã in nó: hộp số văn bản đề "
+                                              "xuất sẵn số mới, Số 02-BC/CB.")

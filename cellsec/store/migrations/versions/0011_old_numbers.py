@@ -6,7 +6,7 @@ out again: this moves them into one local setting, `numbers_before_register`, {"
 type and year). Kept local, like the settings it comes from: the other laptop has its own, and a synced row
 per old number would clash with the numbers that laptop gives meanwhile.
 
-Revision ID: 0011_numbers_before_register
+Revision ID: 0011_old_numbers
 Revises: 0010_document_numbers
 Create Date: 2026-12-04 01:20:00
 """
@@ -17,7 +17,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0011_numbers_before_register'
+# A short name: the migration heads travel joined in every synced op (the server keeps them in 100 characters).
+revision = '0011_old_numbers'
 down_revision = '0010_document_numbers'
 branch_labels = None
 depends_on = None
