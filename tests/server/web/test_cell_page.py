@@ -107,6 +107,13 @@ def test_a_cell_is_marked_stale_after_the_configured_number_of_days(site, page):
     synced = page.locator("tr", has=page.locator("a", has_text="Chi bộ xóm Trung Mỹ")).locator("td").nth(2)
     assert "late" in never.get_attribute("class") and "chưa đồng bộ" in never.inner_text()
     assert "late" not in (synced.get_attribute("class") or "")
+    assert "vừa xong" in synced.inner_text() or "trước" in synced.inner_text()  # how long ago
+    # Sorting is a header link: by members, most first.
+    page.click("table.overview th a:has-text('Đảng viên')")
+    page.click("table.overview th a:has-text('Đảng viên')")
+    assert page.locator("table.overview tbody td:first-child a").all_inner_texts() == [
+        "Chi bộ xóm Trung Mỹ", "Chi bộ xóm Đông"]
+    assert "dir=desc" in page.url and "sort=members" in page.url
     last = dt.datetime(2026, 10, 1, 9, tzinfo=dt.timezone.utc)
     now = dt.datetime(2026, 10, 20, 9, tzinfo=dt.timezone.utc)
     cell = ("c", "Chi bộ", last, 1, {**_figures(), "name": "Chi bộ"})
