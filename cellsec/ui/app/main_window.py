@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
 
         # Automatic backups: after changes, at most every 30 minutes (the rule is in the service).
         self.backup_timer = QTimer(self)
+        self.auto_backup_task = None  # the automatic backup running on a worker thread, if any
+        self._auto_backup_idle = threading.Event()
+        self._closing = False
         self.backup_timer.timeout.connect(self._auto_backup)
         self.backup_timer.start(AUTO_BACKUP_CHECK_MS)
         for action in (self.backup_action, self.undo_action):
@@ -251,17 +255,35 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Backup"), error_text(exc))
 
         self.backup_action.setEnabled(False)  # one backup at a time
-        self.last_task = run_in_background(self, self.services.backups.backup_now, on_done=done, on_error=failed,
-                                           busy_text=self.tr("Backing up…"))
+        self.last_task = run_in_background(  # "Dừng" leaves no backup and no .part file
+            self, lambda progress, cancel: self.services.backups.backup_now(progress=progress, cancel=cancel),
+            on_done=done, on_error=failed, busy_text=self.tr("Backing up…"), stoppable=True,
+            on_cancelled=lambda exc: (self.backup_action.setEnabled(True), self.statusBar().showMessage(exc.message)))
 
     def _auto_backup(self) -> None:
-        try:
-            path = self.services.backups.auto_backup()
-        except ServiceError as exc:
-            self.statusBar().showMessage(exc.message, 8000)
+        """When due, an automatic backup on a worker thread, without a dialog: the window keeps answering
+        while a large file is copied. Closing waits for one still running."""
+        from ..common.workers import error_text, run_in_background
+
+        if self.auto_backup_task is not None:
             return
-        if path is not None:
-            self.statusBar().showMessage(self.tr("Automatic backup saved"), 4000)
+        backups, idle = self.services.backups, threading.Event()
+        self._auto_backup_idle = idle
+
+        def work():
+            try:
+                return backups.auto_backup()
+            finally:
+                idle.set()
+
+        def ended(text: str, ms: int) -> None:
+            self.auto_backup_task = None
+            if text and not self._closing:
+                self.statusBar().showMessage(text, ms)
+
+        self.auto_backup_task = run_in_background(
+            None, work, on_done=lambda path: ended(self.tr("Automatic backup saved") if path else "", 4000),
+            on_error=lambda exc: ended(error_text(exc), 8000))
 
     def current_page_class(self) -> str | None:
         row = self.nav.currentRow()
@@ -286,6 +308,9 @@ class MainWindow(QMainWindow):
         if self.services is None:
             super().closeEvent(event)
             return
+        self._closing = True
+        if self.auto_backup_task is not None:
+            self._auto_backup_idle.wait(120)  # a backup being copied is finished before the data closes
         try:
             self.services.backups.auto_backup()
         except ServiceError:
