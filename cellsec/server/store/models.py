@@ -164,7 +164,7 @@ class Op(Base):
     base_rev: Mapped[int] = mapped_column(Integer)
     op: Mapped[str] = mapped_column(String(10))
     snapshot: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
-    schema_version: Mapped[str] = mapped_column(String(100), default="")
+    schema_version: Mapped[str] = mapped_column(Text, default="")  # the laptop's heads joined: grows
     at: Mapped[str] = mapped_column(String(40), default="")  # the sender's time, as sent
     digest: Mapped[str] = mapped_column(String(64))  # SHA-256 of the op's canonical bytes
     received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -193,3 +193,17 @@ def test_a_deleted_chain_record_no_longer_counts(store, laptops):
     gone = a.op("finalised_documents", entity_id=docs[1].entity_id, device_id="may-a", seq=2, hash="h2",
                 deleted_at="2025-12-01T00:00:00+00:00")
     assert "chain" not in _chain_batch(store, a, {"device": "may-a", "count": 1, "head": "h1"}, gone)
+
+
+def test_an_op_keeps_a_long_schema_version(store, laptops):
+    """A laptop's migration heads, joined, grow with every feature: past 100 characters PostgreSQL refused
+    the whole push (migration 0003)."""
+    import dataclasses
+
+    _, a, _ = laptops
+    heads = "+".join(f"{n:04d}_a_feature_branch_with_a_long_name" for n in range(1, 9))
+    assert len(heads) > 300
+    member = dataclasses.replace(a.op(full_name="Trần Thị Bình"), schema_version=heads)
+    assert [r["status"] for r in apply(store, a.device_id, [member])["results"]] == ["applied"]
+    with store.transaction() as s:
+        assert s.scalars(select(Op.schema_version)).one() == heads
