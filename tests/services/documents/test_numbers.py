@@ -158,20 +158,27 @@ def test_minutes_renumbered_by_sync_are_listed_for_a_reprint(services):
     assert entry.title == "Biên bản sinh hoạt chi bộ ngày 05/09/2025"
 
 
-def test_a_register_number_given_on_both_laptops_moves_the_later_one(services):
-    """Offline, the other laptop gave Số 01-BC/CB to its scores report before this one gave it to October's
-    report: on the pull, ours moves to the next free number and is listed for a reprint; theirs comes in."""
+THEIRS = {"year": 2026, "doc_type": "BC", "seq": 1, "number_text": "Số 01-BC/CB", "kind": "scores_report",
+          "subject": "2026", "title": "Báo cáo chấm điểm 5 tốt 2026", "issued_on": "2026-03-01",
+          "created_at": "2020-01-01T00:00:00+00:00"}  # given before ours
+
+
+def settle_their_number(services, entity_id: str = "their-number", **changed):
+    """A pull settling the other laptop's register entry THEIRS (changed as asked) against ours."""
     from cellsec.store.remote import RemoteRow
     from cellsec.sync.numbers import settle_numbers
 
+    snapshot = dict(THEIRS, cell_id=services.ctx.cell_id, **changed)
+    with services.ctx.store.sessions.begin() as s:
+        return settle_numbers(s, [RemoteRow("document_numbers", entity_id, 1, snapshot)], services.ctx.device_id)
+
+
+def test_a_register_number_given_on_both_laptops_moves_the_later_one(services):
+    """Offline, the other laptop gave Số 01-BC/CB to its scores report before this one gave it to October's
+    report: on the pull, ours moves to the next free number and is listed for a reprint; theirs comes in."""
     ours = _take(services, "monthly_report", 1, "2026-10", "Báo cáo tháng 10/2026")
     assert ours.number == "Số 01-BC/CB"
-    theirs = {"cell_id": services.ctx.cell_id, "year": 2026, "doc_type": "BC", "seq": 1, "number_text": "Số 01-BC/CB",
-              "kind": "scores_report", "subject": "2026", "title": "Báo cáo chấm điểm 5 tốt 2026",
-              "issued_on": "2026-03-01", "created_at": "2020-01-01T00:00:00+00:00"}
-    with services.ctx.store.sessions.begin() as s:
-        settled = settle_numbers(s, [RemoteRow("document_numbers", "their-number", 1, theirs)],
-                                 services.ctx.device_id)
+    settled = settle_their_number(services)
     assert [r.entity_id for r in settled.rows] == ["their-number"] and not settled.held
     assert settled.renumbered == ["Báo cáo tháng 10/2026 (Số 01-BC/CB) trùng số với văn bản được cấp số trước trên "
                                   "máy khác của chi bộ: nay là Số 02-BC/CB. Hãy in lại văn bản này."]
@@ -179,7 +186,6 @@ def test_a_register_number_given_on_both_laptops_moves_the_later_one(services):
     [entry] = services.numbers.renumbered()
     assert (entry.kind, entry.number, entry.title) == ("monthly_report", "Số 02-BC/CB", "Báo cáo tháng 10/2026")
     # Given later than ours, theirs would wait instead, for its own laptop to renumber it.
-    later = dict(theirs, seq=2, number_text="Số 02-BC/CB", created_at="2099-01-01T00:00:00+00:00")
-    with services.ctx.store.sessions.begin() as s:
-        held = settle_numbers(s, [RemoteRow("document_numbers", "their-later", 1, later)], services.ctx.device_id)
+    held = settle_their_number(services, "their-later", seq=2, number_text="Số 02-BC/CB",
+                               created_at="2099-01-01T00:00:00+00:00")
     assert held.held == {("document_numbers", "their-later")} and not held.renumbered

@@ -59,16 +59,11 @@ def test_a_document_renumbered_by_sync_opens_in_the_preview_to_be_reprinted(qtbo
 
 
 def test_a_renumbered_report_says_where_to_print_it_again(qtbot, services, boxes):
-    from cellsec.store.remote import RemoteRow
-    from cellsec.sync.numbers import settle_numbers
+    from tests.services.documents.test_numbers import settle_their_number
 
     services.numbers.take("monthly_report", 2026, 1, subject="2026-10", title="Báo cáo tháng 10/2026",
                           issued_on=dt.date(2026, 10, 31))
-    theirs = {"cell_id": services.ctx.cell_id, "year": 2026, "doc_type": "BC", "seq": 1, "number_text": "Số 01-BC/CB",
-              "kind": "scores_report", "subject": "2026", "title": "Báo cáo chấm điểm 5 tốt 2026",
-              "issued_on": "2026-03-01", "created_at": "2020-01-01T00:00:00+00:00"}
-    with services.ctx.store.sessions.begin() as s:
-        settle_numbers(s, [RemoteRow("document_numbers", "their-number", 1, theirs)], services.ctx.device_id)
+    settle_their_number(services)  # the other laptop gave Số 01-BC/CB first
     page = SettingsPage(services, ChangeNotifier(services))
     qtbot.addWidget(page)
     page.show()
