@@ -83,6 +83,14 @@
         <translation>/ {count} trang</translation>
     </message>
     <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Printing stopped after {count} pages.</source>
+        <translation>Đã dừng in sau {count} trang.</translation>
+    </message>
+    <message>
         <source>{count} pages sent to the printer.</source>
         <translation>Đã gửi {count} trang tới máy in.</translation>
     </message>

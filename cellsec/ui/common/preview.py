@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPainter, QPalette, QPixmap, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .printing import PagePrinter, PdfPages, print_pages  # noqa: F401  (print_pages: callers and tests)
 from .widgets import DateEdit
 from .workers import error_text, run_in_background
 
 PREVIEW_DIR = "preview"
 ZOOMS = (50, 75, 100, 125, 150, 200, 300)
-PRINT_DPI_CAP = 300  # enough for text on paper; 600 dpi pages would take ~140 MB each
 PAGE_GAP = 12
 
 
@@ -69,77 +69,6 @@ def free_path(folder: Path, stem: str, suffix: str) -> Path:
         candidate = Path(folder) / f"{stem}-{n}{suffix}"
         n += 1
     return candidate
-
-
-class PdfPages:
-    """The pages of a PDF as images, through PDFium. PDFium is not thread-safe: every call holds the one
-    PDFium lock (reports/engine/raster.py, also taken by a Word export drawing its charts on a worker
-    thread), and pages and bitmaps are closed inside it, not left to a finalizer on another thread."""
-
-    def __init__(self, path: Path) -> None:
-        import pypdfium2
-
-        from ...reports.engine.raster import PDFIUM
-
-        self._lock = PDFIUM
-        # Read into memory: the preview file is removed on close, and PDFium must never read a vanished file.
-        with self._lock:
-            self._doc = pypdfium2.PdfDocument(Path(path).read_bytes())
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._doc)
-
-    def size_pt(self, index: int) -> tuple[float, float]:
-        with self._lock:
-            page = self._doc[index]
-            try:
-                return tuple(page.get_size())
-            finally:
-                page.close()
-
-    def image(self, index: int, dpi: float) -> QImage:
-        with self._lock:
-            page = self._doc[index]
-            bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
-            try:
-                image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                               QImage.Format.Format_RGBX8888)
-                return image.copy()  # detach from PDFium's buffer, which closing the bitmap frees
-            finally:
-                bitmap.close()
-                page.close()
-
-    def close(self) -> None:
-        with self._lock:
-            self._doc.close()
-
-
-def print_pages(pages: PdfPages, printer: QPrinter, first: int = 1, last: int = 0) -> int:
-    """Draw pages `first`..`last` (1-based; 0 = to the end) on `printer`, each filling the paper exactly
-    (the PDF already holds the Party margins). Returns the number of pages sent."""
-    last = len(pages) if last <= 0 else min(last, len(pages))
-    first = max(1, first)
-    printer.setFullPage(True)
-    dpi = min(printer.resolution(), PRINT_DPI_CAP)
-    painter: QPainter | None = None
-    sent = 0
-    for number in range(first, last + 1):
-        width, height = pages.size_pt(number - 1)
-        orientation = QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
-        printer.setPageOrientation(orientation)
-        if painter is None:
-            painter = QPainter()
-            if not painter.begin(printer):
-                return 0
-        else:
-            printer.newPage()
-        paper = printer.paperRect(QPrinter.Unit.DevicePixel)
-        painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), pages.image(number - 1, dpi))
-        sent += 1
-    if painter is not None:
-        painter.end()
-    return sent
 
 
 class PreviewDialog(QDialog):
@@ -372,12 +301,16 @@ class PreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         first, last = printer.fromPage(), printer.toPage()
-        self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            sent = print_pages(self.pages, printer, first or 1, last)
-        finally:
-            self.unsetCursor()
-        if sent:
+        self.print_button.setEnabled(False)
+        self.printing = PagePrinter(self.pages, printer, first or 1, last, self, self.tr("Printing…"))
+        self.printing.finished.connect(self._printed)
+        self.printing.start()
+
+    def _printed(self, sent: int, stopped: bool) -> None:
+        self.print_button.setEnabled(self.pages is not None)
+        if stopped:
+            self.status.setText(self.tr("Printing stopped after {count} pages.").format(count=sent))
+        elif sent:
             self.status.setText(self.tr("{count} pages sent to the printer.").format(count=sent))
         else:
             self.status.setText(self.tr("The printer could not be started."))

@@ -95,11 +95,11 @@ def test_printing_to_a_pdf_printer_sends_every_page(shown, qtbot, tmp_path, monk
 
     monkeypatch.setattr(preview_module, "QPrintDialog", FakePrintDialog)
     qtbot.mouseClick(shown.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "máy in" in shown.status.text(), timeout=20000)  # page by page, between events
     from pypdf import PdfReader
 
     printed = PdfReader(str(target))
     assert len(printed.pages) == shown.page_spin.maximum()
-    assert "máy in" in shown.status.text()
     # The printed page is the previewed page: same paper size (A4 in points, within rounding).
     box = printed.pages[0].mediabox
     assert float(box.width) == pytest.approx(595, abs=2) and float(box.height) == pytest.approx(842, abs=2)
