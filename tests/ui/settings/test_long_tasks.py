@@ -80,15 +80,21 @@ def test_restore_runs_off_the_ui_thread_with_its_steps_and_no_stop(qtbot, demo_s
     assert "Dữ liệu trước khi khôi phục được lưu thành" in boxes.texts("information")[-1]
 
 
-def test_a_password_backup_stopped_leaves_nothing_on_the_stick(qtbot, demo_services, pulse, boxes, tmp_path,
-                                                               monkeypatch):
+def _password_backup(qtbot, services, tmp_path, monkeypatch):
+    """Cài đặt → Sao lưu → "Sao lưu ra thư mục khác" to a stick, the password typed twice: (page, stick)."""
     usb = tmp_path / "usb"
     usb.mkdir()
-    page = _page(qtbot, demo_services)
+    page = _page(qtbot, services)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
     _answer_password(qtbot, PASSWORD, PASSWORD)
     qtbot.mouseClick(page.sealed.to_folder_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.sealed.task is not None, timeout=20000)
+    return page, usb
+
+
+def test_a_password_backup_stopped_leaves_nothing_on_the_stick(qtbot, demo_services, pulse, boxes, tmp_path,
+                                                               monkeypatch):
+    page, usb = _password_backup(qtbot, demo_services, tmp_path, monkeypatch)
     task = page.sealed.task
     assert task.busy.stop_button is not None
     qtbot.mouseClick(task.busy.stop_button, Qt.MouseButton.LeftButton)
@@ -102,13 +108,7 @@ def test_a_password_backup_stopped_leaves_nothing_on_the_stick(qtbot, demo_servi
 
 def test_a_password_backup_and_its_restore_keep_the_window_answering(qtbot, demo_services, pulse, boxes, tmp_path,
                                                                      monkeypatch):
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    page = _page(qtbot, demo_services)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
-    _answer_password(qtbot, PASSWORD, PASSWORD)
-    qtbot.mouseClick(page.sealed.to_folder_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.sealed.task is not None, timeout=20000)
+    page, usb = _password_backup(qtbot, demo_services, tmp_path, monkeypatch)
     steps = Steps(page.sealed.task)
     qtbot.waitUntil(lambda: page.sealed.task is None, timeout=60000)
     written = list(usb.iterdir())
