@@ -32,22 +32,28 @@ from cellsec.ui.members.page import MembersPage  # noqa: E402
 
 
 class StallMeter:
-    """Records the longest gap between runs of a 2 ms timer, per phase."""
+    """Records the longest gap between runs of a 2 ms timer, per phase, and how much of that gap was the UI
+    thread's own work (its CPU time): on a loaded machine the rest is waiting for a core, or for the
+    interpreter lock a worker holds."""
 
     def __init__(self) -> None:
         self.clock = QElapsedTimer()
         self.clock.start()
         self.last = self.clock.nsecsElapsed()
-        self.longest: dict[str, float] = {}
+        self.last_cpu = time.thread_time()
+        self.longest: dict[str, tuple[float, float]] = {}  # phase -> (longest gap, UI-thread CPU in it), ms
+        self.over: dict[str, int] = {}  # phase -> gaps over 50 ms
         self.phase = "start"
         self.timer = QTimer(interval=2, timeout=self.tick)
         self.timer.start()
 
     def tick(self) -> None:
-        now = self.clock.nsecsElapsed()
+        now, cpu = self.clock.nsecsElapsed(), time.thread_time()
         gap = (now - self.last) / 1e6
-        self.longest[self.phase] = max(self.longest.get(self.phase, 0.0), gap)
-        self.last = now
+        if gap > self.longest.get(self.phase, (0.0, 0.0))[0]:
+            self.longest[self.phase] = (gap, (cpu - self.last_cpu) * 1000)
+        self.over[self.phase] = self.over.get(self.phase, 0) + (gap > 50)
+        self.last, self.last_cpu = now, cpu
 
     def enter(self, phase: str) -> None:
         self.tick()
@@ -117,10 +123,12 @@ def main() -> None:
         wait(app, 200)
         drive(app, page, svc, meter)
         svc.close()
-    for phase, longest in meter.longest.items():
+    print(f"  {'':58s} longest  (UI thread CPU in it)  stalls > 50 ms")
+    for phase, (longest, cpu) in meter.longest.items():
         if phase not in ("start", "end"):
-            print(f"  longest stall, {phase:42s} {longest:6.0f} ms")
-    print(f"  longest stall overall {max(v for k, v in meter.longest.items() if k != 'start'):.0f} ms (aim <= 50 ms)")
+            print(f"  longest stall, {phase:42s} {longest:6.0f} ms  ({cpu:4.0f} ms)  {meter.over[phase]:6d}")
+    worst = max(v[0] for k, v in meter.longest.items() if k != "start")
+    print(f"  longest stall overall {worst:.0f} ms (aim <= 50 ms)")
 
 
 if __name__ == "__main__":
