@@ -111,6 +111,10 @@
         <translation>Không lưu được tệp: {reason}</translation>
     </message>
     <message>
+        <source>Saving the PDF…</source>
+        <translation>Đang lưu tệp PDF…</translation>
+    </message>
+    <message>
         <source>Word document (*.docx)</source>
         <translation>Tài liệu Word (*.docx)</translation>
     </message>

@@ -11,7 +11,6 @@ folder) and removed when the preview closes. No external PDF viewer is needed.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -340,16 +339,19 @@ class PreviewDialog(QDialog):
         path = self._ask(self.tr("Save as PDF"), ".pdf", self.tr("PDF document (*.pdf)"))
         if path is None:
             return
-        try:
-            from ...reports.engine.files import atomic_output
+        from ...reports.engine.files import copy_file
 
-            with atomic_output(path) as tmp:
-                shutil.copyfile(self.pdf_path, tmp)
-        except OSError as exc:
+        source = self.pdf_path
+
+        def failed(exc: Exception) -> None:
             QMessageBox.warning(self, self.tr("Save as PDF"),
-                                self.tr("The file could not be saved: {reason}").format(reason=exc.strerror or exc))
-            return
-        self._saved(path)
+                                self.tr("The file could not be saved: {reason}").format(reason=error_text(exc)))
+
+        # A slow USB stick takes a while for a long book: off the UI thread, stoppable with nothing left there.
+        self.last_task = run_in_background(
+            self, lambda progress, cancel: copy_file(source, path, progress, cancel), on_done=self._saved,
+            on_error=failed, busy_text=self.tr("Saving the PDF…"), stoppable=True,
+            on_cancelled=lambda exc: self.status.setText(exc.message))
 
     def export_word(self) -> None:
         path = self._ask(self.tr("Export to Word"), ".docx", self.tr("Word document (*.docx)"))

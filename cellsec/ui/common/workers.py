@@ -157,6 +157,7 @@ class BackgroundTask(QObject):
         self.result: Any = None
         self.error: Exception | None = None
         self.cancelled = False
+        self.done = False  # True once on_done/on_error/on_cancelled have run
         self.busy: TaskDialog | None = None
         # Owned by the application, not by Python: the worker may drop the last Python reference to the relay,
         # and a QObject must not be deleted on a thread other than its own. The UI thread deletes it later.
@@ -219,6 +220,7 @@ class BackgroundTask(QObject):
     def _finish(self) -> None:
         self._signals.deleteLater()
         _running.discard(self)
+        self.done = True
         self.finished.emit()
 
 

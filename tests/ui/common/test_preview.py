@@ -119,6 +119,12 @@ def test_printing_a_page_range(services, tmp_path, qtbot):
     assert len(pages_text(tmp_path / "two.pdf")) == 2
 
 
+def _save(qtbot, shown) -> None:
+    """Press "Lưu PDF…" and wait for the copy (made off the UI thread)."""
+    qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shown.last_task.done, timeout=20000)
+
+
 def test_save_pdf_never_proposes_another_documents_file(shown, qtbot, tmp_path, monkeypatch):
     folder = tmp_path / "out"
     folder.mkdir()
@@ -131,11 +137,11 @@ def test_save_pdf_never_proposes_another_documents_file(shown, qtbot, tmp_path, 
         return proposed, file_filter
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
-    qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)
+    _save(qtbot, shown)
     assert proposals[-1] == folder / "bien-ban-so-03-2026-03-05-2.pdf"
     assert (folder / "bien-ban-so-03-2026-03-05.pdf").read_bytes() == b"another meeting's minutes"
     assert (folder / "bien-ban-so-03-2026-03-05-2.pdf").read_bytes() == shown.pdf_path.read_bytes()
-    qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)  # again: a third name, nothing replaced
+    _save(qtbot, shown)  # again: a third name, nothing replaced
     assert proposals[-1] == folder / "bien-ban-so-03-2026-03-05-3.pdf"
 
 
@@ -149,8 +155,8 @@ def test_save_remembers_the_last_folder(shown, qtbot, tmp_path, monkeypatch):
         return str(chosen / Path(proposed).name), file_filter
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
-    qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)
+    _save(qtbot, shown)
+    _save(qtbot, shown)
     assert proposals[1].parent == chosen
 
 
