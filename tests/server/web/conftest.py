@@ -129,3 +129,10 @@ def sign_in(page, base: str, login: str = "canbo", password: str = PASSWORD):
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     return page
+
+
+def send_to_one(form, cell_name: str) -> None:
+    """Submit a publishing form to one chosen cell only."""
+    form.locator("input[name=target][value=some]").check()
+    form.locator("label", has_text=cell_name).locator("input").check()
+    form.locator("button[type=submit]").click()

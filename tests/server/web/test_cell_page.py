@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from cellsec.server.store import cell_view
 
-from .conftest import sign_in
+from .conftest import send_to_one, sign_in
 
 
 def _text(path) -> str:
@@ -83,9 +83,7 @@ def test_a_guidance_document_with_its_file_goes_to_the_chosen_cells_only(site, l
     form.locator("input[name=date]").fill("2026-11-30")
     form.locator("textarea[name=body]").fill("Gửi báo cáo trước ngày 25 hằng tháng.")
     form.locator("input[type=file]").set_input_files(str(attachment))
-    form.locator("input[name=target][value=some]").check()
-    form.locator("label", has_text="Chi bộ xóm Trung Mỹ").locator("input").check()
-    form.locator("button[type=submit]").click()
+    send_to_one(form, "Chi bộ xóm Trung Mỹ")
     assert "Đã gửi văn bản hướng dẫn" in page.inner_text(".notice")
     laptop.sync.sync_now()
     [guidance] = laptop.sync.committee_records("guidance_documents")

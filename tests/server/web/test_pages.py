@@ -7,7 +7,7 @@ import json
 
 from pypdf import PdfReader
 
-from .conftest import sign_in
+from .conftest import send_to_one, sign_in
 
 RUBRIC = {
     "format": "cellsec-rubrics", "format_version": 1,
@@ -101,9 +101,7 @@ def test_a_review_rule_set_published_to_chosen_cells_reaches_only_those(site, la
     page.goto(f"{site.base}/publish")
     form = page.locator("form[action='/publish/rubric']")
     form.locator("input[type=file]").set_input_files(str(resources_dir() / "rules" / "review_2025.json"))
-    form.locator("input[name=target][value=some]").check()
-    form.locator("label", has_text="Chi bộ xóm Trung Mỹ").locator("input").check()
-    form.locator("button[type=submit]").click()
+    send_to_one(form, "Chi bộ xóm Trung Mỹ")
     assert "bộ quy tắc kiểm điểm" in page.inner_text(".notice")
     laptop.sync.sync_now()
     [rules] = laptop.sync.committee_records("committee_rule_sets")
