@@ -7,7 +7,7 @@ import argparse
 
 from ..domain.dates import format_date
 
-KIND_WORDS = {"minutes": "Biên bản", "meeting_resolution": "Nghị quyết chi bộ"}
+KIND_WORDS = {"minutes": "Biên bản", "meeting_resolution": "Nghị quyết chi bộ", "before_register": "Cấp ở phiên bản trước"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -33,6 +33,15 @@ def test_numbers_list(capsys, data_dir, services):
     assert capsys.readouterr().out == "Chưa cấp số văn bản nào năm 2025.\n"
 
 
+def test_numbers_an_earlier_version_gave_are_listed_in_words(capsys, data_dir, services):
+    services.ctx.set_setting("numbers_before_register", json.dumps({"year": 2026, "floors": {"BC": 3}}))
+    services.close()
+    assert main(["--data-dir", str(data_dir), "numbers", "list", "--year", "2026"]) == 0
+    out = capsys.readouterr().out
+    assert "Số 03-BC/CB  Cấp ở phiên bản trước" in out and "Các số đến số 03 cấp trước khi có sổ đăng ký số" in out
+    assert "bỏ trống" not in out  # 01 and 02 are among them, not left unused
+
+
 def test_printing_with_a_number_takes_it_from_the_register(capsys, demo_template, data_dir, tmp_path):
     from tests.conftest import copy_demo
 
