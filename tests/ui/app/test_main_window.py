@@ -77,10 +77,10 @@ def test_back_up_now_runs_off_the_ui_thread_and_the_window_keeps_answering(qtbot
     real = demo_services.backups.backup_now
     threads, ticks = [], []
 
-    def slow_backup():
+    def slow_backup(*args, **kwargs):  # (progress, cancel): File › Back up now can be stopped
         threads.append(threading.current_thread())
         time.sleep(0.6)  # a large file on a slow disk
-        return real()
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(demo_services.backups, "backup_now", slow_backup)
     before = len(demo_services.backups.list())
