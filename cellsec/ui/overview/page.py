@@ -218,13 +218,29 @@ class OverviewPage(Page):
         today = self.today or dt.date.today()
         data, self.prefetched = self.prefetched, None
         if data is None or data.on != today:
-            data = read_overview(self.services, today) if self.services is not None else \
-                read_quick_overview(self.data_dir, today)
-        if data is None:  # the quick reader cannot answer: the window opens the store, then this refreshes
+            if self.services is None:
+                self._read_quick(today)
+                return
+            data = read_overview(self.services, today)
+        self.show_data(data)
+
+    def _read_quick(self, today: dt.date) -> None:
+        """Before the services are loaded: read the overview without SQLAlchemy on a worker thread (the
+        window keeps answering while the rules are loaded and applied), then show it."""
+        from ..common.workers import run_in_background
+
+        self._quick_task = run_in_background(self, lambda: read_quick_overview(self.data_dir, today),
+                                             on_done=self._quick_read, on_error=lambda _exc: self._quick_read(None))
+
+    def _quick_read(self, data: OverviewData | None) -> None:
+        self._quick_task = None
+        if data is not None:
+            self.show_data(data)
+        elif self.services is not None:  # attached meanwhile
+            self.refresh()
+        else:  # the quick reader cannot answer: the window opens the store, then this refreshes
             self._load_scheduled = False
             self._with_services(None)
-            return
-        self.show_data(data)
 
     def show_data(self, data: OverviewData) -> None:
         """Put the figures and the reminders of `data` on screen (the overview is filled)."""

@@ -3,11 +3,13 @@ a restore chosen in Settings is put in place at the next start."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtWidgets import QApplication
 
 from cellsec.ui.app import startup
 from cellsec.ui.common.shortcuts import TextRedo
@@ -179,7 +181,9 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from cellsec.ui.app.startup import start
+from cellsec.ui.common.workers import collect_garbage_on_ui_thread
 app = QApplication(sys.argv)
+collect_garbage_on_ui_thread(app)  # as ui/app/launch.run_gui does: never a Qt object freed on the store's thread
 seen = []
 class Probe(QObject):
     def eventFilter(self, obj, event):
@@ -236,3 +240,34 @@ def test_the_real_window_paints_before_the_store_is_opened_then_fills(demo_templ
     assert lines[-2] == f"(True, '{total}', 'Chi bộ xóm Trung Mỹ', ['Đang đọc các lời nhắc…'])"
     reminders, first = lines[-1].split(" ", 1)
     assert int(reminders) > 1 and first != "Đang đọc các lời nhắc…"  # then the reminders themselves
+
+
+def test_a_reminder_opened_before_the_store_is_open_opens_the_member_once_it_is(qtbot, services, monkeypatch):
+    """The overview is filled without the store; double-clicking a member's reminder opens the store in the
+    background and then the member, as it would have at once."""
+    from cellsec.services.members.service import MemberInput
+    from cellsec.ui.members import dialog as member_dialog
+
+    today = dt.date.today()
+    admitted = today.replace(year=today.year - 1) + dt.timedelta(days=10)  # probation ends in ten days
+    member = services.members.add(MemberInput(full_name="Lê Thị Mai", gender="nu", date_of_birth=dt.date(1990, 1, 1),
+                                              admitted_on=admitted, status="du_bi"))
+    data_dir = services.data_dir
+    services.close()
+    window = startup.start(QApplication.instance(), data_dir)
+    qtbot.addWidget(window)
+    page = window.pages.built["OverviewPage"]
+    qtbot.waitUntil(lambda: page._refreshed_on is not None, timeout=20_000)
+    assert window.services is None  # filled without opening the store
+    rows = [i for i in range(page.reminders.count()) if page.reminders.item(i).data(Qt.ItemDataRole.UserRole) == member.id]
+    assert rows and "Lê Thị Mai hết thời gian dự bị" in page.reminders.item(rows[0]).text()
+
+    opened = []
+    monkeypatch.setattr(member_dialog.MemberDialog, "exec", lambda self: opened.append(self.member_id) or 0)
+    rect = page.reminders.visualItemRect(page.reminders.item(rows[0]))
+    qtbot.mouseClick(page.reminders.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.reminders.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: opened == [member.id], timeout=30_000)
+    assert window.services is not None and window.statusBar().currentMessage() == ""
+    window.close()
+    window.lock.unlock()
