@@ -194,12 +194,13 @@ def _maintain_index(session: Session, flush_context) -> None:
         return
     conn = session.connection()
     added: list[IndexedText] = []
+    new = {id(obj) for obj in session.new}  # (session.new builds a new set on every use: once, not per record)
     for obj in changed:
         kind, build = DOCUMENT_BUILDERS[type(obj)]
         doc = build(obj)
         if doc is None:
             remove(conn, kind, obj.id)
-        elif obj in session.new:
+        elif id(obj) in new:
             added.append(doc)  # a new record has nothing indexed yet: batched below (an import adds thousands)
         else:
             put(conn, doc)
