@@ -185,10 +185,15 @@ class ListIndex:
                 ranks = self._RANKS.get(sort)
                 values = [ranks.get(v, len(ranks)) for v in self.values[sort]] if ranks is not None \
                     else [None if v == "" else v for v in self.values[sort]]
-                # Start from name order: the sort is stable (also reversed), so equal values stay in name order.
-                present = sorted_in_slices([i for i in by_name if values[i] is not None], values.__getitem__,
-                                           descending)
-                self._orders[key] = present + [i for i in by_name if values[i] is None]
+                empty = [i for i in by_name if values[i] is None]
+                other = self._orders.get(f"{sort}:{not descending}")
+                if other is not None:  # the other direction is known: its runs of equal values, reversed
+                    present = _runs_reversed(other[:len(other) - len(empty)], values)
+                else:
+                    # From name order: the sort is stable (also reversed), so equal values stay in name order.
+                    present = sorted_in_slices([i for i in by_name if values[i] is not None], values.__getitem__,
+                                               descending)
+                self._orders[key] = present + empty
         return self._orders[key]
 
     def _before(self, sort: str, descending: bool, a: int, b: int) -> bool:
@@ -294,6 +299,20 @@ def sorted_in_slices(items, key, reverse: bool = False) -> list:
             for start in range(0, len(items), SORT_SLICE)]
     # heapq.merge takes equal keys from the earlier run first, in either direction: the order stays stable.
     return list(heapq.merge(*runs, key=key, reverse=reverse))
+
+
+def _runs_reversed(order: list[int], values: list) -> list[int]:
+    """`order` (positions sorted by `values`, equal values in name order) in the opposite direction, equal
+    values still in name order: its runs of equal values in reverse, in one pass instead of a new sort."""
+    out: list[int] = []
+    end = len(order)
+    while end > 0:
+        start, value = end - 1, values[order[end - 1]]
+        while start > 0 and values[order[start - 1]] == value:
+            start -= 1
+        out += order[start:end]
+        end = start
+    return out
 
 
 def _narrows(before: tuple[str, ...], now: tuple[str, ...]) -> bool:

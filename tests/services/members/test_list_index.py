@@ -100,3 +100,17 @@ def test_typing_and_deleting_in_the_search_gives_what_a_fresh_search_gives():
                         and all(t in index.folded[i] or (t.isdigit() and t in index.digits[i])
                                 for t in text.split())]
             assert index.query(q) == expected, (text, statuses)
+
+
+def test_an_order_turned_round_equals_the_same_order_sorted_afresh():
+    import random
+
+    rng = random.Random(11)
+    rows = [_row(i, rng) for i in range(300)]
+    for sort in ("list_no", "date_of_birth", "card_no", "activity_status", "status", "gender", "position_party",
+                 "phone"):
+        for first in (False, True):
+            turned = list_index.ListIndex.from_rows(rows)
+            turned.order(sort, first)
+            fresh = list_index.ListIndex.from_rows(rows)
+            assert turned.order(sort, not first) == fresh.order(sort, not first), (sort, first)
