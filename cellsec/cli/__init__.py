@@ -1,6 +1,7 @@
 """`cellsec` command line: the same services as the window, no Qt imported (except to start the window).
 
-Each feature module in this package has `register(subparsers)`; its subcommands set `func(args, svc)`.
+Each feature module in this package has `register(subparsers)` (papers only prints); its subcommands set
+`func(args, svc)`.
 A module may also define `register_print(sub)` and `register_export(sub)` to add targets to the shared
 `cellsec print TARGET` and `cellsec export TARGET` commands.
 
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 # Feature modules that add subcommands, in the order `cellsec --help` lists them.
-FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues", "numbers", "sync", "passphrase")
+FEATURES = ("core", "members", "demo", "meetings", "reviews", "scoring", "dues", "numbers", "sync", "passphrase",
+            "papers")
 # The feature module that registers each top-level command (tests/cli checks this against the modules).
 COMMANDS = {
     "setup": "core", "cell": "core", "undo": "core", "backup": "core", "members": "members", "demo": "demo",
@@ -99,7 +101,8 @@ def build_parser(features: tuple[str, ...] = FEATURES) -> argparse.ArgumentParse
         dest="export_target", required=True, metavar="DỮ_LIỆU")
     for name in features:
         module = importlib.import_module(f"{__name__}.{name}")
-        module.register(sub)
+        if hasattr(module, "register"):  # papers only adds print targets
+            module.register(sub)
         if hasattr(module, "register_print"):
             module.register_print(printing)
         if hasattr(module, "register_export"):
