@@ -410,3 +410,9 @@ def _suggestion(data: Mapping[str, Any], form_types: tuple[FormType, ...]) -> Fo
         if value and value not in keys:
             raise RuleSetError(f"form_type_suggestion.{name}: {value!r}")
     return suggestion
+
+
+def consecutive_fail_years(levels_by_year: Mapping[int, str | None]) -> list[tuple[int, int]]:
+    """Pairs of consecutive years both rated "Không hoàn thành nhiệm vụ" (grounds for removal review)."""
+    return [(year - 1, year) for year in sorted(levels_by_year)
+            if levels_by_year.get(year) == FAIL and levels_by_year.get(year - 1) == FAIL]

@@ -23,7 +23,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidO
 from typing import Any
 
 from .messages import Msg
-from .review_rules import (
+from .review_rules import (  # noqa: F401 (consecutive_fail_years: named here too)
     EXCELLENT,
     FAIL,
     GOOD,
@@ -33,6 +33,7 @@ from .review_rules import (
     Quota,
     RuleSet,
     level_name_vi,
+    consecutive_fail_years,
     level_rank,
 )
 from .text import clean_line, clean_text, fold
@@ -419,8 +420,5 @@ def commitment_section_text(items: Iterable[CommitmentItem], midyear_check: str 
 
 
 # ---- history --------------------------------------------------------------------------------------------------
-def consecutive_fail_years(levels_by_year: Mapping[int, str | None]) -> list[tuple[int, int]]:
-    """Pairs of consecutive years both rated "Không hoàn thành nhiệm vụ" (grounds for removal review)."""
-    return [(year - 1, year) for year in sorted(levels_by_year)
-            if levels_by_year.get(year) == FAIL and levels_by_year.get(year - 1) == FAIL]
-
+# consecutive_fail_years (two years "Không hoàn thành nhiệm vụ" in a row) lives in review_rules.py with the
+# levels, so the window's first overview applies it without loading this module.

@@ -10,6 +10,7 @@ from typing import Any
 from ...domain.review_rules import FormType, RuleSet
 from ...domain.reviews import Assessment, CommitmentItem, QuotaStatus
 from .messages import DRAFT, SUBMITTED
+from .risks import RemovalRisk  # noqa: F401 (a read model of the reviews, defined with its rule's plain part)
 
 
 # ---- read models and inputs ------------------------------------------------------------------------------------
@@ -272,13 +273,6 @@ class HistoryEntry:
     @property
     def level(self) -> str | None:
         return self.decided_level or self.cell_level or self.self_level
-
-
-@dataclass
-class RemovalRisk:
-    member_id: str
-    name: str
-    years: tuple[int, int]
 
 
 @dataclass

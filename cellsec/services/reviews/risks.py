@@ -1,13 +1,21 @@
 """Two consecutive years not fulfilling duties, computed from plain rows (the reviews service reads them
-with the ORM, the window's first overview with the quick reader: the same rule either way)."""
+with the ORM, the window's first overview with the quick reader: the same rule either way). It imports
+none of the reviews' heavier modules, so the window's overview loads quickly."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from ...domain import reviews as rules_mod
 from ...domain.members import name_sort_key
-from .records import RemovalRisk
+from ...domain.review_rules import consecutive_fail_years
+
+
+@dataclass
+class RemovalRisk:
+    member_id: str
+    name: str
+    years: tuple[int, int]
 
 
 def removal_risks_from(rows: Iterable[tuple]) -> list[RemovalRisk]:
@@ -21,7 +29,7 @@ def removal_risks_from(rows: Iterable[tuple]) -> list[RemovalRisk]:
         names[member_id] = (list_no is None, list_no or 0, name_sort_key(name), name)
     out = []
     for member_id, levels in by_member.items():
-        pairs = rules_mod.consecutive_fail_years(levels)
+        pairs = consecutive_fail_years(levels)
         if pairs:
             out.append(RemovalRisk(member_id, names[member_id][3], pairs[-1]))
     out.sort(key=lambda r: names[r.member_id][:3])

@@ -238,11 +238,14 @@ def start(app: QApplication, data_dir: Path):
     lock = _lock_data_dir(data_dir, key, texts)
     if lock is None:
         return None
-    from ..settings.passphrase import unlock_at_start  # (a passphrase-protected key: asked before anything opens)
+    from ...services.passphrase import is_locked  # a passphrase-protected key: asked before anything opens
 
-    if not unlock_at_start():
-        lock.unlock()
-        return None
+    if is_locked():  # the dialog's module is loaded only then (not before every first paint)
+        from ..settings.passphrase import unlock_at_start
+
+        if not unlock_at_start():
+            lock.unlock()
+            return None
     ready = ready_store(data_dir)
     if ready is not None:  # a current, set-up store: the real window paints first, the data opens right after
         if ready.language != "vi":  # Vietnamese is in place already (63 catalogues: loaded once, not twice)
