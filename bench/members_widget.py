@@ -28,6 +28,7 @@ from members_list import fill  # noqa: E402
 from cellsec.services.facade import Services  # noqa: E402
 from cellsec.services.settings.cell import CellInfo  # noqa: E402
 from cellsec.ui.common.bridge import ChangeNotifier  # noqa: E402
+from cellsec.ui.common.workers import collect_garbage_on_ui_thread  # noqa: E402
 from cellsec.ui.members.page import MembersPage  # noqa: E402
 
 
@@ -109,6 +110,7 @@ def drive(app: QApplication, page: MembersPage, svc: Services, meter: StallMeter
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     app = QApplication(sys.argv)
+    collect_garbage_on_ui_thread(app)  # as the app's start-up does: Python's collector runs on the UI thread
     with tempfile.TemporaryDirectory() as tmp:
         svc = Services.open(Path(tmp))
         svc.cell.setup(CellInfo(name="Chi bộ", place_name="Nghệ An", upper_committee="Đảng ủy"))

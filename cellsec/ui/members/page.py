@@ -218,6 +218,7 @@ class MembersPage(Page):
         self.search_timer.stop()
         self.model.set_query(self.current_query())
         if self.model.loading is not None:
+            self._show_sort_indicator()
             self._update_count()
 
     def _remember_selected(self) -> None:
@@ -225,11 +226,7 @@ class MembersPage(Page):
 
     def _shown(self) -> None:
         """The newest query's rows are shown: the sort indicator, the selection, the count follow them."""
-        column, order = self.model.sort_column()
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(column, order)
-        header.blockSignals(False)
+        self._show_sort_indicator()
         if self._selected and self.selected_id() is None:
             self.select(self._selected)
         self._update_count()
@@ -237,14 +234,16 @@ class MembersPage(Page):
         if self._to_select is not None:
             self._select_new()
 
+    def _show_sort_indicator(self) -> None:
+        column, order = self.model.sort_column()
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         if COLUMNS[column][1] is None:
-            # This column does not sort: put the indicator back on the column that does.
-            current, current_order = self.model.sort_column()
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(current, current_order)
-            header.blockSignals(False)
+            self._show_sort_indicator()  # this column does not sort: the indicator goes back to the one that does
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
