@@ -243,8 +243,10 @@ def _save(s: Session, figures: dict[str, dict], seqs: dict[str, int], year: int)
     if not figures:
         return
     now = utcnow()
-    rows = [{"cell_id": cid, "year": year, "feed_seq": seqs[cid], "data": data, "computed_at": now}
-            for cid, data in figures.items()]
+    # In cell id order: the rows' foreign keys share-lock their cells in that order, the order publishing
+    # locks them too, so a background rebuild and a publish to several cells never deadlock.
+    rows = [{"cell_id": cid, "year": year, "feed_seq": seqs[cid], "data": figures[cid], "computed_at": now}
+            for cid in sorted(figures)]
     make = pg_insert if s.bind.dialect.name == "postgresql" else sqlite_insert
     stmt = make(CellOverview)
     stmt = stmt.on_conflict_do_update(index_elements=["cell_id", "year"],
@@ -268,8 +270,11 @@ def _stored(s: Session, wanted: dict[str, int], year: int) -> dict[str, dict[str
     found: dict[str, dict[str, Any]] = {}
     ids = list(wanted)
     for i in range(0, len(ids), CHUNK * 5):
+        # Rows of another figures version are left in the database: while the background rebuilds them,
+        # each overview request would otherwise fetch and parse every one of them.
         q = select(CellOverview.cell_id, CellOverview.feed_seq, CellOverview.data).where(
-            CellOverview.year == year, CellOverview.cell_id.in_(ids[i:i + CHUNK * 5]))
+            CellOverview.year == year, CellOverview.cell_id.in_(ids[i:i + CHUNK * 5]),
+            CellOverview.data["version"].as_integer() == FIGURES_VERSION)
         for cell_id, seq, data in s.execute(q):
             figures = _data(data) or {}
             if seq == wanted[cell_id] and figures.get("version") == FIGURES_VERSION:
