@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.messages import Msg
@@ -118,8 +119,17 @@ def _number(svc, args, kind: str, year: int, subject: str, about: str, on: dt.da
     return seq
 
 
-def _done(path: Path) -> int:
-    print(path)
+def _write(args, write: Callable[[Path], Path]) -> int:
+    """`write(path)` to the output file, and its name printed; a file that cannot be written is said in
+    Vietnamese (the folder, the reason), not as a traceback."""
+    from ..domain.failures import FILE_FAILED
+    from ..services.errors import failed
+
+    path = output_path(args)
+    try:
+        print(write(path))
+    except OSError as exc:
+        raise failed(FILE_FAILED, exc, name=path) from None
     return 0
 
 
@@ -131,13 +141,13 @@ def cmd_invitation(args, svc) -> int:
     on = notice_day(record)
     about = "dự " + record.title[:1].lower() + record.title[1:]
     seq = _number(svc, args, "invitation", on.year, record.id, about, on)
-    return _done(write_notice(svc, meeting_id, output_path(args), on=on, seq=seq))
+    return _write(args, lambda path: write_notice(svc, meeting_id, path, on=on, seq=seq))
 
 
 def cmd_signin(args, svc) -> int:
     from ..reports.meeting_papers import write_signin
 
-    return _done(write_signin(svc, resolve_id(svc, args.meeting), output_path(args)))
+    return _write(args, lambda path: write_signin(svc, resolve_id(svc, args.meeting), path))
 
 
 def cmd_monthly(args, svc) -> int:
@@ -147,7 +157,7 @@ def cmd_monthly(args, svc) -> int:
     month = args.month
     on = args.date or min(dt.date.today(), month_end(month))
     seq = _number(svc, args, "monthly_report", on.year, f"{month:%Y-%m}", f"{month:%m/%Y}", on)
-    return _done(write_monthly(svc, month, output_path(args), on, seq))
+    return _write(args, lambda path: write_monthly(svc, month, path, on, seq))
 
 
 def cmd_plan(args, svc) -> int:
@@ -155,14 +165,14 @@ def cmd_plan(args, svc) -> int:
 
     on = args.date or dt.date.today()
     seq = _number(svc, args, "thematic_plan", on.year, str(args.year), f"năm {args.year}", on)
-    return _done(write_year_plan(svc, args.year, output_path(args), on, seq))
+    return _write(args, lambda path: write_year_plan(svc, args.year, path, on, seq))
 
 
 def cmd_commitment(args, svc) -> int:
     from ..reports.commitments import write_commitment
 
     member_id = resolve_member(svc, args.member)
-    return _done(write_commitment(svc, member_id, args.year, output_path(args), result=args.result))
+    return _write(args, lambda path: write_commitment(svc, member_id, args.year, path, result=args.result))
 
 
 def cmd_lifecycle(args, svc) -> int:
@@ -178,29 +188,29 @@ def cmd_lifecycle(args, svc) -> int:
                            needed=LIFECYCLE_PAPERS[kind])
     on = paper_day(member, kind)
     seq = _number(svc, args, "resolution", on.year, f"{member.id}:{kind}", member.full_name, on)
-    return _done(write_lifecycle(svc, member.id, output_path(args), seq))
+    return _write(args, lambda path: write_lifecycle(svc, member.id, path, seq))
 
 
 def cmd_transfer(args, svc) -> int:
     from ..reports.transfer import write_transfer
 
-    return _done(write_transfer(svc, resolve_member(svc, args.member), output_path(args)))
+    return _write(args, lambda path: write_transfer(svc, resolve_member(svc, args.member), path))
 
 
 def cmd_ledger(args, svc) -> int:
     from ..reports.dues_papers import write_ledger
 
     member_id = resolve_member(svc, args.member)
-    return _done(write_ledger(svc, member_id, args.year, output_path(args), args.date or dt.date.today()))
+    return _write(args, lambda path: write_ledger(svc, member_id, args.year, path, args.date or dt.date.today()))
 
 
 def cmd_slip(args, svc) -> int:
     from ..reports.dues_papers import write_slip
 
-    return _done(write_slip(svc, args.month, output_path(args), today=args.date or dt.date.today()))
+    return _write(args, lambda path: write_slip(svc, args.month, path, today=args.date or dt.date.today()))
 
 
 def cmd_attention(args, svc) -> int:
     from ..reports.attention import write_attention
 
-    return _done(write_attention(svc, output_path(args), args.date or dt.date.today()))
+    return _write(args, lambda path: write_attention(svc, path, args.date or dt.date.today()))

@@ -38,6 +38,13 @@ def pdf_text(path) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages)
 
 
+def printed(data_dir, capsys, path, *args) -> str:
+    """The text of the PDF `cellsec print ARGS -o PATH` wrote."""
+    code, _, err = run(data_dir, capsys, *args, "-o", str(path))
+    assert code == 0, err
+    return pdf_text(path)
+
+
 def test_invitation_takes_the_next_number_and_a_reprint_keeps_it(demo, capsys, tmp_path):
     data_dir, meetings, _ = demo
     meeting = meetings[dt.date(2026, 3, 5)][:13]
@@ -87,15 +94,10 @@ def test_monthly_report_and_thematic_plan_carry_the_number_and_date_given(demo, 
 
 def test_commitment_form_and_its_result(demo, capsys, tmp_path):
     data_dir, _, _ = demo
-    code, _, err = run(data_dir, capsys, "commitment", "--member", "vo thi hang", "--year", "2026", "-o",
-                       str(tmp_path / "ck"))
-    assert code == 0, err
-    text = pdf_text(tmp_path / "ck.pdf")
+    text = printed(data_dir, capsys, tmp_path / "ck.pdf", "commitment", "--member", "vo thi hang", "--year", "2026")
     assert "BẢN ĐĂNG KÝ CAM KẾT" in text and "Võ Thị Hằng" in text and "Năm 2026" in text
-    code, _, err = run(data_dir, capsys, "commitment", "--member", "Nguyễn Văn Hùng", "--year", "2025", "--result",
-                       "-o", str(tmp_path / "kq"))
-    assert code == 0, err
-    text = pdf_text(tmp_path / "kq.pdf")
+    text = printed(data_dir, capsys, tmp_path / "kq.pdf", "commitment", "--member", "Nguyễn Văn Hùng", "--year", "2025",
+                   "--result")
     assert "KẾT QUẢ THỰC HIỆN CAM KẾT" in text and "Nguyễn Văn Hùng" in text
     code, _, err = run(data_dir, capsys, "commitment", "--member", "Nguyễn Văn Hùng", "--year", "2019", "-o",
                        str(tmp_path / "none"))
@@ -150,15 +152,10 @@ def test_transfer_paper_with_its_return_slip(demo, capsys, tmp_path):
 
 def test_dues_ledger_and_remittance_slip(demo, capsys, tmp_path):
     data_dir, _, _ = demo
-    code, _, err = run(data_dir, capsys, "dues-ledger", "--member", "Nguyễn Văn Hùng", "--year", "2026", "--date",
-                       "22/11/2026", "-o", str(tmp_path / "so"))
-    assert code == 0, err
-    text = pdf_text(tmp_path / "so.pdf")
+    text = printed(data_dir, capsys, tmp_path / "so.pdf", "dues-ledger", "--member", "Nguyễn Văn Hùng", "--year",
+                   "2026", "--date", "22/11/2026")
     assert "SỔ THEO DÕI ĐÓNG ĐẢNG PHÍ" in text and "Nguyễn Văn Hùng" in text and "ngày 22 tháng 11 năm 2026" in text
-    code, _, err = run(data_dir, capsys, "dues-slip", "--month", "2026-10", "--date", "22/11/2026", "-o",
-                       str(tmp_path / "nop"))
-    assert code == 0, err
-    text = pdf_text(tmp_path / "nop.pdf")
+    text = printed(data_dir, capsys, tmp_path / "nop.pdf", "dues-slip", "--month", "2026-10", "--date", "22/11/2026")
     assert "GIẤY NỘP ĐẢNG PHÍ" in text and "Tháng 10/2026" in text and "Đảng ủy xã Hưng Nguyên" in text
 
 
@@ -192,3 +189,11 @@ def test_a_date_or_month_in_the_wrong_form_is_refused(demo, capsys, tmp_path, ar
         run(data_dir, capsys, *args, "-o", str(tmp_path / "x"))
     err = capsys.readouterr().err
     assert exit_.value.code == 2 and message in err and "Traceback" not in err
+
+
+def test_an_output_that_cannot_be_written_is_said_in_vietnamese(demo, capsys, tmp_path):
+    data_dir, _, _ = demo
+    (tmp_path / "tep").write_text("không phải thư mục")
+    code, out, err = run(data_dir, capsys, "dues-slip", "--month", "2026-10", "-o", str(tmp_path / "tep" / "nop.pdf"))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Không đọc hoặc ghi được tệp {tmp_path / 'tep' / 'nop.pdf'} (") and "Traceback" not in err
