@@ -99,8 +99,10 @@ class FirstPaint(QObject):
             stalls.tick(); stalls.timer.start()
         return False
 f = FirstPaint()
-app.installEventFilter(f)  # the first paint of any widget of the window, however early it is shown
 w = start(app, Path(sys.argv[1]))
+# start() has shown the window; it paints in the event loop, the main window first (as the bare window's
+# filter, on the window: an application-wide Python filter would make PySide wrap every object of it).
+w.installEventFilter(f)
 app.exec()
 loaded = "sqlalchemy" in sys.modules
 w.close()

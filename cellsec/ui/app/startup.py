@@ -168,16 +168,24 @@ class _ServicesLoader(QObject):
     def __init__(self, app: QApplication, data_dir: Path, window, attach, *, online: bool) -> None:
         super().__init__(app)
         self.app, self.data_dir, self.window, self.attach = app, data_dir, window, attach
-        self.started = False
+        self.started = self.listening = False
         self.prepared.connect(self._on_prepared)
-        app.installEventFilter(self)
+        # The first click or key is watched from when the overview is filled: an application-wide Python
+        # filter before the first paint would make PySide wrap every new object of the window (~40 ms).
+        window.pages.built["OverviewPage"].filled.connect(self._listen)
         if online:
             QTimer.singleShot(self.ONLINE_DELAY_MS, self, self.start)
+
+    def _listen(self) -> None:
+        if not self.started and not self.listening:
+            self.listening = True
+            self.app.installEventFilter(self)
 
     def start(self) -> None:
         if not self.started:
             self.started = True
-            self.app.removeEventFilter(self)
+            if self.listening:
+                self.app.removeEventFilter(self)
             threading.Thread(target=self._prepare, name="cellsec-open", daemon=True).start()
 
     def eventFilter(self, obj, event) -> bool:
@@ -250,9 +258,9 @@ def start(app: QApplication, data_dir: Path):
     if ready is not None:  # a current, set-up store: the real window paints first, the data opens right after
         if ready.language != "vi":  # Vietnamese is in place already (63 catalogues: loaded once, not twice)
             install_language(app, ready.language)
-        install_screen_fit(app, data_dir)
         window = MainWindow(None)
         window.show_overview(ready.figures, data_dir)  # its figures on the first paint; the reminders follow
+        install_screen_fit(app, data_dir)  # after the window is built (an application-wide Python filter)
         window.lock = lock  # released when the process exits
         loader = _ServicesLoader(app, data_dir, window, online=ready.online,
                                  attach=lambda prepared: _attach_services(app, window, data_dir, texts, prepared))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -93,6 +93,8 @@ class _Tile(QFrame):
 
 
 class OverviewPage(Page):
+    filled = Signal()  # the figures and reminders are on screen (show_data)
+
     # What the counts and the reminders are made from (members, meetings, reviews, dues and the cell).
     WATCHES = frozenset({
         "cells", "committee_names", "members", "member_status_changes", "card_numbers", "meetings",
@@ -263,6 +265,7 @@ class OverviewPage(Page):
             item = QListWidgetItem(self.tr("Nothing needs your attention now."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.reminders.addItem(item)
+        self.filled.emit()
 
     def _with_services(self, then) -> None:
         """Run `then` (may be None) once the window has its services (main_window.MainWindow.with_services)."""
