@@ -7,6 +7,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from shiboken6 import isValid
 
 from ...domain.dates import format_date
 from ...domain.members import ACTIVITY_LABELS, GENDER_LABELS, PARTY_STATUS_LABELS, label
@@ -118,6 +119,8 @@ class MemberTableModel(QAbstractTableModel):
                                          on_error=self._failed)
 
     def _answered(self, request: _Request, answer: tuple[list[str], int]) -> None:
+        if not isValid(self):  # the list was closed while its worker ran
+            return
         self.loading = None
         if request.generation == self._generation:
             self._wanted = None
@@ -128,7 +131,8 @@ class MemberTableModel(QAbstractTableModel):
     def _failed(self, exc: Exception) -> None:
         from ..common.workers import show_error
 
-        self.loading = self._wanted = None
+        if isValid(self):
+            self.loading = self._wanted = None
         show_error(None, exc)
 
     def _show(self, request: _Request, answer: tuple[list[str], int]) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from cellsec.services.members.records import MemberInput, MemberQuery
 from cellsec.ui.members.model import COLUMNS, ID_ROLE, MemberTableModel
+from shiboken6 import isValid
 
 
 def test_cells_show_the_members_data_aligned_with_tooltips(qapp, services):
@@ -102,3 +103,22 @@ def test_a_sorted_long_list_keeps_the_selected_member_selected(qtbot, long_list)
     assert _names(long_list).index("Lê Thị Cúc") != row  # the member moved
     [selected] = {index.row() for index in selection.selectedIndexes()}
     assert long_list.data(long_list.index(selected, 1)) == "Lê Thị Cúc"  # the member, not the row number
+
+
+def test_a_long_list_closed_while_its_worker_runs_takes_the_late_answer_quietly(qtbot, long_list):
+    import threading
+
+    _settled(qtbot, long_list)
+    release, real = threading.Event(), long_list.services.members.listing
+    long_list.services.members.listing = lambda query: release.wait(10) and real(query)
+    try:
+        model = MemberTableModel(long_list.services)
+        model.set_query(MemberQuery(text="cuc"))
+        task = model.loading
+        model.deleteLater()  # the page closed before the answer came
+        qtbot.waitUntil(lambda: not isValid(model), timeout=5_000)
+        release.set()
+        with qtbot.waitSignal(task.finished, timeout=10_000):
+            pass  # no error in the answer's handler (pytest-qt fails the test on one)
+    finally:
+        del long_list.services.members.listing
