@@ -61,3 +61,13 @@ def ready_store(data_dir: Path) -> ReadyStore | None:
                               bool(reader.sync_server()))
     except NotQuick:
         return None
+
+
+def data_version(data_dir: Path) -> tuple[int, int] | None:
+    """What moves when the data changes (QuickReader.data_version), read without SQLAlchemy: the window
+    polls it before its store is opened. None when the quick reader cannot answer."""
+    try:
+        with QuickReader(Path(data_dir)) as reader:
+            return reader.data_version()
+    except NotQuick:
+        return None

@@ -69,6 +69,16 @@ class QuickReader:
                             "ORDER BY updated_at DESC LIMIT 1", (key,)).fetchone()
         return row[0] if row else self.setting(key)
 
+    def data_version(self) -> tuple[int, int]:
+        """(the newest change-log row, the sync pull cursor): what moves when anything changes the data,
+        here or by a sync (Context.outside_changes watches the same)."""
+        seq = self._execute("SELECT MAX(seq) FROM change_log").fetchone()[0] or 0
+        try:
+            cursor = self._execute("SELECT MAX(pull_cursor) FROM sync_state").fetchone()[0] or 0
+        except NotQuick:  # no sync state written yet
+            cursor = 0
+        return seq, cursor
+
     def sync_server(self) -> str:
         """The committee server's address this laptop syncs with ("" when it syncs by file or not at all)."""
         try:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ...paths import resources_dir
 from ...services.errors import ServiceError, StoreError
-from ...services.quick_start import check_data_folder, ready_store
+from ...services.quick_start import check_data_folder, data_version, ready_store
 from ..common.screen_fit import install as install_screen_fit
 from ..common.shortcuts import install_text_redo
 from .launch import instance_key
@@ -162,6 +162,7 @@ class _ServicesLoader(QObject):
     what is wrong. (Python's garbage collector runs on the UI thread only:
     ui/common/workers.collect_garbage_on_ui_thread.)"""
 
+    OUTSIDE_POLL_MS = 2000  # as ui/common/bridge.OUTSIDE_POLL_MS (that module loads SQLAlchemy)
     ONLINE_DELAY_MS = 3000  # a laptop that syncs opens the store anyway: after the overview is on screen
     prepared = Signal(object)  # emitted by the thread; Qt queues it to this object's (the UI) thread
 
@@ -180,6 +181,24 @@ class _ServicesLoader(QObject):
         if not self.started and not self.listening:
             self.listening = True
             self.app.installEventFilter(self)
+            # Until the store is open, changes made elsewhere (the command line, a sync run elsewhere) are
+            # looked for as the window's change notifier does once it is (ui/common/bridge.py).
+            self.seen = data_version(self.data_dir)
+            self.outside_timer = QTimer(self, interval=self.OUTSIDE_POLL_MS, timeout=self._look_outside)
+            self.outside_timer.start()
+
+    def _look_outside(self) -> None:
+        if self.window.services is not None:
+            self.outside_timer.stop()
+            return
+        now = data_version(self.data_dir)
+        if now is not None and now != self.seen:
+            self.seen = now
+            page = self.window.pages.built["OverviewPage"]
+            if page.isVisible():
+                page.refresh()  # read again without SQLAlchemy
+            else:
+                page._stale = True
 
     def start(self) -> None:
         if not self.started:
@@ -212,6 +231,9 @@ class _ServicesLoader(QObject):
         self.prepared.emit(result)
 
     def _on_prepared(self, prepared) -> None:
+        if self.listening:
+            self._look_outside()  # a change made elsewhere since the last poll: the notifier starts after it
+            self.outside_timer.stop()
         if self.attach is not None:
             attach, self.attach = self.attach, None
             attach(prepared)

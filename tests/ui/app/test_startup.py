@@ -271,3 +271,29 @@ def test_a_reminder_opened_before_the_store_is_open_opens_the_member_once_it_is(
     assert window.services is not None and window.statusBar().currentMessage() == ""
     window.close()
     window.lock.unlock()
+
+
+def test_a_change_made_elsewhere_shows_on_the_overview_before_the_store_is_open(qtbot, services):
+    """The command line adds a member while the window, filled without its store, waits: the overview's
+    figures follow within the poll, as they do once the store is open."""
+    from cellsec.services.facade import Services
+    from cellsec.services.members.service import MemberInput
+
+    data_dir = services.data_dir
+    services.close()
+    window = startup.start(QApplication.instance(), data_dir)
+    qtbot.addWidget(window)
+    page = window.pages.built["OverviewPage"]
+    qtbot.waitUntil(lambda: page._refreshed_on is not None, timeout=20_000)
+    before = int(page.tiles["total"].number.text())
+    elsewhere = Services.open(data_dir)  # as `cellsec members add` would
+    try:
+        elsewhere.members.add(MemberInput(full_name="Nguyễn Văn An", gender="nam", status="chinh_thuc",
+                                          date_of_birth=dt.date(1980, 1, 1), admitted_on=dt.date(2005, 1, 1),
+                                          official_on=dt.date(2006, 1, 1)))
+    finally:
+        elsewhere.close()
+    qtbot.waitUntil(lambda: page.tiles["total"].number.text() == str(before + 1), timeout=20_000)
+    assert window.services is None  # still read without the store
+    window.close()
+    window.lock.unlock()
