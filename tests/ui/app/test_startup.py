@@ -242,6 +242,18 @@ def test_the_real_window_paints_before_the_store_is_opened_then_fills(demo_templ
     assert int(reminders) > 1 and first != "Đang đọc các lời nhắc…"  # then the reminders themselves
 
 
+def _started_and_filled(qtbot, services):
+    """The window started on `services`' folder (closed first), its overview filled without the store."""
+    data_dir = services.data_dir
+    services.close()
+    window = startup.start(QApplication.instance(), data_dir)
+    qtbot.addWidget(window)
+    page = window.pages.built["OverviewPage"]
+    qtbot.waitUntil(lambda: page._refreshed_on is not None, timeout=20_000)
+    assert window.services is None  # filled without opening the store
+    return window, page
+
+
 def test_a_reminder_opened_before_the_store_is_open_opens_the_member_once_it_is(qtbot, services, monkeypatch):
     """The overview is filled without the store; double-clicking a member's reminder opens the store in the
     background and then the member, as it would have at once."""
@@ -252,13 +264,7 @@ def test_a_reminder_opened_before_the_store_is_open_opens_the_member_once_it_is(
     admitted = today.replace(year=today.year - 1) + dt.timedelta(days=10)  # probation ends in ten days
     member = services.members.add(MemberInput(full_name="Lê Thị Mai", gender="nu", date_of_birth=dt.date(1990, 1, 1),
                                               admitted_on=admitted, status="du_bi"))
-    data_dir = services.data_dir
-    services.close()
-    window = startup.start(QApplication.instance(), data_dir)
-    qtbot.addWidget(window)
-    page = window.pages.built["OverviewPage"]
-    qtbot.waitUntil(lambda: page._refreshed_on is not None, timeout=20_000)
-    assert window.services is None  # filled without opening the store
+    window, page = _started_and_filled(qtbot, services)
     rows = [i for i in range(page.reminders.count()) if page.reminders.item(i).data(Qt.ItemDataRole.UserRole) == member.id]
     assert rows and "Lê Thị Mai hết thời gian dự bị" in page.reminders.item(rows[0]).text()
 
@@ -279,14 +285,9 @@ def test_a_change_made_elsewhere_shows_on_the_overview_before_the_store_is_open(
     from cellsec.services.facade import Services
     from cellsec.services.members.service import MemberInput
 
-    data_dir = services.data_dir
-    services.close()
-    window = startup.start(QApplication.instance(), data_dir)
-    qtbot.addWidget(window)
-    page = window.pages.built["OverviewPage"]
-    qtbot.waitUntil(lambda: page._refreshed_on is not None, timeout=20_000)
+    window, page = _started_and_filled(qtbot, services)
     before = int(page.tiles["total"].number.text())
-    elsewhere = Services.open(data_dir)  # as `cellsec members add` would
+    elsewhere = Services.open(page.data_dir)  # as `cellsec members add` would
     try:
         elsewhere.members.add(MemberInput(full_name="Nguyễn Văn An", gender="nam", status="chinh_thuc",
                                           date_of_birth=dt.date(1980, 1, 1), admitted_on=dt.date(2005, 1, 1),
