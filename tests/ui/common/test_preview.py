@@ -185,3 +185,37 @@ def test_free_path_counts_up(tmp_path):
     (tmp_path / "a.pdf").touch()
     (tmp_path / "a-2.pdf").touch()
     assert free_path(tmp_path, "a", ".pdf") == tmp_path / "a-3.pdf"
+
+
+def test_saving_the_pdf_copies_off_the_ui_thread_and_stops_with_nothing_left(qtbot, services, tmp_path, monkeypatch,
+                                                                             boxes):
+    import cellsec.domain.progress as progress_module
+
+    from cellsec.reports.engine import files
+
+    from .responsive import Steps, UiPulse
+
+    shown = open_preview(services, _job(pages=3), None)
+    qtbot.addWidget(shown)
+    with qtbot.waitSignal(shown.loaded, timeout=30000):
+        pass
+    pulse = UiPulse()
+    monkeypatch.setattr(files, "COPY_CHUNK", 4096)  # many steps even for a small PDF
+    monkeypatch.setattr(progress_module, "step", pulse.slowed(progress_module.step))
+    out = tmp_path / "usb"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out / "bb.pdf"), a[3])))
+
+    qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)
+    steps = Steps(shown.last_task)
+    qtbot.waitUntil(lambda: shown.last_task.done, timeout=30000)
+    assert not pulse.stalled and pulse.waits >= 3 and steps.moved()
+    assert (out / "bb.pdf").read_bytes() == shown.pdf_path.read_bytes()
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out / "lan-2.pdf"), a[3])))
+    qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)
+    task = shown.last_task
+    qtbot.mouseClick(task.busy.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: task.done, timeout=30000)
+    pulse.stop()
+    assert task.cancelled and sorted(p.name for p in out.iterdir()) == ["bb.pdf"] and boxes.shown == []

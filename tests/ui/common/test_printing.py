@@ -53,39 +53,3 @@ def test_stop_ends_the_print_run_after_the_page_being_printed(qtbot, tmp_path):
     count, at_page, (sent, stopped) = _run(qtbot, tmp_path, stop_after=1)
     assert (sent, stopped) == (1, True) and count > 1 and [v for v, _, _ in at_page] == [1]
 
-
-def test_saving_the_pdf_copies_off_the_ui_thread_and_stops_with_nothing_left(qtbot, services, tmp_path, monkeypatch,
-                                                                             boxes):
-    import cellsec.domain.progress as progress_module
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFileDialog
-
-    from cellsec.reports.engine import files
-    from cellsec.ui.common.preview import open_preview
-
-    from .responsive import Steps, UiPulse
-
-    shown = open_preview(services, _job(pages=3), None)
-    qtbot.addWidget(shown)
-    with qtbot.waitSignal(shown.loaded, timeout=30000):
-        pass
-    pulse = UiPulse()
-    monkeypatch.setattr(files, "COPY_CHUNK", 4096)  # many steps even for a small PDF
-    monkeypatch.setattr(progress_module, "step", pulse.slowed(progress_module.step))
-    out = tmp_path / "usb"
-    out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out / "bb.pdf"), a[3])))
-
-    qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)
-    steps = Steps(shown.last_task)
-    qtbot.waitUntil(lambda: shown.last_task.done, timeout=30000)
-    assert not pulse.stalled and pulse.waits >= 3 and steps.moved()
-    assert (out / "bb.pdf").read_bytes() == shown.pdf_path.read_bytes()
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out / "lan-2.pdf"), a[3])))
-    qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)
-    task = shown.last_task
-    qtbot.mouseClick(task.busy.stop_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: task.done, timeout=30000)
-    pulse.stop()
-    assert task.cancelled and sorted(p.name for p in out.iterdir()) == ["bb.pdf"] and boxes.shown == []
