@@ -214,6 +214,7 @@ def test_print_the_collection_book(qtbot, services, people, boxes, monkeypatch, 
     preview = tab.last_preview
     qtbot.addWidget(preview)
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)  # "Lưu PDF…" from the preview
+    qtbot.waitUntil(lambda: preview.last_task.done, timeout=20000)  # the copy runs off the UI thread
     assert asked[0][0] == "Lưu thành PDF" and asked[0][1].endswith("so-thu-dang-phi-2026-11.pdf")
     pdf = target.with_suffix(".pdf")
     reader = PdfReader(pdf)
