@@ -84,8 +84,8 @@ def said(*args):  # nobody answers a message box here: say it and stop, instead 
     import os; os._exit(3)
 for name in ("critical", "warning", "information", "question"):
     setattr(QMessageBox, name, staticmethod(said))
-from cellsec.ui.common.workers import collect_garbage_on_ui_thread
-collect_garbage_on_ui_thread(app)  # as ui/app/launch.run_gui does before start()
+import gc
+gc.disable()  # as ui/app/launch.run_gui does before start() (which has Python's collector run on the UI thread)
 class Stalls:
     # From the first paint to the overview filled: the longest time the window could not answer (the gap
     # between runs of a timer that wants to run every 2 ms).

@@ -31,13 +31,17 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
+    import gc
+
+    # Python's cyclic collector must never run on a worker thread (it could free a Qt object there): it is
+    # off from here, and start-up has it run on the UI thread before any thread starts
+    # (ui/common/workers.collect_garbage_on_ui_thread, loaded after the window's first paint).
+    gc.disable()
     from PySide6.QtWidgets import QApplication
 
-    from ..common.workers import collect_garbage_on_ui_thread
     from .startup import start
 
     app = QApplication.instance() or QApplication(argv)
-    collect_garbage_on_ui_thread(app)
     if os.environ.get("CELLSEC_PROBE"):  # packaged-app tests and the frozen start-up bench (probe.py)
         from .probe import install_probe
 

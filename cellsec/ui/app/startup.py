@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import isValid
 
 from ...paths import resources_dir
 from ...services.errors import ServiceError, StoreError
@@ -150,6 +151,14 @@ def restore_unopened(*args, **kwargs):
     return restore(*args, **kwargs)
 
 
+def collect_garbage(app: QApplication) -> None:
+    """Python's collector runs on the UI thread only (ui/common/workers.collect_garbage_on_ui_thread; its
+    module is loaded once the window's overview is on screen: launch.run_gui keeps collection off till then)."""
+    from ..common.workers import collect_garbage_on_ui_thread
+
+    collect_garbage_on_ui_thread(app)
+
+
 class _ServicesLoader(QObject):
     """Opens the store in the background when the window first needs it. The window paints its overview,
     figures and reminders without SQLAlchemy (ui/overview/page.read_quick_overview); SQLAlchemy and the
@@ -178,6 +187,7 @@ class _ServicesLoader(QObject):
             QTimer.singleShot(self.ONLINE_DELAY_MS, self, self.start)
 
     def _listen(self) -> None:
+        collect_garbage(self.app)
         if not self.started and not self.listening:
             self.listening = True
             self.app.installEventFilter(self)
@@ -188,7 +198,7 @@ class _ServicesLoader(QObject):
             self.outside_timer.start()
 
     def _look_outside(self) -> None:
-        if self.window.services is not None:
+        if not isValid(self.window) or self.window.services is not None:  # closed, or the notifier's turn
             self.outside_timer.stop()
             return
         now = data_version(self.data_dir)
@@ -203,6 +213,7 @@ class _ServicesLoader(QObject):
     def start(self) -> None:
         if not self.started:
             self.started = True
+            collect_garbage(self.app)  # before the thread: the collector runs on the UI thread only
             if self.listening:
                 self.app.removeEventFilter(self)
             threading.Thread(target=self._prepare, name="cellsec-open", daemon=True).start()
@@ -231,6 +242,11 @@ class _ServicesLoader(QObject):
         self.prepared.emit(result)
 
     def _on_prepared(self, prepared) -> None:
+        if not isValid(self.window) or not self.window.isVisible():  # closed meanwhile: nothing to attach to
+            if prepared is not None:
+                prepared[0].close()
+            self.attach = None
+            return
         if self.listening:
             self._look_outside()  # a change made elsewhere since the last poll: the notifier starts after it
             self.outside_timer.stop()
@@ -289,6 +305,7 @@ def start(app: QApplication, data_dir: Path):
         window.services_loader = loader.start
         window.show()
         return window
+    collect_garbage(app)  # before the store opens (its work may run on threads)
     services = _open_services(app, data_dir, texts)
     if services is None:
         lock.unlock()

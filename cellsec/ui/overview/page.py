@@ -7,6 +7,7 @@ hidden only marks it stale), and only for changes to the tables they are made fr
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -94,6 +95,7 @@ class _Tile(QFrame):
 
 class OverviewPage(Page):
     filled = Signal()  # the figures and reminders are on screen (show_data)
+    quick_read = Signal(object)  # from the reading thread (queued to the UI thread): OverviewData or None
 
     # What the counts and the reminders are made from (members, meetings, reviews, dues and the cell).
     WATCHES = frozenset({
@@ -113,6 +115,7 @@ class OverviewPage(Page):
         self._load_scheduled = False
         self.prefetched: OverviewData | None = None  # start-up's read (read_overview), shown by the first refresh
         self.data_dir = data_dir  # before the services are loaded: where the quick reader reads the overview
+        self.quick_read.connect(self._quick_read)
         self._build_header()
         grid = self._build_tiles()
         self._build_reminders()
@@ -227,15 +230,19 @@ class OverviewPage(Page):
         self.show_data(data)
 
     def _read_quick(self, today: dt.date) -> None:
-        """Before the services are loaded: read the overview without SQLAlchemy on a worker thread (the
-        window keeps answering while the rules are loaded and applied), then show it."""
-        from ..common.workers import run_in_background
+        """Before the services are loaded: read the overview without SQLAlchemy on a plain thread (the
+        window keeps answering while the rules are loaded and applied; the worker pool's module is not
+        loaded for it), then show it."""
+        def read() -> None:
+            try:
+                data = read_quick_overview(self.data_dir, today)
+            except Exception:  # noqa: BLE001 -- anything unexpected: the services read it instead
+                data = None
+            self.quick_read.emit(data)
 
-        self._quick_task = run_in_background(self, lambda: read_quick_overview(self.data_dir, today),
-                                             on_done=self._quick_read, on_error=lambda _exc: self._quick_read(None))
+        threading.Thread(target=read, name="cellsec-overview", daemon=True).start()
 
     def _quick_read(self, data: OverviewData | None) -> None:
-        self._quick_task = None
         if data is not None:
             self.show_data(data)
         elif self.services is not None:  # attached meanwhile

@@ -181,9 +181,9 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from cellsec.ui.app.startup import start
-from cellsec.ui.common.workers import collect_garbage_on_ui_thread
+import gc
+gc.disable()  # as ui/app/launch.run_gui does: start-up has the collector run on the UI thread, never on another
 app = QApplication(sys.argv)
-collect_garbage_on_ui_thread(app)  # as ui/app/launch.run_gui does: never a Qt object freed on the store's thread
 seen = []
 class Probe(QObject):
     def eventFilter(self, obj, event):
@@ -211,7 +211,9 @@ def members():
     page = w.pages.built.get("MembersPage")
     if page is None:
         QTimer.singleShot(20, members); return
-    print(w.stack.currentWidget() is page, w.services is not None, w.statusBar().currentMessage() == "")
+    from cellsec.ui.common.workers import UiThreadCollector
+    collecting = app.findChild(UiThreadCollector) is not None and not gc.isenabled()
+    print(w.stack.currentWidget() is page, w.services is not None, w.statusBar().currentMessage() == "" and collecting)
     app.quit()
 QTimer.singleShot(0, done)
 app.exec()
