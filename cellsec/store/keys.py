@@ -203,16 +203,20 @@ def locked() -> bool:
     return _where() not in _unlocked and has_passphrase()
 
 
+def _open_sealed(text: str, passphrase: str, where: object) -> bytes:
+    try:
+        return _parse(key_wrap.unwrap(text, passphrase).hex(), where)
+    except key_wrap.BadPassphrase as exc:
+        raise WrongPassphrase(WRONG_PASSPHRASE) from exc
+
+
 def unlock(passphrase: str) -> bytes:
     """Open the sealed key with `passphrase` for this process. WrongPassphrase changes nothing."""
     text, where = _stored()
     if text is None or not key_wrap.is_wrapped(text):
         key = None if text is None else _parse(text, where)
     else:
-        try:
-            key = _parse(key_wrap.unwrap(text, passphrase).hex(), where)
-        except key_wrap.BadPassphrase as exc:
-            raise WrongPassphrase(WRONG_PASSPHRASE) from exc
+        key = _open_sealed(text, passphrase, where)
     if key is None:
         raise KeyStoreError(NO_KEY_YET)
     _unlocked[_where()] = key
@@ -230,10 +234,7 @@ def set_passphrase(current: str | None, new: str | None) -> None:
     if key_wrap.is_wrapped(text):
         if current is None:
             raise WrongPassphrase(WRONG_PASSPHRASE)
-        try:
-            key = _parse(key_wrap.unwrap(text, current).hex(), where)
-        except key_wrap.BadPassphrase as exc:
-            raise WrongPassphrase(WRONG_PASSPHRASE) from exc
+        key = _open_sealed(text, current, where)
     elif new is None:
         raise KeyStoreError(NO_PASSPHRASE)
     else:
