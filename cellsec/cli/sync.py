@@ -116,7 +116,7 @@ def cmd_export(args, svc) -> int:
         emit_json({"file": str(result.path), "ops": result.ops, "seq_last": result.seq_last})
     else:
         print(f"Đã ghi {result.ops} thay đổi vào {result.path}. Hãy mang tệp này lên cấp trên; "
-              "các thay đổi được đánh dấu đã gửi khi bạn nhận tệp trả lời.")
+              "các thay đổi được đánh dấu đã gửi khi đồng chí nhận tệp trả lời.")
     return 0
 
 

@@ -26,15 +26,15 @@ from ..store.models.core import ChangeLog
 from .errors import ServiceError
 
 CHANGED_MEANWHILE = Msg(
-    "Dữ liệu này vừa được sửa ở nơi khác (cửa sổ khác, dòng lệnh hoặc đồng bộ) trong lúc bạn đang sửa; "
-    "phần bạn sửa chưa được lưu. Đã thay đổi: {fields}.",
+    "Dữ liệu này vừa được sửa ở nơi khác (cửa sổ khác, dòng lệnh hoặc đồng bộ) trong lúc đồng chí đang sửa; "
+    "phần đồng chí sửa chưa được lưu. Đã thay đổi: {fields}.",
     "This record was changed elsewhere (another window, the command line or a sync) while you were editing; "
     "your edit was not saved. Changed: {fields}.",
 )
 UNKNOWN_FIELDS = Msg("không rõ trường nào", "unknown fields")
 DELETED_MEANWHILE = Msg(
-    "Dữ liệu này vừa bị xoá ở nơi khác (cửa sổ khác, dòng lệnh hoặc đồng bộ) trong lúc bạn đang sửa; "
-    "phần bạn sửa chưa được lưu.",
+    "Dữ liệu này vừa bị xoá ở nơi khác (cửa sổ khác, dòng lệnh hoặc đồng bộ) trong lúc đồng chí đang sửa; "
+    "phần đồng chí sửa chưa được lưu.",
     "This record was deleted elsewhere (another window, the command line or a sync) while you were editing; "
     "your edit was not saved.",
 )

@@ -53,7 +53,7 @@ KEY_SAVE_FAILED = Msg("Không lưu được khóa mã hóa dữ liệu ({error})
 IN_KEYRING = Msg("Khóa mã hóa dữ liệu được giữ trong kho mật khẩu của hệ điều hành ({store}).",
                  "The data encryption key is kept in the system's credential store ({store}).")
 IN_FILE = Msg("Máy này không có kho mật khẩu của hệ điều hành, nên khóa mã hóa dữ liệu được giữ trong tệp {path}, "
-              "chỉ tài khoản của bạn đọc được.",
+              "chỉ tài khoản của đồng chí đọc được.",
               "This machine has no system credential store, so the data encryption key is kept in the file {path}, "
               "readable by your account only.")
 PASSPHRASE_NEEDED = Msg(

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Cannot write to the data folder {folder} (the disk may be full, read-only or not yours to write to). Free some space or choose another folder.</source>
-        <translation>Không ghi được vào thư mục dữ liệu {folder} (ổ đĩa có thể đã đầy, chỉ cho phép đọc hoặc bạn không có quyền ghi). Hãy giải phóng dung lượng hoặc chọn thư mục khác.</translation>
+        <translation>Không ghi được vào thư mục dữ liệu {folder} (ổ đĩa có thể đã đầy, chỉ cho phép đọc hoặc đồng chí không có quyền ghi). Hãy giải phóng dung lượng hoặc chọn thư mục khác.</translation>
     </message>
     <message>
         <source>Cannot open the data</source>

@@ -35,7 +35,7 @@
     <name>ElsewhereBanner</name>
     <message>
         <source>This record was changed elsewhere (another window, the command line or a sync) while you were editing. Your changes are still here, not saved.</source>
-        <translation>Dữ liệu này vừa được sửa ở nơi khác (cửa sổ khác, dòng lệnh hoặc đồng bộ) trong lúc bạn đang sửa. Phần bạn đang sửa vẫn còn nguyên, chưa được lưu.</translation>
+        <translation>Dữ liệu này vừa được sửa ở nơi khác (cửa sổ khác, dòng lệnh hoặc đồng bộ) trong lúc đồng chí đang sửa. Phần đồng chí đang sửa vẫn còn nguyên, chưa được lưu.</translation>
     </message>
     <message>
         <source>This record was changed elsewhere (another window, the command line or a sync); the latest version is shown.</source>
@@ -47,7 +47,7 @@
     </message>
     <message>
         <source>Show the record as it is stored now; your unsaved changes are dropped</source>
-        <translation>Hiện dữ liệu như đang lưu; phần bạn sửa chưa lưu sẽ bỏ đi</translation>
+        <translation>Hiện dữ liệu như đang lưu; phần đồng chí sửa chưa lưu sẽ bỏ đi</translation>
     </message>
     <message>
         <source>Keep editing</source>
@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>Saving will then ask whether to keep yours as a new revision</source>
-        <translation>Khi lưu, chương trình sẽ hỏi có giữ bản của bạn thành bản mới không</translation>
+        <translation>Khi lưu, chương trình sẽ hỏi có giữ bản của đồng chí thành bản mới không</translation>
     </message>
 </context>
 </TS>

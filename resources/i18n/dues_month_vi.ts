@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>Show the lines changed elsewhere as they are stored now; your changes to the other lines stay</source>
-        <translation>Hiện các dòng vừa được sửa ở nơi khác như đang lưu; phần bạn sửa ở các dòng khác vẫn giữ</translation>
+        <translation>Hiện các dòng vừa được sửa ở nơi khác như đang lưu; phần đồng chí sửa ở các dòng khác vẫn giữ</translation>
     </message>
     <message>
         <source>Rules applied: {name}.</source>

@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>You are seeing the copy saved automatically at {time}, newer than the last save (the program was closed without saving). It is kept when you save or close.</source>
-        <translation>Đây là bản tự động lưu lúc {time}, mới hơn lần lưu gần nhất (chương trình đã bị tắt khi chưa lưu). Bản này sẽ được giữ khi bạn lưu hoặc đóng cửa sổ.</translation>
+        <translation>Đây là bản tự động lưu lúc {time}, mới hơn lần lưu gần nhất (chương trình đã bị tắt khi chưa lưu). Bản này sẽ được giữ khi đồng chí lưu hoặc đóng cửa sổ.</translation>
     </message>
     <message>
         <source>Autosaved at {time}</source>
@@ -197,7 +197,7 @@ Sau khi thông qua, biên bản được khóa, không sửa được nữa, và
 The amendment is a new draft that states it amends minutes {number}; you correct it and approve it, and it gets its own number. The approved minutes stay unchanged and can still be viewed and printed.</source>
         <translation>Lập bản sửa đổi của biên bản {number}?
 
-Bản sửa đổi là một dự thảo mới, ghi rõ sửa đổi, bổ sung biên bản {number}; bạn sửa rồi thông qua và bản sửa đổi được cấp số riêng. Biên bản đã thông qua vẫn giữ nguyên, vẫn xem và in được.</translation>
+Bản sửa đổi là một dự thảo mới, ghi rõ sửa đổi, bổ sung biên bản {number}; đồng chí sửa rồi thông qua và bản sửa đổi được cấp số riêng. Biên bản đã thông qua vẫn giữ nguyên, vẫn xem và in được.</translation>
     </message>
 </context>
 <context>

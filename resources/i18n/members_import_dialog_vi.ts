@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Choose a CSV or Excel (.xlsx) file with a header row such as &quot;Họ và tên&quot;, &quot;Ngày sinh&quot;, &quot;Ngày vào Đảng&quot;, &quot;Số thẻ đảng viên&quot;, &quot;Số CCCD&quot;. Nothing is written until you confirm. A member already in the list (same CCCD, card number, or name and date of birth) is updated, never added twice.</source>
-        <translation>Chọn tệp CSV hoặc Excel (.xlsx) có dòng tiêu đề như &quot;Họ và tên&quot;, &quot;Ngày sinh&quot;, &quot;Ngày vào Đảng&quot;, &quot;Số thẻ đảng viên&quot;, &quot;Số CCCD&quot;. Chưa ghi gì cho đến khi bạn đồng ý. Đảng viên đã có trong danh sách (trùng số CCCD, số thẻ, hoặc họ tên và ngày sinh) sẽ được cập nhật, không bao giờ thêm lần thứ hai.</translation>
+        <translation>Chọn tệp CSV hoặc Excel (.xlsx) có dòng tiêu đề như &quot;Họ và tên&quot;, &quot;Ngày sinh&quot;, &quot;Ngày vào Đảng&quot;, &quot;Số thẻ đảng viên&quot;, &quot;Số CCCD&quot;. Chưa ghi gì cho đến khi đồng chí đồng ý. Đảng viên đã có trong danh sách (trùng số CCCD, số thẻ, hoặc họ tên và ngày sinh) sẽ được cập nhật, không bao giờ thêm lần thứ hai.</translation>
     </message>
     <message>
         <source>Save a sample file…</source>

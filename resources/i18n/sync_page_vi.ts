@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>{n} change(s) written to {path}. They count as sent when you import the committee&apos;s answer file.</source>
-        <translation>Đã ghi {n} thay đổi vào {path}. Các thay đổi được tính là đã gửi khi bạn nhận tệp trả lời của cấp trên.</translation>
+        <translation>Đã ghi {n} thay đổi vào {path}. Các thay đổi được tính là đã gửi khi đồng chí nhận tệp trả lời của cấp trên.</translation>
     </message>
     <message>
         <source>CellSec sync file (*{suffix})</source>

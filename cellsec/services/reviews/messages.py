@@ -58,7 +58,7 @@ ALREADY_DECIDED = Msg(
     "The decided level is recorded; to change it make an amendment with its reason.",
 )
 CHANGED_MEANWHILE = Msg(
-    "Bản kiểm điểm vừa được sửa ở nơi khác (nay là bản số {version}) trong lúc bạn làm; thao tác này chưa được "
+    "Bản kiểm điểm vừa được sửa ở nơi khác (nay là bản số {version}) trong lúc đồng chí làm; thao tác này chưa được "
     "ghi. Hãy mở lại để xem bản mới rồi làm lại.",
     "The review was changed elsewhere (it is now version {version}) while you worked; this was not recorded. "
     "Open it again to see the new version, then redo it.",

@@ -15,5 +15,5 @@ def test_the_backup_tab_says_where_the_key_is_and_what_brings_the_data_back(qtbo
     page.show()
     page.tabs.setCurrentIndex(2)
     assert str(keys.key_dir() / keys.KEY_FILE) in page.backup_folder.text()  # no keyring here: the key file
-    assert "chỉ tài khoản của bạn đọc được" in page.backup_folder.text()
+    assert "chỉ tài khoản của đồng chí đọc được" in page.backup_folder.text()
     assert "chỉ bản sao lưu có mật khẩu" in page.backup_intro.text()
