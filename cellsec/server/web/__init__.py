@@ -57,9 +57,12 @@ def _freeze_startup_objects() -> None:
     """Move what start-up made (modules, the app, its routes: some 130,000 objects) out of the collector's
     reach. A full collection walked all of them, often enough to be the overview's slowest requests
     (bench/web_overview.py: p99 about 3x the median); objects made afterwards are collected as usual. Once
-    per process (a process running several apps, like the tests, freezes only at the first)."""
+    per process (a process running several apps, like the tests, freezes only at the first). Not in a process
+    that turned automatic collection off: there a Qt window owns collection and runs it on its own thread
+    (ui/common/workers.UiThreadCollector), and a collection here, on the server's thread, would free the
+    window's Qt objects on the wrong thread (a segfault seen when a laptop test hosts this server)."""
     global _frozen
-    if not _frozen:
+    if not _frozen and gc.isenabled():
         _frozen = True
         gc.collect()
         gc.freeze()

@@ -93,6 +93,22 @@ def test_garbage_is_collected_on_the_ui_thread_while_a_worker_allocates(qtbot):
     assert len(task.result) == 300_000
 
 
+def test_a_committee_server_started_in_the_process_leaves_collection_to_the_ui_thread(qtbot, monkeypatch):
+    # The laptop's sync tests host the committee server in this process; its start-up collected garbage on
+    # the server's thread, freeing a closed dialog's Qt objects there (a segfault in the next test).
+    from cellsec.server import web
+
+    monkeypatch.setattr(web, "_frozen", False)  # its first start in this process
+    monkeypatch.setattr(web.gc, "freeze", lambda: None)  # nothing of this test is kept for good
+    _Cycle.freed_on.clear()
+    _Cycle()
+    server_start = threading.Thread(target=web._freeze_startup_objects)
+    server_start.start()
+    server_start.join()
+    qtbot.waitUntil(lambda: _Cycle.freed_on != [], timeout=5000)
+    assert _Cycle.freed_on == [threading.get_ident()]
+
+
 # ---- progress and stop (issue 14) ------------------------------------------------------------------------
 def test_progress_moves_a_determinate_bar_while_the_ui_thread_keeps_answering(qtbot):
     parent = QWidget()
