@@ -13,6 +13,11 @@ TYPE_LIST = "DS"
 TYPE_PLAN = "KH"
 TYPE_INVITATION = "GM"  # giấy mời: common in Party numbers seen ("…-GM/ĐU"), not in the official table (unverified)
 
+# The audit action of a document renumbered by sync (sync/numbers.py), and how many days the overview asks for
+# its reprint: long enough to reach a monthly meeting's reprint, short enough not to stay for ever.
+RENUMBERED_BY_SYNC = "sync_renumber"
+REPRINT_REMINDER_DAYS = 30
+
 
 def document_number(seq: int | None, doc_type: str, issuer: str) -> str:
     """'Số 05-BB/CB'; without a sequence number (a draft) the number is left blank for handwriting."""

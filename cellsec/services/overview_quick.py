@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..domain import attention as A
 from ..domain import dues as D
+from ..domain.documents import RENUMBERED_BY_SYNC, REPRINT_REMINDER_DAYS
 from ..domain.members import IN_CELL_STATUSES
 from ..domain.reminders import Reminder, sort_reminders
 from ..store.quick import QuickReader
@@ -39,8 +40,6 @@ from .reviews.risks import removal_risks_from
 __all__ = ["NotQuick", "OverviewCell", "QuickOverview", "PROVIDERS", "quick_overview"]
 
 DEPUTY_KEY = "deputy_member_id"  # services/settings/officers.DEPUTY_KEY (that module loads SQLAlchemy)
-RENUMBER_ACTION = "sync_renumber"  # the audit action of a document renumbered by sync (sync/numbers.py)
-RENUMBER_DAYS = 31  # services/documents/reminders.RECENT_DAYS, and a day for the time zone
 
 # The reminder providers of the registry (services/reminders.py) this module computes, by name; a provider
 # registered under another name makes the test of this module fail until it is added here.
@@ -94,8 +93,8 @@ def _cell(reads: OverviewReads) -> OverviewCell:
 
 def _reminders(reads: OverviewReads, members: list, today: dt.date) -> list[Reminder]:
     """The registry's providers in its order (order, name), each computed as the feature computes it."""
-    since = today - dt.timedelta(days=RENUMBER_DAYS)
-    if reads.any_audit_since(RENUMBER_ACTION, since):  # rare (two laptops numbering offline): the ORM names them
+    since = today - dt.timedelta(days=REPRINT_REMINDER_DAYS + 1)  # a day more for the time zone
+    if reads.any_audit_since(RENUMBERED_BY_SYNC, since):  # rare (two laptops numbering offline): the ORM names them
         raise NotQuick("a document was renumbered by sync lately")
     year = today.year
     facts = facts_from(members, reads.status_changes())

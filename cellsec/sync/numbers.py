@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain.documents import RENUMBERED_BY_SYNC
 from ..domain.messages import Msg
 from ..store.models.core import Audit
 from ..store.models.finalised import FinalisedDocument
@@ -136,7 +137,7 @@ class _renumbering:
         self.s, self.device_id, self.old, self.new = s, device_id, old, new
 
     def __enter__(self) -> None:
-        audit = Audit(action="sync_renumber", summary=RENUMBER_SUMMARY.format(old=self.old, new=self.new),
+        audit = Audit(action=RENUMBERED_BY_SYNC, summary=RENUMBER_SUMMARY.format(old=self.old, new=self.new),
                       device_id=self.device_id, undoable=False)
         self.s.add(audit)
         self.s.flush()

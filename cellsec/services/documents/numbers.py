@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 
 from ...domain.dates import format_date
 from ...domain.documents import (
+    RENUMBERED_BY_SYNC,
     TYPE_INVITATION,
     TYPE_LIST,
     TYPE_MINUTES,
@@ -198,7 +199,7 @@ class Renumbered:
 def _renumbered(s: Session, cell_id: str) -> list[Renumbered]:
     rows = s.execute(select(Audit.at, Audit.summary, ChangeLog.entity, ChangeLog.entity_id)
                      .join(ChangeLog, ChangeLog.audit_id == Audit.id)
-                     .where(Audit.action == "sync_renumber", ChangeLog.cell_id == cell_id,
+                     .where(Audit.action == RENUMBERED_BY_SYNC, ChangeLog.cell_id == cell_id,
                             ChangeLog.entity.in_(("meetings", "resolutions", "document_numbers")))
                      .order_by(Audit.at.desc(), ChangeLog.seq.desc()))
     out: list[Renumbered] = []

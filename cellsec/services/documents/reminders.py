@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...domain.documents import REPRINT_REMINDER_DAYS
 from ...domain.messages import Msg
 from ...domain.reminders import WARNING, Reminder
 from ..context import Context
 from ..reminders import VIETNAM, register
 
-RECENT_DAYS = 30  # long enough to reach a monthly meeting's reprint, short enough not to stay for ever
 REPRINT = Msg("{title} nay là {number} (đánh số lại khi đồng bộ): hãy in lại. Xem ở Cài đặt → Số văn bản.",
               "{title} is now {number} (renumbered while syncing): print it again. See Settings → Document numbers.")
 
@@ -19,7 +19,7 @@ REPRINT = Msg("{title} nay là {number} (đánh số lại khi đồng bộ): h�
 def renumbered_reminders(ctx: Context, today: dt.date) -> list[Reminder]:
     if ctx.cell_id_or_none() is None:
         return []
-    since = today - dt.timedelta(days=RECENT_DAYS)
+    since = today - dt.timedelta(days=REPRINT_REMINDER_DAYS)
     return [Reminder("renumbered", WARNING, REPRINT.format(title=r.title, number=r.number))
             for r in ctx.services.numbers.renumbered() if r.at.astimezone(VIETNAM).date() >= since]
 
