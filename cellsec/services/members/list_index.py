@@ -4,7 +4,6 @@ kept across queries and refreshed incrementally (built for 100,000 rows)."""
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import itertools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING
 from ...domain import members as rules
 from ...domain.members import ACTIVITY_STATUSES, PARTY_STATUSES
 from ...domain.text import clean_line, fold
+from ...store.members_order import MemberOrders
 from .records import DATE_FIELDS, RECORD_COLUMNS, MemberQuery, MemberRecord, member_record
 
 if TYPE_CHECKING:  # SQLAlchemy is loaded only to read through a session (the quick reader needs none)
@@ -34,6 +34,8 @@ class ListIndex:
                     "position_party")
     # Every column the index reads, in the order of its rows.
     ROW_COLUMNS = (*COLUMNS, *SORT_COLUMNS, "rev", "deleted_at")
+    # The columns a list sorts by, besides the name (MemberOrders' columns).
+    _ORDERED = (*SORT_COLUMNS, "phone", "activity_status", "status")
     _RANKS = {"activity_status": {v: n for n, v in enumerate(ACTIVITY_STATUSES)},
               "status": {v: n for n, v in enumerate(PARTY_STATUSES)}}
 
@@ -56,6 +58,7 @@ class ListIndex:
         self._id_orders: dict[str, list[str]] = {}  # the ids in each order (read in sequence, not by position)
         self._last_match: tuple | None = None  # ((statuses, party), words, positions) of the last search
         self._keyed = False  # name_keys computed (on the first sort)
+        self._sorter: MemberOrders | None = None  # the sort keys in SQLite (built on the first sort)
 
     @classmethod
     def _select(cls, cell_id: str):
@@ -132,6 +135,11 @@ class ListIndex:
             changed.append(position)
         if changed:
             self._last_match = None
+        if changed and self._sorter is not None:
+            live = [i for i in changed if i not in self.dead]
+            self._sorter.drop(i for i in changed if i in self.dead)
+            self._sorter.put((i, self.name_keys[i], *(self._sort_value(name, i) for name in self._ORDERED))
+                             for i in live)
         if changed and self._orders:
             self._move(changed)
         return new
@@ -157,14 +165,34 @@ class ListIndex:
     def _live_positions(self) -> range | list[int]:
         return [i for i in range(len(self.ids)) if i not in self.dead] if self.dead else range(len(self.ids))
 
+    def _sort_columns(self) -> list[list]:
+        """The values of every sort column, in MemberOrders' terms: None for an empty value, statuses as
+        their rank (unknown ones last)."""
+        out = []
+        for name in self._ORDERED:
+            ranks = self._RANKS.get(name)
+            values = self.values[name]
+            out.append([ranks.get(v, len(ranks)) for v in values] if ranks is not None
+                       else [None if v == "" else v for v in values])
+        return out
+
     @property
-    def by_name(self) -> list[int]:
-        if "full_name" not in self._orders:
+    def sorter(self) -> MemberOrders:
+        """The sort keys of the live members in SQLite, which computes every order (see store/members_order)."""
+        if self._sorter is None:
             if not self._keyed:
                 self.name_keys = [rules.name_sort_key(name) for name in self.names]
                 self._keyed = True
-            keys = self.name_keys
-            self._orders["full_name"] = sorted_in_slices(self._live_positions(), keys.__getitem__)
+            sorter = MemberOrders(self._ORDERED)
+            sorter.put(zip(range(len(self.ids)), self.name_keys, *self._sort_columns()))
+            sorter.drop(self.dead)
+            self._sorter = sorter
+        return self._sorter
+
+    @property
+    def by_name(self) -> list[int]:
+        if "full_name" not in self._orders:
+            self._orders["full_name"] = self.sorter.by_name()
         return self._orders["full_name"]
 
     def _sort_value(self, sort: str, i: int):
@@ -175,25 +203,13 @@ class ListIndex:
         return None if value is None or value == "" else value
 
     def order(self, sort: str, descending: bool) -> list[int]:
-        """Row positions by `sort`; empty values last in either direction."""
+        """Row positions by `sort`; empty values last in either direction; equal values in name order."""
         key = f"{sort}:{descending}"
         if key not in self._orders:
-            by_name = self.by_name
             if sort == "full_name":
-                self._orders[key] = by_name[::-1] if descending else list(by_name)
+                self._orders[key] = self.by_name[::-1] if descending else list(self.by_name)
             else:
-                ranks = self._RANKS.get(sort)
-                values = [ranks.get(v, len(ranks)) for v in self.values[sort]] if ranks is not None \
-                    else [None if v == "" else v for v in self.values[sort]]
-                empty = [i for i in by_name if values[i] is None]
-                other = self._orders.get(f"{sort}:{not descending}")
-                if other is not None:  # the other direction is known: its runs of equal values, reversed
-                    present = _runs_reversed(other[:len(other) - len(empty)], values)
-                else:
-                    # From name order: the sort is stable (also reversed), so equal values stay in name order.
-                    present = sorted_in_slices([i for i in by_name if values[i] is not None], values.__getitem__,
-                                               descending)
-                self._orders[key] = present + empty
+                self._orders[key] = self.sorter.by(sort, descending)
         return self._orders[key]
 
     def _before(self, sort: str, descending: bool, a: int, b: int) -> bool:
@@ -282,37 +298,6 @@ class ListIndex:
         for i in candidates:
             keep[i] = 1
         return [member_id for i, member_id in zip(order, in_order) if keep[i]]
-
-
-SORT_SLICE = 4096
-
-
-def sorted_in_slices(items, key, reverse: bool = False) -> list:
-    """`sorted(items, key=key, reverse=reverse)` (stable too), sorted a slice at a time and then merged.
-    Lists are queried on a worker thread, and one sort of 100,000 keys in C holds Python's lock on the
-    interpreter for a tenth of a second or more: the window could not paint meanwhile. A slice takes a few
-    milliseconds, and the merge runs as Python code, which hands the lock over every few milliseconds."""
-    items = list(items)
-    if len(items) <= SORT_SLICE:
-        return sorted(items, key=key, reverse=reverse)
-    runs = [sorted(items[start:start + SORT_SLICE], key=key, reverse=reverse)
-            for start in range(0, len(items), SORT_SLICE)]
-    # heapq.merge takes equal keys from the earlier run first, in either direction: the order stays stable.
-    return list(heapq.merge(*runs, key=key, reverse=reverse))
-
-
-def _runs_reversed(order: list[int], values: list) -> list[int]:
-    """`order` (positions sorted by `values`, equal values in name order) in the opposite direction, equal
-    values still in name order: its runs of equal values in reverse, in one pass instead of a new sort."""
-    out: list[int] = []
-    end = len(order)
-    while end > 0:
-        start, value = end - 1, values[order[end - 1]]
-        while start > 0 and values[order[start - 1]] == value:
-            start -= 1
-        out += order[start:end]
-        end = start
-    return out
 
 
 def _narrows(before: tuple[str, ...], now: tuple[str, ...]) -> bool:
