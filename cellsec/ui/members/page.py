@@ -32,6 +32,7 @@ from ..common.workers import run_in_background
 from .model import COLUMNS, MemberTableModel
 
 SEARCH_DELAY_MS = 150
+_LIST_NO = [field for field, _sort in COLUMNS].index("list_no")
 MEMBER_ENTITIES = {"members", "card_numbers", "member_status_changes"}
 
 # Status filter: key -> (activity statuses, party status). "du_bi" = probationary members still in the cell.
@@ -204,6 +205,18 @@ class MembersPage(Page):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if field == "full_name"
                                         else QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(fm.horizontalAdvance("000") + 16)
+        self._list_no_digits = 3  # the sample's
+        self._fit_list_numbers()
+
+    def _fit_list_numbers(self) -> None:
+        """The SĐV column as wide as the longest list number of the cell (a list of 10,000 members or more has
+        five digits; the sample's three cut them). One read of the list numbers' index, well under a
+        millisecond; the width changes only when the number of digits does, so a width the user dragged stays."""
+        digits = max(3, len(str(max(self.services.members.next_list_no() - 1, 0))))
+        if digits != self._list_no_digits:
+            self._list_no_digits = digits
+            fm = self.table.fontMetrics()
+            self.table.setColumnWidth(_LIST_NO, max(fm.horizontalAdvance(d) for d in "0123456789") * digits + 22)
 
     # ---- the list -----------------------------------------------------------------------------------
     def current_query(self) -> MemberQuery:
@@ -225,8 +238,10 @@ class MembersPage(Page):
         self._selected = self.selected_id()
 
     def _shown(self) -> None:
-        """The newest query's rows are shown: the sort indicator, the selection, the count follow them."""
+        """The newest query's rows are shown: the sort indicator, the selection, the count, the width of the
+        list numbers follow them."""
         self._show_sort_indicator()
+        self._fit_list_numbers()
         if self._selected and self.selected_id() is None:
             self.select(self._selected)
         self._update_count()

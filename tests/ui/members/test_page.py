@@ -336,3 +336,15 @@ def test_a_long_list_shows_an_edit_and_sorts_on_a_header_click(qtbot, services, 
     qtbot.waitUntil(lambda: page.model.loading is None, timeout=10_000)
     assert _names(page) == ["Nguyễn Văn Dũng", "Nguyễn Văn Đức", "Trần Thị Hồng", "Lê Văn An"]
     assert page.table.horizontalHeader().sortIndicatorSection() == 2
+
+
+def test_list_numbers_of_five_digits_are_not_cut(qtbot, services, people):
+    page = _page(qtbot, services)
+    narrow = page.table.columnWidth(0)
+    services.members.add(MemberInput(full_name="Phạm Văn Mười", gender="nam", date_of_birth=dt.date(1985, 2, 3),
+                                     list_no=99999, admitted_on=dt.date(2010, 1, 1), official_on=dt.date(2011, 1, 1),
+                                     status="chinh_thuc"))
+    page.refresh()
+    qtbot.waitUntil(lambda: "99999" in [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())])
+    # Qt's own measure of the room the shown numbers need, margins included (less, and they end in "…")
+    assert page.table.columnWidth(0) >= page.table.sizeHintForColumn(0) > narrow
