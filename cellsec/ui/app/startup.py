@@ -16,7 +16,6 @@ from ...paths import resources_dir
 from ...services.errors import ServiceError, StoreError
 from ...services.quick_start import check_data_folder, data_version, ready_store
 from ..common.screen_fit import install as install_screen_fit
-from ..common.shortcuts import install_text_redo
 from .launch import instance_key
 from .i18n import install_language
 
@@ -255,6 +254,32 @@ class _ServicesLoader(QObject):
             attach(prepared)
 
 
+def install_text_redo(app: QApplication) -> None:
+    """Ctrl+Y and Ctrl+Shift+Z redo typing in every text box, on every platform (ui/common/shortcuts.py,
+    loaded once the window is on screen on an ordinary start)."""
+    from ..common.shortcuts import install_text_redo as install
+
+    install(app)
+
+
+class _AfterFirstPaint(QObject):
+    """Runs `then` once `window` has painted. Application-wide Python filters (the redo keys, the window
+    fitter) are installed then: installed before, PySide wraps every event of every widget of the window while
+    it is built and first shown."""
+
+    def __init__(self, window, then) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
 def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup, prepared) -> None:
     services, overview = prepared if prepared is not None else (_open_services(app, data_dir, texts), None)
     if services is None:  # a file damaged since the check: said by _open_services
@@ -278,7 +303,6 @@ def start(app: QApplication, data_dir: Path):
         font.setPointSizeF(10)
         app.setFont(QFont(font))
     install_language(app, "vi")
-    install_text_redo(app)  # Ctrl+Y and Ctrl+Shift+Z redo typing in every text box, on every platform
     texts = Startup()
     key = instance_key(data_dir)
     lock = _lock_data_dir(data_dir, key, texts)
@@ -289,6 +313,7 @@ def start(app: QApplication, data_dir: Path):
     if is_locked():  # the dialog's module is loaded only then (not before every first paint)
         from ..settings.passphrase import unlock_at_start
 
+        install_text_redo(app)
         if not unlock_at_start():
             lock.unlock()
             return None
@@ -298,12 +323,14 @@ def start(app: QApplication, data_dir: Path):
             install_language(app, ready.language)
         window = MainWindow(None)
         window.show_overview(ready.figures, data_dir)  # its figures on the first paint; the reminders follow
-        install_screen_fit(app, data_dir)  # after the window is built (an application-wide Python filter)
+        fitter = install_screen_fit(app, data_dir, watch=False)  # watching from the first paint
+        fitter.fit_before_show(window)
         window.lock = lock  # released when the process exits
         loader = _ServicesLoader(app, data_dir, window, online=ready.online,
                                  attach=lambda prepared: _attach_services(app, window, data_dir, texts, prepared))
         window.services_loader = loader.start
         window.show()
+        _AfterFirstPaint(window, lambda: (fitter.watch(), install_text_redo(app)))
         return window
     collect_garbage(app)  # before the store opens (its work may run on threads)
     services = _open_services(app, data_dir, texts)
@@ -311,6 +338,7 @@ def start(app: QApplication, data_dir: Path):
         lock.unlock()
         return None
     install_language(app, services.ctx.get_setting("language", "vi"))
+    install_text_redo(app)
     install_screen_fit(app, data_dir)  # every window opens on the screen, where the user left it
     if not services.cell.is_set_up():
         from .setup_wizard import SetupWizard

@@ -166,6 +166,15 @@ class WindowFitter(QObject):
                 self.settings.sync()
         return False
 
+    def fit_before_show(self, window: QWidget) -> None:
+        """Fit (or restore) `window` now, before it is first shown: start-up does this for the main window and
+        starts watching only after its first paint (`watch`)."""
+        window.setProperty(_FITTED, True)
+        self._first_show(window)
+
+    def watch(self) -> None:
+        QApplication.instance().installEventFilter(self)
+
     def _first_show(self, window: QWidget) -> None:
         fit(window)
         saved = self.settings.value(_key(window))
@@ -188,12 +197,15 @@ def _key(window: QWidget) -> str:
     return f"geometry/{type(window).__name__}"
 
 
-def install(app: QApplication, data_dir: Path) -> WindowFitter:
-    """Fit every window of the program from now on; geometries are kept in the data folder."""
+def install(app: QApplication, data_dir: Path, *, watch: bool = True) -> WindowFitter:
+    """Fit every window of the program from now on (or from `fitter.watch()` when not `watch`: an
+    application-wide Python filter while the main window is built and first shown has PySide wrap each of its
+    widgets' events, a cost start-up does without); geometries are kept in the data folder."""
     uninstall(app)
     fitter = WindowFitter(Path(data_dir) / SETTINGS_FILE, app)
     fitter.setObjectName(_FITTER)
-    app.installEventFilter(fitter)
+    if watch:
+        fitter.watch()
     return fitter
 
 

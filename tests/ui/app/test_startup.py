@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import QLockFile, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from cellsec.ui.app import startup
 from cellsec.ui.common.shortcuts import TextRedo
@@ -40,11 +40,6 @@ def test_second_instance_is_refused(qapp, services, monkeypatch):
     # Even a start that stops has named the program and given it its icon (taskbar, title bar, dialogs).
     assert qapp.applicationDisplayName() == "Sổ tay Bí thư chi bộ"
     assert not qapp.windowIcon().isNull() and qapp.windowIcon().availableSizes()
-    # ...and made the redo keys work in every text box (tests/ui/common/test_shortcuts.py).
-    redo = qapp.findChild(TextRedo, "cellsec_text_redo")
-    assert redo is not None
-    qapp.removeEventFilter(redo)
-    redo.setParent(None)
 
 
 
@@ -300,3 +295,43 @@ def test_a_change_made_elsewhere_shows_on_the_overview_before_the_store_is_open(
     assert window.services is None  # still read without the store
     window.close()
     window.lock.unlock()
+
+
+def test_the_window_opens_where_it_was_left_then_fits_dialogs_and_has_the_redo_keys(qtbot, services):
+    """The window's place and the redo keys are not lost to a quicker first paint: the main window opens as
+    the secretary left it (maximised), and once it is on screen every dialog is fitted and the redo keys work
+    (both watch the whole application only from the first paint)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog
+
+    from cellsec.ui.common import screen_fit
+
+    left = QMainWindow()
+    left.setWindowState(Qt.WindowState.WindowMaximized)
+    settings = QSettings(str(services.data_dir / screen_fit.SETTINGS_FILE), QSettings.Format.IniFormat)
+    settings.setValue("geometry/MainWindow", left.saveGeometry())
+    settings.sync()
+    _remove_redo()  # another test's start installed it
+    window, _page = _started_and_filled(qtbot, services)
+    try:
+        assert window.isMaximized()
+        dialog = type("WideDialog", (QDialog,), {"__module__": "cellsec.ui.test"})()
+        dialog.resize(5000, 300)
+        dialog.show()
+        assert dialog.width() < 5000  # fitted on its first show
+        # The redo keys watch every window again (what they do: tests/ui/common/test_shortcuts.py).
+        assert QApplication.instance().findChild(TextRedo, "cellsec_text_redo") is not None
+        dialog.close()
+    finally:
+        window.close()
+        window.lock.unlock()
+        screen_fit.uninstall(QApplication.instance())
+        _remove_redo()
+
+
+def _remove_redo() -> None:
+    app = QApplication.instance()
+    for redo in app.findChildren(TextRedo, "cellsec_text_redo"):
+        app.removeEventFilter(redo)
+        redo.setParent(None)
+
