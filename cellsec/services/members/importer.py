@@ -28,6 +28,7 @@ from .import_cells import ParsedRow, parse_row
 from .import_header import HEADER_SEARCH_ROWS, Header, HeaderNotFound, Mapping, find_header, is_filled  # noqa: F401  (re-exported)
 from .import_plan import ImportRow, Planner  # noqa: F401  (ImportRow: the row type callers use)
 from .import_read import ENCODING_NAMES, TableSource, open_table
+from .import_write import IMPORTED_STATUS, write_added
 from .service import MemberInput, MemberService, StatusChange, apply_input, new_members, record_status
 
 STALE = Msg(
@@ -44,7 +45,6 @@ IMPORT_SUMMARY = Msg(
     "Import members from {name}: {added} added, {updated} updated",
 )
 REASON_COLUMN = Msg("Lý do chưa nhập được", "Why it was not imported")
-IMPORTED_STATUS = Msg("Theo tệp nhập danh sách", "From the imported list")
 
 BATCH = 500  # rows planned (and written) together: one read of their members, one flush
 Progress = Callable[[int], None]
@@ -197,20 +197,28 @@ class ImportService:
     def _write(self, s, cell_id: str, batch: list[tuple[ImportRow, MemberInput | None]]) -> None:
         adds = [(r, d) for r, d in batch if r.action == "add"]
         updates = [(r, d) for r, d in batch if r.action == "update" and r.changed]
-        added = new_members(s, cell_id, [d for _, d in adds])
-        for member, (r, _) in zip(added, adds):
-            if r.activity != "active":  # e.g. an exported list that also holds members who left
-                record_status(s, member, StatusChange(r.activity, reason=IMPORTED_STATUS.format()))
         if updates:
-            ids = [r.member_id for r, _ in updates]
-            existing = {m.id: m for m in s.scalars(select(Member).where(Member.id.in_(ids)))}
-            # No flush between rows (a flush per row is quadratic).
-            with s.no_autoflush:
-                for r, d in updates:
-                    apply_input(s, existing[r.member_id], d)
-        # Written rows leave the session: 100,000 of them would otherwise stay in memory until the commit.
-        s.flush()
-        s.expunge_all()
+            write_with_orm(s, cell_id, adds, updates)
+        else:  # (a first import: every batch) Core's executemany, the same rows as write_with_orm
+            write_added(s, cell_id, adds)
+
+
+def write_with_orm(s, cell_id: str, adds: list[tuple[ImportRow, MemberInput]],
+                   updates: list[tuple[ImportRow, MemberInput]]) -> None:
+    added = new_members(s, cell_id, [d for _, d in adds])
+    for member, (r, _) in zip(added, adds):
+        if r.activity != "active":  # e.g. an exported list that also holds members who left
+            record_status(s, member, StatusChange(r.activity, reason=IMPORTED_STATUS.format()))
+    if updates:
+        ids = [r.member_id for r, _ in updates]
+        existing = {m.id: m for m in s.scalars(select(Member).where(Member.id.in_(ids)))}
+        # No flush between rows (a flush per row is quadratic).
+        with s.no_autoflush:
+            for r, d in updates:
+                apply_input(s, existing[r.member_id], d)
+    # Written rows leave the session: 100,000 of them would otherwise stay in memory until the commit.
+    s.flush()
+    s.expunge_all()
 
 
 def _step(count: int, progress: Progress | None, cancel: Cancel | None) -> None:

@@ -11,6 +11,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
@@ -148,8 +149,7 @@ def new_members(s: Session, cell_id: str, items: list[MemberInput]) -> list[Memb
     """New member rows (every column set, so the change-log snapshot equals the stored row)."""
     members = []
     for data in items:
-        member = Member(id=new_id(), cell_id=cell_id, activity_status="active", status_from=None, status_to=None,
-                        status_reason="", status_decision="", status_org="", deleted_at=None)
+        member = Member(id=new_id(), cell_id=cell_id, **NEW_MEMBER_COLUMNS)
         _copy_input(member, data)
         s.add(member)
         members.append(member)
@@ -163,28 +163,53 @@ def new_members(s: Session, cell_id: str, items: list[MemberInput]) -> list[Memb
 
 def record_status(s: Session, member: Member, change: StatusChange) -> None:
     """Set the member's current activity status and append it to the status history."""
-    member.activity_status = change.activity_status
-    member.status_from, member.status_to = change.status_from, change.status_to
-    member.status_reason, member.status_decision, member.status_org = change.reason, change.decision, change.org
-    s.add(MemberStatusChange(
-        id=new_id(), cell_id=member.cell_id, member_id=member.id, activity_status=change.activity_status,
-        status_from=change.status_from, status_to=change.status_to, reason=change.reason,
-        decision=change.decision, org=change.org, deleted_at=None,
-    ))
+    for name, value in status_columns(change).items():
+        setattr(member, name, value)
+    s.add(MemberStatusChange(id=new_id(), **status_change_columns(member.cell_id, member.id, change)))
+
+
+# The column values below are shared with the import's bulk writer (import_write.py), so both paths store
+# the same rows.
+NEW_MEMBER_COLUMNS = dict(activity_status="active", status_from=None, status_to=None, status_reason="",
+                          status_decision="", status_org="", deleted_at=None)
+
+
+def input_columns(data: MemberInput) -> dict[str, Any]:
+    """The member columns set from cleaned input."""
+    values = {name: getattr(data, name) for name in _COLUMN_FIELDS}
+    # NULL, so the partial unique indexes ignore members without one
+    values["cccd"], values["card_no"] = values["cccd"] or None, values["card_no"] or None
+    values["name_folded"] = fold(data.full_name)
+    return values
+
+
+def status_columns(change: StatusChange) -> dict[str, Any]:
+    """The member columns holding the current activity status."""
+    return dict(activity_status=change.activity_status, status_from=change.status_from,
+                status_to=change.status_to, status_reason=change.reason, status_decision=change.decision,
+                status_org=change.org)
+
+
+def status_change_columns(cell_id: str, member_id: str, change: StatusChange) -> dict[str, Any]:
+    """A status history row's columns (without its id)."""
+    return dict(cell_id=cell_id, member_id=member_id, activity_status=change.activity_status,
+                status_from=change.status_from, status_to=change.status_to, reason=change.reason,
+                decision=change.decision, org=change.org, deleted_at=None)
+
+
+def card_columns(cell_id: str, member_id: str, data: MemberInput) -> dict[str, Any]:
+    """A card-history row's columns (without its id)."""
+    return dict(cell_id=cell_id, member_id=member_id, card_no=data.card_no, valid_from=data.card_valid_from,
+                note="", deleted_at=None)
 
 
 def _copy_input(member: Member, data: MemberInput) -> None:
-    for name in _COLUMN_FIELDS:
-        value = getattr(data, name)
-        if name in ("cccd", "card_no"):
-            value = value or None  # NULL, so the partial unique indexes ignore members without one
+    for name, value in input_columns(data).items():
         setattr(member, name, value)
-    member.name_folded = fold(data.full_name)
 
 
 def _card_row(member: Member, data: MemberInput) -> CardNumber:
-    return CardNumber(id=new_id(), cell_id=member.cell_id, member_id=member.id, card_no=data.card_no,
-                      valid_from=data.card_valid_from, note="", deleted_at=None)
+    return CardNumber(id=new_id(), **card_columns(member.cell_id, member.id, data))
 
 
 def apply_input(s: Session, member: Member, data: MemberInput) -> None:
