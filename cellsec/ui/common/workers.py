@@ -127,6 +127,10 @@ class TaskDialog(QProgressDialog):
 # runnable is left to PySide's ownership rules, and it crashed the process now and then (segfault). Here
 # the worker holds ordinary Python references to everything it uses until it returns.
 _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cellsec-work")
+# Queries the user is waiting on (a list's search, filter or sort) have a thread of their own: behind a sync
+# and a backup in the pool above, a search would wait for them to end. One thread: such queries are short and
+# each list runs one at a time anyway.
+_interactive_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cellsec-query")
 
 
 def _work(fn: Callable[[], Any], signals: _Signals, steps: _Steps | None) -> None:
@@ -148,7 +152,7 @@ class BackgroundTask(QObject):
     def __init__(self, parent: QWidget | None, fn: Callable[..., Any],
                  on_done: Callable[[Any], None] | None, on_error: Callable[[Exception], None] | None,
                  busy_text: str, steps: bool = False, stoppable: bool = False,
-                 on_cancelled: Callable[[Cancelled], None] | None = None) -> None:
+                 on_cancelled: Callable[[Cancelled], None] | None = None, interactive: bool = False) -> None:
         super().__init__(None)  # not owned by the widget: it may close while the work runs
         self._parent = parent
         self._on_done = on_done
@@ -171,7 +175,7 @@ class BackgroundTask(QObject):
             self.busy.stop_requested.connect(self.stop)
             self.busy.show()
         _running.add(self)
-        _pool.submit(_work, fn, self._signals, self._steps)
+        (_interactive_pool if interactive else _pool).submit(_work, fn, self._signals, self._steps)
 
     def stop(self) -> None:
         """Ask the work to stop at its next safe point (what "Dừng" does)."""
@@ -276,7 +280,9 @@ def run_in_background(parent: QWidget | None, fn: Callable[..., Any],
                       on_done: Callable[[Any], None] | None = None,
                       on_error: Callable[[Exception], None] | None = None,
                       busy_text: str = "", *, steps: bool = False, stoppable: bool = False,
-                      on_cancelled: Callable[[Cancelled], None] | None = None) -> BackgroundTask:
+                      on_cancelled: Callable[[Cancelled], None] | None = None,
+                      interactive: bool = False) -> BackgroundTask:
     """Run `fn()` on the thread pool (`fn(progress, cancel)` with `steps` or `stoppable`); show `busy_text`
-    in a window-modal progress dialog meanwhile (if given), with "Dừng" when `stoppable`."""
-    return BackgroundTask(parent, fn, on_done, on_error, busy_text, steps, stoppable, on_cancelled)
+    in a window-modal progress dialog meanwhile (if given), with "Dừng" when `stoppable`. `interactive`: a
+    short query the user waits on, run on its own thread, never queued behind long work."""
+    return BackgroundTask(parent, fn, on_done, on_error, busy_text, steps, stoppable, on_cancelled, interactive)

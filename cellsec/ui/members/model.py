@@ -116,7 +116,7 @@ class MemberTableModel(QAbstractTableModel):
         members = self.services.members
         self.loading = run_in_background(None, lambda: members.listing(request.query),
                                          on_done=lambda answer: self._answered(request, answer),
-                                         on_error=self._failed)
+                                         on_error=self._failed, interactive=True)
 
     def _answered(self, request: _Request, answer: tuple[list[str], int]) -> None:
         if not isValid(self):  # the list was closed while its worker ran

@@ -122,3 +122,23 @@ def test_a_long_list_closed_while_its_worker_runs_takes_the_late_answer_quietly(
             pass  # no error in the answer's handler (pytest-qt fails the test on one)
     finally:
         del long_list.services.members.listing
+
+
+def test_a_long_list_answers_while_long_background_work_fills_every_worker(qtbot, long_list):
+    """A sync and a backup on both of the pool's workers: a search must not wait for them to end."""
+    import threading
+
+    from cellsec.ui.common.workers import run_in_background
+
+    _settled(qtbot, long_list)
+    release = threading.Event()
+    held = [run_in_background(None, lambda: release.wait(20)) for _ in range(3)]  # more than the pool has threads
+    try:
+        long_list.set_query(MemberQuery(text="cuc"))
+        _settled(qtbot, long_list)
+        assert _names(long_list) == ["Lê Thị Cúc"]
+        assert not any(task.done for task in held)  # the long work still runs: the search did not wait for it
+    finally:
+        release.set()
+        for task in held:
+            qtbot.waitUntil(lambda task=task: task.done, timeout=10_000)
