@@ -1,8 +1,11 @@
 """Import of member lists exported by other systems (CSV or XLSX): preview first, then one mutation.
 
-The preview and the real import run the same code over the same file (`_planned`): the file is streamed
-twice, never held in memory, and the import refuses to write when the file or the registry changed in
-between, so what the preview accepted is exactly what is written. A row whose CCCD, else card number,
+The preview and the real import run the same code over the same file (`_planned`), and what the preview
+accepted is exactly what is written. The preview keeps what it planned for each batch, compressed (a few
+MB at 100,000 rows, where the planned rows themselves would take over 100 MB); the import writes that when
+neither the file nor the store changed since (the file's size and time, the change log's last row, the
+pull cursor, the day). Otherwise it streams the file again with the same rules and refuses to write if a
+row would now be treated differently. A row whose CCCD, else card number,
 else name and date of birth belongs to a member already in the registry updates that member, so importing
 the same file twice never duplicates anyone. Row numbers are the spreadsheet's own (header alone = row 1).
 Both passes report progress (rows read) and can be cancelled; a cancelled import writes nothing.
@@ -12,16 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import pickle
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ...domain import member_import as checks
 from ...domain.messages import Msg
+from ...store.models.core import ChangeLog
 from ...store.models.members import Member
+from ...store.models.sync import SyncState
 from ..context import Context
 from ..errors import ServiceError
 from .import_cells import ParsedRow, parse_row
@@ -68,6 +75,8 @@ class ImportPreview:
     header: Header | None = field(default=None, repr=False)
     source: TableSource | None = field(default=None, repr=False)
     mapping: Mapping | None = None
+    plans: list[bytes] = field(default_factory=list, repr=False)  # each batch's inputs (_pack)
+    basis: tuple | None = field(default=None, repr=False)  # what they were planned against (_basis)
 
     @property
     def to_add(self) -> list[ImportRow]:
@@ -106,15 +115,22 @@ class ImportService:
         path = Path(path)
         source = open_table(path)
         header, rows = self._rows_after_header(source, mapping)
-        planned = [row for row, _ in self._planned(rows, header, source, today, progress, cancel)]
+        with self.ctx.read() as s:
+            basis = self._basis(s, today)  # (read before planning: a change meanwhile makes the import re-plan)
+        planned: list[ImportRow] = []
+        plans: list[bytes] = []
+        for batch in self._planned(rows, header, source, today, progress, cancel):
+            planned += [row for row, _ in batch]
+            plans.append(_pack([data for _, data in batch]))
         headers = {header.texts[i]: f for i, f in sorted(header.columns.items())}
         return ImportPreview(path, source.kind, header.row, headers, header.ignored, planned,
-                             ENCODING_NAMES.get(source.encoding, ""), header, source, mapping)
+                             ENCODING_NAMES.get(source.encoding, ""), header, source, mapping, plans, basis)
 
     def commit(self, preview: ImportPreview, today: dt.date | None = None, *, progress: Progress | None = None,
                cancel: Cancel | None = None) -> ImportResult:
-        """Write every valid row of a preview in one mutation (one Undo step). The file is read again with
-        the same rules; if it or the registry changed since the preview, nothing is written."""
+        """Write every valid row of a preview in one mutation (one Undo step): what the preview planned, or,
+        when the store changed since, the file read again with the same rules; if it or the registry changed
+        since the preview, nothing is written."""
         adds = preview.to_add
         updates = preview.to_update
         changed = sum(1 for r in updates if r.changed)
@@ -125,26 +141,47 @@ class ImportService:
         if not source.unchanged():
             raise ServiceError(FILE_CHANGED, name=preview.path.name)
         summary = IMPORT_SUMMARY.format(name=preview.path.name, added=len(adds), updated=changed)
-        header, rows = self._rows_after_header(source, preview.mapping)
         cell_id = self.ctx.cell_id
         with self.ctx.mutation("members.import", summary) as s:
-            expected = iter(preview.rows)
-            batch: list[tuple[ImportRow, MemberInput | None]] = []
-            for planned in self._planned(rows, header, source, today, progress, cancel):
-                shown = next(expected, None)
-                if shown is None or (shown.row, shown.action, shown.member_id) != (
-                        planned[0].row, planned[0].action, planned[0].member_id):
-                    raise ServiceError(STALE)
-                batch.append(planned)
-                if len(batch) >= BATCH:
-                    self._write(s, cell_id, batch)
-                    batch = []
-            if next(expected, None) is not None:
-                raise ServiceError(STALE)
-            self._write(s, cell_id, batch)
+            # (Inside the mutation: it holds the write lock, so the store cannot change after this check.)
+            if preview.plans and _same_basis(preview.basis, self._basis(s, today)):
+                self._write_planned(s, cell_id, preview, progress, cancel)
+            else:
+                self._plan_again_and_write(s, cell_id, preview, source, today, progress, cancel)
             if cancel is not None and cancel():
                 raise ImportCancelled()
         return result
+
+    def _write_planned(self, s, cell_id: str, preview: ImportPreview, progress: Progress | None,
+                       cancel: Cancel | None) -> None:
+        count = 0
+        for packed in preview.plans:
+            inputs = _unpack(packed)
+            batch = list(zip(preview.rows[count:count + len(inputs)], inputs))
+            count += len(inputs)
+            _step(count, progress, cancel)
+            self._write(s, cell_id, batch)
+
+    def _plan_again_and_write(self, s, cell_id: str, preview: ImportPreview, source: TableSource,
+                              today: dt.date | None, progress: Progress | None, cancel: Cancel | None) -> None:
+        header, rows = self._rows_after_header(source, preview.mapping)
+        expected = iter(preview.rows)
+        for batch in self._planned(rows, header, source, today, progress, cancel):
+            for planned, _ in batch:
+                shown = next(expected, None)
+                if shown is None or (shown.row, shown.action, shown.member_id) != (
+                        planned.row, planned.action, planned.member_id):
+                    raise ServiceError(STALE)
+            self._write(s, cell_id, batch)
+        if next(expected, None) is not None:
+            raise ServiceError(STALE)
+
+    def _basis(self, s, today: dt.date | None) -> tuple:
+        """What a plan depends on besides the file: the store (a restored backup is another), its last
+        change (any member, card or rule set edited, here or by another process), the last pull, the day."""
+        seq = s.scalar(select(func.max(ChangeLog.seq))) or 0
+        cursor = s.scalar(select(func.max(SyncState.pull_cursor))) or 0
+        return self.ctx.store, seq, cursor, today or dt.date.today()
 
     def rejected_rows(self, preview: ImportPreview) -> Iterator[list[Any]]:
         """The header and every rejected row of the file as it was written, with why in a last column:
@@ -174,7 +211,8 @@ class ImportService:
         return header, itertools.chain(after, stream)
 
     def _planned(self, rows: Iterator, header: Header, source: TableSource, today: dt.date | None,
-                 progress: Progress | None, cancel: Cancel | None) -> Iterator[tuple[ImportRow, MemberInput | None]]:
+                 progress: Progress | None, cancel: Cancel | None) -> Iterator[list[tuple[ImportRow, MemberInput | None]]]:
+        """Batches of planned rows (the last may be empty), each after its progress step."""
         planner = Planner(self.ctx, self.members, today or dt.date.today())
         batch: list[ParsedRow] = []
         count = 0
@@ -189,10 +227,10 @@ class ImportService:
                 planned = list(planner.plan(batch))
                 batch = []
                 _step(count, progress, cancel)
-                yield from planned
+                yield planned
         planned = list(planner.plan(batch))
         _step(count, progress, cancel)
-        yield from planned
+        yield planned
 
     def _write(self, s, cell_id: str, batch: list[tuple[ImportRow, MemberInput | None]]) -> None:
         adds = [(r, d) for r, d in batch if r.action == "add"]
@@ -219,6 +257,19 @@ def write_with_orm(s, cell_id: str, adds: list[tuple[ImportRow, MemberInput]],
     # Written rows leave the session: 100,000 of them would otherwise stay in memory until the commit.
     s.flush()
     s.expunge_all()
+
+
+def _same_basis(before: tuple | None, now: tuple) -> bool:
+    return before is not None and before[0] is now[0] and before[1:] == now[1:]
+
+
+def _pack(inputs: list[MemberInput | None]) -> bytes:
+    # Our own objects, unpickled only by _unpack in this process (never read from a file).
+    return zlib.compress(pickle.dumps(inputs, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(packed: bytes) -> list[MemberInput | None]:
+    return pickle.loads(zlib.decompress(packed))
 
 
 def _step(count: int, progress: Progress | None, cancel: Cancel | None) -> None:

@@ -400,3 +400,43 @@ def test_reimporting_an_export_keeps_who_has_left(services, tmp_path):
     assert any("không tự đổi khi nhập tệp" in w for w in again.rows[0].warnings)
     services.importer.commit(again, today=dt.date(2026, 11, 22))
     assert services.members.get(members["Lê Thị Bình"].id).activity_status == "active"
+
+
+def _counting_reads(monkeypatch):
+    from cellsec.services.members.import_read import TableSource
+
+    reads = []
+    real = TableSource.rows
+
+    def rows(self):
+        reads.append(self.path.name)
+        return real(self)
+
+    monkeypatch.setattr(TableSource, "rows", rows)
+    return reads
+
+
+def test_the_import_writes_what_the_preview_planned_without_reading_the_file_again(services, tmp_path, monkeypatch):
+    path = write_xlsx(tmp_path / "ds.xlsx", [HEADER, *ROWS])
+    preview = services.importer.preview(path, today=TODAY)
+    reads = _counting_reads(monkeypatch)
+    result = services.importer.commit(preview, today=TODAY)
+    assert reads == [] and result.imported == 3
+    assert sorted(names(services)) == sorted(r[1] for r in ROWS)
+
+
+def test_a_store_changed_since_the_preview_is_planned_again_from_the_file(services, tmp_path, monkeypatch):
+    path = write_csv(tmp_path / "ds.csv", [HEADER, *ROWS[:2]])
+    preview = services.importer.preview(path, today=TODAY)
+    # Another member added meanwhile (here, or by another process): the plan is made again against it.
+    services.members.add(MemberInput(full_name="Phạm Văn Khác", date_of_birth=dt.date(1970, 1, 1), gender="nam",
+                                     admitted_on=dt.date(2000, 1, 1)))
+    reads = _counting_reads(monkeypatch)
+    assert services.importer.commit(preview, today=TODAY).imported == 2
+    assert reads == ["ds.csv"] and len(services.members.list()) == 3
+    # ... and so is a preview made on another day (the checks depend on the date)
+    path = write_csv(tmp_path / "ds2.csv", [HEADER, ROWS[2]])
+    preview = services.importer.preview(path, today=TODAY)
+    reads.clear()
+    assert services.importer.commit(preview, today=TODAY + dt.timedelta(days=1)).imported == 1
+    assert reads == ["ds2.csv"]
