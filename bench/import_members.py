@@ -1,5 +1,6 @@
-"""Member import at 10,000 and 100,000 rows, CSV and XLSX: time of the preview and of the import, and the
-peak memory of the process (each case runs in a fresh process so the peaks do not mix).
+"""Member import at 10,000 and 100,000 rows, CSV and XLSX (as openpyxl and as Excel write it): time of the
+preview and of the import, and the peak memory of the process (each case runs in a fresh process so the
+peaks do not mix).
 
 Run: .venv/bin/python bench/import_members.py [rows ...]   (default: 10000 100000)
 """
@@ -24,6 +25,11 @@ MIDDLE = ["Văn", "Thị", "Đình", "Hữu", "Quang", "Ngọc", "Thanh", "Minh"
 GIVEN = ["An", "Bình", "Cường", "Dũng", "Đức", "Hà", "Hằng", "Lan", "Minh", "Sơn", "Tâm", "Hương", "Nhung", "Vinh"]
 HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số thẻ đảng viên", "Ngày vào Đảng",
           "Ngày chính thức", "Chức vụ", "Điện thoại", "Quê quán"]
+
+
+# csv; xlsx as openpyxl writes it (text inline in each cell); excel: the same with a shared-strings table, as
+# Excel saves it
+KINDS = ("csv", "xlsx", "excel")
 
 
 def rows(count: int):
@@ -54,6 +60,37 @@ def write_file(path: Path, count: int) -> None:
     for r in rows(count):
         ws.append(r)
     wb.save(path)
+
+
+def as_excel_saves(path: Path) -> None:
+    """Rewrite an openpyxl workbook's inline strings into a shared-strings table, as Excel saves text
+    (openpyxl writes each string in its cell; a reader then loads Excel's table whole when it opens the file)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    strings: dict[str, int] = {}
+
+    def shared(m: re.Match) -> bytes:
+        index = strings.setdefault(m.group(2).decode(), len(strings))
+        return m.group(1) + b' t="s"><v>' + str(index).encode() + b"</v></c>"
+
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(rb'(<c r="[A-Z]+\d+")[^>]*t="inlineStr"[^>]*><is><t>(.*?)</t></is></c>', shared, parts[sheet])
+    table = "".join(f"<si><t>{text}</t></si>" for text in strings)  # (still XML-escaped as in the sheet)
+    parts["xl/sharedStrings.xml"] = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'uniqueCount="{len(strings)}">{table}</sst>').encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.sharedStrings+xml"/></Types>').encode())
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
+        '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'sharedStrings" Target="sharedStrings.xml"/></Relationships>').encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
 
 
 def run_case(path: Path, data_dir: Path) -> dict:
@@ -98,16 +135,19 @@ def main() -> None:
     print(f"{'rows':>8} {'kind':>5} {'file MB':>8} {'preview s':>10} {'import s':>9} {'peak MB':>8} "
           f"{'(start MB)':>10}  added/rejected")
     for count in counts:
-        for suffix in (".csv", ".xlsx"):
+        for kind in KINDS:
+            suffix = ".csv" if kind == "csv" else ".xlsx"
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / f"ds{suffix}"
                 write_file(path, count)
+                if kind == "excel":
+                    as_excel_saves(path)
                 data = Path(tmp) / "data"
                 data.mkdir()
                 out = subprocess.run([sys.executable, __file__, "--child", str(path), str(data)], check=True,
                                      capture_output=True, text=True).stdout
                 r = json.loads(out.strip().splitlines()[-1])
-                print(f"{count:>8} {suffix[1:]:>5} {path.stat().st_size / 1e6:>8.1f} {r['preview_s']:>10.1f} "
+                print(f"{count:>8} {kind:>5} {path.stat().st_size / 1e6:>8.1f} {r['preview_s']:>10.1f} "
                       f"{r['import_s']:>9.1f} {r['peak_mb']:>8.0f} {r['before_mb']:>10.0f}  "
                       f"{r['added']}/{r['rejected']}", flush=True)
 

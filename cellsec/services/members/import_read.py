@@ -79,6 +79,9 @@ class TableSource:
     sheet: int = 0  # xlsx: which worksheet
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (min_row, min_col, max_row, max_col)
     stamp: tuple[int, int] = (0, 0)  # (size, mtime_ns) when checked
+    # xlsx: the workbook open_table loaded, handed to the first `rows()` (loading reads the whole
+    # shared-strings table: ~3 s for an Excel file of 100,000 rows)
+    book: Any = field(default=None, repr=False, compare=False)
 
     def rows(self) -> Iterator[RawRow]:
         try:
@@ -226,6 +229,7 @@ def _open_xlsx(path: Path, stamp: tuple[int, int]) -> TableSource:
 
     _check_zip(path)
     wb = _load(path)
+    chosen = None
     try:
         first = TableSource(path, "xlsx", sheet=0, stamp=stamp)
         for index in range(len(wb.worksheets)):
@@ -240,14 +244,18 @@ def _open_xlsx(path: Path, stamp: tuple[int, int]) -> TableSource:
                 first = candidate
             # The first sheet with a recognisable header row (a workbook may start with a cover sheet).
             if find_header_position(head) >= 0:
-                return candidate
-        return first
+                chosen = candidate
+                break
+        chosen = chosen or first
+        chosen.book = wb
+        return chosen
     except ServiceError:
         raise
     except Exception as exc:
         raise ServiceError(CORRUPT_XLSX, name=path.name) from exc
     finally:
-        wb.close()
+        if chosen is None or chosen.book is not wb:
+            wb.close()
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
@@ -280,7 +288,7 @@ def _merged_ranges(path: Path, ws) -> list[tuple[int, int, int, int]]:
 
 
 def _xlsx_rows(source: TableSource) -> Iterator[RawRow]:
-    wb = _load(source.path)
+    wb, source.book = source.book or _load(source.path), None
     try:
         if source.sheet >= len(wb.worksheets):  # a workbook without sheets (damaged)
             raise ServiceError(CORRUPT_XLSX, name=source.path.name)
