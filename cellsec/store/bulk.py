@@ -15,7 +15,7 @@ import json
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, insert, inspect, update
+from sqlalchemy import bindparam, inspect, update
 from sqlalchemy.orm import Session
 
 from . import base, ids, search
@@ -57,7 +57,7 @@ class Flush:
             keys = _column_keys(model)
             for row in rows:
                 _as_new(model, row, now)
-            conn.execute(insert(model.__table__), [{k: row[k] for k in keys} for row in rows])
+            _insert_many(conn, model.__table__, keys, rows)
             log += [_log_row(model, keys, row, "insert") for row in rows]
         for model, pairs in self.updates:
             keys = _column_keys(model)
@@ -74,7 +74,7 @@ class Flush:
         device_id = self.session.info.get("device_id", "")
         for entry in log:
             entry.update(audit_id=audit_id, device_id=device_id, at=now, schema_version=base.schema_version())
-        conn.execute(insert(ChangeLog.__table__), log)
+        _insert_many(conn, ChangeLog.__table__, list(log[0]), log)
         self._index(conn)
 
     def _index(self, conn) -> None:
@@ -94,6 +94,18 @@ class Flush:
                 _, build = search.DOCUMENT_BUILDERS[model]
                 added += [doc for doc in (build(SimpleNamespace(**row)) for row in rows) if doc is not None]
         search.put_many(conn, added)
+
+
+def _insert_many(conn, table, keys: list[str], rows: list[Row]) -> None:
+    """INSERT executemany with each value passed through its column type's own bind processor (what
+    `conn.execute(insert(table), rows)` does, without its per-row parameter building: a third of the time)."""
+    dialect = conn.dialect
+    quote = dialect.identifier_preparer.quote
+    processors = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(k) for k in keys)}) "
+           f"VALUES ({', '.join('?' * len(keys))})")
+    conn.exec_driver_sql(sql, [tuple(row[k] if p is None else p(row[k]) for k, p in zip(keys, processors))
+                               for row in rows])
 
 
 def _column_keys(model: type[Synced]) -> list[str]:
@@ -124,6 +136,14 @@ def _as_new(model: type[Synced], row: Row, now) -> None:
 
 
 def _log_row(model: type[Synced], keys: list[str], row: Row, op: str) -> Row:
-    snapshot = {k: to_json_value(row[k]) for k in keys}  # base.snapshot of the object
+    # base.snapshot of the object: to_json_value applied by the encoder, only to what JSON has no type for
+    snapshot = json.dumps({k: row[k] for k in keys}, ensure_ascii=False, sort_keys=True, default=_json_value)
     return dict(entity=model.__tablename__, entity_id=row["id"], cell_id=row["cell_id"], rev=row["rev"], op=op,
-                snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True))
+                snapshot=snapshot)
+
+
+def _json_value(value: Any) -> Any:
+    converted = to_json_value(value)
+    if converted is value:
+        raise TypeError(f"{type(value).__name__} is not JSON serializable")
+    return converted
