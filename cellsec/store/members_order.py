@@ -11,6 +11,7 @@ The table holds nothing the members table does not: it lives in this process's m
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections.abc import Iterable, Sequence
 
 
@@ -44,10 +45,10 @@ class MemberOrders:
             self._db.execute("BEGIN")
             self._db.executemany("DELETE FROM k WHERE pos = ?", ((p,) for p in positions))
 
-    def by_name(self) -> list[int]:
+    def by_name(self) -> array:
         return self._positions("SELECT pos FROM k ORDER BY name, pos")
 
-    def by(self, column: str, descending: bool) -> list[int]:
+    def by(self, column: str, descending: bool) -> array:
         """Positions by `column` (descending or not), empty values last, equal values in name order."""
         if column not in self.columns:
             raise ValueError(f"unknown sort column {column!r}")
@@ -55,9 +56,11 @@ class MemberOrders:
         return self._positions(f"SELECT pos FROM k ORDER BY {c} IS NULL, {c}{' DESC' if descending else ''}, "
                                f"name, pos")
 
-    def _positions(self, sql: str) -> list[int]:
-        # Iterating the cursor steps the statement a row at a time, each step without the interpreter lock.
-        return [pos for pos, in self._db.execute(sql)]
+    def _positions(self, sql: str) -> array:
+        """The positions as an array: a ninth of the memory of a list of ints, and nothing for Python's
+        collector to look through. Reading the cursor steps the statement a row at a time, each step without
+        the interpreter lock."""
+        return array("i", (pos for pos, in self._db.execute(sql)))
 
     def close(self) -> None:
         self._db.close()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...domain import members as rules
@@ -41,21 +42,25 @@ class ListIndex:
 
     def __init__(self, fingerprint: tuple = ()) -> None:
         self.fingerprint = fingerprint
-        self.pos: dict[str, int] = {}  # id -> position in the lists below
+        self.pos: dict[str, int] = {}  # id -> position in the columns below
         self.revs: dict[str, int] = {}  # id -> rev of every row seen, tombstones included
         self.dead: set[int] = set()  # positions of rows tombstoned since the index was built
-        self.ids: list[str] = []
-        self.names: list[str] = []
-        self.name_keys: list = []
-        self.folded: list[str] = []
-        self.digits: list[str] = []
-        self.activity: list[str] = []
-        self.party: list[str] = []
-        self.values: dict[str, list] = {name: [] for name in (*self.SORT_COLUMNS, "phone")}
+        # The columns (_PER_ROW and values): lists while rows are written, tuples between edits.
+        self.ids: Sequence[str] = []
+        self.names: Sequence[str] = []
+        self.name_keys: Sequence = []
+        self.folded: Sequence[str] = []
+        self.digits: Sequence[str] = []
+        self.activity: Sequence[str] = []
+        self.party: Sequence[str] = []
+        self.values: dict[str, Sequence] = {name: [] for name in (*self.SORT_COLUMNS, "phone")}
         self.values["activity_status"] = self.activity
         self.values["status"] = self.party
-        self._orders: dict[str, list[int]] = {}
-        self._id_orders: dict[str, list[str]] = {}  # the ids in each order (read in sequence, not by position)
+        # Orders are arrays of positions and the ids in each order a tuple of strings: Python's collector
+        # looks through neither (a list of 100,000 costs each collection a millisecond or more, on the UI
+        # thread, and an array takes a ninth of the memory of a list of ints).
+        self._orders: dict[str, array] = {}
+        self._id_orders: dict[str, tuple[str, ...]] = {}  # the ids in each order (read in sequence)
         self._last_match: tuple | None = None  # ((statuses, party), words, positions) of the last search
         self._keyed = False  # name_keys computed (on the first sort)
         self._sorter: MemberOrders | None = None  # the sort keys in SQLite (built on the first sort)
@@ -95,7 +100,7 @@ class ListIndex:
             index.values["phone"] += [r[5] for r in live]
         index.pos = {member_id: n for n, member_id in enumerate(index.ids)}
         index.name_keys = [None] * len(index.ids)  # computed on the first sort (by name or as the tie-break)
-        index.values.update(activity_status=index.activity, status=index.party)
+        index._set_columns(tuple)
         return index
 
     @classmethod
@@ -111,9 +116,28 @@ class ListIndex:
             out += s.connection().execute(self._select(cell_id).where(Member.id.in_(ids[start:start + 500]))).all()
         return out
 
+    # The columns held per position. Tuples between edits: Python's collector (on the UI thread) stops
+    # looking through a tuple of strings once it has seen it, while it reads every item of a list at each
+    # collection — 17 lists of 100,000 made one collection 40 ms longer. An edit writes into lists.
+    _PER_ROW = ("ids", "names", "name_keys", "folded", "digits", "activity", "party")
+
+    def _set_columns(self, kind: type) -> None:
+        for name in self._PER_ROW:
+            setattr(self, name, kind(getattr(self, name)))
+        self.values = {name: kind(values) for name, values in self.values.items()
+                       if name not in ("activity_status", "status")}
+        self.values.update(activity_status=self.activity, status=self.party)
+
     def apply(self, rows) -> int:
         """Write `rows` (ROW_COLUMNS) into the index and move them in the cached orders; returns how many
         rows it had not seen before."""
+        self._set_columns(list)
+        try:
+            return self._apply(rows)
+        finally:
+            self._set_columns(tuple)
+
+    def _apply(self, rows) -> int:
         at_rev = len(self.COLUMNS) + len(self.SORT_COLUMNS)
         changed: list[int] = []
         new = 0
@@ -181,7 +205,7 @@ class ListIndex:
         """The sort keys of the live members in SQLite, which computes every order (see store/members_order)."""
         if self._sorter is None:
             if not self._keyed:
-                self.name_keys = [rules.name_sort_key(name) for name in self.names]
+                self.name_keys = tuple([rules.name_sort_key(name) for name in self.names])
                 self._keyed = True
             sorter = MemberOrders(self._ORDERED)
             sorter.put(zip(range(len(self.ids)), self.name_keys, *self._sort_columns()))
@@ -190,7 +214,7 @@ class ListIndex:
         return self._sorter
 
     @property
-    def by_name(self) -> list[int]:
+    def by_name(self) -> array:
         if "full_name" not in self._orders:
             self._orders["full_name"] = self.sorter.by_name()
         return self._orders["full_name"]
@@ -202,12 +226,12 @@ class ListIndex:
             return ranks.get(value, len(ranks))
         return None if value is None or value == "" else value
 
-    def order(self, sort: str, descending: bool) -> list[int]:
+    def order(self, sort: str, descending: bool) -> array:
         """Row positions by `sort`; empty values last in either direction; equal values in name order."""
         key = f"{sort}:{descending}"
         if key not in self._orders:
             if sort == "full_name":
-                self._orders[key] = self.by_name[::-1] if descending else list(self.by_name)
+                self._orders[key] = self.by_name[::-1] if descending else self.by_name[:]
             else:
                 self._orders[key] = self.sorter.by(sort, descending)
         return self._orders[key]
@@ -225,26 +249,20 @@ class ListIndex:
         return name_a < name_b
 
     def _move(self, changed: list[int]) -> None:
-        """Take the changed positions out of every cached order (and its ids) and put the live ones back
-        where they now belong."""
+        """Take the changed positions out of every cached order and put the live ones back where they now
+        belong; the ids in each order are read afresh at the next query."""
         moved = sorted(set(changed))
+        self._id_orders.clear()
         for key, order in self._orders.items():
             sort, descending = (key.split(":") + ["False"])[:2]
-            ids = self._id_orders.get(key)
             if len(moved) > 64:  # many rows: one pass over the order beats a search per row
                 gone = set(moved)
-                order[:] = [i for i in order if i not in gone]
-                self._id_orders.pop(key, None)
-                ids = None
+                order[:] = array("i", (i for i in order if i not in gone))
             else:
                 for i in moved:
-                    try:
-                        j = order.index(i)  # a scan in C: far quicker than rebuilding the list in Python
-                    except ValueError:  # a new row, or one tombstoned before
-                        continue
-                    del order[j]
-                    if ids is not None:
-                        del ids[j]
+                    at = _find(order, i)
+                    if at >= 0:  # else a new row, or one tombstoned before
+                        del order[at]
             for i in moved:
                 if i in self.dead:
                     continue
@@ -256,10 +274,8 @@ class ListIndex:
                     else:
                         hi = mid
                 order.insert(lo, i)
-                if ids is not None:
-                    ids.insert(lo, self.ids[i])
 
-    def _matches(self, statuses: frozenset[str], party: str | None, tokens: tuple[str, ...]) -> list[int] | range:
+    def _matches(self, statuses: frozenset[str], party: str | None, tokens: tuple[str, ...]) -> array | range:
         """Positions passing the status filters whose name (or, for digits, CCCD, card or phone) holds
         every word. While the user types, each search narrows the previous one's matches instead of
         scanning every member again."""
@@ -278,6 +294,8 @@ class ListIndex:
                 candidates = [i for i in candidates if token in folded[i] or token in digits[i]]
             else:
                 candidates = [i for i in candidates if token in folded[i]]
+        if not isinstance(candidates, range):
+            candidates = array("i", candidates)  # kept: nothing for the collector to look through
         self._last_match = ((statuses, party), tokens, candidates)
         return candidates
 
@@ -288,7 +306,7 @@ class ListIndex:
         order = self.order(q.sort, q.descending)
         key = f"{q.sort}:{q.descending}"
         if key not in self._id_orders:
-            self._id_orders[key] = [self.ids[i] for i in order]
+            self._id_orders[key] = tuple([self.ids[i] for i in order])
         in_order = self._id_orders[key]
         candidates = self._matches(frozenset(q.activity_statuses), q.party_status,
                                    tuple(fold(clean_line(q.text)).split()))
@@ -298,6 +316,16 @@ class ListIndex:
         for i in candidates:
             keep[i] = 1
         return [member_id for i, member_id in zip(order, in_order) if keep[i]]
+
+
+def _find(order: array, i: int) -> int:
+    """Where `i` is in `order`, or -1: `order.index(i)` at the speed of a byte search (array.index makes an
+    int object of every item it passes: a millisecond or more per order, with the interpreter lock held)."""
+    data, wanted, size = order.tobytes(), array(order.typecode, [i]).tobytes(), order.itemsize
+    at = data.find(wanted)
+    while at >= 0 and at % size:  # a match across two items
+        at = data.find(wanted, at + 1)
+    return at // size if at >= 0 else -1
 
 
 def _narrows(before: tuple[str, ...], now: tuple[str, ...]) -> bool:
