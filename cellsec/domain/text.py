@@ -23,6 +23,11 @@ def clean_line(value: str | None) -> str:
     """One-line field: NFC, no invisible characters, inner whitespace collapsed, trimmed."""
     if not value:
         return ""
+    # Already clean (most cells of an imported list): printable leaves no whitespace but " " and nothing
+    # the steps below remove; three C-level checks instead of six passes.
+    if (value.isprintable() and value[0] != " " and value[-1] != " " and "  " not in value
+            and unicodedata.is_normalized("NFC", value)):
+        return value
     text = nfc(value).translate(_ZERO_WIDTH).translate(_SPACE_LIKE)
     text = _CONTROL.sub("", _LINE_SEPARATORS.sub(" ", text))
     return " ".join(text.split())
