@@ -56,6 +56,13 @@ class MemberOrders:
         return self._positions(f"SELECT pos FROM k ORDER BY {c} IS NULL, {c}{' DESC' if descending else ''}, "
                                f"name, pos")
 
+    def keys(self, position: int, column: str | None) -> tuple:
+        """(name key, value of `column` or None without one, position) of the row at `position`."""
+        if column is not None and column not in self.columns:
+            raise ValueError(f"unknown sort column {column!r}")
+        value = self._quoted(column) if column is not None else "NULL"
+        return self._db.execute(f"SELECT name, {value}, pos FROM k WHERE pos = ?", (position,)).fetchone()
+
     def _positions(self, sql: str) -> array:
         """The positions as an array: a ninth of the memory of a list of ints, and nothing for Python's
         collector to look through. Reading the cursor steps the statement a row at a time, each step without

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...domain import members as rules
@@ -45,25 +45,20 @@ class ListIndex:
         self.pos: dict[str, int] = {}  # id -> position in the columns below
         self.revs: dict[str, int] = {}  # id -> rev of every row seen, tombstones included
         self.dead: set[int] = set()  # positions of rows tombstoned since the index was built
-        # The columns (_PER_ROW and values): lists while rows are written, tuples between edits.
+        # The columns searched and filtered on (_PER_ROW): lists while rows are written, tuples between edits.
+        # What a list sorts by (names, dates, numbers…) is held only by the sorter, in SQLite.
         self.ids: Sequence[str] = []
-        self.names: Sequence[str] = []
-        self.name_keys: Sequence = []
         self.folded: Sequence[str] = []
         self.digits: Sequence[str] = []
         self.activity: Sequence[str] = []
         self.party: Sequence[str] = []
-        self.values: dict[str, Sequence] = {name: [] for name in (*self.SORT_COLUMNS, "phone")}
-        self.values["activity_status"] = self.activity
-        self.values["status"] = self.party
         # Orders are arrays of positions and the ids in each order a tuple of strings: Python's collector
         # looks through neither (a list of 100,000 costs each collection a millisecond or more, on the UI
         # thread, and an array takes a ninth of the memory of a list of ints).
         self._orders: dict[str, array] = {}
         self._id_orders: dict[str, tuple[str, ...]] = {}  # the ids in each order (read in sequence)
         self._last_match: tuple | None = None  # ((statuses, party), words, positions) of the last search
-        self._keyed = False  # name_keys computed (on the first sort)
-        self._sorter: MemberOrders | None = None  # the sort keys in SQLite (built on the first sort)
+        self.sorter = MemberOrders(self._ORDERED)  # the sort keys of the live rows, in SQLite
 
     @classmethod
     def _select(cls, cell_id: str):
@@ -81,7 +76,6 @@ class ListIndex:
         """An index of rows of ROW_COLUMNS (sort columns as stored text), tombstones included, one per member."""
         index = cls(fingerprint)
         at_rev = len(cls.COLUMNS) + len(cls.SORT_COLUMNS)
-        index.values = {name: [] for name in (*cls.SORT_COLUMNS, "phone")}
         rows = iter(rows)
         # A slice at a time, column by column in comprehensions: row by row would take several times longer,
         # and holding all 100,000 rows at once makes Python's collector sweep the whole heap (a pause of a
@@ -89,19 +83,29 @@ class ListIndex:
         while chunk := list(itertools.islice(rows, 2000)):
             index.revs.update((r[0], r[at_rev]) for r in chunk)
             live = [r for r in chunk if r[at_rev + 1] is None]
+            index.sorter.put(cls._sort_rows(range(len(index.ids), len(index.ids) + len(live)), live))
             index.ids += [r[0] for r in live]
-            index.names += [r[1] for r in live]
             index.folded += [r[2] for r in live]
             index.digits += [f"{r[3] or ''} {r[4] or ''} {r[5] or ''}" for r in live]
-            index.activity += [r[6] for r in live]
-            index.party += [r[7] for r in live]
-            for k, name in enumerate(cls.SORT_COLUMNS):
-                index.values[name] += [r[8 + k] for r in live]
-            index.values["phone"] += [r[5] for r in live]
+            # Statuses are a few words: one string object each, not one per member (less for the collector).
+            index.activity += [_word(r[6]) for r in live]
+            index.party += [_word(r[7]) for r in live]
         index.pos = {member_id: n for n, member_id in enumerate(index.ids)}
-        index.name_keys = [None] * len(index.ids)  # computed on the first sort (by name or as the tie-break)
         index._set_columns(tuple)
         return index
+
+    @classmethod
+    def _sort_rows(cls, positions: Iterable[int], rows: list[tuple]) -> Iterator[tuple]:
+        """MemberOrders' rows for index rows at `positions`: the Vietnamese name key, then a value per column
+        of _ORDERED — None for an empty one, statuses as their rank in their list (unknown ones last)."""
+        columns: list[list] = [[rules.name_sort_key(r[1]) for r in rows]]
+        for k in range(len(cls.SORT_COLUMNS)):
+            columns.append([None if r[8 + k] == "" else r[8 + k] for r in rows])
+        columns.append([None if r[5] == "" else r[5] for r in rows])  # phone
+        for at, name in ((6, "activity_status"), (7, "status")):
+            ranks = cls._RANKS[name]
+            columns.append([ranks.get(r[at], len(ranks)) for r in rows])
+        return zip(positions, *columns)
 
     @classmethod
     def load(cls, s: Session, cell_id: str, fingerprint: tuple) -> "ListIndex":
@@ -118,15 +122,13 @@ class ListIndex:
 
     # The columns held per position. Tuples between edits: Python's collector (on the UI thread) stops
     # looking through a tuple of strings once it has seen it, while it reads every item of a list at each
-    # collection — 17 lists of 100,000 made one collection 40 ms longer. An edit writes into lists.
-    _PER_ROW = ("ids", "names", "name_keys", "folded", "digits", "activity", "party")
+    # collection — 17 lists of 100,000 made one collection 40 ms longer. An edit writes into lists. Each new
+    # tuple is read once by the collector, so they are few: what a list sorts by is in the sorter only.
+    _PER_ROW = ("ids", "folded", "digits", "activity", "party")
 
     def _set_columns(self, kind: type) -> None:
         for name in self._PER_ROW:
             setattr(self, name, kind(getattr(self, name)))
-        self.values = {name: kind(values) for name, values in self.values.items()
-                       if name not in ("activity_status", "status")}
-        self.values.update(activity_status=self.activity, status=self.party)
 
     def apply(self, rows) -> int:
         """Write `rows` (ROW_COLUMNS) into the index and move them in the cached orders; returns how many
@@ -140,6 +142,7 @@ class ListIndex:
     def _apply(self, rows) -> int:
         at_rev = len(self.COLUMNS) + len(self.SORT_COLUMNS)
         changed: list[int] = []
+        written: dict[int, tuple] = {}
         new = 0
         for row in rows:
             member_id = row[0]
@@ -149,82 +152,39 @@ class ListIndex:
             if row[at_rev + 1] is not None:  # tombstoned
                 if position is not None and position not in self.dead:
                     self.dead.add(position)
+                    written.pop(position, None)
                     changed.append(position)
                 continue
             if position is None:
                 position = self.pos[member_id] = len(self.ids)
-                self._grow()
+                for name in self._PER_ROW:
+                    getattr(self, name).append(None)
             self.dead.discard(position)
             self._write(position, row)
+            written[position] = row
             changed.append(position)
         if changed:
             self._last_match = None
-        if changed and self._sorter is not None:
-            live = [i for i in changed if i not in self.dead]
-            self._sorter.drop(i for i in changed if i in self.dead)
-            self._sorter.put((i, self.name_keys[i], *(self._sort_value(name, i) for name in self._ORDERED))
-                             for i in live)
+            self.sorter.drop(i for i in changed if i in self.dead)
+            self.sorter.put(self._sort_rows(written, list(written.values())))
         if changed and self._orders:
             self._move(changed)
         return new
 
-    def _grow(self) -> None:
-        for column in (self.ids, self.names, self.name_keys, self.folded, self.digits, self.activity, self.party,
-                       *(self.values[name] for name in (*self.SORT_COLUMNS, "phone"))):
-            column.append(None)
-
     def _write(self, i: int, r: tuple) -> None:
-        self.ids[i], self.names[i], self.folded[i] = r[0], r[1], r[2]
-        self.name_keys[i] = rules.name_sort_key(r[1]) if self._keyed else None
+        self.ids[i], self.folded[i] = r[0], r[2]
         self.digits[i] = f"{r[3] or ''} {r[4] or ''} {r[5] or ''}"
-        self.activity[i], self.party[i] = r[6], r[7]
-        for k, name in enumerate(self.SORT_COLUMNS):
-            self.values[name][i] = r[8 + k]
-        self.values["phone"][i] = r[5]
+        self.activity[i], self.party[i] = _word(r[6]), _word(r[7])
 
     @property
     def live_count(self) -> int:
         return len(self.ids) - len(self.dead)
-
-    def _live_positions(self) -> range | list[int]:
-        return [i for i in range(len(self.ids)) if i not in self.dead] if self.dead else range(len(self.ids))
-
-    def _sort_columns(self) -> list[list]:
-        """The values of every sort column, in MemberOrders' terms: None for an empty value, statuses as
-        their rank (unknown ones last)."""
-        out = []
-        for name in self._ORDERED:
-            ranks = self._RANKS.get(name)
-            values = self.values[name]
-            out.append([ranks.get(v, len(ranks)) for v in values] if ranks is not None
-                       else [None if v == "" else v for v in values])
-        return out
-
-    @property
-    def sorter(self) -> MemberOrders:
-        """The sort keys of the live members in SQLite, which computes every order (see store/members_order)."""
-        if self._sorter is None:
-            if not self._keyed:
-                self.name_keys = tuple([rules.name_sort_key(name) for name in self.names])
-                self._keyed = True
-            sorter = MemberOrders(self._ORDERED)
-            sorter.put(zip(range(len(self.ids)), self.name_keys, *self._sort_columns()))
-            sorter.drop(self.dead)
-            self._sorter = sorter
-        return self._sorter
 
     @property
     def by_name(self) -> array:
         if "full_name" not in self._orders:
             self._orders["full_name"] = self.sorter.by_name()
         return self._orders["full_name"]
-
-    def _sort_value(self, sort: str, i: int):
-        value = self.values[sort][i]
-        ranks = self._RANKS.get(sort)
-        if ranks is not None:  # statuses sort in their list order, unknown ones last
-            return ranks.get(value, len(ranks))
-        return None if value is None or value == "" else value
 
     def order(self, sort: str, descending: bool) -> array:
         """Row positions by `sort`; empty values last in either direction; equal values in name order."""
@@ -236,17 +196,18 @@ class ListIndex:
                 self._orders[key] = self.sorter.by(sort, descending)
         return self._orders[key]
 
-    def _before(self, sort: str, descending: bool, a: int, b: int) -> bool:
-        """Whether position `a` comes before `b` in the order `sort` (the rule `order` sorts by)."""
-        name_a, name_b = (self.name_keys[a], a), (self.name_keys[b], b)
+    @staticmethod
+    def _before(sort: str, descending: bool, a: tuple, b: tuple) -> bool:
+        """Whether the row of sort keys `a` comes before `b` in the order `sort` (the rule `order` sorts by);
+        keys are (name key, value, position), as MemberOrders.keys gives them."""
+        (name_a, va, pa), (name_b, vb, pb) = a, b
         if sort == "full_name":
-            return name_a > name_b if descending else name_a < name_b
-        va, vb = self._sort_value(sort, a), self._sort_value(sort, b)
+            return (name_a, pa) > (name_b, pb) if descending else (name_a, pa) < (name_b, pb)
         if (va is None) != (vb is None):
             return vb is None
         if va is not None and va != vb:
             return va > vb if descending else va < vb
-        return name_a < name_b
+        return (name_a, pa) < (name_b, pb)
 
     def _move(self, changed: list[int]) -> None:
         """Take the changed positions out of every cached order and put the live ones back where they now
@@ -263,13 +224,15 @@ class ListIndex:
                     at = _find(order, i)
                     if at >= 0:  # else a new row, or one tombstoned before
                         del order[at]
+            column = None if sort == "full_name" else sort
             for i in moved:
                 if i in self.dead:
                     continue
+                keys = self.sorter.keys(i, column)
                 lo, hi = 0, len(order)
                 while lo < hi:
                     mid = (lo + hi) // 2
-                    if self._before(sort, descending == "True", order[mid], i):
+                    if self._before(sort, descending == "True", self.sorter.keys(order[mid], column), keys):
                         lo = mid + 1
                     else:
                         hi = mid
@@ -316,6 +279,14 @@ class ListIndex:
         for i in candidates:
             keep[i] = 1
         return [member_id for i, member_id in zip(order, in_order) if keep[i]]
+
+
+_WORDS: dict[str, str] = {}
+
+
+def _word(text: str | None) -> str | None:
+    """One string object for each distinct status word."""
+    return text if text is None else _WORDS.setdefault(text, text)
 
 
 def _find(order: array, i: int) -> int:
