@@ -225,3 +225,25 @@ def test_find_gives_the_place_of_a_position_in_an_order():
     assert [list_index._find(order, i) for i in (5, 256, 1, 65536, 2 ** 24, 7, 0, 4, 2)] == [0, 1, 2, 3, 4, 5, -1, -1, -1]
     straddled = array("i", [256, 0])  # the bytes of 1 begin one byte into the first item
     assert (list_index._find(straddled, 1), list_index._find(straddled, 0)) == (-1, 1)
+
+
+def test_a_loaded_index_gives_the_collector_few_items_to_read():
+    """Python's collector (on the UI thread) reads every item of each new list or tuple once: an index that kept
+    16 columns per member made the collection after loading 100,000 members take 47 ms. It keeps the five it
+    searches and filters on; what it sorts by is in SQLite."""
+    import gc
+    import random
+
+    rng = random.Random(4)
+    rows = [_row(i, rng) for i in range(3000)]
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        index = list_index.ListIndex.from_rows(rows)
+        index.query(MemberQuery(sort="date_of_birth"))
+        read = sum(len(o) for o in gc.get_objects(generation=0) if isinstance(o, (list, tuple)) and len(o) >= 3000)
+    finally:
+        if enabled:
+            gc.enable()
+    assert read <= 6 * len(rows), read  # the five columns, and the list the query answers
