@@ -298,13 +298,14 @@ def _xlsx_rows(source: TableSource) -> Iterator[RawRow]:
 
 
 def _sheet_rows(source: TableSource, ws) -> Iterator[RawRow]:
+    from .import_xlsx import sheet_values  # (openpyxl: loaded with the first workbook, not at start-up)
+
     try:
-        # Some exporters write a wrong used-range; reading without it sees every row.
-        ws.reset_dimensions()
+        # Every row, whatever used-range the sheet states (some exporters write a wrong one).
         pending = list(source.merged)  # ranges not reached yet, in row order
         active: list[tuple[int, int, int, int, Any]] = []  # (min_row, min_col, max_row, max_col, value)
-        # Rows are yielded from row 1, missing ones as empty tuples, so the position is the row number.
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        # Rows are yielded from row 1, missing ones empty, so the position is the row number.
+        for number, values in enumerate(sheet_values(ws), start=1):
             cells = list(values[:limits.MAX_COLUMNS])
             while pending and pending[0][0] == number:
                 r1, c1, r2, c2 = pending.pop(0)
