@@ -53,14 +53,24 @@ def fold(value: str | None) -> str:
     """
     if not value:
         return ""
-    out = []
-    for ch in unicodedata.normalize("NFC", value):
+    return unicodedata.normalize("NFC", value).translate(_FOLDED)
+
+
+class _FoldTable(dict):
+    """Code point -> its folded character, worked out on first sight (str.translate asks __missing__), so
+    folding runs at C speed over characters seen before (a 100,000-member import folds 200,000 names)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
         base = unicodedata.normalize("NFD", ch)[0].casefold()
         if base == "đ":
             base = "d"
         # casefold can expand (ß -> ss); keep one character so offsets stay aligned.
-        out.append(base[0] if base else ch)
-    return "".join(out)
+        folded = self[code] = base[0] if base else ch
+        return folded
+
+
+_FOLDED = _FoldTable()
 
 
 def fold_key(value: str | None) -> str:
