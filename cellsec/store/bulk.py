@@ -65,7 +65,8 @@ class Flush:
             changed = sorted({k for _, change in pairs for k in change} | {"rev", "updated_at"})
             entries = []
             for row, change in pairs:
-                tombstoned = change.get("deleted_at") is not None and row["deleted_at"] is None
+                # (the hook's _tombstoned_now: deleted_at set to another value, not None)
+                tombstoned = change.get("deleted_at") is not None and change["deleted_at"] != row["deleted_at"]
                 row.update(change, rev=(row["rev"] or 0) + 1, updated_at=now)
                 entries.append(_log_row(model, keys, row, "delete" if tombstoned else "update"))
             table = model.__table__

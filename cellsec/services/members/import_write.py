@@ -2,8 +2,8 @@
 
 The rows are those the ORM path writes (service.new_members, then record_status for a member who came with
 another activity status), in the same two flushes and in the same order: the members; then their cards,
-their status history rows and the status written onto each such member (a second revision). The ORM
-path takes about 0.5 ms a row in its flush hooks; this path about a tenth of that.
+their status history rows and the status written onto each such member (a second revision). 10,000 new
+members took about 5 s through the ORM and its hooks, and take about 1.5 s here.
 """
 
 from __future__ import annotations
