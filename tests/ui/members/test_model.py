@@ -142,3 +142,21 @@ def test_a_long_list_answers_while_long_background_work_fills_every_worker(qtbot
         release.set()
         for task in held:
             qtbot.waitUntil(lambda task=task: task.done, timeout=10_000)
+
+
+def test_a_long_list_computes_its_orders_ahead_so_a_header_click_answers_at_once(qtbot, long_list, monkeypatch):
+    from cellsec.store.members_order import MemberOrders
+    from cellsec.ui.members import model as model_module
+
+    monkeypatch.setattr(model_module, "PREPARE_IDLE_MS", 1)  # the list counts as left alone at once
+    _settled(qtbot, long_list)
+    qtbot.waitUntil(lambda: not long_list._to_prepare and long_list.preparing.done, timeout=20_000)
+    sorted_on_click = []
+    real = MemberOrders.by
+    monkeypatch.setattr(MemberOrders, "by", lambda self, *a: sorted_on_click.append(a) or real(self, *a))
+    for column, (_field, key) in enumerate(COLUMNS):
+        for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+            long_list.sort(column, order)
+            _settled(qtbot, long_list)
+    assert _names(long_list) == ["Phạm Văn An", "Trần Văn Bình", "Lê Thị Cúc"]  # no phones: by given name
+    assert sorted_on_click == []  # every order was ready: no sort ran after a click
