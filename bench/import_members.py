@@ -69,25 +69,34 @@ def as_excel_saves(path: Path) -> None:
     import zipfile
 
     with zipfile.ZipFile(path) as z:
-        parts = {name: z.read(name) for name in z.namelist()}
+        sheet = z.read("xl/worksheets/sheet1.xml")
     strings: dict[str, int] = {}
 
     def shared(m: re.Match) -> bytes:
         index = strings.setdefault(m.group(2).decode(), len(strings))
         return m.group(1) + b' t="s"><v>' + str(index).encode() + b"</v></c>"
 
-    sheet = "xl/worksheets/sheet1.xml"
-    parts[sheet] = re.sub(rb'(<c r="[A-Z]+\d+")[^>]*t="inlineStr"[^>]*><is><t>(.*?)</t></is></c>', shared, parts[sheet])
-    table = "".join(f"<si><t>{text}</t></si>" for text in strings)  # (still XML-escaped as in the sheet)
-    parts["xl/sharedStrings.xml"] = (
-        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-        f'uniqueCount="{len(strings)}">{table}</sst>').encode()
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
-        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-        'spreadsheetml.sharedStrings+xml"/></Types>').encode())
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
-        '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        'sharedStrings" Target="sharedStrings.xml"/></Relationships>').encode())
+    sheet = re.sub(rb'(<c r="[A-Z]+\d+")[^>]*t="inlineStr"[^>]*><is><t>(.*?)</t></is></c>', shared, sheet)
+    # (the texts are still XML-escaped as they were in the sheet)
+    with_parts(path, sheet, "".join(f"<si><t>{text}</t></si>" for text in strings).encode())
+
+
+def with_parts(path: Path, sheet: bytes, strings: bytes) -> None:
+    """Give a workbook this first sheet and this shared-strings table (the <si> elements)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    parts["xl/sharedStrings.xml"] = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                     + strings + b"</sst>")
+    if b"sharedStrings" not in parts["[Content_Types].xml"]:
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'spreadsheetml.sharedStrings+xml"/></Types>').encode())
+        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
+            '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'sharedStrings" Target="sharedStrings.xml"/></Relationships>').encode())
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)

@@ -1,11 +1,10 @@
 """The import's worksheet reader gives exactly what openpyxl's read-only iter_rows(values_only=True) gives."""
 
 import datetime as dt
-import zipfile
-
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from bench.import_members import with_parts
 from cellsec.services.members.import_xlsx import sheet_values
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -43,19 +42,8 @@ def test_cells_written_by_openpyxl(tmp_path):
 def excel_like(path, sheet: str, strings: str) -> None:
     """An openpyxl workbook whose sheet and shared-strings table are replaced by the given XML."""
     Workbook().save(path)
-    with zipfile.ZipFile(path) as z:
-        parts = {name: z.read(name) for name in z.namelist()}
-    parts["xl/worksheets/sheet1.xml"] = f'<worksheet xmlns="{NS}"><sheetData>{sheet}</sheetData></worksheet>'.encode()
-    parts["xl/sharedStrings.xml"] = f'<sst xmlns="{NS}">{strings}</sst>'.encode()
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
-        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-        'spreadsheetml.sharedStrings+xml"/></Types>').encode())
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
-        '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        'sharedStrings" Target="sharedStrings.xml"/></Relationships>').encode())
-    with zipfile.ZipFile(path, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
+    with_parts(path, f'<worksheet xmlns="{NS}"><sheetData>{sheet}</sheetData></worksheet>'.encode(),
+               strings.encode())
 
 
 STRINGS = (
