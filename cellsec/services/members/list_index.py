@@ -45,7 +45,7 @@ class ListIndex:
         self.pos: dict[str, int] = {}  # id -> position in the columns below
         self.revs: dict[str, int] = {}  # id -> rev of every row seen, tombstones included
         self.dead: set[int] = set()  # positions of rows tombstoned since the index was built
-        # The columns searched and filtered on (_PER_ROW): lists while rows are written, tuples between edits.
+        # The columns searched and filtered on (_PER_ROW): tuples, made anew when an edit changes a value.
         # What a list sorts by (names, dates, numbers…) is held only by the sorter, in SQLite.
         self.ids: Sequence[str] = []
         self.folded: Sequence[str] = []
@@ -91,7 +91,8 @@ class ListIndex:
             index.activity += [_word(r[6]) for r in live]
             index.party += [_word(r[7]) for r in live]
         index.pos = {member_id: n for n, member_id in enumerate(index.ids)}
-        index._set_columns(tuple)
+        for name in cls._PER_ROW:
+            setattr(index, name, tuple(getattr(index, name)))
         return index
 
     @classmethod
@@ -120,30 +121,19 @@ class ListIndex:
             out += s.connection().execute(self._select(cell_id).where(Member.id.in_(ids[start:start + 500]))).all()
         return out
 
-    # The columns held per position. Tuples between edits: Python's collector (on the UI thread) stops
-    # looking through a tuple of strings once it has seen it, while it reads every item of a list at each
-    # collection — 17 lists of 100,000 made one collection 40 ms longer. An edit writes into lists. Each new
-    # tuple is read once by the collector, so they are few: what a list sorts by is in the sorter only.
+    # The columns held per position, as tuples: Python's collector (on the UI thread) stops looking through
+    # a tuple of strings once it has seen it, while it reads every item of a list at each collection — 17
+    # lists of 100,000 made one collection 40 ms longer. Each new tuple is read once by the collector, so
+    # they are few (what a list sorts by is in the sorter only) and an edit makes anew only those it changes.
     _PER_ROW = ("ids", "folded", "digits", "activity", "party")
-
-    def _set_columns(self, kind: type) -> None:
-        for name in self._PER_ROW:
-            setattr(self, name, kind(getattr(self, name)))
 
     def apply(self, rows) -> int:
         """Write `rows` (ROW_COLUMNS) into the index and move them in the cached orders; returns how many
         rows it had not seen before."""
-        self._set_columns(list)
-        try:
-            return self._apply(rows)
-        finally:
-            self._set_columns(tuple)
-
-    def _apply(self, rows) -> int:
         at_rev = len(self.COLUMNS) + len(self.SORT_COLUMNS)
         changed: list[int] = []
         written: dict[int, tuple] = {}
-        new = 0
+        new = grown = 0
         for row in rows:
             member_id = row[0]
             new += member_id not in self.revs
@@ -156,13 +146,13 @@ class ListIndex:
                     changed.append(position)
                 continue
             if position is None:
-                position = self.pos[member_id] = len(self.ids)
-                for name in self._PER_ROW:
-                    getattr(self, name).append(None)
+                position = self.pos[member_id] = len(self.ids) + grown
+                grown += 1
             self.dead.discard(position)
-            self._write(position, row)
             written[position] = row
             changed.append(position)
+        if written or grown:
+            self._write(written, grown)
         if changed:
             self._last_match = None
             self.sorter.drop(i for i in changed if i in self.dead)
@@ -171,10 +161,24 @@ class ListIndex:
             self._move(changed)
         return new
 
-    def _write(self, i: int, r: tuple) -> None:
-        self.ids[i], self.folded[i] = r[0], r[2]
-        self.digits[i] = f"{r[3] or ''} {r[4] or ''} {r[5] or ''}"
-        self.activity[i], self.party[i] = _word(r[6]), _word(r[7])
+    # How each searched column's value comes from an index row.
+    _VALUES = (("ids", lambda r: r[0]), ("folded", lambda r: r[2]),
+               ("digits", lambda r: f"{r[3] or ''} {r[4] or ''} {r[5] or ''}"),
+               ("activity", lambda r: _word(r[6])), ("party", lambda r: _word(r[7])))
+
+    def _write(self, written: dict[int, tuple], grown: int) -> None:
+        """Write the rows at their positions, `grown` of them past the end: a column is made anew only when
+        a value in it changes (a new column costs the collector a read of all of it, a few milliseconds)."""
+        for name, value_of in self._VALUES:
+            column = getattr(self, name)
+            values = {i: value_of(row) for i, row in written.items()}
+            if not grown and all(column[i] == value for i, value in values.items()):
+                continue
+            out = list(column)
+            out += [None] * grown
+            for i, value in values.items():
+                out[i] = value
+            setattr(self, name, tuple(out))
 
     @property
     def live_count(self) -> int:
