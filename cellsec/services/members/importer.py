@@ -36,7 +36,8 @@ from .import_header import HEADER_SEARCH_ROWS, Header, HeaderNotFound, Mapping, 
 from .import_plan import ImportRow, Planner  # noqa: F401  (ImportRow: the row type callers use)
 from .import_read import ENCODING_NAMES, TableSource, open_table
 from .import_write import IMPORTED_STATUS, write_added
-from .service import MemberInput, MemberService, StatusChange, apply_input, new_members, record_status
+from .service import (MemberInput, MemberService, StatusChange, apply_input, current_cards, new_members,
+                      record_status)
 
 STALE = Msg(
     "Danh sách đảng viên đã thay đổi từ lúc xem trước. Hãy xem trước lại tệp rồi mới nhập.",
@@ -250,10 +251,11 @@ def write_with_orm(s, cell_id: str, adds: list[tuple[ImportRow, MemberInput]],
     if updates:
         ids = [r.member_id for r, _ in updates]
         existing = {m.id: m for m in s.scalars(select(Member).where(Member.id.in_(ids)))}
+        cards = current_cards(s, ids)  # (one query, not one a row)
         # No flush between rows (a flush per row is quadratic).
         with s.no_autoflush:
             for r, d in updates:
-                apply_input(s, existing[r.member_id], d)
+                apply_input(s, existing[r.member_id], d, cards)
     # Written rows leave the session: 100,000 of them would otherwise stay in memory until the commit.
     s.flush()
     s.expunge_all()

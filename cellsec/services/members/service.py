@@ -212,8 +212,10 @@ def _card_row(member: Member, data: MemberInput) -> CardNumber:
     return CardNumber(id=new_id(), **card_columns(member.cell_id, member.id, data))
 
 
-def apply_input(s: Session, member: Member, data: MemberInput) -> None:
-    """Copy cleaned input onto an existing member row; a new card number starts a card-history entry."""
+def apply_input(s: Session, member: Member, data: MemberInput,
+                current_card: Callable[[Session, str, str], CardNumber | None] | None = None) -> None:
+    """Copy cleaned input onto an existing member row; a new card number starts a card-history entry.
+    `current_card` looks up the card entry being held (`current_cards` for many members at once)."""
     old_card = member.card_no
     _copy_input(member, data)
     if not data.card_no:
@@ -221,9 +223,29 @@ def apply_input(s: Session, member: Member, data: MemberInput) -> None:
     if data.card_no != old_card:
         s.add(_card_row(member, data))
         return
-    current = _current_card(s, member.id, data.card_no)
+    current = (current_card or _current_card)(s, member.id, data.card_no)
     if current is not None and current.valid_from != data.card_valid_from:
         current.valid_from = data.card_valid_from
+
+
+def current_cards(s: Session, member_ids: list[str]) -> Callable[[Session, str, str], CardNumber | None]:
+    """`_current_card` for these members, read in one query per 500 members (an import updates thousands).
+    Where two live entries of one number share the latest time, which one SQLite's own ordering picks is
+    left to `_current_card` itself."""
+    latest: dict[tuple[str, str], list[CardNumber]] = {}
+    for chunk in _chunks(member_ids):
+        for card in s.scalars(select(CardNumber).where(CardNumber.member_id.in_(chunk),
+                                                       CardNumber.deleted_at.is_(None))):
+            same = latest.setdefault((card.member_id, card.card_no), [])
+            if not same or card.created_at > same[0].created_at:
+                same[:] = [card]
+            elif card.created_at == same[0].created_at:
+                same.append(card)
+
+    def find(session: Session, member_id: str, card_no: str) -> CardNumber | None:
+        found = latest.get((member_id, card_no), [])
+        return found[0] if len(found) == 1 else (None if not found else _current_card(session, member_id, card_no))
+    return find
 
 
 def _current_card(s: Session, member_id: str, card_no: str) -> CardNumber | None:

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 import unicodedata
 import zipfile
@@ -440,3 +441,23 @@ def test_a_store_changed_since_the_preview_is_planned_again_from_the_file(servic
     reads.clear()
     assert services.importer.commit(preview, today=TODAY + dt.timedelta(days=1)).imported == 1
     assert reads == ["ds2.csv"]
+
+
+def test_a_card_date_in_the_file_corrects_the_current_card_entry_only(services, tmp_path):
+    base = dict(gender="nam", admitted_on=dt.date(2011, 5, 19), official_on=dt.date(2012, 5, 19), status="chinh_thuc")
+    first = services.members.add(MemberInput(full_name="Hồ Sỹ Nam", date_of_birth=dt.date(1987, 2, 28),
+                                             cccd="040087019929", card_no="37621299",
+                                             card_valid_from=dt.date(2012, 10, 6), **base))
+    member = services.members.get(first.id)
+    services.members.update(first.id, dataclasses.replace(member.as_input(), card_no="40123456",
+                                                          card_valid_from=dt.date(2020, 1, 1)))
+    other = services.members.add(MemberInput(full_name="Lê Văn Tư", date_of_birth=dt.date(1985, 1, 2),
+                                             cccd="040085000001", card_no="37000001", **base))
+    path = write_csv(tmp_path / "ds.csv", [["Họ và tên", "CCCD", "Số thẻ đảng viên", "Ngày cấp thẻ"],
+                                           ["Hồ Sỹ Nam", "040087019929", "40123456", "02/01/2020"],
+                                           ["Lê Văn Tư", "040085000001", "37000001", "03/03/2003"]])
+    assert services.importer.commit(services.importer.preview(path, today=TODAY), today=TODAY).updated == 2
+    assert [(c.card_no, c.valid_from) for c in services.members.card_history(first.id)] == [
+        ("37621299", dt.date(2012, 10, 6)), ("40123456", dt.date(2020, 1, 2))]
+    assert [(c.card_no, c.valid_from) for c in services.members.card_history(other.id)] == [
+        ("37000001", dt.date(2003, 3, 3))]
