@@ -142,7 +142,6 @@ class ListIndex:
             if row[at_rev + 1] is not None:  # tombstoned
                 if position is not None and position not in self.dead:
                     self.dead.add(position)
-                    written.pop(position, None)
                     changed.append(position)
                 continue
             if position is None:
@@ -155,8 +154,9 @@ class ListIndex:
             self._write(written, grown)
         if changed:
             self._last_match = None
+            live = {i: row for i, row in written.items() if i not in self.dead}
             self.sorter.drop(i for i in changed if i in self.dead)
-            self.sorter.put(self._sort_rows(written, list(written.values())))
+            self.sorter.put(self._sort_rows(live, list(live.values())))
         if changed and self._orders:
             self._move(changed)
         return new

@@ -265,3 +265,15 @@ def test_an_edit_makes_anew_only_the_columns_it_changes():
     index.apply([_row(60, rng)])  # a new member: every column grows
     assert all(len(getattr(index, name)) == 51 for name in index._PER_ROW)
     assert "id060" in index.query(MemberQuery(sort="full_name"))
+
+
+def test_a_member_added_and_deleted_in_one_batch_stays_out_and_searches_still_work():
+    import random
+
+    rng = random.Random(9)
+    index = list_index.ListIndex.from_rows([_row(i, rng) for i in range(20)])
+    index.order("date_of_birth", False)
+    index.apply([_row(30, rng), _row(30, rng, rev=2, dead=True)])
+    assert "id030" not in index.query(MemberQuery(sort="date_of_birth"))
+    assert "id030" not in index.query(MemberQuery(sort="gender", descending=True))  # an order computed afresh
+    assert index.query(MemberQuery(text="nguyen")) == index.query(MemberQuery(text="nguyen", sort="list_no"))
