@@ -5,10 +5,12 @@ accepted is exactly what is written. The preview keeps what it planned for each 
 MB at 100,000 rows, where the planned rows themselves would take over 100 MB); the import writes that when
 neither the file nor the store changed since (the file's size and time, the change log's last row, the
 pull cursor, the day). Otherwise it streams the file again with the same rules and refuses to write if a
-row would now be treated differently. A row whose CCCD, else card number,
-else name and date of birth belongs to a member already in the registry updates that member, so importing
-the same file twice never duplicates anyone. Row numbers are the spreadsheet's own (header alone = row 1).
-Both passes report progress (rows read) and can be cancelled; a cancelled import writes nothing.
+row would now be treated differently.
+
+A row whose CCCD, else card number, else name and date of birth belongs to a member already in the
+registry updates that member, so importing the same file twice never duplicates anyone. Row numbers are
+the spreadsheet's own (header alone = row 1). Both passes report progress (rows read) and can be
+cancelled; a cancelled import writes nothing.
 """
 
 from __future__ import annotations
