@@ -277,3 +277,28 @@ def test_a_member_added_and_deleted_in_one_batch_stays_out_and_searches_still_wo
     assert "id030" not in index.query(MemberQuery(sort="date_of_birth"))
     assert "id030" not in index.query(MemberQuery(sort="gender", descending=True))  # an order computed afresh
     assert index.query(MemberQuery(text="nguyen")) == index.query(MemberQuery(text="nguyen", sort="list_no"))
+
+
+def test_many_rows_edited_at_once_drop_the_cached_orders_instead_of_moving_each_row(monkeypatch):
+    """An import or a sync of thousands of rows: placing each row in 22 orders by reading the sorter took
+    seconds with the interpreter lock held; computing an order again takes a tenth of a second without it."""
+    import random
+
+    from cellsec.domain.members import MEMBER_SORTS
+    from cellsec.store.members_order import MemberOrders
+
+    rng = random.Random(12)
+    rows = {i: _row(i, rng) for i in range(400)}
+    index = list_index.ListIndex.from_rows(rows.values())
+    for sort in MEMBER_SORTS:
+        index.order(sort, False)
+    reads = []
+    real = MemberOrders.keys
+    monkeypatch.setattr(MemberOrders, "keys", lambda self, *a: reads.append(1) or real(self, *a))
+    edits = [_row(i, rng, rev=2, dead=rng.random() < 0.1) for i in range(100, 400)]
+    rows.update((int(row[0][2:]), row) for row in edits)
+    index.apply(edits)
+    assert len(reads) < 100
+    fresh = list_index.ListIndex.from_rows(rows.values())
+    for sort in MEMBER_SORTS:
+        assert index.query(MemberQuery(sort=sort)) == fresh.query(MemberQuery(sort=sort)), sort
