@@ -160,14 +160,12 @@ def put_many(conn: Connection, docs: Iterable[IndexedText]) -> int:
             next_ids[base] = _next_rowid(conn, d.day)
         rows.append((next_ids[base], d))
         next_ids[base] += 1
-    conn.execute(
-        text("INSERT INTO search_docs (id, cell_id, kind, entity_id, day, title, body) "
-             "VALUES (:id, :c, :k, :e, :d, :t, :b)"),
-        [{"id": i, "c": d.cell_id, "k": d.kind, "e": d.entity_id, "d": d.day.isoformat() if d.day else None,
-          "t": d.title, "b": d.body} for i, d in rows],
-    )
-    conn.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, folded) VALUES (:id, :f)"),
-                 [{"id": i, "f": _folded(d.title, d.body)} for i, d in rows])
+    conn.exec_driver_sql(
+        "INSERT INTO search_docs (id, cell_id, kind, entity_id, day, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(i, d.cell_id, d.kind, d.entity_id, d.day.isoformat() if d.day else None, d.title, d.body)
+         for i, d in rows])
+    conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE} (rowid, folded) VALUES (?, ?)",
+                         [(i, _folded(d.title, d.body)) for i, d in rows])
     return len(docs)
 
 
