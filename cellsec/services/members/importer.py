@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import pickle
+import weakref
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -184,7 +185,8 @@ class ImportService:
         change (any member, card or rule set edited, here or by another process), the last pull, the day."""
         seq = s.scalar(select(func.max(ChangeLog.seq))) or 0
         cursor = s.scalar(select(func.max(SyncState.pull_cursor))) or 0
-        return self.ctx.store, seq, cursor, today or dt.date.today()
+        # (The store by weak reference: a preview kept open must not keep a replaced store alive.)
+        return weakref.ref(self.ctx.store), seq, cursor, today or dt.date.today()
 
     def rejected_rows(self, preview: ImportPreview) -> Iterator[list[Any]]:
         """The header and every rejected row of the file as it was written, with why in a last column:
@@ -264,7 +266,7 @@ def write_with_orm(s, cell_id: str, adds: list[tuple[ImportRow, MemberInput]],
 
 
 def _same_basis(before: tuple | None, now: tuple) -> bool:
-    return before is not None and before[0] is now[0] and before[1:] == now[1:]
+    return before is not None and before[0]() is now[0]() and before[1:] == now[1:]
 
 
 def _pack(inputs: list[MemberInput | None]) -> bytes:
