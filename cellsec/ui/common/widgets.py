@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import DateParseError, format_date, parse_date
+from .colors import ERROR_COLOR, WARNING_COLOR  # noqa: F401  (re-exported: the forms' messages use them)
 
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
-ERROR_COLOR = "#b3261e"
-WARNING_COLOR = "#8a5300"  # a dark amber: readable on white, clearly not an error
 _PARTIAL_DATE = re.compile(r"^\d{1,2}([/.\-]\d{0,2}([/.\-]\d{0,3})?)?$")
 
 

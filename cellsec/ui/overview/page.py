@@ -27,7 +27,7 @@ from ...domain.dates import date_line
 from ...services.errors import ServiceError
 from ...services.quick_start import OverviewFigures
 from ..common.page import Page
-from ..common.widgets import WARNING_COLOR
+from ..common.colors import WARNING_COLOR
 from .first_steps import FirstSteps
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
