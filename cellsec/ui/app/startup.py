@@ -290,10 +290,7 @@ def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup, 
     window.attach(services, overview)
 
 
-def start(app: QApplication, data_dir: Path):
-    """Returns the shown main window, or None when start-up must stop (message already shown)."""
-    from .main_window import MainWindow
-
+def _name_the_app(app: QApplication) -> None:
     app.setApplicationName("CellSec")
     app.setApplicationDisplayName("Sổ tay Bí thư chi bộ")
     app.setDesktopFileName("cellsec")  # the Linux desktop entry's name: the taskbar shows its icon
@@ -302,6 +299,13 @@ def start(app: QApplication, data_dir: Path):
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(QFont(font))
+
+
+def start(app: QApplication, data_dir: Path):
+    """Returns the shown main window, or None when start-up must stop (message already shown)."""
+    from .main_window import MainWindow
+
+    _name_the_app(app)
     install_language(app, "vi")
     texts = Startup()
     key = instance_key(data_dir)
