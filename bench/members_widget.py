@@ -48,6 +48,7 @@ class StallMeter:
         self.longest: dict[str, tuple[float, float, float]] = {}
         self.collecting = 0.0  # ms the collector ran since the last tick (it runs on the UI thread)
         self._started = 0.0
+        self.collections: dict[int, tuple[int, float]] = {}  # generation -> (runs, longest ms)
         gc.callbacks.append(self._collector)
         self.over: dict[str, int] = {}  # phase -> gaps over 50 ms
         self.phase = "start"
@@ -58,7 +59,10 @@ class StallMeter:
         if phase == "start":
             self._started = time.perf_counter()
         else:
-            self.collecting += (time.perf_counter() - self._started) * 1000
+            took = (time.perf_counter() - self._started) * 1000
+            self.collecting += took
+            runs, longest = self.collections.get(_info["generation"], (0, 0.0))
+            self.collections[_info["generation"]] = (runs + 1, max(longest, took))
 
     def tick(self) -> None:
         now, cpu = self.clock.nsecsElapsed(), time.thread_time()
@@ -131,9 +135,10 @@ def drive(app: QApplication, page: MembersPage, svc: Services, meter: StallMeter
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     app = QApplication(sys.argv)
-    collect_garbage_on_ui_thread(app)  # as the app's start-up does: Python's collector runs on the UI thread
+    collector = collect_garbage_on_ui_thread(app)  # as the app's start-up: the collector runs on the UI thread
     with tempfile.TemporaryDirectory() as tmp:
         svc = Services.open(Path(tmp))
+        collector.freeze_start_up()  # as the app's start-up does once its store is open
         svc.cell.setup(CellInfo(name="Chi bộ", place_name="Nghệ An", upper_committee="Đảng ủy"))
         fill(svc, count)
         notifier = ChangeNotifier(svc)
@@ -158,6 +163,8 @@ def main() -> None:
                   f"  {meter.over[phase]:6d}")
     worst = max(v[0] for k, v in meter.longest.items() if k != "start")
     print(f"  longest stall overall {worst:.0f} ms (aim <= 50 ms)")
+    for generation, (runs, longest) in sorted(meter.collections.items()):
+        print(f"  Python's collector, generation {generation}: {runs} runs, the longest {longest:.0f} ms")
 
 
 if __name__ == "__main__":

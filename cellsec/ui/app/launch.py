@@ -46,7 +46,7 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
         from .probe import install_probe
 
         app.probe = install_probe(app, Path(os.environ["CELLSEC_PROBE"]))
-    window = start(app, Path(data_dir))
+    window = start(app, Path(data_dir), freeze_start_up=True)
     if window is None:
         return 1
     return app.exec()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,12 +151,12 @@ def restore_unopened(*args, **kwargs):
     return restore(*args, **kwargs)
 
 
-def collect_garbage(app: QApplication) -> None:
+def collect_garbage(app: QApplication):
     """Python's collector runs on the UI thread only (ui/common/workers.collect_garbage_on_ui_thread; its
     module is loaded once the window's overview is on screen: launch.run_gui keeps collection off till then)."""
     from ..common.workers import collect_garbage_on_ui_thread
 
-    collect_garbage_on_ui_thread(app)
+    return collect_garbage_on_ui_thread(app)
 
 
 class _ServicesLoader(QObject):
@@ -280,7 +281,8 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup, prepared) -> None:
+def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup, prepared,
+                     freeze_start_up: bool) -> None:
     services, overview = prepared if prepared is not None else (_open_services(app, data_dir, texts), None)
     if services is None:  # a file damaged since the check: said by _open_services
         window.lock.unlock()
@@ -288,6 +290,8 @@ def _attach_services(app: QApplication, window, data_dir: Path, texts: Startup, 
         return
     window.server = _listen_for_second_instance(app, instance_key(data_dir), window)
     window.attach(services, overview)
+    if freeze_start_up:
+        collect_garbage(app).freeze_start_up()
 
 
 def _name_the_app(app: QApplication) -> None:
@@ -301,8 +305,9 @@ def _name_the_app(app: QApplication) -> None:
         app.setFont(QFont(font))
 
 
-def start(app: QApplication, data_dir: Path):
-    """Returns the shown main window, or None when start-up must stop (message already shown)."""
+def start(app: QApplication, data_dir: Path, *, freeze_start_up: bool = False):
+    """Returns the shown main window, or None when start-up must stop (message already shown). With
+    `freeze_start_up` (the app's process, not the tests'): UiThreadCollector.freeze_start_up once it opens."""
     from .main_window import MainWindow
 
     _name_the_app(app)
@@ -331,7 +336,8 @@ def start(app: QApplication, data_dir: Path):
         fitter.fit_before_show(window)
         window.lock = lock  # released when the process exits
         loader = _ServicesLoader(app, data_dir, window, online=ready.online,
-                                 attach=lambda prepared: _attach_services(app, window, data_dir, texts, prepared))
+                                 attach=partial(_attach_services, app, window, data_dir, texts,
+                                                freeze_start_up=freeze_start_up))
         window.services_loader = loader.start
         window.show()
         _AfterFirstPaint(window, lambda: (fitter.watch(), install_text_redo(app)))
@@ -356,4 +362,6 @@ def start(app: QApplication, data_dir: Path):
     window.lock = lock  # released when the process exits
     window.server = _listen_for_second_instance(app, key, window)
     window.show()
+    if freeze_start_up:
+        collect_garbage(app).freeze_start_up()
     return window
