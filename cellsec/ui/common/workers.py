@@ -235,8 +235,8 @@ class UiThreadCollector(QObject):
     suite caught). So automatic collection is off, and this collects on the UI thread instead, a few times a
     second, each generation whose threshold has been crossed: the same policy, on the right thread. That
     includes CPython's rule for the oldest generation, which an explicit gc.collect(2) skips: a full
-    collection (60 ms on a 100,000-member list) waits until the objects that reached the oldest generation
-    since the last one number a quarter of those it kept."""
+    collection waits until the objects that reached the oldest generation since the last one number a
+    quarter of those it kept."""
 
     def __init__(self, app: QCoreApplication, interval_ms: int = 250) -> None:
         super().__init__(app)
@@ -271,12 +271,11 @@ class UiThreadCollector(QObject):
         elif generation == 0:
             gc.collect(0)
 
-
     def freeze_start_up(self) -> None:
         """Once the window's store is open, move what exists (the modules, SQLAlchemy's models, the window
-        and its pages: some 115,000 objects) out of the collector's reach, as the committee server does at
-        its start. Every full collection walked all of them: 60-100 ms on the UI thread, a stall of the
-        window a few times a minute on a 100,000-member list; after this, about 1 ms. Collected first, so no
+        and its pages: some 106,000 objects) out of the collector's reach, as the committee server does at
+        its start. Every full collection walked all of them: 70-106 ms on the UI thread, a stall of the
+        window about once a minute on a 100,000-member list; after this, at most 11 ms. Collected first, so no
         garbage is kept. Those objects are still freed when no longer referenced; only a reference cycle
         among them that became garbage later would stay (they live as long as the window)."""
         if not self.frozen:
